@@ -1,0 +1,18 @@
+//! ECR Policy Playground engine: parses AWS ECR repository policies and IAM policies, evaluates a request
+//! against them exactly as AWS documents it, and explains every step of the decision.
+//!
+//! The rules it follows are in the project's `iam-semantics.md`; every module cites the rule it implements.
+//! This crate has no wasm, IO or terminal dependencies: the CLI and the wasm package are thin adapters.
+
+pub mod catalog;
+pub mod condition;
+pub mod context;
+pub mod diagnostic;
+pub mod eval;
+pub mod json;
+pub mod lint;
+pub mod matching;
+pub mod policy;
+pub mod scenario;
+pub mod share;
+pub mod span;
