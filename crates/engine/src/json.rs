@@ -1,1 +1,266 @@
-//! (being written)
+//! JSON text to values that remember where they came from.
+//!
+//! Parsing is done by `jsonc-parser` in strict mode (no comments, trailing commas, single quotes or other
+//! JSON5 forms: AWS rejects them). Its AST is converted into [`JsonValue`], which keeps every member of an
+//! object in order, duplicates included, so the policy parser can report duplicate keys by position.
+
+use jsonc_parser::ast;
+use jsonc_parser::common::Ranged;
+use jsonc_parser::errors::ParseErrorKind;
+use jsonc_parser::{CollectOptions, ParseOptions};
+
+use crate::diagnostic::Diagnostic;
+use crate::span::{LineIndex, Span};
+
+/// A JSON value with the span of its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonValue {
+    /// What the value is.
+    pub kind: JsonKind,
+    /// Where it is, quotes and brackets included.
+    pub span: Span,
+}
+
+/// The kinds of JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JsonKind {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, kept as written so nothing is lost to floating point.
+    Number(String),
+    /// A string, escapes resolved.
+    String(String),
+    /// An array.
+    Array(Vec<JsonValue>),
+    /// An object's members in source order, duplicates kept.
+    Object(Vec<JsonMember>),
+}
+
+/// One `"key": value` member of an object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonMember {
+    /// The key, escapes resolved.
+    pub key: String,
+    /// Where the key is, quotes included.
+    pub key_span: Span,
+    /// The value.
+    pub value: JsonValue,
+}
+
+impl JsonValue {
+    /// A short name of the value's type for messages (`string`, `array`, ...).
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            JsonKind::Null => "null",
+            JsonKind::Bool(_) => "boolean",
+            JsonKind::Number(_) => "number",
+            JsonKind::String(_) => "string",
+            JsonKind::Array(_) => "array",
+            JsonKind::Object(_) => "object",
+        }
+    }
+
+    /// The string, when this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            JsonKind::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Converts to a `serde_json::Value`, dropping spans. Numbers that serde_json cannot hold become strings.
+    pub fn to_serde(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match &self.kind {
+            JsonKind::Null => Value::Null,
+            JsonKind::Bool(value) => Value::Bool(*value),
+            JsonKind::Number(text) => serde_json::from_str::<serde_json::Number>(text)
+                .map(Value::Number)
+                .unwrap_or_else(|_| Value::String(text.clone())),
+            JsonKind::String(text) => Value::String(text.clone()),
+            JsonKind::Array(items) => Value::Array(items.iter().map(JsonValue::to_serde).collect()),
+            JsonKind::Object(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|member| (member.key.clone(), member.value.to_serde()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Parses JSON text strictly. The error is a diagnostic at the position where the parser stopped.
+///
+/// Codes: `json-syntax`, `json-comment`, `json-trailing-comma`, `json-empty`.
+pub fn parse(text: &str) -> Result<JsonValue, Box<Diagnostic>> {
+    let index = LineIndex::new(text);
+    let options = ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options) {
+        Ok(result) => match result.value {
+            Some(value) => Ok(convert(value, &index)),
+            None => Err(Box::new(Diagnostic::error(
+                "json-empty",
+                "the text is empty: a policy is a JSON object such as `{\"Version\": \"2012-10-17\", \"Statement\": []}`",
+                index.whole(),
+            ))),
+        },
+        Err(error) => {
+            let range = error.range();
+            let span = index.span(range.start, range.end);
+            let (code, message) = describe_syntax_error(error.kind());
+            Err(Box::new(Diagnostic::error(
+                code,
+                format!("{message} at line {}, column {}", span.line, span.column),
+                span,
+            )))
+        }
+    }
+}
+
+fn describe_syntax_error(kind: &ParseErrorKind) -> (&'static str, String) {
+    match kind {
+        ParseErrorKind::CommentsNotAllowed | ParseErrorKind::UnterminatedCommentBlock => (
+            "json-comment",
+            "comments are not allowed: AWS rejects policies that contain `//` or `/* */`; remove the comment"
+                .to_string(),
+        ),
+        ParseErrorKind::TrailingCommasNotAllowed => (
+            "json-trailing-comma",
+            "trailing comma: AWS rejects a comma after the last item of an object or array; remove it"
+                .to_string(),
+        ),
+        other => ("json-syntax", format!("invalid JSON: {}", lowercase_first(&other.to_string()))),
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn convert(value: ast::Value<'_>, index: &LineIndex<'_>) -> JsonValue {
+    let span_of = |range: jsonc_parser::common::Range| index.span(range.start, range.end);
+    match value {
+        ast::Value::NullKeyword(null) => JsonValue {
+            kind: JsonKind::Null,
+            span: span_of(null.range),
+        },
+        ast::Value::BooleanLit(boolean) => JsonValue {
+            kind: JsonKind::Bool(boolean.value),
+            span: span_of(boolean.range),
+        },
+        ast::Value::NumberLit(number) => JsonValue {
+            kind: JsonKind::Number(number.value.to_string()),
+            span: span_of(number.range),
+        },
+        ast::Value::StringLit(string) => JsonValue {
+            kind: JsonKind::String(string.value.into_owned()),
+            span: span_of(string.range),
+        },
+        ast::Value::Array(array) => JsonValue {
+            span: span_of(array.range),
+            kind: JsonKind::Array(
+                array
+                    .elements
+                    .into_iter()
+                    .map(|element| convert(element, index))
+                    .collect(),
+            ),
+        },
+        ast::Value::Object(object) => JsonValue {
+            span: span_of(object.range),
+            kind: JsonKind::Object(
+                object
+                    .properties
+                    .into_iter()
+                    .map(|property| {
+                        let key_span = span_of(property.name.range());
+                        JsonMember {
+                            key: property.name.into_string(),
+                            key_span,
+                            value: convert(property.value, index),
+                        }
+                    })
+                    .collect(),
+            ),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_keep_order_duplicates_and_key_spans() {
+        let text = "{\"a\": 1, \"a\": \"x\"}";
+        let value = parse(text).unwrap();
+        let JsonKind::Object(members) = value.kind else {
+            panic!("expected object")
+        };
+        assert_eq!(members.len(), 2);
+        assert_eq!(
+            &text[members[1].key_span.start..members[1].key_span.end],
+            "\"a\""
+        );
+        assert_eq!(
+            &text[members[1].value.span.start..members[1].value.span.end],
+            "\"x\""
+        );
+    }
+
+    #[test]
+    fn comments_are_rejected_with_their_position() {
+        let error = parse("{\n  // note\n  \"a\": 1\n}").unwrap_err();
+        assert_eq!(error.code, "json-comment");
+        assert_eq!((error.span.line, error.span.column), (2, 3));
+    }
+
+    #[test]
+    fn trailing_commas_are_rejected_with_their_position() {
+        let error = parse("{\"a\": [1, 2,]}").unwrap_err();
+        assert_eq!(error.code, "json-trailing-comma");
+        assert_eq!(error.span.line, 1);
+        assert!(error.message.contains("line 1"));
+    }
+
+    #[test]
+    fn syntax_errors_say_where_the_parser_stopped() {
+        let error = parse("{\n\"a\": tru\n}").unwrap_err();
+        assert_eq!(error.code, "json-syntax");
+        assert_eq!(error.span.line, 2);
+    }
+
+    #[test]
+    fn empty_text_is_a_clear_error() {
+        assert_eq!(parse("  \n").unwrap_err().code, "json-empty");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let text = "[".repeat(100_000);
+        assert!(parse(&text).is_err());
+    }
+
+    #[test]
+    fn numbers_keep_their_text() {
+        let value = parse("1.50").unwrap();
+        assert_eq!(value.kind, JsonKind::Number("1.50".to_string()));
+    }
+}

@@ -84,7 +84,13 @@ impl<'a> LineIndex<'a> {
             .partition_point(|&line_start| line_start <= offset)
             .saturating_sub(1);
         let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
-        let column = self.text.get(line_start..offset).unwrap_or("").chars().count() + 1;
+        let column = self
+            .text
+            .get(line_start..offset)
+            .unwrap_or("")
+            .chars()
+            .count()
+            + 1;
         (line_index + 1, column)
     }
 }

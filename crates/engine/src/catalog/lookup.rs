@@ -1,0 +1,114 @@
+//! Looking things up in the catalogue: actions by name or wildcard pattern, condition keys, and
+//! did-you-mean suggestions. Action and key names are case-insensitive (ACT, COND).
+
+use super::distance::{is_close, levenshtein};
+use super::model::{Action, Catalog, ConditionKey, GlobalConditionKey, Service};
+use super::{glob, key_name};
+
+/// The service whose repository actions make the "all actions" matrix.
+const MATRIX_SERVICE: &str = "ecr";
+
+impl Catalog {
+    /// The service with this prefix (`ecr`, `ECR-Public`), case-insensitive.
+    pub fn service(&self, prefix: &str) -> Option<&Service> {
+        self.services
+            .iter()
+            .find(|service| service.prefix.eq_ignore_ascii_case(prefix))
+    }
+
+    /// Every action of every service, in catalogue order (by service, then by name).
+    pub fn actions(&self) -> impl Iterator<Item = &Action> {
+        self.services.iter().flat_map(|service| &service.actions)
+    }
+
+    /// The action a policy names, prefix included, case-insensitive: `ecr:batchgetimage`.
+    pub fn action(&self, name: &str) -> Option<&Action> {
+        let (prefix, action) = name.split_once(':')?;
+        self.service(prefix)?
+            .actions
+            .iter()
+            .find(|candidate| candidate.name.eq_ignore_ascii_case(action))
+    }
+
+    /// The actions an `Action` pattern covers: `*`, `ecr:*`, `ecr:Batch*`, `ecr:Get?mage` (case-insensitive,
+    /// matched against the full `service:Name`). A pattern for a service the catalogue does not know gives
+    /// nothing.
+    pub fn expand(&self, pattern: &str) -> Vec<&Action> {
+        self.actions()
+            .filter(|action| glob::matches(pattern, &action.full_name()))
+            .collect()
+    }
+
+    /// The action a misspelled name probably meant (`ecr:BatchGetImages` -> `ecr:BatchGetImage`), or `None`
+    /// when the name is an action already or nothing is close.
+    pub fn suggest_action(&self, name: &str) -> Option<&Action> {
+        if self.action(name).is_some() {
+            return None;
+        }
+        let wanted = name.to_ascii_lowercase();
+        closest(self.actions(), &wanted, |action| {
+            action.full_name().to_ascii_lowercase()
+        })
+    }
+
+    /// The `ecr:` actions that act on a repository: the rows of the "all actions" matrix.
+    pub fn repository_actions(&self) -> impl Iterator<Item = &Action> {
+        self.service(MATRIX_SERVICE)
+            .into_iter()
+            .flat_map(|service| &service.actions)
+            .filter(|action| action.takes_repository())
+    }
+
+    /// The global key a policy names, case-insensitive, tag keys filled in (`aws:PrincipalTag/team`).
+    pub fn global_key(&self, name: &str) -> Option<&GlobalConditionKey> {
+        self.global_condition_keys
+            .iter()
+            .find(|key| key_name::matches(&key.name, name))
+    }
+
+    /// The service-specific key a policy names (`ecr:AccountSetting`, `ecr-public:ResourceTag/team`),
+    /// looked up in the service its prefix names; `aws:` keys are global, see [`Catalog::global_key`].
+    pub fn service_key(&self, name: &str) -> Option<&ConditionKey> {
+        let (prefix, _) = name.split_once(':')?;
+        self.service(prefix)?
+            .condition_keys
+            .iter()
+            .find(|key| key_name::matches(&key.name, name))
+    }
+
+    /// The global key a misspelled `aws:` key probably meant (`aws:SourceIps` -> `aws:SourceIp`,
+    /// `aws:PrincipalTags/team` -> `aws:PrincipalTag/${TagKey}`), or `None` when the name is a global key
+    /// already or nothing is close.
+    pub fn suggest_key(&self, name: &str) -> Option<&GlobalConditionKey> {
+        if self.global_key(name).is_some() {
+            return None;
+        }
+        let lowered = name.to_ascii_lowercase();
+        // A tagged name compares by its part up to the `/`, as the templates do.
+        let wanted = match lowered.split_once('/') {
+            Some((head, _)) => format!("{head}/"),
+            None => lowered,
+        };
+        closest(self.global_condition_keys.iter(), &wanted, |key| {
+            key_name::comparable(&key.name)
+        })
+    }
+}
+
+/// The candidate whose comparable name is nearest to `wanted`, if it is close enough; the first one wins
+/// a tie, so the answer follows catalogue order.
+fn closest<'a, T>(
+    candidates: impl Iterator<Item = &'a T>,
+    wanted: &str,
+    comparable: impl Fn(&T) -> String,
+) -> Option<&'a T>
+where
+    T: 'a,
+{
+    let wanted_len = wanted.chars().count();
+    candidates
+        .map(|candidate| (levenshtein(wanted, &comparable(candidate)), candidate))
+        .filter(|(distance, _)| is_close(*distance, wanted_len))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}

@@ -1,0 +1,216 @@
+//! Small readers shared by the document and statement parsers: object members with duplicate and
+//! unknown-key checks, strings, and "a string or an array of strings".
+
+use super::codes;
+use crate::diagnostic::Diagnostic;
+use crate::json::{JsonKind, JsonMember, JsonValue};
+use crate::policy::model::Spanned;
+
+/// The members of an object with known names, after reporting duplicates and unknown names.
+/// The first of duplicated keys is kept (the duplicate is reported as an error, section 8).
+pub(super) struct Members<'a> {
+    members: Vec<&'a JsonMember>,
+}
+
+impl<'a> Members<'a> {
+    /// Reads `members`, reporting duplicate keys and names outside `known` (with a did-you-mean).
+    pub(super) fn read(
+        members: &'a [JsonMember],
+        known: &[&str],
+        context: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Self {
+        let mut kept: Vec<&JsonMember> = Vec::new();
+        for member in members {
+            if kept.iter().any(|seen| seen.key == member.key) {
+                diagnostics.push(Diagnostic::error(
+                    codes::DUPLICATE_KEY,
+                    format!(
+                        "`{}` appears twice in {context}: AWS requires each key once; merge the two into one",
+                        member.key
+                    ),
+                    member.key_span,
+                ));
+                continue;
+            }
+            if !known.contains(&member.key.as_str()) {
+                let hint = match suggest(&member.key, known) {
+                    Some(name) => format!("did you mean `{name}`?"),
+                    None => format!("the known elements are {}", quoted_list(known)),
+                };
+                diagnostics.push(Diagnostic::error(
+                    codes::UNKNOWN_ELEMENT,
+                    format!("unknown element `{}` in {context}: {hint}", member.key),
+                    member.key_span,
+                ));
+            }
+            kept.push(member);
+        }
+        Self { members: kept }
+    }
+
+    /// Reads `members` whose names are free (condition operators and keys), reporting duplicate keys.
+    pub(super) fn read_any(
+        members: &'a [JsonMember],
+        context: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Self {
+        let names: Vec<&str> = members.iter().map(|member| member.key.as_str()).collect();
+        Self::read(members, &names, context, diagnostics)
+    }
+
+    /// The kept members, in source order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = &'a JsonMember> + '_ {
+        self.members.iter().copied()
+    }
+
+    /// The member named `name`.
+    pub(super) fn get(&self, name: &str) -> Option<&'a JsonMember> {
+        self.members
+            .iter()
+            .copied()
+            .find(|member| member.key == name)
+    }
+}
+
+/// The closest name in `known` to `name`: the same name in another case or plural, or at most two edits away.
+pub(super) fn suggest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = name.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|candidate| {
+            (
+                edit_distance(&lower, &candidate.to_ascii_lowercase()),
+                *candidate,
+            )
+        })
+        .filter(|(distance, _)| *distance <= 2)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// `a`, `b` and `c` in backticks, for messages.
+pub(super) fn quoted_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Levenshtein distance over characters.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, a_char) in a.chars().enumerate() {
+        let mut current = Vec::with_capacity(b.len() + 1);
+        current.push(i + 1);
+        for (j, b_char) in b.iter().enumerate() {
+            let substitution =
+                previous.get(j).copied().unwrap_or(0) + usize::from(a_char != *b_char);
+            let deletion = previous.get(j + 1).copied().unwrap_or(0) + 1;
+            let insertion = current.last().copied().unwrap_or(0) + 1;
+            current.push(substitution.min(deletion).min(insertion));
+        }
+        previous = current;
+    }
+    previous.last().copied().unwrap_or(0)
+}
+
+/// The value as a string, or a `wrong-type` error naming `element`.
+pub(super) fn string(
+    value: &JsonValue,
+    element: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Spanned<String>> {
+    match &value.kind {
+        JsonKind::String(text) => Some(Spanned {
+            value: text.clone(),
+            span: value.span,
+        }),
+        _ => {
+            diagnostics.push(wrong_type(value, element, "a string"));
+            None
+        }
+    }
+}
+
+/// A string or a non-empty array of strings (GRAM: single-value arrays may drop the brackets).
+/// Wrong items are reported and skipped.
+pub(super) fn string_or_array(
+    value: &JsonValue,
+    element: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Spanned<String>> {
+    match &value.kind {
+        JsonKind::String(_) => non_empty(value, element, diagnostics).into_iter().collect(),
+        JsonKind::Array(items) => {
+            if items.is_empty() {
+                diagnostics.push(Diagnostic::error(
+                    codes::EMPTY_VALUE,
+                    format!("`{element}` is an empty array: list at least one value, or remove the element"),
+                    value.span,
+                ));
+            }
+            items
+                .iter()
+                .filter_map(|item| match &item.kind {
+                    JsonKind::String(_) => non_empty(item, element, diagnostics),
+                    _ => {
+                        diagnostics.push(wrong_type(item, element, "a string"));
+                        None
+                    }
+                })
+                .collect()
+        }
+        _ => {
+            diagnostics.push(wrong_type(
+                value,
+                element,
+                "a string or an array of strings",
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn non_empty(
+    value: &JsonValue,
+    element: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Spanned<String>> {
+    let text = value.as_str()?;
+    if text.is_empty() {
+        diagnostics.push(Diagnostic::error(
+            codes::EMPTY_VALUE,
+            format!("`{element}` has an empty string: write a value or remove it"),
+            value.span,
+        ));
+        return None;
+    }
+    Some(Spanned {
+        value: text.to_string(),
+        span: value.span,
+    })
+}
+
+/// A `wrong-type` error: "`Effect` must be a string, found a number".
+pub(super) fn wrong_type(value: &JsonValue, element: &str, expected: &str) -> Diagnostic {
+    Diagnostic::error(
+        codes::WRONG_TYPE,
+        format!(
+            "`{element}` must be {expected}, found {} {}",
+            article(value.type_name()),
+            value.type_name()
+        ),
+        value.span,
+    )
+}
+
+fn article(type_name: &str) -> &'static str {
+    if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
