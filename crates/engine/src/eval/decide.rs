@@ -1,0 +1,423 @@
+//! The decision procedure of iam-semantics.md section 1, with the decisions of section 8. Each step that
+//! fires adds a [`Reason`] naming the statements that caused it; the first final step decides.
+
+use crate::matching::{Caller, NamedAs};
+use crate::policy::PolicyKind;
+
+use super::result::{Decision, Reason, StatementOutcome, StatementRef, Step, Verdict};
+use super::statement::grant_rank;
+
+/// One applicable policy's statement outcomes, as the procedure needs them.
+#[derive(Debug, Clone)]
+pub struct PolicyOutcomes {
+    /// The policy's id.
+    pub id: String,
+    /// Its kind.
+    pub kind: PolicyKind,
+    /// A name for people.
+    pub name: String,
+    /// The SCP or RCP level.
+    pub level: Option<usize>,
+    /// Each statement: index, label, outcome, and how its principal named the caller.
+    pub statements: Vec<StatementFacts>,
+}
+
+/// What the procedure needs of one statement.
+#[derive(Debug, Clone)]
+pub struct StatementFacts {
+    /// Index in the policy.
+    pub index: usize,
+    /// `statement "Sid"` or `statement 2`.
+    pub label: String,
+    /// What it did.
+    pub outcome: StatementOutcome,
+    /// How its principal named the caller, when it matched.
+    pub named_as: Option<NamedAs>,
+}
+
+/// Everything the procedure decides on.
+#[derive(Debug, Clone)]
+pub struct DecisionInputs<'a> {
+    /// The caller.
+    pub caller: &'a Caller,
+    /// The applicable policies only.
+    pub policies: &'a [PolicyOutcomes],
+    /// Whether the principal and the repository are in different accounts.
+    pub cross_account: bool,
+    /// Whether the action is registry-level (the repository policy does not apply).
+    pub registry_level: bool,
+    /// Whether the scenario has a permissions boundary.
+    pub has_boundary: bool,
+    /// Whether the scenario has a session policy.
+    pub has_session_policy: bool,
+    /// Number of SCP levels and RCP levels given.
+    pub scp_levels: usize,
+    /// Number of RCP levels given (counted only when RCPs apply to the request).
+    pub rcp_levels: usize,
+}
+
+/// Runs the procedure and returns the decision and the reason chain.
+pub fn decide(inputs: &DecisionInputs<'_>) -> (Decision, Vec<Reason>) {
+    let mut procedure = Procedure {
+        inputs,
+        reasons: Vec::new(),
+    };
+    let decision = procedure.run();
+    (decision, procedure.reasons)
+}
+
+struct Procedure<'a, 'b> {
+    inputs: &'b DecisionInputs<'a>,
+    reasons: Vec<Reason>,
+}
+
+impl Procedure<'_, '_> {
+    fn run(&mut self) -> Decision {
+        if let Some(decision) = self.explicit_deny() {
+            return decision;
+        }
+        if let Some(decision) = self.organization_levels(PolicyKind::Rcp) {
+            return decision;
+        }
+        if let Some(decision) = self.organization_levels(PolicyKind::Scp) {
+            return decision;
+        }
+        match self.inputs.caller {
+            Caller::Service { .. } | Caller::Anonymous => self.resource_policy_only(),
+            _ if self.inputs.cross_account => self.cross_account(),
+            Caller::Root { .. } => {
+                self.say(
+                    Step::Decision,
+                    Verdict::Allow,
+                    "the root user of the repository's account has full access in its own account; only explicit denies and organization policies limit it (EVAL)",
+                    Vec::new(),
+                );
+                Decision::Allowed
+            }
+            _ => self.same_account(),
+        }
+    }
+
+    /// Step 1 (EVAL): a matching Deny in any applicable policy decides.
+    fn explicit_deny(&mut self) -> Option<Decision> {
+        let denies = self.matching(|_| true, StatementOutcome::DenyMatch);
+        if denies.is_empty() {
+            return None;
+        }
+        let message = format!(
+            "{} denies the request, and an explicit deny in any policy overrides every allow (EVAL)",
+            self.describe(&denies)
+        );
+        self.say(Step::ExplicitDeny, Verdict::Deny, message, denies);
+        Some(Decision::ExplicitDeny)
+    }
+
+    /// Steps 2 and 3 (EVAL, SCPEVAL, RCP): every level needs an applicable Allow.
+    fn organization_levels(&mut self, kind: PolicyKind) -> Option<Decision> {
+        let (levels, step, what) = match kind {
+            PolicyKind::Rcp => (self.inputs.rcp_levels, Step::ResourceControlPolicies, "resource control policies"),
+            _ => (self.inputs.scp_levels, Step::ServiceControlPolicies, "service control policies"),
+        };
+        if levels == 0 {
+            return None;
+        }
+        let mut allowing = Vec::new();
+        for level in 0..levels {
+            let allows = self.matching(
+                |policy| policy.kind == kind && policy.level == Some(level),
+                StatementOutcome::AllowMatch,
+            );
+            if allows.is_empty() {
+                let full_access = if kind == PolicyKind::Rcp {
+                    " (AWS attaches RCPFullAWSAccess to every level and it cannot be detached, so a real organization always has an Allow here)"
+                } else {
+                    ""
+                };
+                let message = format!(
+                    "no {} at level {} allows the request: every level from the root to the account must allow it{full_access}",
+                    what,
+                    level + 1
+                );
+                self.say(step, Verdict::Deny, message, Vec::new());
+                return Some(Decision::ImplicitDeny);
+            }
+            allowing.extend(allows);
+        }
+        let message = format!("the {what} allow the request at every level");
+        self.say(step, Verdict::Allow, message, allowing);
+        None
+    }
+
+    /// Service principals and anonymous callers have no identity policies: the repository policy decides
+    /// (section 8, "Service principals"; PRIN for anonymous callers under `"*"`).
+    fn resource_policy_only(&mut self) -> Decision {
+        let who = match self.inputs.caller {
+            Caller::Anonymous => "an anonymous caller",
+            _ => "a service principal",
+        };
+        if self.inputs.registry_level {
+            let message = format!(
+                "{who} has no identity policies, and a registry-level action is not governed by a repository policy, so nothing can allow it"
+            );
+            self.say(Step::Decision, Verdict::Deny, message, Vec::new());
+            return Decision::ImplicitDeny;
+        }
+        let allows = self.matching(|policy| policy.kind == PolicyKind::Repository, StatementOutcome::AllowMatch);
+        if allows.is_empty() {
+            let message = format!("{who} is authorized by the repository policy alone, and no statement of it allows the request");
+            self.say(Step::RepositoryPolicy, Verdict::Deny, message, Vec::new());
+            return Decision::ImplicitDeny;
+        }
+        let message = format!("{} allows {who}, which needs no identity policy", self.describe(&allows));
+        self.say(Step::RepositoryPolicy, Verdict::Allow, message, allows);
+        Decision::Allowed
+    }
+
+    /// XACCT: the principal's account and the repository's account must both allow.
+    fn cross_account(&mut self) -> Decision {
+        let trusting = self.matching(|policy| policy.kind == PolicyKind::Repository, StatementOutcome::AllowMatch);
+        let trusting_ok = !trusting.is_empty();
+        if trusting_ok {
+            let message = format!(
+                "{} allows the caller's account side of this cross-account request",
+                self.describe(&trusting)
+            );
+            self.say(Step::RepositoryPolicy, Verdict::Allow, message, trusting);
+        } else {
+            self.say(
+                Step::RepositoryPolicy,
+                Verdict::Deny,
+                "the request crosses accounts, so the repository policy must name the caller or its account, and no statement of it allows the request",
+                Vec::new(),
+            );
+        }
+        let trusted_ok = match self.inputs.caller {
+            Caller::Root { .. } => {
+                self.say(
+                    Step::IdentityPolicies,
+                    Verdict::Allow,
+                    "the caller is the root user of its account, which has full access there",
+                    Vec::new(),
+                );
+                true
+            }
+            _ => self.identity_side(true),
+        };
+        let (decision, verdict, message) = match (trusting_ok, trusted_ok) {
+            (true, true) => (Decision::Allowed, Verdict::Allow, "both accounts allow the request, as a cross-account request needs (XACCT)"),
+            (false, true) => (Decision::ImplicitDeny, Verdict::Deny, "the caller's account allows the request but the repository's account does not: across accounts both must allow (XACCT)"),
+            (true, false) => (Decision::ImplicitDeny, Verdict::Deny, "the repository policy allows the request but the caller's own account does not: across accounts the caller also needs an identity policy that allows it (XACCT)"),
+            (false, false) => (Decision::ImplicitDeny, Verdict::Deny, "neither account allows the request; across accounts both must (XACCT)"),
+        };
+        self.say(Step::CrossAccount, verdict, message, Vec::new());
+        decision
+    }
+
+    /// Steps 4 to 7 in one account, following the table of section 1.
+    fn same_account(&mut self) -> Decision {
+        let grants = self.matching(|policy| policy.kind == PolicyKind::Repository, StatementOutcome::AllowMatch);
+        let best = self.best_grant();
+        match best {
+            Some(how) if grant_rank(how) == 2 => {
+                let message = format!(
+                    "{} names the caller {}; in the same account that allows the request without an identity policy, and a permissions boundary or session policy does not limit it (EVAL, POL)",
+                    self.describe(&grants),
+                    describe_named_as(how)
+                );
+                self.say(Step::RepositoryPolicy, Verdict::Allow, message, grants);
+                self.say(Step::Decision, Verdict::Allow, "allowed by the repository policy", Vec::new());
+                Decision::Allowed
+            }
+            Some(NamedAs::Role) => {
+                let message = format!(
+                    "{} names the role the caller is a session of; that allows the request without an identity policy, but the session's permissions boundary and session policy still limit it (EVAL, POL)",
+                    self.describe(&grants)
+                );
+                self.say(Step::RepositoryPolicy, Verdict::Allow, message, grants);
+                self.limits_then_decide()
+            }
+            Some(_) => {
+                let message = format!(
+                    "{} names the caller's account; that delegates to the account, so an identity policy must still allow the request (POL)",
+                    self.describe(&grants)
+                );
+                self.say(Step::RepositoryPolicy, Verdict::Info, message, grants);
+                self.identity_then_decide()
+            }
+            None => {
+                let message = if self.inputs.registry_level {
+                    "a registry-level action is not governed by the repository policy; only IAM policies can allow it (ECRPOL)"
+                } else if self.has(PolicyKind::Repository) {
+                    "no statement of the repository policy allows the request; in the same account an identity policy can allow it instead (ECRPOL)"
+                } else {
+                    "the repository has no repository policy; an identity policy must allow the request"
+                };
+                self.say(Step::RepositoryPolicy, Verdict::Info, message, Vec::new());
+                self.identity_then_decide()
+            }
+        }
+    }
+
+    fn identity_then_decide(&mut self) -> Decision {
+        if self.identity_side(false) {
+            self.say(Step::Decision, Verdict::Allow, "allowed by the caller's identity policies", Vec::new());
+            Decision::Allowed
+        } else {
+            Decision::ImplicitDeny
+        }
+    }
+
+    fn limits_then_decide(&mut self) -> Decision {
+        if self.boundary_allows() && self.session_allows() {
+            self.say(Step::Decision, Verdict::Allow, "allowed by the repository policy within the session's limits", Vec::new());
+            Decision::Allowed
+        } else {
+            Decision::ImplicitDeny
+        }
+    }
+
+    /// Steps 5 to 7: identity policies, then the boundary, then the session.
+    fn identity_side(&mut self, cross_account: bool) -> bool {
+        let allows = self.matching(|policy| policy.kind == PolicyKind::Identity, StatementOutcome::AllowMatch);
+        if allows.is_empty() {
+            let message = if self.has(PolicyKind::Identity) {
+                "no identity policy allows the request, so it is implicitly denied (EVAL)"
+            } else {
+                "the caller has no identity policy, so nothing on its side allows the request (EVAL)"
+            };
+            let message = if cross_account {
+                format!("{message}; across accounts the caller's own account must allow it too")
+            } else {
+                message.to_string()
+            };
+            self.say(Step::IdentityPolicies, Verdict::Deny, message, Vec::new());
+            return false;
+        }
+        let message = format!("{} allows the request", self.describe(&allows));
+        self.say(Step::IdentityPolicies, Verdict::Allow, message, allows);
+        self.boundary_allows() && self.session_allows()
+    }
+
+    /// Step 6 (EVAL, BOUND).
+    fn boundary_allows(&mut self) -> bool {
+        if !self.inputs.has_boundary {
+            return true;
+        }
+        let allows = self.matching(|policy| policy.kind == PolicyKind::Boundary, StatementOutcome::AllowMatch);
+        if allows.is_empty() {
+            self.say(
+                Step::PermissionsBoundary,
+                Verdict::Deny,
+                "the permissions boundary does not allow the request; a boundary sets the most the caller can do (BOUND)",
+                Vec::new(),
+            );
+            return false;
+        }
+        let message = format!("{} allows the request within the boundary", self.describe(&allows));
+        self.say(Step::PermissionsBoundary, Verdict::Allow, message, allows);
+        true
+    }
+
+    /// Step 7 (EVAL): role sessions and federated users are limited by their session policy.
+    fn session_allows(&mut self) -> bool {
+        let caller = self.inputs.caller;
+        if !caller.is_session() {
+            return true;
+        }
+        if !self.inputs.has_session_policy {
+            if matches!(caller, Caller::FederatedUser { .. }) {
+                self.say(
+                    Step::SessionPolicy,
+                    Verdict::Deny,
+                    "a federated user's session has only the permissions of the session policy passed to GetFederationToken, and there is none (EVAL)",
+                    Vec::new(),
+                );
+                return false;
+            }
+            return true;
+        }
+        let allows = self.matching(|policy| policy.kind == PolicyKind::Session, StatementOutcome::AllowMatch);
+        if allows.is_empty() {
+            self.say(
+                Step::SessionPolicy,
+                Verdict::Deny,
+                "the session policy does not allow the request; a session has at most what its session policy allows (EVAL, POL)",
+                Vec::new(),
+            );
+            return false;
+        }
+        let message = format!("{} allows the request for this session", self.describe(&allows));
+        self.say(Step::SessionPolicy, Verdict::Allow, message, allows);
+        true
+    }
+
+    fn best_grant(&self) -> Option<NamedAs> {
+        self.inputs
+            .policies
+            .iter()
+            .filter(|policy| policy.kind == PolicyKind::Repository)
+            .flat_map(|policy| &policy.statements)
+            .filter(|statement| statement.outcome == StatementOutcome::AllowMatch)
+            .filter_map(|statement| statement.named_as)
+            .max_by_key(|how| grant_rank(*how))
+    }
+
+    fn has(&self, kind: PolicyKind) -> bool {
+        self.inputs.policies.iter().any(|policy| policy.kind == kind)
+    }
+
+    fn matching(&self, which: impl Fn(&PolicyOutcomes) -> bool, outcome: StatementOutcome) -> Vec<StatementRef> {
+        self.inputs
+            .policies
+            .iter()
+            .filter(|policy| which(policy))
+            .flat_map(|policy| {
+                policy
+                    .statements
+                    .iter()
+                    .filter(move |statement| statement.outcome == outcome)
+                    .map(|statement| StatementRef {
+                        policy: policy.id.clone(),
+                        statement: statement.index,
+                    })
+            })
+            .collect()
+    }
+
+    /// `statement "AllowPull" of the repository policy` or, for several, `2 statements (...)`.
+    fn describe(&self, refs: &[StatementRef]) -> String {
+        let labels: Vec<String> = refs
+            .iter()
+            .filter_map(|reference| {
+                let policy = self.inputs.policies.iter().find(|policy| policy.id == reference.policy)?;
+                let statement = policy.statements.iter().find(|statement| statement.index == reference.statement)?;
+                Some(format!("{} of the {}", statement.label, policy.name))
+            })
+            .collect();
+        match labels.as_slice() {
+            [one] => one.clone(),
+            _ => labels.join(" and "),
+        }
+    }
+
+    fn say(&mut self, step: Step, verdict: Verdict, message: impl Into<String>, statements: Vec<StatementRef>) {
+        self.reasons.push(Reason {
+            step,
+            verdict,
+            message: message.into(),
+            statements,
+        });
+    }
+}
+
+fn describe_named_as(how: NamedAs) -> &'static str {
+    match how {
+        NamedAs::Everyone => "through `\"*\"` (everyone); for principals of the repository's own account such a grant needs nothing else (PRIN), and the engine treats it like one naming the caller's ARN (section 8)",
+        NamedAs::Account => "through its account",
+        NamedAs::ExactUser => "by its IAM user ARN",
+        NamedAs::Role => "by its role ARN",
+        NamedAs::RoleSession => "by its role-session ARN",
+        NamedAs::FederatedUser => "by its federated-user ARN",
+        NamedAs::Service => "by its service principal name",
+    }
+}

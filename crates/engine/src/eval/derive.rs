@@ -1,0 +1,184 @@
+//! The request context: the caller's keys, plus the keys AWS would set that can be derived from the
+//! principal, the repository ARN and the clock (design.md "context", GCK). The caller's values win.
+
+use crate::context::{Context, ContextEntry, ContextSource};
+use crate::matching::Caller;
+use crate::scenario::{ContextInput, Request};
+
+/// The moment the request is made, in seconds since the Unix epoch. Passed in so that evaluation is
+/// deterministic: tests fix it, the CLI and the page pass the current time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequestTime(pub i64);
+
+/// Builds the context: every key of `request.context`, then each derivable key the request lacks.
+pub fn derive_context(
+    request: &Request,
+    caller: &Caller,
+    resource_account: Option<&str>,
+    region: Option<&str>,
+    time: RequestTime,
+) -> Context {
+    let mut context = Context::new();
+    for (key, input) in &request.context {
+        context.insert(match input {
+            ContextInput::Single(value) => ContextEntry::single(key, value.text(), ContextSource::Caller),
+            ContextInput::Multi(values) => ContextEntry::multi(
+                key,
+                values.iter().map(|value| value.text()).collect(),
+                ContextSource::Caller,
+            ),
+        });
+    }
+    let derived = |key: &str, value: String| ContextEntry::single(key, value, ContextSource::Derived);
+    let mut add = |entry: ContextEntry| context.insert_if_absent(entry);
+
+    // GCK: aws:PrincipalArn is the role ARN for a role session; absent for service principals and anonymous.
+    if let Some(arn) = caller.principal_arn() {
+        add(derived("aws:PrincipalArn", arn));
+    }
+    // GCK: aws:PrincipalAccount is present for all requests, `anonymous` for anonymous callers.
+    match (caller, caller.account()) {
+        (_, Some(account)) => add(derived("aws:PrincipalAccount", account.to_string())),
+        (Caller::Anonymous, None) => add(derived("aws:PrincipalAccount", "anonymous".to_string())),
+        _ => {}
+    }
+    // Section 8: Account, User, FederatedUser, AssumedRole, Anonymous.
+    if let Some(principal_type) = caller.principal_type() {
+        add(derived("aws:PrincipalType", principal_type.as_str().to_string()));
+    }
+    // GCK: aws:username only for IAM users; aws:userid where it can be known.
+    if let Some(username) = caller.username() {
+        add(derived("aws:username", username.to_string()));
+    }
+    if let Some(userid) = caller.userid() {
+        add(derived("aws:userid", userid));
+    }
+    // GCK: aws:PrincipalIsAWSService is present on all signed requests; PrincipalServiceName only for services.
+    if !matches!(caller, Caller::Anonymous) {
+        let is_service = matches!(caller, Caller::Service { .. });
+        add(derived("aws:PrincipalIsAWSService", is_service.to_string()));
+    }
+    if let Some(service) = caller.service_name() {
+        add(derived("aws:PrincipalServiceName", service.to_string()));
+    }
+    // GCK: always present for ECR.
+    if let Some(account) = resource_account {
+        add(derived("aws:ResourceAccount", account.to_string()));
+    }
+    if let Some(region) = region.filter(|region| !region.is_empty()) {
+        add(derived("aws:RequestedRegion", region.to_string()));
+    }
+    add(derived("aws:SecureTransport", "true".to_string()));
+    add(derived("aws:ViaAWSService", "false".to_string()));
+    add(derived("aws:CurrentTime", iso8601(time.0)));
+    add(derived("aws:EpochTime", time.0.to_string()));
+    context
+}
+
+/// `2026-11-23T09:05:00Z` for a Unix time (proleptic Gregorian calendar, UTC).
+fn iso8601(seconds: i64) -> String {
+    let days = seconds.div_euclid(86_400);
+    let second_of_day = seconds.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        second_of_day / 3600,
+        second_of_day % 3600 / 60,
+        second_of_day % 60
+    )
+}
+
+/// Howard Hinnant's days-to-civil algorithm.
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Scalar;
+
+    fn request(principal: &str) -> Request {
+        Request {
+            principal: principal.to_string(),
+            action: "ecr:BatchGetImage".to_string(),
+            resource: "arn:aws:ecr:us-east-1:111122223333:repository/app".to_string(),
+            context: Default::default(),
+        }
+    }
+
+    fn value(context: &Context, key: &str) -> Option<String> {
+        context.get(key).map(|entry| entry.values.join(","))
+    }
+
+    #[test]
+    fn principal_arn_of_a_role_session_is_the_role_arn() {
+        // GCK: for roles aws:PrincipalArn holds the role ARN, never the session ARN.
+        let caller = Caller::parse("arn:aws:sts::111122223333:assumed-role/ci/run-1").unwrap();
+        let context = derive_context(&request("x"), &caller, Some("111122223333"), None, RequestTime(0));
+        assert_eq!(value(&context, "aws:PrincipalArn").as_deref(), Some("arn:aws:iam::111122223333:role/ci"));
+        assert_eq!(value(&context, "aws:PrincipalType").as_deref(), Some("AssumedRole"));
+        assert_eq!(value(&context, "aws:username"), None);
+    }
+
+    #[test]
+    fn username_is_present_only_for_iam_users() {
+        // GCK: aws:username is present only for IAM users.
+        let caller = Caller::parse("arn:aws:iam::111122223333:user/bob").unwrap();
+        let context = derive_context(&request("x"), &caller, None, None, RequestTime(0));
+        assert_eq!(value(&context, "aws:username").as_deref(), Some("bob"));
+        let root = Caller::parse("111122223333").unwrap();
+        assert_eq!(value(&derive_context(&request("x"), &root, None, None, RequestTime(0)), "aws:username"), None);
+    }
+
+    #[test]
+    fn anonymous_callers_have_principal_account_anonymous() {
+        // GCK: aws:PrincipalAccount is `anonymous` for anonymous requests.
+        let context = derive_context(&request("x"), &Caller::Anonymous, None, None, RequestTime(0));
+        assert_eq!(value(&context, "aws:PrincipalAccount").as_deref(), Some("anonymous"));
+        assert_eq!(value(&context, "aws:PrincipalArn"), None);
+        assert_eq!(value(&context, "aws:PrincipalIsAWSService"), None);
+    }
+
+    #[test]
+    fn service_principals_carry_their_service_name() {
+        // GCK: aws:PrincipalIsAWSService true and aws:PrincipalServiceName only for service principals.
+        let caller = Caller::parse("codebuild.amazonaws.com").unwrap();
+        let context = derive_context(&request("x"), &caller, None, None, RequestTime(0));
+        assert_eq!(value(&context, "aws:PrincipalIsAWSService").as_deref(), Some("true"));
+        assert_eq!(value(&context, "aws:PrincipalServiceName").as_deref(), Some("codebuild.amazonaws.com"));
+    }
+
+    #[test]
+    fn caller_values_take_precedence_and_derived_keys_are_marked() {
+        let mut request = request("x");
+        request
+            .context
+            .insert("aws:SecureTransport".to_string(), ContextInput::Single(Scalar::Bool(false)));
+        let caller = Caller::parse("arn:aws:iam::111122223333:user/bob").unwrap();
+        let context = derive_context(&request, &caller, None, None, RequestTime(0));
+        let secure = context.get("aws:securetransport").unwrap();
+        assert_eq!((secure.values.clone(), secure.source), (vec!["false".to_string()], ContextSource::Caller));
+        assert_eq!(context.get("aws:username").map(|entry| entry.source), Some(ContextSource::Derived));
+    }
+
+    #[test]
+    fn current_time_is_iso8601_utc_and_epoch_time_is_seconds() {
+        // GCK: aws:CurrentTime and aws:EpochTime are always present.
+        let caller = Caller::Anonymous;
+        let context = derive_context(&request("x"), &caller, None, None, RequestTime(1_795_424_700));
+        assert_eq!(value(&context, "aws:CurrentTime").as_deref(), Some("2026-11-23T09:05:00Z"));
+        assert_eq!(value(&context, "aws:EpochTime").as_deref(), Some("1795424700"));
+        assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso8601(951_782_400), "2000-02-29T00:00:00Z");
+    }
+}

@@ -1,0 +1,75 @@
+//! The scenario's policies, each parsed once with its kind, a stable id and a name for people.
+
+use crate::policy::{ParsedPolicy, PolicyKind, parse_policy};
+use crate::scenario::{PolicySource, Scenario};
+
+/// One policy of the scenario, parsed.
+#[derive(Debug, Clone)]
+pub struct LoadedPolicy {
+    /// `repository`, `identity:0`, `boundary`, `session`, `scp:0:1`, `rcp:1:0`.
+    pub id: String,
+    /// The role it plays.
+    pub kind: PolicyKind,
+    /// A name for people.
+    pub name: String,
+    /// The organization level (0 = root) for SCPs and RCPs.
+    pub level: Option<usize>,
+    /// The text that was parsed.
+    pub text: String,
+    /// The parse.
+    pub parsed: ParsedPolicy,
+}
+
+/// Every policy of `scenario`, in the order the page shows them.
+pub fn load_policies(scenario: &Scenario) -> Vec<LoadedPolicy> {
+    let mut policies = Vec::new();
+    let mut push = |id: String, kind: PolicyKind, name: String, level: Option<usize>, source: &PolicySource| {
+        let text = source.text();
+        let parsed = parse_policy(&text, kind);
+        policies.push(LoadedPolicy {
+            id,
+            kind,
+            name,
+            level,
+            text,
+            parsed,
+        });
+    };
+    if let Some(source) = &scenario.repository_policy {
+        push("repository".into(), PolicyKind::Repository, "repository policy".into(), None, source);
+    }
+    for (index, policy) in scenario.identity_policies.iter().enumerate() {
+        push(format!("identity:{index}"), PolicyKind::Identity, policy.name(index), None, policy.source());
+    }
+    if let Some(source) = &scenario.permissions_boundary {
+        push("boundary".into(), PolicyKind::Boundary, "permissions boundary".into(), None, source);
+    }
+    if let Some(source) = &scenario.session_policy {
+        push("session".into(), PolicyKind::Session, "session policy".into(), None, source);
+    }
+    for (prefix, kind, levels) in [("scp", PolicyKind::Scp, &scenario.scps), ("rcp", PolicyKind::Rcp, &scenario.rcps)] {
+        for (level, sources) in levels.iter().enumerate() {
+            for (index, source) in sources.iter().enumerate() {
+                let name = format!(
+                    "{} {}, policy {}",
+                    prefix.to_uppercase(),
+                    level_name(level, levels.len()),
+                    index + 1
+                );
+                push(format!("{prefix}:{level}:{index}"), kind, name, Some(level), source);
+            }
+        }
+    }
+    policies
+}
+
+/// `level 1 (root)`, `level 2`, `level 3 (account)`.
+pub fn level_name(level: usize, count: usize) -> String {
+    let position = match (level, count) {
+        (0, 1) => "",
+        (0, _) => " (root)",
+        (last, count) if last + 1 == count => " (account)",
+        _ => "",
+    };
+    format!("level {}{position}", level + 1)
+}

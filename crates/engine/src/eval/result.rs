@@ -1,0 +1,257 @@
+//! What an evaluation returns (design.md, "The evaluation result"): the decision, the reason chain, every
+//! statement of every policy with what it did and why, the context used and the keys that were missing.
+//! The page and the CLI `--json` print this as it is, so it serializes in camelCase.
+
+use serde::{Deserialize, Serialize};
+
+use crate::condition::ConditionsOutcome;
+use crate::context::ContextEntry;
+use crate::diagnostic::Diagnostic;
+use crate::matching::{ActionMatch, PrincipalMatch, ResourceMatch};
+use crate::policy::{Effect, PolicyKind};
+use crate::span::Span;
+
+/// The decision for a request, as the IAM policy simulator names them (SIMAPI), plus `invalid`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Decision {
+    /// Some policy allows the request and nothing denies it.
+    Allowed,
+    /// A matching `Deny` statement refuses the request.
+    ExplicitDeny,
+    /// Nothing that is needed allows the request.
+    ImplicitDeny,
+    /// The input has errors, so nothing was evaluated.
+    Invalid,
+}
+
+impl Decision {
+    /// The name used in scenario files and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Allowed => "allowed",
+            Decision::ExplicitDeny => "explicitDeny",
+            Decision::ImplicitDeny => "implicitDeny",
+            Decision::Invalid => "invalid",
+        }
+    }
+}
+
+/// The full result of evaluating one scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Evaluation {
+    /// The decision.
+    pub decision: Decision,
+    /// One sentence that says what was decided and why.
+    pub summary: String,
+    /// The steps of the decision procedure that fired, in order.
+    pub reasons: Vec<Reason>,
+    /// Facts about the request that the procedure used.
+    pub request: RequestFacts,
+    /// Every policy of the scenario, with every statement's outcome.
+    pub policies: Vec<PolicyReport>,
+    /// The request context actually used: the caller's keys and the derived ones.
+    pub context: Vec<ContextEntry>,
+    /// Condition keys that policies reference but the request does not have.
+    pub missing_keys: Vec<MissingKey>,
+    /// Problems with the request itself (an unreadable principal), which make the decision `invalid`.
+    pub request_errors: Vec<String>,
+}
+
+/// One step of the reason chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reason {
+    /// Which step of the procedure this is.
+    pub step: Step,
+    /// Whether the step allowed, denied, or only informs.
+    pub verdict: Verdict,
+    /// The step in words.
+    pub message: String,
+    /// The statements that caused it.
+    pub statements: Vec<StatementRef>,
+}
+
+/// The steps of the decision procedure (iam-semantics.md section 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Step {
+    /// Which policies apply to this request and why.
+    Applicability,
+    /// Step 1: a matching Deny in any applicable policy.
+    ExplicitDeny,
+    /// Step 2: resource control policies.
+    ResourceControlPolicies,
+    /// Step 3: service control policies.
+    ServiceControlPolicies,
+    /// Step 4: the repository policy.
+    RepositoryPolicy,
+    /// Step 5: identity policies.
+    IdentityPolicies,
+    /// Step 6: the permissions boundary.
+    PermissionsBoundary,
+    /// Step 7: the session policy.
+    SessionPolicy,
+    /// Cross-account: both accounts must allow.
+    CrossAccount,
+    /// The final decision.
+    Decision,
+}
+
+/// What a step did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Verdict {
+    /// The step allowed (or let the request through).
+    Allow,
+    /// The step denied.
+    Deny,
+    /// The step only informs.
+    Info,
+}
+
+/// A statement of a policy of the scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatementRef {
+    /// The policy's id (see [`PolicyReport::id`]).
+    pub policy: String,
+    /// The statement's index in the policy, from 0.
+    pub statement: usize,
+}
+
+/// Facts about the request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestFacts {
+    /// The principal as given.
+    pub principal: String,
+    /// The principal's type (`User`, `AssumedRole`, ..., section 8), or `AWSService`.
+    pub principal_type: Option<String>,
+    /// The principal's account, when it has one.
+    pub principal_account: Option<String>,
+    /// The action as given.
+    pub action: String,
+    /// The resource as given.
+    pub resource: String,
+    /// The repository's account: from the repository ARN, or the principal's for registry-level actions.
+    pub resource_account: Option<String>,
+    /// Whether the action is registry-level (no repository resource), so the repository policy does not apply.
+    pub registry_level: bool,
+    /// Whether the principal and the repository are in different accounts.
+    pub cross_account: bool,
+    /// Whether the action is in the ECR or ECR Public catalogue.
+    pub known_action: bool,
+}
+
+/// One policy of the scenario and what each of its statements did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyReport {
+    /// A stable id: `repository`, `identity:0`, `boundary`, `session`, `scp:0:1` (level, index), `rcp:1:0`.
+    pub id: String,
+    /// The kind of policy.
+    pub kind: PolicyKind,
+    /// A name for people: the identity policy's tab name, `SCP level 1 (root), policy 2`, ...
+    pub name: String,
+    /// Whether the policy takes part in this request; when not, `note` says why.
+    pub applies: bool,
+    /// Why the policy does not apply, or a remark on how it applied.
+    pub note: Option<String>,
+    /// The parser's and the linter's findings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every statement, in source order; empty when the policy could not be parsed.
+    pub statements: Vec<StatementReport>,
+}
+
+/// What one statement did for the request.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatementReport {
+    /// The index in its policy, from 0.
+    pub index: usize,
+    /// The `Sid`, when present.
+    pub sid: Option<String>,
+    /// The effect.
+    pub effect: Effect,
+    /// The whole statement's text.
+    pub span: Span,
+    /// What the statement did.
+    pub outcome: StatementOutcome,
+    /// The `Principal`/`NotPrincipal` element's result; `None` when the statement has none.
+    pub principal: Option<PrincipalReport>,
+    /// The `Action`/`NotAction` element's result.
+    pub action: Option<ElementReport<ActionMatch>>,
+    /// The `Resource`/`NotResource` element's result; `None` when a repository policy leaves it out.
+    pub resource: Option<ElementReport<ResourceMatch>>,
+    /// The conditions' results.
+    pub conditions: ConditionsOutcome,
+}
+
+/// What a statement did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatementOutcome {
+    /// An Allow statement that matches the request.
+    AllowMatch,
+    /// A Deny statement that matches the request.
+    DenyMatch,
+    /// The statement does not match the request.
+    NoMatch,
+    /// The statement's policy does not take part in this request.
+    NotApplicable,
+}
+
+/// The result of an `Action`/`NotAction` or `Resource`/`NotResource` element.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ElementReport<T> {
+    /// Whether the element matches the request (after applying `Not...`).
+    pub matched: bool,
+    /// `true` for `NotAction`/`NotResource`.
+    pub negated: bool,
+    /// The element's name in the text.
+    pub key_span: Span,
+    /// Each pattern's result, in source order.
+    pub patterns: Vec<PatternReport<T>>,
+}
+
+/// One pattern of an element and how it compared with the request.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PatternReport<T> {
+    /// Where the pattern is written.
+    pub span: Span,
+    /// Whether it matches the request (before applying `Not...`).
+    pub matched: bool,
+    /// The comparison in detail.
+    pub detail: T,
+}
+
+/// The result of a `Principal`/`NotPrincipal` element.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PrincipalReport {
+    /// Whether the element matches the request (after applying `NotPrincipal`).
+    pub matched: bool,
+    /// `true` for `NotPrincipal`.
+    pub negated: bool,
+    /// The element's name in the text.
+    pub key_span: Span,
+    /// Each principal entry's result, in source order.
+    pub entries: Vec<PatternReport<PrincipalMatch>>,
+    /// A remark, such as NOTPRIN's rule that a Deny with NotPrincipal always applies to a principal with a
+    /// permissions boundary.
+    pub note: Option<String>,
+}
+
+/// A condition key a policy references that the request does not carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingKey {
+    /// The key as written in the policy.
+    pub key: String,
+    /// Where it is referenced.
+    pub references: Vec<StatementRef>,
+}

@@ -1,0 +1,289 @@
+//! The scenario document (design.md): the policies, the request and, for tests, the expected decision.
+//! One format for tests, the CLI, the page's state and share links.
+//!
+//! Reading is strict: an unknown field or a wrong type is an error naming the path to it, such as
+//! `request.context["aws:SourceIp"]: expected a string, a number, a boolean or an array of them`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::eval::Decision;
+
+/// A complete scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Scenario {
+    /// A name that says what the scenario shows.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// A longer explanation, shown in the examples gallery.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The ECR repository policy; absent when the repository has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repository_policy: Option<PolicySource>,
+    /// The caller's identity policies (user, group or role policies).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identity_policies: Vec<IdentityPolicy>,
+    /// The caller's permissions boundary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions_boundary: Option<PolicySource>,
+    /// The session policy, for role sessions and federated users.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_policy: Option<PolicySource>,
+    /// Service control policies of the principal's account: one list per level, root first, account last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scps: Vec<Vec<PolicySource>>,
+    /// Resource control policies of the repository's account: one list per level, root first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rcps: Vec<Vec<PolicySource>>,
+    /// The request to decide.
+    pub request: Request,
+    /// The decision a test expects; only test runs read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Decision>,
+    /// The engine version that wrote the scenario (share links carry it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine_version: Option<String>,
+    /// What the page was showing (selected tab, open panels); opaque to the engine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<serde_json::Value>,
+}
+
+/// A policy given either as a JSON value or as the text exactly as typed (which may be broken JSON).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PolicySource {
+    /// The text as typed.
+    Text(String),
+    /// A JSON value; its text is the value pretty-printed.
+    Value(serde_json::Value),
+}
+
+impl PolicySource {
+    /// The text the parser reads: the typed text, or the value pretty-printed with two-space indents.
+    pub fn text(&self) -> String {
+        match self {
+            PolicySource::Text(text) => text.clone(),
+            PolicySource::Value(value) => {
+                serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
+            }
+        }
+    }
+}
+
+/// An identity policy, named or not. An object with a `name` or `policy` field is read as named (strictly),
+/// anything else as a bare policy.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum IdentityPolicy {
+    /// `{"name": ..., "policy": ...}`.
+    Named(NamedPolicy),
+    /// A bare policy.
+    Unnamed(PolicySource),
+}
+
+/// A named identity policy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedPolicy {
+    /// The name shown on its tab.
+    pub name: String,
+    /// The policy.
+    pub policy: PolicySource,
+}
+
+impl<'de> Deserialize<'de> for IdentityPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let named = value
+            .as_object()
+            .is_some_and(|object| object.contains_key("name") || object.contains_key("policy"));
+        if named {
+            NamedPolicy::deserialize(value)
+                .map(IdentityPolicy::Named)
+                .map_err(serde::de::Error::custom)
+        } else {
+            Ok(IdentityPolicy::Unnamed(PolicySource::deserialize(value).map_err(serde::de::Error::custom)?))
+        }
+    }
+}
+
+impl IdentityPolicy {
+    /// The policy itself.
+    pub fn source(&self) -> &PolicySource {
+        match self {
+            IdentityPolicy::Named(named) => &named.policy,
+            IdentityPolicy::Unnamed(source) => source,
+        }
+    }
+
+    /// The name, or `identity policy N` (counted from 1) for an unnamed one.
+    pub fn name(&self, index: usize) -> String {
+        match self {
+            IdentityPolicy::Named(named) => named.name.clone(),
+            IdentityPolicy::Unnamed(_) => format!("identity policy {}", index + 1),
+        }
+    }
+}
+
+/// The request: who asks to do what to which repository, with which context.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Request {
+    /// The caller: an IAM user, role, assumed-role session, federated user or root ARN, a bare account id,
+    /// a service principal such as `codebuild.amazonaws.com`, or `anonymous`.
+    pub principal: String,
+    /// The action, such as `ecr:BatchGetImage`.
+    pub action: String,
+    /// The repository ARN, or `*` for registry-level actions.
+    pub resource: String,
+    /// Condition keys the caller supplies. Derived keys are added unless given here.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub context: BTreeMap<String, ContextInput>,
+}
+
+/// A context value as written in a scenario: a scalar, or an array for a multivalued key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged, expecting = "expected a string, a number, a boolean or an array of them")]
+pub enum ContextInput {
+    /// One value.
+    Single(Scalar),
+    /// Several values (a multivalued key); an empty array is an empty set.
+    Multi(Vec<Scalar>),
+}
+
+/// A scalar context value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged, expecting = "expected a string, a number or a boolean")]
+pub enum Scalar {
+    /// A string.
+    String(String),
+    /// A number.
+    Number(serde_json::Number),
+    /// A boolean.
+    Bool(bool),
+}
+
+impl Scalar {
+    /// The value as the text a condition compares.
+    pub fn text(&self) -> String {
+        match self {
+            Scalar::String(text) => text.clone(),
+            Scalar::Number(number) => number.to_string(),
+            Scalar::Bool(flag) => flag.to_string(),
+        }
+    }
+}
+
+/// Why a scenario document could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScenarioError {
+    /// Where in the document, such as `request.context["aws:SourceIp"]`; empty for the document itself.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// 1-based line in the document's text, when the text was read.
+    pub line: Option<usize>,
+    /// 1-based column in the document's text, when the text was read.
+    pub column: Option<usize>,
+}
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(formatter, "{line}:{column}: ")?;
+        }
+        if self.path.is_empty() {
+            write!(formatter, "{}", self.message)
+        } else {
+            write!(formatter, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+/// Reads one scenario from a JSON value.
+pub fn scenario_from_value(value: serde_json::Value) -> Result<Scenario, ScenarioError> {
+    serde_path_to_error::deserialize(value).map_err(|error| ScenarioError {
+        path: display_path(error.path()),
+        message: error.inner().to_string(),
+        line: None,
+        column: None,
+    })
+}
+
+/// Reads a file's text: one scenario, a JSON array of them, or `{"scenarios": [...]}` (design.md).
+pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|error| ScenarioError {
+        path: String::new(),
+        message: format!("invalid JSON: {error}"),
+        line: Some(error.line()),
+        column: Some(error.column()),
+    })?;
+    let (items, prefix) = match value {
+        serde_json::Value::Array(items) => (items, String::new()),
+        serde_json::Value::Object(mut object) if object.contains_key("scenarios") => {
+            match object.remove("scenarios") {
+                Some(serde_json::Value::Array(items)) if object.is_empty() => (items, "scenarios".to_string()),
+                _ => {
+                    return Err(ScenarioError {
+                        path: "scenarios".to_string(),
+                        message: "expected `{\"scenarios\": [ ... ]}` with nothing else beside it".to_string(),
+                        line: None,
+                        column: None,
+                    });
+                }
+            }
+        }
+        single => return scenario_from_value(single).map(|scenario| vec![scenario]),
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| {
+            scenario_from_value(item).map_err(|error| ScenarioError {
+                path: join_path(&format!("{prefix}[{index}]"), &error.path),
+                ..error
+            })
+        })
+        .collect()
+}
+
+fn join_path(prefix: &str, path: &str) -> String {
+    match (prefix.is_empty(), path.is_empty()) {
+        (_, true) => prefix.to_string(),
+        (true, false) => path.to_string(),
+        (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
+        (false, false) => format!("{prefix}.{path}"),
+    }
+}
+
+/// `request.context["aws:SourceIp"]`: fields dotted, keys that are not identifiers quoted in brackets.
+fn display_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut text = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => text.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                let identifier = key
+                    .chars()
+                    .all(|character| character.is_ascii_alphanumeric() || character == '_');
+                if identifier {
+                    text = join_path(&text, key);
+                } else {
+                    text.push_str(&format!("[{key:?}]"));
+                }
+            }
+            Segment::Unknown => text.push_str("?"),
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests;

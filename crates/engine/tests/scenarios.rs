@@ -1,0 +1,70 @@
+//! Runs every scenario in `tests/scenarios/` (the corpus every layer shares) and checks its `expect`.
+//! A failure prints the scenario, the expected and actual decisions and the reason chain.
+
+use std::path::{Path, PathBuf};
+
+use ecr_policy_engine::eval::{RequestTime, evaluate};
+use ecr_policy_engine::scenario::scenarios_from_text;
+
+/// 2026-06-01T00:00:00Z: a fixed clock so that date conditions give the same result on every run.
+const CORPUS_TIME: RequestTime = RequestTime(1_780_272_000);
+
+fn corpus_files(folder: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            corpus_files(&path, found);
+        } else if path.extension().is_some_and(|extension| extension == "json") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_scenario_in_the_corpus_gives_its_expected_decision() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/scenarios");
+    let mut files = Vec::new();
+    corpus_files(&root, &mut files);
+    files.sort();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let scenarios = match scenarios_from_text(&text) {
+            Ok(scenarios) => scenarios,
+            Err(error) => {
+                failures.push(format!("{}: {error}", file.display()));
+                continue;
+            }
+        };
+        for scenario in scenarios {
+            let Some(expected) = scenario.expect else {
+                failures.push(format!("{}: scenario `{}` has no `expect`", file.display(), scenario.name));
+                continue;
+            };
+            checked += 1;
+            let evaluation = evaluate(&scenario, CORPUS_TIME);
+            if evaluation.decision != expected {
+                let reasons: Vec<String> = evaluation
+                    .reasons
+                    .iter()
+                    .map(|reason| format!("    - {:?}: {}", reason.step, reason.message))
+                    .collect();
+                failures.push(format!(
+                    "{}: `{}`\n  expected {}, got {}\n{}",
+                    file.display(),
+                    scenario.name,
+                    expected.as_str(),
+                    evaluation.decision.as_str(),
+                    reasons.join("\n")
+                ));
+            }
+        }
+    }
+    println!("{checked} scenarios checked from {} files", files.len());
+    assert!(checked > 0, "the corpus under {} is empty", root.display());
+    assert!(failures.is_empty(), "{} of {checked} scenarios failed:\n{}", failures.len(), failures.join("\n\n"));
+}
