@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod condition;
 pub mod context;
 pub mod diagnostic;
+mod distance;
 pub mod eval;
 pub mod json;
 pub mod lint;

@@ -17,7 +17,10 @@ fn corpus_files(folder: &Path, found: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             corpus_files(&path, found);
-        } else if path.extension().is_some_and(|extension| extension == "json") {
+        } else if path
+            .extension()
+            .is_some_and(|extension| extension == "json")
+        {
             found.push(path);
         }
     }
@@ -42,7 +45,11 @@ fn every_scenario_in_the_corpus_gives_its_expected_decision() {
         };
         for scenario in scenarios {
             let Some(expected) = scenario.expect else {
-                failures.push(format!("{}: scenario `{}` has no `expect`", file.display(), scenario.name));
+                failures.push(format!(
+                    "{}: scenario `{}` has no `expect`",
+                    file.display(),
+                    scenario.name
+                ));
                 continue;
             };
             checked += 1;
@@ -66,5 +73,10 @@ fn every_scenario_in_the_corpus_gives_its_expected_decision() {
     }
     println!("{checked} scenarios checked from {} files", files.len());
     assert!(checked > 0, "the corpus under {} is empty", root.display());
-    assert!(failures.is_empty(), "{} of {checked} scenarios failed:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} scenarios failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

@@ -1,9 +1,9 @@
 //! Looking things up in the catalogue: actions by name or wildcard pattern, condition keys, and
 //! did-you-mean suggestions. Action and key names are case-insensitive (ACT, COND).
 
-use super::distance::{is_close, levenshtein};
+use super::key_name;
 use super::model::{Action, Catalog, ConditionKey, GlobalConditionKey, Service};
-use super::{glob, key_name};
+use crate::distance::{is_close, levenshtein};
 
 /// The service whose repository actions make the "all actions" matrix.
 const MATRIX_SERVICE: &str = "ecr";
@@ -35,7 +35,7 @@ impl Catalog {
     /// nothing.
     pub fn expand(&self, pattern: &str) -> Vec<&Action> {
         self.actions()
-            .filter(|action| glob::matches(pattern, &action.full_name()))
+            .filter(|action| crate::matching::glob_match_ignore_case(pattern, &action.full_name()))
             .collect()
     }
 

@@ -115,8 +115,16 @@ impl Procedure<'_, '_> {
     /// Steps 2 and 3 (EVAL, SCPEVAL, RCP): every level needs an applicable Allow.
     fn organization_levels(&mut self, kind: PolicyKind) -> Option<Decision> {
         let (levels, step, what) = match kind {
-            PolicyKind::Rcp => (self.inputs.rcp_levels, Step::ResourceControlPolicies, "resource control policies"),
-            _ => (self.inputs.scp_levels, Step::ServiceControlPolicies, "service control policies"),
+            PolicyKind::Rcp => (
+                self.inputs.rcp_levels,
+                Step::ResourceControlPolicies,
+                "resource control policies",
+            ),
+            _ => (
+                self.inputs.scp_levels,
+                Step::ServiceControlPolicies,
+                "service control policies",
+            ),
         };
         if levels == 0 {
             return None;
@@ -162,20 +170,31 @@ impl Procedure<'_, '_> {
             self.say(Step::Decision, Verdict::Deny, message, Vec::new());
             return Decision::ImplicitDeny;
         }
-        let allows = self.matching(|policy| policy.kind == PolicyKind::Repository, StatementOutcome::AllowMatch);
+        let allows = self.matching(
+            |policy| policy.kind == PolicyKind::Repository,
+            StatementOutcome::AllowMatch,
+        );
         if allows.is_empty() {
-            let message = format!("{who} is authorized by the repository policy alone, and no statement of it allows the request");
+            let message = format!(
+                "{who} is authorized by the repository policy alone, and no statement of it allows the request"
+            );
             self.say(Step::RepositoryPolicy, Verdict::Deny, message, Vec::new());
             return Decision::ImplicitDeny;
         }
-        let message = format!("{} allows {who}, which needs no identity policy", self.describe(&allows));
+        let message = format!(
+            "{} allows {who}, which needs no identity policy",
+            self.describe(&allows)
+        );
         self.say(Step::RepositoryPolicy, Verdict::Allow, message, allows);
         Decision::Allowed
     }
 
     /// XACCT: the principal's account and the repository's account must both allow.
     fn cross_account(&mut self) -> Decision {
-        let trusting = self.matching(|policy| policy.kind == PolicyKind::Repository, StatementOutcome::AllowMatch);
+        let trusting = self.matching(
+            |policy| policy.kind == PolicyKind::Repository,
+            StatementOutcome::AllowMatch,
+        );
         let trusting_ok = !trusting.is_empty();
         if trusting_ok {
             let message = format!(
@@ -204,10 +223,26 @@ impl Procedure<'_, '_> {
             _ => self.identity_side(true),
         };
         let (decision, verdict, message) = match (trusting_ok, trusted_ok) {
-            (true, true) => (Decision::Allowed, Verdict::Allow, "both accounts allow the request, as a cross-account request needs (XACCT)"),
-            (false, true) => (Decision::ImplicitDeny, Verdict::Deny, "the caller's account allows the request but the repository's account does not: across accounts both must allow (XACCT)"),
-            (true, false) => (Decision::ImplicitDeny, Verdict::Deny, "the repository policy allows the request but the caller's own account does not: across accounts the caller also needs an identity policy that allows it (XACCT)"),
-            (false, false) => (Decision::ImplicitDeny, Verdict::Deny, "neither account allows the request; across accounts both must (XACCT)"),
+            (true, true) => (
+                Decision::Allowed,
+                Verdict::Allow,
+                "both accounts allow the request, as a cross-account request needs (XACCT)",
+            ),
+            (false, true) => (
+                Decision::ImplicitDeny,
+                Verdict::Deny,
+                "the caller's account allows the request but the repository's account does not: across accounts both must allow (XACCT)",
+            ),
+            (true, false) => (
+                Decision::ImplicitDeny,
+                Verdict::Deny,
+                "the repository policy allows the request but the caller's own account does not: across accounts the caller also needs an identity policy that allows it (XACCT)",
+            ),
+            (false, false) => (
+                Decision::ImplicitDeny,
+                Verdict::Deny,
+                "neither account allows the request; across accounts both must (XACCT)",
+            ),
         };
         self.say(Step::CrossAccount, verdict, message, Vec::new());
         decision
@@ -215,7 +250,10 @@ impl Procedure<'_, '_> {
 
     /// Steps 4 to 7 in one account, following the table of section 1.
     fn same_account(&mut self) -> Decision {
-        let grants = self.matching(|policy| policy.kind == PolicyKind::Repository, StatementOutcome::AllowMatch);
+        let grants = self.matching(
+            |policy| policy.kind == PolicyKind::Repository,
+            StatementOutcome::AllowMatch,
+        );
         let best = self.best_grant();
         match best {
             Some(how) if grant_rank(how) == 2 => {
@@ -225,7 +263,12 @@ impl Procedure<'_, '_> {
                     describe_named_as(how)
                 );
                 self.say(Step::RepositoryPolicy, Verdict::Allow, message, grants);
-                self.say(Step::Decision, Verdict::Allow, "allowed by the repository policy", Vec::new());
+                self.say(
+                    Step::Decision,
+                    Verdict::Allow,
+                    "allowed by the repository policy",
+                    Vec::new(),
+                );
                 Decision::Allowed
             }
             Some(NamedAs::Role) => {
@@ -260,7 +303,12 @@ impl Procedure<'_, '_> {
 
     fn identity_then_decide(&mut self) -> Decision {
         if self.identity_side(false) {
-            self.say(Step::Decision, Verdict::Allow, "allowed by the caller's identity policies", Vec::new());
+            self.say(
+                Step::Decision,
+                Verdict::Allow,
+                "allowed by the caller's identity policies",
+                Vec::new(),
+            );
             Decision::Allowed
         } else {
             Decision::ImplicitDeny
@@ -269,7 +317,12 @@ impl Procedure<'_, '_> {
 
     fn limits_then_decide(&mut self) -> Decision {
         if self.boundary_allows() && self.session_allows() {
-            self.say(Step::Decision, Verdict::Allow, "allowed by the repository policy within the session's limits", Vec::new());
+            self.say(
+                Step::Decision,
+                Verdict::Allow,
+                "allowed by the repository policy within the session's limits",
+                Vec::new(),
+            );
             Decision::Allowed
         } else {
             Decision::ImplicitDeny
@@ -278,7 +331,10 @@ impl Procedure<'_, '_> {
 
     /// Steps 5 to 7: identity policies, then the boundary, then the session.
     fn identity_side(&mut self, cross_account: bool) -> bool {
-        let allows = self.matching(|policy| policy.kind == PolicyKind::Identity, StatementOutcome::AllowMatch);
+        let allows = self.matching(
+            |policy| policy.kind == PolicyKind::Identity,
+            StatementOutcome::AllowMatch,
+        );
         if allows.is_empty() {
             let message = if self.has(PolicyKind::Identity) {
                 "no identity policy allows the request, so it is implicitly denied (EVAL)"
@@ -303,7 +359,10 @@ impl Procedure<'_, '_> {
         if !self.inputs.has_boundary {
             return true;
         }
-        let allows = self.matching(|policy| policy.kind == PolicyKind::Boundary, StatementOutcome::AllowMatch);
+        let allows = self.matching(
+            |policy| policy.kind == PolicyKind::Boundary,
+            StatementOutcome::AllowMatch,
+        );
         if allows.is_empty() {
             self.say(
                 Step::PermissionsBoundary,
@@ -313,7 +372,10 @@ impl Procedure<'_, '_> {
             );
             return false;
         }
-        let message = format!("{} allows the request within the boundary", self.describe(&allows));
+        let message = format!(
+            "{} allows the request within the boundary",
+            self.describe(&allows)
+        );
         self.say(Step::PermissionsBoundary, Verdict::Allow, message, allows);
         true
     }
@@ -336,7 +398,10 @@ impl Procedure<'_, '_> {
             }
             return true;
         }
-        let allows = self.matching(|policy| policy.kind == PolicyKind::Session, StatementOutcome::AllowMatch);
+        let allows = self.matching(
+            |policy| policy.kind == PolicyKind::Session,
+            StatementOutcome::AllowMatch,
+        );
         if allows.is_empty() {
             self.say(
                 Step::SessionPolicy,
@@ -346,7 +411,10 @@ impl Procedure<'_, '_> {
             );
             return false;
         }
-        let message = format!("{} allows the request for this session", self.describe(&allows));
+        let message = format!(
+            "{} allows the request for this session",
+            self.describe(&allows)
+        );
         self.say(Step::SessionPolicy, Verdict::Allow, message, allows);
         true
     }
@@ -363,10 +431,17 @@ impl Procedure<'_, '_> {
     }
 
     fn has(&self, kind: PolicyKind) -> bool {
-        self.inputs.policies.iter().any(|policy| policy.kind == kind)
+        self.inputs
+            .policies
+            .iter()
+            .any(|policy| policy.kind == kind)
     }
 
-    fn matching(&self, which: impl Fn(&PolicyOutcomes) -> bool, outcome: StatementOutcome) -> Vec<StatementRef> {
+    fn matching(
+        &self,
+        which: impl Fn(&PolicyOutcomes) -> bool,
+        outcome: StatementOutcome,
+    ) -> Vec<StatementRef> {
         self.inputs
             .policies
             .iter()
@@ -389,8 +464,15 @@ impl Procedure<'_, '_> {
         let labels: Vec<String> = refs
             .iter()
             .filter_map(|reference| {
-                let policy = self.inputs.policies.iter().find(|policy| policy.id == reference.policy)?;
-                let statement = policy.statements.iter().find(|statement| statement.index == reference.statement)?;
+                let policy = self
+                    .inputs
+                    .policies
+                    .iter()
+                    .find(|policy| policy.id == reference.policy)?;
+                let statement = policy
+                    .statements
+                    .iter()
+                    .find(|statement| statement.index == reference.statement)?;
                 Some(format!("{} of the {}", statement.label, policy.name))
             })
             .collect();
@@ -400,7 +482,13 @@ impl Procedure<'_, '_> {
         }
     }
 
-    fn say(&mut self, step: Step, verdict: Verdict, message: impl Into<String>, statements: Vec<StatementRef>) {
+    fn say(
+        &mut self,
+        step: Step,
+        verdict: Verdict,
+        message: impl Into<String>,
+        statements: Vec<StatementRef>,
+    ) {
         self.reasons.push(Reason {
             step,
             verdict,
@@ -412,7 +500,9 @@ impl Procedure<'_, '_> {
 
 fn describe_named_as(how: NamedAs) -> &'static str {
     match how {
-        NamedAs::Everyone => "through `\"*\"` (everyone); for principals of the repository's own account such a grant needs nothing else (PRIN), and the engine treats it like one naming the caller's ARN (section 8)",
+        NamedAs::Everyone => {
+            "through `\"*\"` (everyone); for principals of the repository's own account such a grant needs nothing else (PRIN), and the engine treats it like one naming the caller's ARN (section 8)"
+        }
         NamedAs::Account => "through its account",
         NamedAs::ExactUser => "by its IAM user ARN",
         NamedAs::Role => "by its role ARN",

@@ -21,7 +21,9 @@ pub fn derive_context(
     let mut context = Context::new();
     for (key, input) in &request.context {
         context.insert(match input {
-            ContextInput::Single(value) => ContextEntry::single(key, value.text(), ContextSource::Caller),
+            ContextInput::Single(value) => {
+                ContextEntry::single(key, value.text(), ContextSource::Caller)
+            }
             ContextInput::Multi(values) => ContextEntry::multi(
                 key,
                 values.iter().map(|value| value.text()).collect(),
@@ -29,7 +31,8 @@ pub fn derive_context(
             ),
         });
     }
-    let derived = |key: &str, value: String| ContextEntry::single(key, value, ContextSource::Derived);
+    let derived =
+        |key: &str, value: String| ContextEntry::single(key, value, ContextSource::Derived);
     let mut add = |entry: ContextEntry| context.insert_if_absent(entry);
 
     // GCK: aws:PrincipalArn is the role ARN for a role session; absent for service principals and anonymous.
@@ -44,7 +47,10 @@ pub fn derive_context(
     }
     // Section 8: Account, User, FederatedUser, AssumedRole, Anonymous.
     if let Some(principal_type) = caller.principal_type() {
-        add(derived("aws:PrincipalType", principal_type.as_str().to_string()));
+        add(derived(
+            "aws:PrincipalType",
+            principal_type.as_str().to_string(),
+        ));
     }
     // GCK: aws:username only for IAM users; aws:userid where it can be known.
     if let Some(username) = caller.username() {
@@ -93,11 +99,16 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_index = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
@@ -124,9 +135,21 @@ mod tests {
     fn principal_arn_of_a_role_session_is_the_role_arn() {
         // GCK: for roles aws:PrincipalArn holds the role ARN, never the session ARN.
         let caller = Caller::parse("arn:aws:sts::111122223333:assumed-role/ci/run-1").unwrap();
-        let context = derive_context(&request("x"), &caller, Some("111122223333"), None, RequestTime(0));
-        assert_eq!(value(&context, "aws:PrincipalArn").as_deref(), Some("arn:aws:iam::111122223333:role/ci"));
-        assert_eq!(value(&context, "aws:PrincipalType").as_deref(), Some("AssumedRole"));
+        let context = derive_context(
+            &request("x"),
+            &caller,
+            Some("111122223333"),
+            None,
+            RequestTime(0),
+        );
+        assert_eq!(
+            value(&context, "aws:PrincipalArn").as_deref(),
+            Some("arn:aws:iam::111122223333:role/ci")
+        );
+        assert_eq!(
+            value(&context, "aws:PrincipalType").as_deref(),
+            Some("AssumedRole")
+        );
         assert_eq!(value(&context, "aws:username"), None);
     }
 
@@ -137,14 +160,29 @@ mod tests {
         let context = derive_context(&request("x"), &caller, None, None, RequestTime(0));
         assert_eq!(value(&context, "aws:username").as_deref(), Some("bob"));
         let root = Caller::parse("111122223333").unwrap();
-        assert_eq!(value(&derive_context(&request("x"), &root, None, None, RequestTime(0)), "aws:username"), None);
+        assert_eq!(
+            value(
+                &derive_context(&request("x"), &root, None, None, RequestTime(0)),
+                "aws:username"
+            ),
+            None
+        );
     }
 
     #[test]
     fn anonymous_callers_have_principal_account_anonymous() {
         // GCK: aws:PrincipalAccount is `anonymous` for anonymous requests.
-        let context = derive_context(&request("x"), &Caller::Anonymous, None, None, RequestTime(0));
-        assert_eq!(value(&context, "aws:PrincipalAccount").as_deref(), Some("anonymous"));
+        let context = derive_context(
+            &request("x"),
+            &Caller::Anonymous,
+            None,
+            None,
+            RequestTime(0),
+        );
+        assert_eq!(
+            value(&context, "aws:PrincipalAccount").as_deref(),
+            Some("anonymous")
+        );
         assert_eq!(value(&context, "aws:PrincipalArn"), None);
         assert_eq!(value(&context, "aws:PrincipalIsAWSService"), None);
     }
@@ -154,30 +192,55 @@ mod tests {
         // GCK: aws:PrincipalIsAWSService true and aws:PrincipalServiceName only for service principals.
         let caller = Caller::parse("codebuild.amazonaws.com").unwrap();
         let context = derive_context(&request("x"), &caller, None, None, RequestTime(0));
-        assert_eq!(value(&context, "aws:PrincipalIsAWSService").as_deref(), Some("true"));
-        assert_eq!(value(&context, "aws:PrincipalServiceName").as_deref(), Some("codebuild.amazonaws.com"));
+        assert_eq!(
+            value(&context, "aws:PrincipalIsAWSService").as_deref(),
+            Some("true")
+        );
+        assert_eq!(
+            value(&context, "aws:PrincipalServiceName").as_deref(),
+            Some("codebuild.amazonaws.com")
+        );
     }
 
     #[test]
     fn caller_values_take_precedence_and_derived_keys_are_marked() {
         let mut request = request("x");
-        request
-            .context
-            .insert("aws:SecureTransport".to_string(), ContextInput::Single(Scalar::Bool(false)));
+        request.context.insert(
+            "aws:SecureTransport".to_string(),
+            ContextInput::Single(Scalar::Bool(false)),
+        );
         let caller = Caller::parse("arn:aws:iam::111122223333:user/bob").unwrap();
         let context = derive_context(&request, &caller, None, None, RequestTime(0));
         let secure = context.get("aws:securetransport").unwrap();
-        assert_eq!((secure.values.clone(), secure.source), (vec!["false".to_string()], ContextSource::Caller));
-        assert_eq!(context.get("aws:username").map(|entry| entry.source), Some(ContextSource::Derived));
+        assert_eq!(
+            (secure.values.clone(), secure.source),
+            (vec!["false".to_string()], ContextSource::Caller)
+        );
+        assert_eq!(
+            context.get("aws:username").map(|entry| entry.source),
+            Some(ContextSource::Derived)
+        );
     }
 
     #[test]
     fn current_time_is_iso8601_utc_and_epoch_time_is_seconds() {
         // GCK: aws:CurrentTime and aws:EpochTime are always present.
         let caller = Caller::Anonymous;
-        let context = derive_context(&request("x"), &caller, None, None, RequestTime(1_795_424_700));
-        assert_eq!(value(&context, "aws:CurrentTime").as_deref(), Some("2026-11-23T09:05:00Z"));
-        assert_eq!(value(&context, "aws:EpochTime").as_deref(), Some("1795424700"));
+        let context = derive_context(
+            &request("x"),
+            &caller,
+            None,
+            None,
+            RequestTime(1_795_424_700),
+        );
+        assert_eq!(
+            value(&context, "aws:CurrentTime").as_deref(),
+            Some("2026-11-23T09:05:00Z")
+        );
+        assert_eq!(
+            value(&context, "aws:EpochTime").as_deref(),
+            Some("1795424700")
+        );
         assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
         assert_eq!(iso8601(951_782_400), "2000-02-29T00:00:00Z");
     }

@@ -23,7 +23,11 @@ pub struct LoadedPolicy {
 /// Every policy of `scenario`, in the order the page shows them.
 pub fn load_policies(scenario: &Scenario) -> Vec<LoadedPolicy> {
     let mut policies = Vec::new();
-    let mut push = |id: String, kind: PolicyKind, name: String, level: Option<usize>, source: &PolicySource| {
+    let mut push = |id: String,
+                    kind: PolicyKind,
+                    name: String,
+                    level: Option<usize>,
+                    source: &PolicySource| {
         let text = source.text();
         let parsed = parse_policy(&text, kind);
         policies.push(LoadedPolicy {
@@ -36,18 +40,45 @@ pub fn load_policies(scenario: &Scenario) -> Vec<LoadedPolicy> {
         });
     };
     if let Some(source) = &scenario.repository_policy {
-        push("repository".into(), PolicyKind::Repository, "repository policy".into(), None, source);
+        push(
+            "repository".into(),
+            PolicyKind::Repository,
+            "repository policy".into(),
+            None,
+            source,
+        );
     }
     for (index, policy) in scenario.identity_policies.iter().enumerate() {
-        push(format!("identity:{index}"), PolicyKind::Identity, policy.name(index), None, policy.source());
+        push(
+            format!("identity:{index}"),
+            PolicyKind::Identity,
+            policy.name(index),
+            None,
+            policy.source(),
+        );
     }
     if let Some(source) = &scenario.permissions_boundary {
-        push("boundary".into(), PolicyKind::Boundary, "permissions boundary".into(), None, source);
+        push(
+            "boundary".into(),
+            PolicyKind::Boundary,
+            "permissions boundary".into(),
+            None,
+            source,
+        );
     }
     if let Some(source) = &scenario.session_policy {
-        push("session".into(), PolicyKind::Session, "session policy".into(), None, source);
+        push(
+            "session".into(),
+            PolicyKind::Session,
+            "session policy".into(),
+            None,
+            source,
+        );
     }
-    for (prefix, kind, levels) in [("scp", PolicyKind::Scp, &scenario.scps), ("rcp", PolicyKind::Rcp, &scenario.rcps)] {
+    for (prefix, kind, levels) in [
+        ("scp", PolicyKind::Scp, &scenario.scps),
+        ("rcp", PolicyKind::Rcp, &scenario.rcps),
+    ] {
         for (level, sources) in levels.iter().enumerate() {
             for (index, source) in sources.iter().enumerate() {
                 let name = format!(
@@ -56,7 +87,13 @@ pub fn load_policies(scenario: &Scenario) -> Vec<LoadedPolicy> {
                     level_name(level, levels.len()),
                     index + 1
                 );
-                push(format!("{prefix}:{level}:{index}"), kind, name, Some(level), source);
+                push(
+                    format!("{prefix}:{level}:{index}"),
+                    kind,
+                    name,
+                    Some(level),
+                    source,
+                );
             }
         }
     }

@@ -16,8 +16,8 @@ pub use derive::RequestTime;
 pub use inputs::{LoadedPolicy, level_name, load_policies};
 pub use matrix::{Matrix, MatrixRow};
 pub use result::{
-    Decision, ElementReport, Evaluation, MissingKey, PatternReport, PolicyReport, PrincipalReport, Reason,
-    RequestFacts, StatementOutcome, StatementRef, StatementReport, Step, Verdict,
+    Decision, ElementReport, Evaluation, MissingKey, PatternReport, PolicyReport, PrincipalReport,
+    Reason, RequestFacts, StatementOutcome, StatementRef, StatementReport, Step, Verdict,
 };
 
 use crate::catalog::catalog;
@@ -54,7 +54,8 @@ pub fn prepare(scenario: &Scenario) -> Prepared<'_> {
             all
         })
         .collect();
-    let caller = Caller::parse(&scenario.request.principal).map_err(|error| format!("principal: {error}"));
+    let caller =
+        Caller::parse(&scenario.request.principal).map_err(|error| format!("principal: {error}"));
     Prepared {
         scenario,
         policies,
@@ -76,8 +77,13 @@ impl Prepared<'_> {
         let resource_arn = Arn::parse(resource).ok();
         let known_action = catalog().action(action);
         // ECRSAR: registry-level actions take no repository; a request for `*` is registry-level too.
-        let registry_level = resource == "*" || known_action.is_some_and(|action| action.is_registry_level());
-        let caller_account = self.caller.as_ref().ok().and_then(|caller| caller.account().map(str::to_string));
+        let registry_level =
+            resource == "*" || known_action.is_some_and(|action| action.is_registry_level());
+        let caller_account = self
+            .caller
+            .as_ref()
+            .ok()
+            .and_then(|caller| caller.account().map(str::to_string));
         let resource_account = match &resource_arn {
             Some(arn) if !registry_level => Some(arn.account().to_string()),
             _ => caller_account.clone(),
@@ -86,20 +92,23 @@ impl Prepared<'_> {
             (Some(caller), Some(resource)) => caller != resource,
             _ => false,
         };
-        let facts = RequestFacts {
-            principal: request.principal.clone(),
-            principal_type: self.caller.as_ref().ok().map(|caller| match caller.principal_type() {
-                Some(kind) => kind.as_str().to_string(),
-                None => "AWSService".to_string(),
-            }),
-            principal_account: caller_account,
-            action: action.to_string(),
-            resource: resource.to_string(),
-            resource_account: resource_account.clone(),
-            registry_level,
-            cross_account,
-            known_action: known_action.is_some(),
-        };
+        let facts =
+            RequestFacts {
+                principal: request.principal.clone(),
+                principal_type: self.caller.as_ref().ok().map(|caller| {
+                    match caller.principal_type() {
+                        Some(kind) => kind.as_str().to_string(),
+                        None => "AWSService".to_string(),
+                    }
+                }),
+                principal_account: caller_account,
+                action: action.to_string(),
+                resource: resource.to_string(),
+                resource_account: resource_account.clone(),
+                registry_level,
+                cross_account,
+                known_action: known_action.is_some(),
+            };
         let mut request_errors = Vec::new();
         if let Err(error) = &self.caller {
             request_errors.push(error.clone());
@@ -121,7 +130,10 @@ impl Prepared<'_> {
             .iter()
             .zip(&self.diagnostics)
             .filter_map(|(policy, diagnostics)| {
-                let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|diagnostic| diagnostic.is_error()).collect();
+                let errors: Vec<&Diagnostic> = diagnostics
+                    .iter()
+                    .filter(|diagnostic| diagnostic.is_error())
+                    .collect();
                 let first = errors.first()?;
                 Some(format!(
                     "the {} has {} error{} and was not evaluated; first, at line {}, column {}: {}",
@@ -138,7 +150,13 @@ impl Prepared<'_> {
             return self.invalid(facts, Vec::new(), blocking);
         }
         let region = resource_arn.as_ref().map(|arn| arn.region().to_string());
-        let context = derive::derive_context(request, caller, resource_account.as_deref(), region.as_deref(), time);
+        let context = derive::derive_context(
+            request,
+            caller,
+            resource_account.as_deref(),
+            region.as_deref(),
+            time,
+        );
         let view = RequestView {
             caller,
             action,
@@ -188,19 +206,30 @@ impl Prepared<'_> {
                 applies: not_applicable.is_none(),
                 note: not_applicable.map(str::to_string),
                 diagnostics: diagnostics.clone(),
-                statements: results.into_iter().map(|(_, result)| result.report).collect(),
+                statements: results
+                    .into_iter()
+                    .map(|(_, result)| result.report)
+                    .collect(),
             });
         }
         let levels = |kind: PolicyKind, count: usize| {
-            if outcomes.iter().any(|policy| policy.kind == kind) { count } else { 0 }
+            if outcomes.iter().any(|policy| policy.kind == kind) {
+                count
+            } else {
+                0
+            }
         };
         let inputs = DecisionInputs {
             caller,
             policies: &outcomes,
             cross_account,
             registry_level,
-            has_boundary: outcomes.iter().any(|policy| policy.kind == PolicyKind::Boundary),
-            has_session_policy: outcomes.iter().any(|policy| policy.kind == PolicyKind::Session),
+            has_boundary: outcomes
+                .iter()
+                .any(|policy| policy.kind == PolicyKind::Boundary),
+            has_session_policy: outcomes
+                .iter()
+                .any(|policy| policy.kind == PolicyKind::Session),
             scp_levels: levels(PolicyKind::Scp, self.scenario.scps.len()),
             rcp_levels: levels(PolicyKind::Rcp, self.scenario.rcps.len()),
         };
@@ -220,7 +249,12 @@ impl Prepared<'_> {
         }
     }
 
-    fn invalid(&self, facts: RequestFacts, request_errors: Vec<String>, policy_errors: Vec<String>) -> Evaluation {
+    fn invalid(
+        &self,
+        facts: RequestFacts,
+        request_errors: Vec<String>,
+        policy_errors: Vec<String>,
+    ) -> Evaluation {
         let reasons: Vec<Reason> = request_errors
             .iter()
             .chain(&policy_errors)
@@ -233,9 +267,10 @@ impl Prepared<'_> {
             .collect();
         Evaluation {
             decision: Decision::Invalid,
-            summary: reasons
-                .first()
-                .map_or_else(|| "the input is invalid".to_string(), |reason| reason.message.clone()),
+            summary: reasons.first().map_or_else(
+                || "the input is invalid".to_string(),
+                |reason| reason.message.clone(),
+            ),
             reasons,
             request: facts,
             policies: self
@@ -260,22 +295,34 @@ impl Prepared<'_> {
 }
 
 /// Why a policy of `kind` does not take part in this request, or `None` when it does.
-fn not_applicable_because(kind: PolicyKind, caller: &Caller, registry_level: bool) -> Option<&'static str> {
+fn not_applicable_because(
+    kind: PolicyKind,
+    caller: &Caller,
+    registry_level: bool,
+) -> Option<&'static str> {
     let iam_principal = !matches!(caller, Caller::Service { .. } | Caller::Anonymous);
     match kind {
         // ECRPOL: GetAuthorizationToken and other registry-level actions must be allowed through IAM.
-        PolicyKind::Repository if registry_level => {
-            Some("a repository policy does not govern registry-level actions such as ecr:GetAuthorizationToken (ECRPOL)")
-        }
+        PolicyKind::Repository if registry_level => Some(
+            "a repository policy does not govern registry-level actions such as ecr:GetAuthorizationToken (ECRPOL)",
+        ),
         // RCP: RCPs apply to the resources in the action's resource-type column (INFERENCE for registry actions).
-        PolicyKind::Rcp if registry_level => {
-            Some("resource control policies apply to actions on a resource; this registry-level action has none (RCP)")
+        PolicyKind::Rcp if registry_level => Some(
+            "resource control policies apply to actions on a resource; this registry-level action has none (RCP)",
+        ),
+        PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session | PolicyKind::Scp
+            if !iam_principal =>
+        {
+            Some(
+                "service principals and anonymous callers have no identity policies, boundaries, sessions or organization account",
+            )
         }
-        PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session | PolicyKind::Scp if !iam_principal => {
-            Some("service principals and anonymous callers have no identity policies, boundaries, sessions or organization account")
-        }
-        PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session if matches!(caller, Caller::Root { .. }) => {
-            Some("policies cannot be attached to the root user, which has full access in its own account (EVAL)")
+        PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session
+            if matches!(caller, Caller::Root { .. }) =>
+        {
+            Some(
+                "policies cannot be attached to the root user, which has full access in its own account (EVAL)",
+            )
         }
         PolicyKind::Session if !caller.is_session() => {
             Some("session policies apply only to role sessions and federated users")
@@ -322,13 +369,23 @@ fn missing_keys(reports: &[PolicyReport]) -> Vec<MissingKey> {
     let mut missing: Vec<MissingKey> = Vec::new();
     for report in reports.iter().filter(|report| report.applies) {
         for statement in &report.statements {
-            for condition in statement.conditions.each.iter().filter(|condition| condition.missing_key) {
+            for condition in statement
+                .conditions
+                .each
+                .iter()
+                .filter(|condition| condition.missing_key)
+            {
                 let reference = StatementRef {
                     policy: report.id.clone(),
                     statement: statement.index,
                 };
-                match missing.iter_mut().find(|key| key.key.eq_ignore_ascii_case(&condition.key)) {
-                    Some(key) if !key.references.contains(&reference) => key.references.push(reference),
+                match missing
+                    .iter_mut()
+                    .find(|key| key.key.eq_ignore_ascii_case(&condition.key))
+                {
+                    Some(key) if !key.references.contains(&reference) => {
+                        key.references.push(reference)
+                    }
                     Some(_) => {}
                     None => missing.push(MissingKey {
                         key: condition.key.clone(),

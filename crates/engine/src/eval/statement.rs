@@ -3,10 +3,14 @@
 
 use crate::condition::{evaluate_conditions, substitute};
 use crate::context::Context;
-use crate::matching::{self, Caller, NamedAs, PrincipalMatch, match_action, match_principal, match_resource};
-use crate::policy::{Effect, Policy, PrincipalBlock, PrincipalEntry, PrincipalKind, Statement};
+use crate::matching::{
+    Caller, NamedAs, PrincipalMatch, match_action, match_principal, match_resource,
+};
+use crate::policy::{Effect, Policy, PrincipalBlock, PrincipalEntry, Statement};
 
-use super::result::{ElementReport, PatternReport, PrincipalReport, StatementOutcome, StatementReport};
+use super::result::{
+    ElementReport, PatternReport, PrincipalReport, StatementOutcome, StatementReport,
+};
 
 /// The request as statements see it.
 #[derive(Debug, Clone, Copy)]
@@ -33,7 +37,11 @@ pub struct StatementResult {
 }
 
 /// Evaluates `statement` of `policy` for `request`.
-pub fn evaluate_statement(statement: &Statement, policy: &Policy, request: RequestView<'_>) -> StatementResult {
+pub fn evaluate_statement(
+    statement: &Statement,
+    policy: &Policy,
+    request: RequestView<'_>,
+) -> StatementResult {
     let principal = statement
         .principal
         .as_ref()
@@ -48,10 +56,19 @@ pub fn evaluate_statement(statement: &Statement, policy: &Policy, request: Reque
         element(block.negated, block.key_span, &block.patterns, |pattern| {
             // VARS: variables in Resource are substituted under 2012-10-17; a Resource whose variable has no
             // value "will not match any resource". In NotResource (UNCONFIRMED) the same unresolved pattern
-            // matches nothing, so NotResource excludes nothing.
+            // matches nothing, so NotResource excludes nothing. Substituted text is literal (`${*}` is a
+            // star, not a wildcard), so a pattern with variables is matched through its token pattern.
             let substituted = substitute(pattern, request.context, policy.version);
-            let detail = match_resource(substituted.value.as_deref().unwrap_or(pattern), request.resource);
-            (substituted.value.is_some() && detail.matched, detail)
+            let detail = match_resource(
+                substituted.value.as_deref().unwrap_or(pattern),
+                request.resource,
+            );
+            let matched = match &substituted.pattern {
+                None => false,
+                Some(_) if substituted.variables.is_empty() => detail.matched,
+                Some(tokens) => tokens.matches_arn(request.resource),
+            };
+            (matched, detail)
         })
     });
     let conditions = evaluate_conditions(&statement.conditions, request.context, policy.version);
@@ -164,14 +181,7 @@ fn exclusion_gap(caller: &Caller) -> String {
 }
 
 fn match_entry(entry: &PrincipalEntry, caller: &Caller) -> PrincipalMatch {
-    let kind = match entry.kind {
-        PrincipalKind::Everyone => matching::PrincipalKind::Wildcard,
-        PrincipalKind::Aws => matching::PrincipalKind::Aws,
-        PrincipalKind::Service => matching::PrincipalKind::Service,
-        PrincipalKind::Federated => matching::PrincipalKind::Federated,
-        PrincipalKind::CanonicalUser => matching::PrincipalKind::CanonicalUser,
-    };
-    match_principal(kind, &entry.value, caller)
+    match_principal(entry.kind, &entry.value, caller)
 }
 
 /// NOTPRIN: AWS may check the account, then the role, then the session; a caller is excluded from a
@@ -192,16 +202,29 @@ fn identity_chain(caller: &Caller) -> Vec<(Caller, NamedAs)> {
         account: account.to_string(),
     };
     match caller {
-        Caller::User { partition, account, .. } | Caller::FederatedUser { partition, account, .. } => {
+        Caller::User {
+            partition, account, ..
+        }
+        | Caller::FederatedUser {
+            partition, account, ..
+        } => {
             let exact = if matches!(caller, Caller::User { .. }) {
                 NamedAs::ExactUser
             } else {
                 NamedAs::FederatedUser
             };
-            vec![(root(partition, account), NamedAs::Account), (caller.clone(), exact)]
+            vec![
+                (root(partition, account), NamedAs::Account),
+                (caller.clone(), exact),
+            ]
         }
-        Caller::Role { partition, account, .. } => {
-            vec![(root(partition, account), NamedAs::Account), (caller.clone(), NamedAs::Role)]
+        Caller::Role {
+            partition, account, ..
+        } => {
+            vec![
+                (root(partition, account), NamedAs::Account),
+                (caller.clone(), NamedAs::Role),
+            ]
         }
         Caller::AssumedRole {
             partition,

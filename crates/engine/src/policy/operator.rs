@@ -184,8 +184,7 @@ fn suggest(text: &str) -> Option<String> {
         });
     candidates
         .map(|candidate| {
-            let distance =
-                crate::policy::parse::edit_distance(&lower, &candidate.to_ascii_lowercase());
+            let distance = crate::distance::levenshtein(&lower, &candidate.to_ascii_lowercase());
             (distance, candidate)
         })
         .filter(|(distance, _)| *distance <= 2)

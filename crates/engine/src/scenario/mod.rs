@@ -105,7 +105,9 @@ impl<'de> Deserialize<'de> for IdentityPolicy {
                 .map(IdentityPolicy::Named)
                 .map_err(serde::de::Error::custom)
         } else {
-            Ok(IdentityPolicy::Unnamed(PolicySource::deserialize(value).map_err(serde::de::Error::custom)?))
+            Ok(IdentityPolicy::Unnamed(
+                PolicySource::deserialize(value).map_err(serde::de::Error::custom)?,
+            ))
         }
     }
 }
@@ -146,7 +148,10 @@ pub struct Request {
 
 /// A context value as written in a scenario: a scalar, or an array for a multivalued key.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged, expecting = "expected a string, a number, a boolean or an array of them")]
+#[serde(
+    untagged,
+    expecting = "expected a string, a number, a boolean or an array of them"
+)]
 pub enum ContextInput {
     /// One value.
     Single(Scalar),
@@ -228,11 +233,14 @@ pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
         serde_json::Value::Array(items) => (items, String::new()),
         serde_json::Value::Object(mut object) if object.contains_key("scenarios") => {
             match object.remove("scenarios") {
-                Some(serde_json::Value::Array(items)) if object.is_empty() => (items, "scenarios".to_string()),
+                Some(serde_json::Value::Array(items)) if object.is_empty() => {
+                    (items, "scenarios".to_string())
+                }
                 _ => {
                     return Err(ScenarioError {
                         path: "scenarios".to_string(),
-                        message: "expected `{\"scenarios\": [ ... ]}` with nothing else beside it".to_string(),
+                        message: "expected `{\"scenarios\": [ ... ]}` with nothing else beside it"
+                            .to_string(),
                         line: None,
                         column: None,
                     });
@@ -279,7 +287,7 @@ fn display_path(path: &serde_path_to_error::Path) -> String {
                     text.push_str(&format!("[{key:?}]"));
                 }
             }
-            Segment::Unknown => text.push_str("?"),
+            Segment::Unknown => text.push('?'),
         }
     }
     text

@@ -2,14 +2,21 @@
 
 use super::*;
 
-const MINIMAL: &str = r#"{"request": {"principal": "anonymous", "action": "ecr:BatchGetImage", "resource": "*"}}"#;
+const MINIMAL: &str =
+    r#"{"request": {"principal": "anonymous", "action": "ecr:BatchGetImage", "resource": "*"}}"#;
 
 #[test]
 fn a_file_holds_one_scenario_an_array_or_an_object_with_scenarios() {
     // design.md: "A file holds one scenario, a JSON array of them, or {"scenarios": [...]}".
     assert_eq!(scenarios_from_text(MINIMAL).map(|all| all.len()), Ok(1));
-    assert_eq!(scenarios_from_text(&format!("[{MINIMAL}, {MINIMAL}]")).map(|all| all.len()), Ok(2));
-    assert_eq!(scenarios_from_text(&format!("{{\"scenarios\": [{MINIMAL}]}}")).map(|all| all.len()), Ok(1));
+    assert_eq!(
+        scenarios_from_text(&format!("[{MINIMAL}, {MINIMAL}]")).map(|all| all.len()),
+        Ok(2)
+    );
+    assert_eq!(
+        scenarios_from_text(&format!("{{\"scenarios\": [{MINIMAL}]}}")).map(|all| all.len()),
+        Ok(1)
+    );
 }
 
 #[test]
@@ -20,10 +27,22 @@ fn policies_may_be_json_values_or_text_as_typed() {
         "request": {"principal": "anonymous", "action": "ecr:BatchGetImage", "resource": "*"}
     }"#;
     let scenario = &scenarios_from_text(text).unwrap()[0];
-    assert_eq!(scenario.repository_policy.as_ref().map(PolicySource::text).as_deref(), Some("{\"Statement\": [}"));
+    assert_eq!(
+        scenario
+            .repository_policy
+            .as_ref()
+            .map(PolicySource::text)
+            .as_deref(),
+        Some("{\"Statement\": [}")
+    );
     assert_eq!(scenario.identity_policies[0].name(0), "ci");
     assert_eq!(scenario.identity_policies[1].name(1), "identity policy 2");
-    assert!(scenario.identity_policies[1].source().text().contains("\"Version\": \"2012-10-17\""));
+    assert!(
+        scenario.identity_policies[1]
+            .source()
+            .text()
+            .contains("\"Version\": \"2012-10-17\"")
+    );
 }
 
 #[test]
@@ -31,7 +50,11 @@ fn unknown_fields_are_errors_with_their_path() {
     let text = r#"{"request": {"principal": "anonymous", "action": "a:b", "resource": "*", "contxt": {}}}"#;
     let error = scenarios_from_text(text).unwrap_err();
     assert_eq!(error.path, "request.contxt");
-    assert!(error.message.contains("unknown field `contxt`"), "{}", error.message);
+    assert!(
+        error.message.contains("unknown field `contxt`"),
+        "{}",
+        error.message
+    );
 }
 
 #[test]
@@ -48,7 +71,11 @@ fn wrong_context_types_name_the_key() {
 fn named_identity_policies_are_read_strictly() {
     let text = r#"{"identityPolicies": [{"name": "x", "polcy": {}}], "request": {"principal": "x", "action": "a:b", "resource": "*"}}"#;
     let error = scenarios_from_text(text).unwrap_err();
-    assert!(error.path.starts_with("identityPolicies[0]"), "{}", error.path);
+    assert!(
+        error.path.starts_with("identityPolicies[0]"),
+        "{}",
+        error.path
+    );
     assert!(error.message.contains("polcy"), "{}", error.message);
 }
 

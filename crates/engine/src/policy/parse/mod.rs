@@ -15,8 +15,6 @@ use crate::policy::kind::PolicyKind;
 use crate::policy::model::{Policy, PolicySize, Spanned, Version};
 use crate::span::LineIndex;
 
-pub(crate) use reader::edit_distance;
-
 const DOCUMENT_ELEMENTS: &[&str] = &["Version", "Id", "Statement"];
 
 /// The result of parsing one policy text.

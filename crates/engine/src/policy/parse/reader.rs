@@ -3,6 +3,7 @@
 
 use super::codes;
 use crate::diagnostic::Diagnostic;
+use crate::distance::levenshtein;
 use crate::json::{JsonKind, JsonMember, JsonValue};
 use crate::policy::model::Spanned;
 
@@ -80,7 +81,7 @@ pub(super) fn suggest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
         .iter()
         .map(|candidate| {
             (
-                edit_distance(&lower, &candidate.to_ascii_lowercase()),
+                levenshtein(&lower, &candidate.to_ascii_lowercase()),
                 *candidate,
             )
         })
@@ -96,25 +97,6 @@ pub(super) fn quoted_list(names: &[&str]) -> String {
         .map(|name| format!("`{name}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Levenshtein distance over characters.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, a_char) in a.chars().enumerate() {
-        let mut current = Vec::with_capacity(b.len() + 1);
-        current.push(i + 1);
-        for (j, b_char) in b.iter().enumerate() {
-            let substitution =
-                previous.get(j).copied().unwrap_or(0) + usize::from(a_char != *b_char);
-            let deletion = previous.get(j + 1).copied().unwrap_or(0) + 1;
-            let insertion = current.last().copied().unwrap_or(0) + 1;
-            current.push(substitution.min(deletion).min(insertion));
-        }
-        previous = current;
-    }
-    previous.last().copied().unwrap_or(0)
 }
 
 /// The value as a string, or a `wrong-type` error naming `element`.

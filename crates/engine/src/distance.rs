@@ -2,7 +2,7 @@
 
 /// The Levenshtein distance between `a` and `b`: the fewest single-character insertions, deletions and
 /// substitutions that turn one into the other.
-pub(super) fn levenshtein(a: &str, b: &str) -> usize {
+pub(crate) fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     for (i, from) in a.chars().enumerate() {
@@ -21,6 +21,6 @@ pub(super) fn levenshtein(a: &str, b: &str) -> usize {
 
 /// Whether a name at `distance` edits from a known one is close enough to suggest: at most 3 edits, and
 /// fewer than a third of the name's length, so short names do not attract unrelated suggestions.
-pub(super) fn is_close(distance: usize, name_len: usize) -> bool {
+pub(crate) fn is_close(distance: usize, name_len: usize) -> bool {
     distance <= 3 && distance * 3 < name_len
 }

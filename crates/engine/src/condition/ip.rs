@@ -1,0 +1,63 @@
+//! Addresses for `IpAddress` and `NotIpAddress`: IPv4 or IPv6, a CIDR block or a bare address, which
+//! means `/32` or `/128` (OPS).
+
+use std::net::IpAddr;
+
+/// An address block: the address as written and its prefix length. Host bits set in a policy's block
+/// (`10.1.2.3/8`) are ignored, as the prefix says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Network {
+    address: IpAddr,
+    prefix: u8,
+}
+
+/// Reads `address` or `address/prefix`; `None` when the text is neither.
+pub(super) fn parse(text: &str) -> Option<Network> {
+    let (address, prefix) = match text.split_once('/') {
+        Some((address, prefix)) => (address, Some(prefix)),
+        None => (text, None),
+    };
+    let address: IpAddr = address.parse().ok()?;
+    let bits = match address {
+        IpAddr::V4(_) => 32,
+        IpAddr::V6(_) => 128,
+    };
+    let prefix = match prefix {
+        None => bits,
+        Some(prefix) => {
+            if prefix.is_empty()
+                || prefix.len() > 3
+                || !prefix.bytes().all(|byte| byte.is_ascii_digit())
+            {
+                return None;
+            }
+            prefix.parse().ok().filter(|prefix| *prefix <= bits)?
+        }
+    };
+    Some(Network { address, prefix })
+}
+
+impl Network {
+    /// Whether every address of `inner` is in this block. A request's bare address is a block of one.
+    /// IPv4 and IPv6 never contain each other.
+    pub(super) fn contains(&self, inner: &Network) -> bool {
+        if inner.prefix < self.prefix {
+            return false;
+        }
+        match (self.address, inner.address) {
+            (IpAddr::V4(outer), IpAddr::V4(inner)) => {
+                let mask = u32::MAX
+                    .checked_shl(32 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u32::from(outer) & mask == u32::from(inner) & mask
+            }
+            (IpAddr::V6(outer), IpAddr::V6(inner)) => {
+                let mask = u128::MAX
+                    .checked_shl(128 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u128::from(outer) & mask == u128::from(inner) & mask
+            }
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! From the table of matches to the condition's outcome: missing keys, negated operators, `IfExists` and
+//! the set qualifiers `ForAllValues:` and `ForAnyValue:` (OPS, MV, section 8).
+//!
+//! With M(r) = "request value r matches at least one policy value" (several policy values OR):
+//! - a positive operator, and `ForAnyValue:` with one: some r has M(r);
+//! - a negated operator, and `ForAllValues:` with one: no r has M(r), so with several policy values the
+//!   request must match none of them (MV: negated operators with several values behave as AND);
+//! - `ForAllValues:` with a positive operator: every r has M(r);
+//! - `ForAnyValue:` with a negated operator: some r has not M(r).
+//!
+//! A plain operator on a multivalued key is UNCONFIRMED in the rule book (section 3). This reads it as the
+//! formulas above say for single values: a positive operator holds when any request value matches, a
+//! negated one when no request value matches any policy value. That is `ForAnyValue:` for positive
+//! operators and `ForAllValues:` for negated ones.
+//!
+//! A missing key, and a key whose set of values is empty, behave alike: `IfExists` is true, then
+//! `ForAllValues:` is vacuously true (section 8), `ForAnyValue:` is false, even with a negated operator,
+//! as its formula gives for an empty set, and a plain operator is false when positive, true when negated.
+
+use super::outcome::ConditionWhy;
+use crate::policy::{Operator, SetQualifier};
+
+/// Whether the condition holds, and why, given `matches[r][p]` for the request values `request`.
+pub(super) fn decide(
+    operator: Operator,
+    matches: &[Vec<bool>],
+    request: &[String],
+) -> (bool, ConditionWhy) {
+    let negated = operator.base.is_negated();
+    if request.is_empty() {
+        return missing(operator);
+    }
+    let matches_some = |row: &Vec<bool>| row.iter().any(|matched| *matched);
+    let every_value_must_match = matches!(
+        (operator.set, negated),
+        (Some(SetQualifier::ForAllValues), false) | (Some(SetQualifier::ForAnyValue), true)
+    );
+    if every_value_must_match {
+        let unmatched = request
+            .iter()
+            .zip(matches)
+            .find(|(_, row)| !matches_some(row));
+        let why = match unmatched {
+            Some((value, _)) => ConditionWhy::RequestValueMatchedNothing {
+                request_value: value.clone(),
+            },
+            None => ConditionWhy::EveryRequestValueMatched,
+        };
+        (unmatched.is_none() != negated, why)
+    } else {
+        let first = request.iter().zip(matches).find_map(|(value, row)| {
+            row.iter()
+                .position(|matched| *matched)
+                .map(|policy_value_index| (policy_value_index, value))
+        });
+        let why = match first {
+            Some((policy_value_index, value)) => ConditionWhy::ValueMatched {
+                policy_value_index,
+                request_value: value.clone(),
+            },
+            None => ConditionWhy::NoValueMatched,
+        };
+        (first.is_some() != negated, why)
+    }
+}
+
+fn missing(operator: Operator) -> (bool, ConditionWhy) {
+    if operator.if_exists {
+        return (true, ConditionWhy::KeyMissingIfExistsIsTrue);
+    }
+    match operator.set {
+        Some(SetQualifier::ForAllValues) => (true, ConditionWhy::ForAllValuesVacuouslyTrue),
+        Some(SetQualifier::ForAnyValue) => (false, ConditionWhy::ForAnyValueMissingIsFalse),
+        None if operator.base.is_negated() => (true, ConditionWhy::KeyMissingNegatedIsTrue),
+        None => (false, ConditionWhy::KeyMissingIsFalse),
+    }
+}

@@ -1,0 +1,121 @@
+//! Property tests: the parsers and the evaluator never panic; negation is exact; globbing agrees with a
+//! plain recursive reference.
+
+use proptest::prelude::*;
+
+use super::{condition, single};
+use crate::condition::{Pattern, date, evaluate_condition, ip, numeric, substitute};
+use crate::context::{Context, ContextEntry, ContextSource};
+use crate::policy::{OperatorBase, Version};
+
+/// The obvious exponential matcher, as the reference.
+fn reference_glob(pattern: &[char], value: &[char]) -> bool {
+    match pattern.split_first() {
+        None => value.is_empty(),
+        Some(('*', rest)) => (0..=value.len()).any(|skip| reference_glob(rest, &value[skip..])),
+        Some(('?', rest)) => !value.is_empty() && reference_glob(rest, &value[1..]),
+        Some((c, rest)) => value.first() == Some(c) && reference_glob(rest, &value[1..]),
+    }
+}
+
+fn operator_name() -> impl Strategy<Value = String> {
+    let base = prop::sample::select(OperatorBase::ALL.to_vec());
+    let prefix = prop::sample::select(vec!["", "ForAllValues:", "ForAnyValue:"]);
+    (prefix, base, any::<bool>()).prop_map(|(prefix, base, if_exists)| {
+        let suffix = if if_exists && base != OperatorBase::Null {
+            "IfExists"
+        } else {
+            ""
+        };
+        format!("{prefix}{}{suffix}", base.name())
+    })
+}
+
+proptest! {
+    #[test]
+    fn the_date_parser_never_panics(text in any::<String>()) {
+        let _ = date::parse(&text);
+    }
+
+    #[test]
+    fn the_date_parser_never_panics_on_date_like_text(text in "[-+0-9:.TZtz]{0,40}") {
+        let _ = date::parse(&text);
+    }
+
+    #[test]
+    fn the_ip_parser_never_panics(text in any::<String>()) {
+        let _ = ip::parse(&text);
+    }
+
+    #[test]
+    fn the_ip_parser_never_panics_on_address_like_text(text in "[0-9a-f:./]{0,45}") {
+        if let Some(network) = ip::parse(&text) {
+            prop_assert!(network.contains(&network));
+        }
+    }
+
+    #[test]
+    fn the_number_parser_never_panics(text in "[-+0-9.eE]{0,30}") {
+        let _ = numeric::parse(&text);
+    }
+
+    #[test]
+    fn substitution_never_panics(text in "[${}*?,' a-z:]{0,30}", value in "[a-z*]{0,5}") {
+        let _ = substitute(&text, &single("a", &value), Version::V2012_10_17);
+    }
+
+    #[test]
+    fn evaluate_condition_never_panics(
+        operator in operator_name(),
+        values in prop::collection::vec(any::<String>(), 0..4),
+        request in prop::option::of(prop::collection::vec(any::<String>(), 0..4)),
+        multivalued in any::<bool>(),
+    ) {
+        let mut context = Context::new();
+        if let Some(request) = request {
+            let entry = if multivalued {
+                ContextEntry::multi("k", request, ContextSource::Caller)
+            } else {
+                ContextEntry { key: "k".to_string(), values: request, multivalued: false, source: ContextSource::Caller }
+            };
+            context.insert(entry);
+        }
+        let values: Vec<&str> = values.iter().map(String::as_str).collect();
+        let outcome = evaluate_condition(&condition(&operator, "k", &values), &context, Version::V2012_10_17);
+        prop_assert_eq!(outcome.value_results.len(), values.len());
+    }
+
+    #[test]
+    fn a_negated_string_operator_is_the_opposite_of_the_positive_one(
+        pair in prop::sample::select(vec![
+            ("StringEquals", "StringNotEquals"),
+            ("StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase"),
+            ("StringLike", "StringNotLike"),
+            ("ArnLike", "ArnNotLike"),
+        ]),
+        values in prop::collection::vec("[aB:*?]{0,6}|\\$\\{k\\}|\\$\\{missing\\}", 1..4),
+        request in "[aAbB:*?]{0,6}",
+    ) {
+        // OPS: each Not operator is the negation of its positive form when the key is present and single-valued.
+        let context = single("k", &request);
+        let values: Vec<&str> = values.iter().map(String::as_str).collect();
+        let positive = evaluate_condition(&condition(pair.0, "k", &values), &context, Version::V2012_10_17);
+        let negated = evaluate_condition(&condition(pair.1, "k", &values), &context, Version::V2012_10_17);
+        prop_assert_eq!(positive.matched, !negated.matched);
+    }
+
+    #[test]
+    fn glob_matching_agrees_with_the_reference(pattern in "[ab*?]{0,10}", value in "[ab]{0,10}") {
+        let pattern_chars: Vec<char> = pattern.chars().collect();
+        let value_chars: Vec<char> = value.chars().collect();
+        prop_assert_eq!(
+            Pattern::from_policy_text(&pattern).matches(&value),
+            reference_glob(&pattern_chars, &value_chars)
+        );
+    }
+
+    #[test]
+    fn arn_matching_never_panics(pattern in any::<String>(), value in any::<String>()) {
+        let _ = Pattern::from_policy_text(&pattern).matches_arn(&value);
+    }
+}

@@ -1,0 +1,413 @@
+//! The identity that makes the request, parsed from the scenario's `principal` string (design.md
+//! "principal"), and the principal facts AWS derives from it (GCK: `aws:PrincipalArn`,
+//! `aws:PrincipalType`, `aws:username`, `aws:userid`, `aws:PrincipalServiceName`).
+//!
+//! Accepted forms, in the partitions `aws`, `aws-cn` and `aws-us-gov`:
+//! - IAM user `arn:aws:iam::A:user/path/name`, IAM role `arn:aws:iam::A:role/path/name`;
+//! - role session `arn:aws:sts::A:assumed-role/RoleName/session` (session ARNs carry no role path);
+//! - federated user `arn:aws:sts::A:federated-user/name` (a GetFederationToken session);
+//! - account root `arn:aws:iam::A:root`, or a bare 12-digit account id meaning the same in `aws`;
+//! - a service principal ending in `.amazonaws.com` or `.amazonaws.com.cn`;
+//! - `anonymous`.
+//!
+//! A role ARN given as the caller stands for a session of that role whose name we do not know: requests are
+//! always made by a session, never by the role itself (EVAL: "the principal that makes the request is the
+//! IAM role session").
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::arn::Arn;
+use super::caller_error::CallerError;
+
+/// The partitions a caller may live in.
+const PARTITIONS: [&str; 3] = ["aws", "aws-cn", "aws-us-gov"];
+
+/// Suffixes that make a name a service principal.
+const SERVICE_SUFFIXES: [&str; 2] = [".amazonaws.com", ".amazonaws.com.cn"];
+
+/// Who makes the request.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Caller {
+    /// An IAM user.
+    User {
+        /// `aws`, `aws-cn` or `aws-us-gov`.
+        partition: String,
+        /// The 12-digit account id.
+        account: String,
+        /// The IAM path, `/` or `/a/b/`.
+        path: String,
+        /// The user name.
+        name: String,
+    },
+    /// A session of an IAM role, named by the role's ARN; the session name is unknown.
+    Role {
+        /// `aws`, `aws-cn` or `aws-us-gov`.
+        partition: String,
+        /// The 12-digit account id.
+        account: String,
+        /// The IAM path, `/` or `/a/b/`.
+        path: String,
+        /// The role name.
+        name: String,
+    },
+    /// A role session named by its STS ARN, which carries the role name but not the role's path.
+    AssumedRole {
+        /// `aws`, `aws-cn` or `aws-us-gov`.
+        partition: String,
+        /// The 12-digit account id.
+        account: String,
+        /// The name of the assumed role.
+        role_name: String,
+        /// The session name chosen when the role was assumed.
+        session_name: String,
+    },
+    /// A federated user created by `GetFederationToken`.
+    FederatedUser {
+        /// `aws`, `aws-cn` or `aws-us-gov`.
+        partition: String,
+        /// The 12-digit account id.
+        account: String,
+        /// The name passed to `GetFederationToken`.
+        name: String,
+    },
+    /// The account's root user.
+    Root {
+        /// `aws`, `aws-cn` or `aws-us-gov`; `aws` when given as a bare account id.
+        partition: String,
+        /// The 12-digit account id.
+        account: String,
+    },
+    /// An AWS service principal such as `codebuild.amazonaws.com`.
+    Service {
+        /// The service principal name as given.
+        name: String,
+    },
+    /// An unauthenticated caller.
+    Anonymous,
+}
+
+/// The values of `aws:PrincipalType` (section 8 decision).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum PrincipalType {
+    /// The account root user.
+    Account,
+    /// An IAM user.
+    User,
+    /// A `GetFederationToken` federated user.
+    FederatedUser,
+    /// A role session.
+    AssumedRole,
+    /// An unauthenticated caller.
+    Anonymous,
+}
+
+impl PrincipalType {
+    /// The value as it appears in the request context.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PrincipalType::Account => "Account",
+            PrincipalType::User => "User",
+            PrincipalType::FederatedUser => "FederatedUser",
+            PrincipalType::AssumedRole => "AssumedRole",
+            PrincipalType::Anonymous => "Anonymous",
+        }
+    }
+}
+
+impl Caller {
+    /// Parses the scenario's `principal` string. Surrounding whitespace is ignored.
+    pub fn parse(text: &str) -> Result<Caller, CallerError> {
+        let input = text.trim();
+        if input.is_empty() {
+            Err(CallerError::Empty)
+        } else if input == "anonymous" {
+            Ok(Caller::Anonymous)
+        } else if is_account_id(input) {
+            Ok(Caller::Root {
+                partition: "aws".to_owned(),
+                account: input.to_owned(),
+            })
+        } else if input.starts_with("arn:") {
+            parse_arn(input)
+        } else if let Some(service) = strip_service_suffix(input) {
+            if !service.is_empty()
+                && service
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+            {
+                Ok(Caller::Service {
+                    name: input.to_owned(),
+                })
+            } else {
+                Err(CallerError::InvalidServiceName {
+                    input: input.to_owned(),
+                })
+            }
+        } else {
+            Err(CallerError::Unrecognized {
+                input: input.to_owned(),
+            })
+        }
+    }
+
+    /// The caller's partition; `None` for service principals and anonymous callers.
+    pub fn partition(&self) -> Option<&str> {
+        match self {
+            Caller::User { partition, .. }
+            | Caller::Role { partition, .. }
+            | Caller::AssumedRole { partition, .. }
+            | Caller::FederatedUser { partition, .. }
+            | Caller::Root { partition, .. } => Some(partition),
+            Caller::Service { .. } | Caller::Anonymous => None,
+        }
+    }
+
+    /// The caller's account id; `None` for service principals and anonymous callers (for whom GCK gives
+    /// `aws:PrincipalAccount` the value `anonymous`: that is the context's business).
+    pub fn account(&self) -> Option<&str> {
+        match self {
+            Caller::User { account, .. }
+            | Caller::Role { account, .. }
+            | Caller::AssumedRole { account, .. }
+            | Caller::FederatedUser { account, .. }
+            | Caller::Root { account, .. } => Some(account),
+            Caller::Service { .. } | Caller::Anonymous => None,
+        }
+    }
+
+    /// The caller's own ARN: the session ARN for a role session, the role ARN when only the role was named,
+    /// the root ARN for a bare account id; `None` for service principals and anonymous callers.
+    pub fn arn(&self) -> Option<String> {
+        match self {
+            Caller::AssumedRole {
+                partition,
+                account,
+                role_name,
+                session_name,
+            } => Some(format!(
+                "arn:{partition}:sts::{account}:assumed-role/{role_name}/{session_name}"
+            )),
+            _ => self.principal_arn(),
+        }
+    }
+
+    /// `aws:PrincipalArn` (GCK): the user, federated-user or root ARN, and for a role session the ARN of
+    /// the **role**, never of the session. An STS session ARN carries no role path, so the role ARN
+    /// derived from it has the path `/`; name the role ARN itself as the caller when the path matters.
+    /// `None` for service principals and anonymous callers, which have no principal ARN.
+    pub fn principal_arn(&self) -> Option<String> {
+        match self {
+            Caller::User {
+                partition,
+                account,
+                path,
+                name,
+            } => Some(format!("arn:{partition}:iam::{account}:user{path}{name}")),
+            Caller::FederatedUser {
+                partition,
+                account,
+                name,
+            } => Some(format!(
+                "arn:{partition}:sts::{account}:federated-user/{name}"
+            )),
+            Caller::Root { partition, account } => {
+                Some(format!("arn:{partition}:iam::{account}:root"))
+            }
+            Caller::Role { .. } | Caller::AssumedRole { .. } => self.role_arn(),
+            Caller::Service { .. } | Caller::Anonymous => None,
+        }
+    }
+
+    /// For a role session, the ARN of its role (`arn:P:iam::A:role/path/name`; path `/` when the session
+    /// ARN was given, since it does not carry the path); `None` for every other caller.
+    pub fn role_arn(&self) -> Option<String> {
+        match self {
+            Caller::Role {
+                partition,
+                account,
+                path,
+                name,
+            } => Some(format!("arn:{partition}:iam::{account}:role{path}{name}")),
+            Caller::AssumedRole {
+                partition,
+                account,
+                role_name,
+                ..
+            } => Some(format!("arn:{partition}:iam::{account}:role/{role_name}")),
+            _ => None,
+        }
+    }
+
+    /// `aws:PrincipalType` (section 8). `None` for service principals: the rule book lists no value for
+    /// them and we do not invent one, so the key is absent (conditions on it then behave as for a missing
+    /// key).
+    pub fn principal_type(&self) -> Option<PrincipalType> {
+        match self {
+            Caller::User { .. } => Some(PrincipalType::User),
+            Caller::Role { .. } | Caller::AssumedRole { .. } => Some(PrincipalType::AssumedRole),
+            Caller::FederatedUser { .. } => Some(PrincipalType::FederatedUser),
+            Caller::Root { .. } => Some(PrincipalType::Account),
+            Caller::Anonymous => Some(PrincipalType::Anonymous),
+            Caller::Service { .. } => None,
+        }
+    }
+
+    /// `aws:username` (GCK): present only for IAM users.
+    pub fn username(&self) -> Option<&str> {
+        match self {
+            Caller::User { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+
+    /// `aws:userid` where it can be derived without AWS's unique ids (GCK, VARS "principal key values"):
+    /// `account:name` for a federated user and the account id for the root user. Users and role sessions
+    /// carry unique ids (`AIDA…`, `AROA…:session`) we cannot know, and anonymous callers do not populate
+    /// the key (VARS "default values"), so these give `None`.
+    pub fn userid(&self) -> Option<String> {
+        match self {
+            Caller::FederatedUser { account, name, .. } => Some(format!("{account}:{name}")),
+            Caller::Root { account, .. } => Some(account.clone()),
+            _ => None,
+        }
+    }
+
+    /// Whether the caller uses temporary session credentials (role sessions and federated users), which
+    /// decides step 7 of the evaluation (EVAL).
+    pub fn is_session(&self) -> bool {
+        matches!(
+            self,
+            Caller::Role { .. } | Caller::AssumedRole { .. } | Caller::FederatedUser { .. }
+        )
+    }
+
+    /// `aws:PrincipalServiceName` (GCK): the service principal's name; `None` for other callers.
+    pub fn service_name(&self) -> Option<&str> {
+        match self {
+            Caller::Service { name } => Some(name),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Caller {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Caller::Service { name } => f.write_str(name),
+            Caller::Anonymous => f.write_str("anonymous"),
+            _ => f.write_str(&self.arn().unwrap_or_default()),
+        }
+    }
+}
+
+/// Whether `text` is a 12-digit account id.
+pub(super) fn is_account_id(text: &str) -> bool {
+    text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn strip_service_suffix(text: &str) -> Option<&str> {
+    SERVICE_SUFFIXES.iter().find_map(|suffix| {
+        let split = text.len().checked_sub(suffix.len())?;
+        let (service, tail) = (text.get(..split)?, text.get(split..)?);
+        tail.eq_ignore_ascii_case(suffix).then_some(service)
+    })
+}
+
+fn parse_arn(input: &str) -> Result<Caller, CallerError> {
+    let arn = Arn::parse(input).map_err(|error| CallerError::InvalidArn { error })?;
+    let owned = || input.to_owned();
+    if !PARTITIONS.contains(&arn.partition()) {
+        return Err(CallerError::UnsupportedPartition {
+            input: owned(),
+            partition: arn.partition().to_owned(),
+        });
+    }
+    if !matches!(arn.service(), "iam" | "sts") {
+        return Err(CallerError::NotAPrincipalArn { input: owned() });
+    }
+    if !arn.region().is_empty() {
+        return Err(CallerError::UnexpectedRegion { input: owned() });
+    }
+    if !is_account_id(arn.account()) {
+        return Err(CallerError::InvalidAccount {
+            input: owned(),
+            account: arn.account().to_owned(),
+        });
+    }
+    let partition = arn.partition().to_owned();
+    let account = arn.account().to_owned();
+    let resource = arn.resource();
+    match (arn.service(), resource.split_once('/')) {
+        ("iam", None) if resource == "root" => Ok(Caller::Root { partition, account }),
+        ("iam", Some(("user", rest))) => {
+            let (path, name) = path_and_name(input, rest)?;
+            Ok(Caller::User {
+                partition,
+                account,
+                path,
+                name,
+            })
+        }
+        ("iam", Some(("role", rest))) => {
+            let (path, name) = path_and_name(input, rest)?;
+            Ok(Caller::Role {
+                partition,
+                account,
+                path,
+                name,
+            })
+        }
+        ("iam", Some(("group", _))) => Err(CallerError::Group { input: owned() }),
+        ("sts", Some(("assumed-role", rest))) => {
+            let (role_name, session_name) = rest.split_once('/').unwrap_or((rest, ""));
+            Ok(Caller::AssumedRole {
+                partition,
+                account,
+                role_name: valid_name(input, role_name)?,
+                session_name: valid_name(input, session_name)?,
+            })
+        }
+        ("sts", Some(("federated-user", name))) => Ok(Caller::FederatedUser {
+            partition,
+            account,
+            name: valid_name(input, name)?,
+        }),
+        _ => Err(CallerError::NotAPrincipalArn { input: owned() }),
+    }
+}
+
+/// Splits `path/segments/name` (what follows `user/` or `role/`) into the IAM path and the name.
+fn path_and_name(input: &str, rest: &str) -> Result<(String, String), CallerError> {
+    let (path, name) = match rest.rsplit_once('/') {
+        Some((inner, name)) => (format!("/{inner}/"), name),
+        None => ("/".to_owned(), rest),
+    };
+    let printable = |c: char| ('!'..='~').contains(&c);
+    if path.len() > 1 && (path.len() < 3 || !path.chars().all(printable)) {
+        return Err(CallerError::InvalidPath {
+            input: input.to_owned(),
+            path,
+        });
+    }
+    Ok((path, valid_name(input, name)?))
+}
+
+/// Checks an IAM user, role, session or federated-user name: non-empty, letters, digits and `+=,.@_-`.
+fn valid_name(input: &str, name: &str) -> Result<String, CallerError> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c);
+    if !name.is_empty() && name.chars().all(allowed) {
+        Ok(name.to_owned())
+    } else {
+        Err(CallerError::InvalidName {
+            input: input.to_owned(),
+            name: name.to_owned(),
+        })
+    }
+}

@@ -1,0 +1,217 @@
+//! Matching one `Principal` entry of a resource policy against the caller (PRIN, GRAM).
+//!
+//! An entry is the bare `"Principal": "*"` or one value under a key: `AWS`, `Service`, `Federated` or
+//! `CanonicalUser`. The result says whether it names the caller and, when it does, **how**: the decision
+//! procedure needs that (section 1, same-account table: a grant to the account still needs an identity
+//! policy; a grant to a role ARN is limited by the session's boundary and session policy; a grant to the
+//! session ARN is not).
+//!
+//! Readings and choices:
+//! - `"*"` and `{"AWS": "*"}` name everyone, anonymous callers and service principals included (PRIN).
+//! - An account id and `arn:P:iam::A:root` are equivalent and name every principal of account A, not only
+//!   its root user (PRIN). A bare account id carries no partition and matches A in any partition.
+//! - A role ARN names the role's sessions (EVAL). Session ARNs drop the role's path, so a role ARN is
+//!   compared with a session by partition, account and role name only; with a role caller, whose ARN has
+//!   the path, the path must agree too.
+//! - User, role, session and federated-user ARNs are compared exactly, case-sensitively (PRIN: the
+//!   user-name part is case-sensitive). No partial wildcards: `arn:aws:iam::1:user/*` names nobody (PRIN).
+//! - `Service` names a service principal with the same name, compared ASCII-case-insensitively because
+//!   service principal names are DNS-style names. `"Service": "*"` is invalid and names nobody (PRIN).
+//! - `Federated` names web-identity and SAML identity providers, used in role trust policies; no caller
+//!   this engine models authenticates that way, so it never matches. In particular a `Federated` value
+//!   such as `cognito-identity.amazonaws.com` does not name the service principal of the same name.
+//! - `CanonicalUser` is an S3 identifier (GRAM) and never names an ECR caller.
+//! - Groups cannot be principals (PRIN), and unique ids (`AIDA…`, `AROA…`), which AWS shows for deleted
+//!   users and roles (PRIN), cannot be resolved here: both name nobody.
+//!
+//! `NotPrincipal` is the negation of this match and is the evaluator's business. Note for it (NOTPRIN): AWS
+//! may check the account, then the role, then the session, so a `NotPrincipal` list should name the account
+//! ARN and, for sessions, the role ARN as well; with `Deny` it always denies a principal that has a
+//! permissions boundary.
+
+use serde::Serialize;
+
+use super::caller::{Caller, is_account_id};
+use super::caller_error::CallerError;
+use super::wildcard::has_wildcard;
+use crate::policy::PrincipalKind;
+
+/// How a matching principal entry names the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum NamedAs {
+    /// `"*"` or `{"AWS": "*"}`: everyone.
+    Everyone,
+    /// The caller's account, as an account id or `arn:P:iam::A:root`.
+    Account,
+    /// The caller's own IAM user ARN.
+    ExactUser,
+    /// The ARN of the role the caller is a session of.
+    Role,
+    /// The caller's own role-session ARN.
+    RoleSession,
+    /// The caller's own federated-user ARN.
+    FederatedUser,
+    /// The caller's service principal name.
+    Service,
+}
+
+/// Why a principal entry does not name the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PrincipalMismatch {
+    /// A bare string principal other than `"*"`.
+    NotAWildcard,
+    /// A wildcard inside a name or ARN, which principals do not support (PRIN).
+    PartialWildcard,
+    /// `"Service": "*"`, which is invalid (PRIN).
+    ServiceWildcard,
+    /// An IAM group ARN: groups cannot be principals (PRIN).
+    Group,
+    /// A unique id (`AIDA…`, `AROA…`) that cannot be resolved to a principal here.
+    UniqueId,
+    /// Neither an account id nor a principal ARN.
+    Unrecognized,
+    /// `Federated` names identity providers; no modelled caller is federated that way.
+    FederatedNotModeled,
+    /// `CanonicalUser` is for S3 and never names an ECR caller.
+    CanonicalUserNotSupported,
+    /// The caller is anonymous or a service principal, which have no account.
+    CallerHasNoAccount,
+    /// The entry is in another partition than the caller.
+    DifferentPartition,
+    /// The entry is in another account than the caller.
+    DifferentAccount,
+    /// Same account, but the entry names another principal.
+    DifferentPrincipal,
+    /// A `Service` entry, but the caller is not a service principal.
+    CallerNotAService,
+}
+
+/// The outcome of comparing one principal entry with the caller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PrincipalMatch {
+    /// How the entry is written.
+    pub kind: PrincipalKind,
+    /// The entry's value as written.
+    pub value: String,
+    /// The caller, as its ARN, service name or `anonymous`.
+    pub caller: String,
+    /// Whether the entry names the caller.
+    pub matched: bool,
+    /// How the entry names the caller; `None` when it does not.
+    pub how: Option<NamedAs>,
+    /// Why the entry does not name the caller; `None` when it does.
+    pub mismatch: Option<PrincipalMismatch>,
+}
+
+/// Compares one principal entry (`kind` and the `value` string from the policy) with the `caller`.
+pub fn match_principal(kind: PrincipalKind, value: &str, caller: &Caller) -> PrincipalMatch {
+    let outcome = match kind {
+        PrincipalKind::Everyone if value == "*" => Ok(NamedAs::Everyone),
+        PrincipalKind::Everyone => Err(PrincipalMismatch::NotAWildcard),
+        PrincipalKind::Aws => match_aws(value, caller),
+        PrincipalKind::Service => match_service(value, caller),
+        PrincipalKind::Federated => Err(PrincipalMismatch::FederatedNotModeled),
+        PrincipalKind::CanonicalUser => Err(PrincipalMismatch::CanonicalUserNotSupported),
+    };
+    PrincipalMatch {
+        kind,
+        value: value.to_owned(),
+        caller: caller.to_string(),
+        matched: outcome.is_ok(),
+        how: outcome.ok(),
+        mismatch: outcome.err(),
+    }
+}
+
+fn match_service(value: &str, caller: &Caller) -> Result<NamedAs, PrincipalMismatch> {
+    if value == "*" {
+        return Err(PrincipalMismatch::ServiceWildcard);
+    }
+    if has_wildcard(value) {
+        return Err(PrincipalMismatch::PartialWildcard);
+    }
+    match caller.service_name() {
+        Some(name) if name.eq_ignore_ascii_case(value) => Ok(NamedAs::Service),
+        Some(_) => Err(PrincipalMismatch::DifferentPrincipal),
+        None => Err(PrincipalMismatch::CallerNotAService),
+    }
+}
+
+fn match_aws(value: &str, caller: &Caller) -> Result<NamedAs, PrincipalMismatch> {
+    if value == "*" {
+        return Ok(NamedAs::Everyone);
+    }
+    if has_wildcard(value) {
+        return Err(PrincipalMismatch::PartialWildcard);
+    }
+    let entry = if is_account_id(value) {
+        None
+    } else {
+        Some(aws_principal_arn(value)?)
+    };
+    let Some(account) = caller.account() else {
+        return Err(PrincipalMismatch::CallerHasNoAccount);
+    };
+    let Some(entry) = entry else {
+        return if value == account {
+            Ok(NamedAs::Account)
+        } else {
+            Err(PrincipalMismatch::DifferentAccount)
+        };
+    };
+    if entry.partition() != caller.partition() {
+        return Err(PrincipalMismatch::DifferentPartition);
+    }
+    if entry.account() != Some(account) {
+        return Err(PrincipalMismatch::DifferentAccount);
+    }
+    named_in_account(&entry, caller).ok_or(PrincipalMismatch::DifferentPrincipal)
+}
+
+/// Reads an `AWS` value that is not an account id: it must be a principal ARN written exactly in its
+/// canonical form (no surrounding spaces).
+fn aws_principal_arn(value: &str) -> Result<Caller, PrincipalMismatch> {
+    if is_unique_id(value) {
+        return Err(PrincipalMismatch::UniqueId);
+    }
+    if !value.starts_with("arn:") {
+        return Err(PrincipalMismatch::Unrecognized);
+    }
+    match Caller::parse(value) {
+        Ok(entry) if entry.to_string() == value => Ok(entry),
+        Err(CallerError::Group { .. }) => Err(PrincipalMismatch::Group),
+        _ => Err(PrincipalMismatch::Unrecognized),
+    }
+}
+
+/// How `entry`, a principal of the caller's own partition and account, names `caller`, if it does.
+fn named_in_account(entry: &Caller, caller: &Caller) -> Option<NamedAs> {
+    match (entry, caller) {
+        (Caller::Root { .. }, _) => Some(NamedAs::Account),
+        (Caller::User { .. }, Caller::User { .. }) if entry == caller => Some(NamedAs::ExactUser),
+        (Caller::Role { .. }, Caller::Role { .. }) if entry == caller => Some(NamedAs::Role),
+        (Caller::Role { name, .. }, Caller::AssumedRole { role_name, .. }) if name == role_name => {
+            Some(NamedAs::Role)
+        }
+        (Caller::AssumedRole { .. }, Caller::AssumedRole { .. }) if entry == caller => {
+            Some(NamedAs::RoleSession)
+        }
+        (Caller::FederatedUser { .. }, Caller::FederatedUser { .. }) if entry == caller => {
+            Some(NamedAs::FederatedUser)
+        }
+        _ => None,
+    }
+}
+
+/// Whether `value` looks like an IAM unique id: `AIDA` (users) or `AROA` (roles) followed by upper-case
+/// letters and digits.
+fn is_unique_id(value: &str) -> bool {
+    value.len() > 4
+        && (value.starts_with("AIDA") || value.starts_with("AROA"))
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}

@@ -1,0 +1,170 @@
+//! Matching one `Resource` / `NotResource` entry against the request's resource.
+//!
+//! Rules (RES, section 8 "ARN case"):
+//! - `*` alone matches every resource, including the `*` that stands for "no resource" in registry-level
+//!   requests such as `ecr:GetAuthorizationToken`.
+//! - Otherwise the pattern must be an ARN pattern (`arn:...`) and the resource an ARN. They are compared
+//!   case-sensitively, segment by segment (the colons delimit segments, also inside the resource part).
+//! - `?` matches one character other than `:`. `*` matches any run of characters, `/` included, but
+//!   stays inside its segment, except that a `*` that is the last character of a segment (followed by
+//!   `:` or by the end of the pattern) "can expand to match beyond the colon boundaries" (RES). So
+//!   `arn:aws:ecr:*` matches every ECR ARN, while `arn:aws:ecr:us*3:repository/app` does not match
+//!   `arn:aws:ecr:us-east-1:111122223333:repository/app`: its `*` may not swallow `-east-1:11112222333`.
+//! - A wildcard in the service segment is not allowed (RES): such a pattern never matches.
+//!
+//! Policy variables are substituted by the caller before matching. `NotResource` negates this result; that
+//! is the evaluator's business.
+
+use serde::Serialize;
+
+use super::arn::{Arn, ArnSegment, six_components};
+use super::wildcard::{glob_match, has_wildcard};
+
+/// The outcome of comparing one resource pattern from a policy with the request's resource.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourceMatch {
+    /// The pattern as written in the policy (after variable substitution).
+    pub pattern: String,
+    /// The request's resource: an ARN, or `*` for registry-level actions.
+    pub resource: String,
+    /// Whether the pattern matches the resource.
+    pub matched: bool,
+    /// Whether the pattern contains `*` or `?`.
+    pub wildcard: bool,
+    /// Why the pattern does not match; `None` when it matches.
+    pub mismatch: Option<ResourceMismatch>,
+}
+
+/// Why a resource pattern does not match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ResourceMismatch {
+    /// The pattern is neither `*` nor an ARN pattern starting with `arn:`.
+    PatternNotAnArn,
+    /// The pattern has `*` or `?` in its service segment, which RES forbids.
+    WildcardInService,
+    /// The request's resource is not an ARN (for example the `*` of a registry-level action).
+    ResourceNotAnArn,
+    /// The first segment, counting from the left, that cannot match.
+    Segment {
+        /// The segment that differs.
+        segment: ArnSegment,
+    },
+}
+
+/// Compares the resource `pattern` from a policy with the request's `resource`.
+pub fn match_resource(pattern: &str, resource: &str) -> ResourceMatch {
+    let mismatch = resource_mismatch(pattern, resource);
+    ResourceMatch {
+        pattern: pattern.to_owned(),
+        resource: resource.to_owned(),
+        matched: mismatch.is_none(),
+        wildcard: has_wildcard(pattern),
+        mismatch,
+    }
+}
+
+fn resource_mismatch(pattern: &str, resource: &str) -> Option<ResourceMismatch> {
+    if pattern == "*" {
+        return None;
+    }
+    if !pattern.starts_with("arn:") {
+        return Some(ResourceMismatch::PatternNotAnArn);
+    }
+    if pattern.split(':').nth(2).is_some_and(has_wildcard) {
+        return Some(ResourceMismatch::WildcardInService);
+    }
+    if Arn::parse(resource).is_err() {
+        return Some(ResourceMismatch::ResourceNotAnArn);
+    }
+    if segment_glob_match(pattern, resource) {
+        None
+    } else {
+        Some(ResourceMismatch::Segment {
+            segment: first_differing_segment(pattern, resource),
+        })
+    }
+}
+
+/// One element of a resource pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token {
+    /// A character that matches itself.
+    Literal(char),
+    /// `?`: one character other than `:`.
+    AnyOne,
+    /// `*`: any run; `crosses_colons` when it ends its segment.
+    AnyRun { crosses_colons: bool },
+}
+
+fn tokens(pattern: &str) -> Vec<Token> {
+    let mut chars = pattern.chars().peekable();
+    let mut tokens = Vec::new();
+    while let Some(c) = chars.next() {
+        tokens.push(match c {
+            '*' => Token::AnyRun {
+                crosses_colons: chars.peek().is_none_or(|&next| next == ':'),
+            },
+            '?' => Token::AnyOne,
+            literal => Token::Literal(literal),
+        });
+    }
+    tokens
+}
+
+/// The segment-aware glob described in the module comment. Dynamic programming over the text: `reachable`
+/// holds, for each prefix length of the text, whether the tokens seen so far can match exactly that prefix.
+/// Time is the product of the two lengths, memory linear in the text.
+fn segment_glob_match(pattern: &str, text: &str) -> bool {
+    let text: Vec<char> = text.chars().collect();
+    let mut reachable = vec![false; text.len() + 1];
+    if let Some(empty) = reachable.first_mut() {
+        *empty = true;
+    }
+    for token in tokens(pattern) {
+        reachable = match token {
+            Token::AnyRun { crosses_colons } => {
+                let mut extended = Vec::with_capacity(reachable.len());
+                let mut previous = false;
+                let before = std::iter::once(None).chain(text.iter().map(Some));
+                for (&here, consumed) in reachable.iter().zip(before) {
+                    let extend = previous && consumed.is_some_and(|&c| crosses_colons || c != ':');
+                    previous = here || extend;
+                    extended.push(previous);
+                }
+                extended
+            }
+            Token::AnyOne | Token::Literal(_) => std::iter::once(false)
+                .chain(reachable.iter().zip(&text).map(|(&here, &c)| {
+                    here && match token {
+                        Token::Literal(literal) => c == literal,
+                        _ => c != ':',
+                    }
+                }))
+                .collect(),
+        };
+        if !reachable.contains(&true) {
+            return false;
+        }
+    }
+    reachable.last().copied().unwrap_or(false)
+}
+
+/// For the explanation: the first segment whose pattern part cannot match the resource's part on its own.
+/// A missing pattern segment counts as differing; when every part matches alone but the whole does not,
+/// the resource segment is blamed.
+fn first_differing_segment(pattern: &str, resource: &str) -> ArnSegment {
+    let pattern_parts: Vec<&str> = pattern.splitn(6, ':').collect();
+    let resource_parts = six_components(resource).unwrap_or_default();
+    ArnSegment::ALL
+        .into_iter()
+        .zip(resource_parts)
+        .enumerate()
+        .find(|&(index, (_, part))| {
+            pattern_parts
+                .get(index)
+                .is_none_or(|wanted| !glob_match(wanted, part))
+        })
+        .map_or(ArnSegment::Resource, |(_, (segment, _))| segment)
+}

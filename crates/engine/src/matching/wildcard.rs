@@ -1,0 +1,58 @@
+//! Glob matching with the two IAM wildcards: `*` matches any run of characters (possibly empty) and `?`
+//! matches exactly one character (OPS, RES, ACT). Every other character stands for itself.
+//!
+//! The matcher is the classic two-pointer algorithm: it remembers only the last `*` seen and retries from
+//! there, so it never backtracks exponentially. Its worst case is the product of the two lengths.
+//! Characters, not bytes, are compared, so `?` matches one `é`.
+
+/// Whether `text` matches `pattern`, comparing characters exactly (case-sensitive).
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    glob_match_with(pattern, text, |a, b| a == b)
+}
+
+/// Whether `text` matches `pattern`, comparing characters without regard to case (each character's
+/// Unicode lowercase form is compared, so `?` still matches exactly one character of the text).
+pub fn glob_match_ignore_case(pattern: &str, text: &str) -> bool {
+    glob_match_with(pattern, text, chars_equal_ignore_case)
+}
+
+/// Whether `pattern` contains a wildcard character (`*` or `?`).
+pub fn has_wildcard(pattern: &str) -> bool {
+    pattern.contains(['*', '?'])
+}
+
+fn chars_equal_ignore_case(a: char, b: char) -> bool {
+    a == b || a.to_lowercase().eq(b.to_lowercase())
+}
+
+fn glob_match_with(pattern: &str, text: &str, equal: impl Fn(char, char) -> bool) -> bool {
+    let pattern: Vec<char> = pattern.chars().collect();
+    let text: Vec<char> = text.chars().collect();
+    let mut p = 0;
+    let mut t = 0;
+    // After the last `*` seen: the pattern position just past it and the text position its run ends at.
+    let mut retry: Option<(usize, usize)> = None;
+    while let Some(&current) = text.get(t) {
+        match pattern.get(p) {
+            Some('*') => {
+                p += 1;
+                retry = Some((p, t));
+            }
+            Some(&wanted) if wanted == '?' || equal(wanted, current) => {
+                p += 1;
+                t += 1;
+            }
+            _ => match retry {
+                Some((after_star, run_end)) => {
+                    p = after_star;
+                    t = run_end + 1;
+                    retry = Some((after_star, run_end + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern
+        .get(p..)
+        .is_some_and(|rest| rest.iter().all(|&c| c == '*'))
+}
