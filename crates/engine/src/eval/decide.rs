@@ -271,10 +271,15 @@ impl Procedure<'_, '_> {
                 );
                 Decision::Allowed
             }
-            Some(NamedAs::Role) => {
+            Some(how) if grant_rank(how) == 1 => {
                 let message = format!(
-                    "{} names the role the caller is a session of; that allows the request without an identity policy, but the session's permissions boundary and session policy still limit it (EVAL, POL)",
-                    self.describe(&grants)
+                    "{} names {}; that allows the request without an identity policy, but the session's permissions boundary and session policy still limit it (EVAL, POL)",
+                    self.describe(&grants),
+                    match how {
+                        NamedAs::FederatingUser =>
+                            "the IAM user who created this federated session",
+                        _ => "the role the caller is a session of",
+                    }
                 );
                 self.say(Step::RepositoryPolicy, Verdict::Allow, message, grants);
                 self.limits_then_decide()
@@ -509,5 +514,6 @@ fn describe_named_as(how: NamedAs) -> &'static str {
         NamedAs::RoleSession => "by its role-session ARN",
         NamedAs::FederatedUser => "by its federated-user ARN",
         NamedAs::Service => "by its service principal name",
+        NamedAs::FederatingUser => "through the IAM user who created its federated session",
     }
 }

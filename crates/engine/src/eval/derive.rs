@@ -123,6 +123,7 @@ mod tests {
             principal: principal.to_string(),
             action: "ecr:BatchGetImage".to_string(),
             resource: "arn:aws:ecr:us-east-1:111122223333:repository/app".to_string(),
+            federated_by: None,
             context: Default::default(),
         }
     }

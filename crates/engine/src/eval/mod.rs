@@ -22,6 +22,7 @@ pub use result::{
 
 use crate::catalog::catalog;
 use crate::diagnostic::Diagnostic;
+use crate::lint::{LintOptions, lint_parsed};
 use crate::matching::{Arn, Caller};
 use crate::policy::PolicyKind;
 use crate::scenario::Scenario;
@@ -46,10 +47,15 @@ pub struct Prepared<'a> {
 /// Parses and lints the policies of `scenario` and reads its principal.
 pub fn prepare(scenario: &Scenario) -> Prepared<'_> {
     let policies = load_policies(scenario);
+    let options = LintOptions {
+        repository_arn: Some(scenario.request.resource.clone())
+            .filter(|resource| resource.starts_with("arn:")),
+    };
     let diagnostics = policies
         .iter()
         .map(|policy| {
             let mut all = policy.parsed.diagnostics.clone();
+            all.extend(lint_parsed(&policy.parsed, &options));
             all.sort_by_key(|diagnostic| (diagnostic.severity, diagnostic.span.start));
             all
         })
@@ -121,6 +127,7 @@ impl Prepared<'_> {
         if !action.contains(':') {
             request_errors.push(format!("action: `{action}` is not of the form `service:Action`, such as `ecr:BatchGetImage`"));
         }
+        let federated_by = self.federated_by(&mut request_errors);
         let caller = match &self.caller {
             Ok(caller) if request_errors.is_empty() => caller,
             _ => return self.invalid(facts, request_errors, Vec::new()),
@@ -163,6 +170,7 @@ impl Prepared<'_> {
             resource,
             context: &context,
             has_boundary: self.scenario.permissions_boundary.is_some(),
+            federated_by: federated_by.as_ref(),
         };
         let mut reports = Vec::new();
         let mut outcomes = Vec::new();
@@ -246,6 +254,31 @@ impl Prepared<'_> {
             context: context.entries().to_vec(),
             missing_keys,
             request_errors: Vec::new(),
+        }
+    }
+
+    /// `request.federatedBy`: an IAM user of the federated user's own account.
+    fn federated_by(&self, errors: &mut Vec<String>) -> Option<Caller> {
+        let text = self.scenario.request.federated_by.as_deref()?;
+        match (Caller::parse(text), &self.caller) {
+            (Ok(user @ Caller::User { .. }), Ok(caller @ Caller::FederatedUser { .. }))
+                if user.account() == caller.account() =>
+            {
+                Some(user)
+            }
+            (_, Ok(Caller::FederatedUser { .. })) => {
+                errors.push(format!(
+                    "federatedBy: `{text}` is not an IAM user ARN of the federated user's account"
+                ));
+                None
+            }
+            _ => {
+                errors.push(
+                    "federatedBy: only a federated-user principal has a federating IAM user"
+                        .to_string(),
+                );
+                None
+            }
         }
     }
 

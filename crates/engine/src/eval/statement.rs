@@ -25,6 +25,8 @@ pub struct RequestView<'a> {
     pub context: &'a Context,
     /// Whether the caller has a permissions boundary (NOTPRIN).
     pub has_boundary: bool,
+    /// For a federated user, the IAM user who called GetFederationToken.
+    pub federated_by: Option<&'a Caller>,
 }
 
 /// What a statement did, and for a matching statement with a principal, how it named the caller.
@@ -134,7 +136,7 @@ fn principal_report(block: &PrincipalBlock, request: RequestView<'_>) -> Princip
         .entries
         .iter()
         .map(|entry| {
-            let detail = match_entry(entry, request.caller);
+            let detail = match_entry_or_federating_user(entry, request);
             PatternReport {
                 span: entry.span,
                 matched: detail.matched,
@@ -182,6 +184,26 @@ fn exclusion_gap(caller: &Caller) -> String {
 
 fn match_entry(entry: &PrincipalEntry, caller: &Caller) -> PrincipalMatch {
     match_principal(entry.kind, &entry.value, caller)
+}
+
+/// Section 1 table: a grant to the IAM user who called GetFederationToken also names that federated session.
+fn match_entry_or_federating_user(
+    entry: &PrincipalEntry,
+    request: RequestView<'_>,
+) -> PrincipalMatch {
+    let detail = match_entry(entry, request.caller);
+    let Some(user) = request.federated_by.filter(|_| !detail.matched) else {
+        return detail;
+    };
+    if match_entry(entry, user).how != Some(NamedAs::ExactUser) {
+        return detail;
+    }
+    PrincipalMatch {
+        matched: true,
+        how: Some(NamedAs::FederatingUser),
+        mismatch: None,
+        ..detail
+    }
 }
 
 /// NOTPRIN: AWS may check the account, then the role, then the session; a caller is excluded from a
@@ -264,7 +286,7 @@ pub fn strongest_grant(entries: &[PatternReport<PrincipalMatch>]) -> Option<Name
 pub fn grant_rank(how: NamedAs) -> u8 {
     match how {
         NamedAs::Account => 0,
-        NamedAs::Role => 1,
+        NamedAs::Role | NamedAs::FederatingUser => 1,
         NamedAs::Everyone
         | NamedAs::ExactUser
         | NamedAs::RoleSession

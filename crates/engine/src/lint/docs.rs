@@ -5,23 +5,36 @@
 macro_rules! iam_page {
     ($name:ident, $page:literal, $key:literal) => {
         #[doc = concat!("`", $key, "`: the IAM User Guide page `", $page, "`.")]
-        pub const $name: &str = concat!(
-            "https://docs.aws.amazon.com/IAM/latest/UserGuide/",
-            $page
-        );
+        pub const $name: &str = concat!("https://docs.aws.amazon.com/IAM/latest/UserGuide/", $page);
     };
 }
 
 iam_page!(ACT, "reference_policies_elements_action.html", "ACT");
-iam_page!(NOTACT, "reference_policies_elements_notaction.html", "NOTACT");
+iam_page!(
+    NOTACT,
+    "reference_policies_elements_notaction.html",
+    "NOTACT"
+);
 iam_page!(RES, "reference_policies_elements_resource.html", "RES");
-iam_page!(NOTRES, "reference_policies_elements_notresource.html", "NOTRES");
+iam_page!(
+    NOTRES,
+    "reference_policies_elements_notresource.html",
+    "NOTRES"
+);
 iam_page!(PRIN, "reference_policies_elements_principal.html", "PRIN");
-iam_page!(NOTPRIN, "reference_policies_elements_notprincipal.html", "NOTPRIN");
+iam_page!(
+    NOTPRIN,
+    "reference_policies_elements_notprincipal.html",
+    "NOTPRIN"
+);
 iam_page!(STMT, "reference_policies_elements_statement.html", "STMT");
 iam_page!(VER, "reference_policies_elements_version.html", "VER");
 iam_page!(VARS, "reference_policies_variables.html", "VARS");
-iam_page!(OPS, "reference_policies_elements_condition_operators.html", "OPS");
+iam_page!(
+    OPS,
+    "reference_policies_elements_condition_operators.html",
+    "OPS"
+);
 iam_page!(
     MV,
     "reference_policies_condition-single-vs-multi-valued-context-keys.html",
@@ -31,7 +44,8 @@ iam_page!(GCK, "reference_policies_condition-keys.html", "GCK");
 iam_page!(QUOTA, "reference_iam-quotas.html", "QUOTA");
 
 /// `ECRPOL`: private repository policies.
-pub const ECRPOL: &str = "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html";
+pub const ECRPOL: &str =
+    "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html";
 /// `ECRAPI`: `SetRepositoryPolicy`, with the 10,240-character limit of `policyText`.
 pub const ECRAPI: &str =
     "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SetRepositoryPolicy.html";
@@ -57,7 +71,9 @@ mod tests {
 
     #[test]
     fn iam_pages_live_in_the_iam_user_guide() {
-        for page in [ACT, NOTACT, RES, NOTRES, PRIN, NOTPRIN, STMT, VER, VARS, OPS, MV, GCK, QUOTA] {
+        for page in [
+            ACT, NOTACT, RES, NOTRES, PRIN, NOTPRIN, STMT, VER, VARS, OPS, MV, GCK, QUOTA,
+        ] {
             assert!(page.starts_with(IAM) && page.ends_with(".html"), "{page}");
         }
     }

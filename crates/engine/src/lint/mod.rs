@@ -1,1 +1,104 @@
-//! (being written)
+//! Validation findings for policies, in the spirit of IAM Access Analyzer's policy checks: mistakes AWS
+//! would reject (errors), grants wider than their author probably meant (security warnings), elements
+//! that do nothing or behave surprisingly (warnings), and simpler ways to say the same (suggestions).
+//!
+//! [`lint_policy`] parses and lints a text; [`lint_parsed`] lints a parse the caller already has (the
+//! evaluator reuses its parse). Each finding has a stable code from [`codes`], a message that says what
+//! to do, the span of the exact element, and a link to the AWS page that explains the rule. The rules
+//! come from `iam-semantics.md`, with its section 8 decisions; each check cites its source key.
+
+pub mod codes;
+
+mod access;
+mod actions;
+mod conditions;
+mod docs;
+mod grants;
+mod principals;
+mod redundancy;
+mod resources;
+mod structure;
+mod text;
+mod variables;
+
+#[cfg(test)]
+mod tests;
+
+use crate::diagnostic::Diagnostic;
+use crate::matching::Arn;
+use crate::policy::{Effect, ParsedPolicy, Policy, PolicyKind, Statement, parse_policy};
+
+/// What the linter knows about the scenario beyond the policy text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LintOptions {
+    /// The ARN of the repository the scenario is about, to check a repository policy's `Resource` and to
+    /// tell which accounts are other accounts. `None` when unknown.
+    pub repository_arn: Option<String>,
+}
+
+/// Parses `text` as a policy of `kind` and lints it: the parser's diagnostics and the lint findings,
+/// sorted by position (then by severity).
+pub fn lint_policy(text: &str, kind: PolicyKind, options: &LintOptions) -> Vec<Diagnostic> {
+    let parsed = parse_policy(text, kind);
+    let mut all = parsed.diagnostics.clone();
+    all.extend(lint_parsed(&parsed, options));
+    all.sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.severity));
+    all
+}
+
+/// The lint findings for an already parsed policy, without the parser's own diagnostics, in source
+/// order. A text that is not a JSON object has no findings beyond the parser's. Parts the parser could
+/// not read (a statement without `Action`...) are skipped, so findings never repeat a parse error.
+pub fn lint_parsed(parsed: &ParsedPolicy, options: &LintOptions) -> Vec<Diagnostic> {
+    let Some(policy) = &parsed.policy else {
+        return Vec::new();
+    };
+    let input = Input {
+        policy,
+        repository: options
+            .repository_arn
+            .as_deref()
+            .and_then(|arn| Arn::parse(arn.trim()).ok()),
+    };
+    let mut findings = Vec::new();
+    structure::check(&input, &mut findings);
+    actions::check(&input, &mut findings);
+    resources::check(&input, &mut findings);
+    principals::check(&input, &mut findings);
+    access::check(&input, &mut findings);
+    conditions::check(&input, &mut findings);
+    variables::check(&input, &mut findings);
+    redundancy::check(&input, &mut findings);
+    findings.sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.severity));
+    findings
+}
+
+/// Whether the statement's `Effect` is `effect`; `false` when the parser could not read it, so that
+/// effect-dependent findings never guess.
+fn has_effect(statement: &Statement, effect: Effect) -> bool {
+    statement
+        .effect
+        .as_ref()
+        .is_some_and(|written| written.value == effect)
+}
+
+/// What every check reads.
+struct Input<'a> {
+    /// The policy.
+    policy: &'a Policy,
+    /// The scenario's repository, when its ARN is known and parses.
+    repository: Option<Arn>,
+}
+
+impl Input<'_> {
+    /// Whether the policy is a repository policy.
+    fn is_repository_policy(&self) -> bool {
+        self.policy.kind == PolicyKind::Repository
+    }
+
+    /// Whether `Allow` statements of this policy grant access. SCPs and RCPs only set the maximum
+    /// permissions (EVAL), so their Allows are guardrails, not grants.
+    fn allows_grant(&self) -> bool {
+        !matches!(self.policy.kind, PolicyKind::Scp | PolicyKind::Rcp)
+    }
+}

@@ -52,6 +52,8 @@ pub enum NamedAs {
     RoleSession,
     /// The caller's own federated-user ARN.
     FederatedUser,
+    /// The ARN of the IAM user who called GetFederationToken, for a request by that federated session.
+    FederatingUser,
     /// The caller's service principal name.
     Service,
 }

@@ -141,6 +141,10 @@ pub struct Request {
     pub action: String,
     /// The repository ARN, or `*` for registry-level actions.
     pub resource: String,
+    /// For a federated-user principal: the ARN of the IAM user who called GetFederationToken. A repository
+    /// policy naming that user then names the federated session too (iam-semantics.md section 1 table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub federated_by: Option<String>,
     /// Condition keys the caller supplies. Derived keys are added unless given here.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub context: BTreeMap<String, ContextInput>,

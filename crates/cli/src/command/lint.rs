@@ -1,0 +1,137 @@
+//! `ecr-policy lint`: the engine's findings for one policy, as `file:line:column: severity[code]: message`
+//! lines or as JSON.
+
+use clap::builder::{PossibleValue, TypedValueParser};
+use ecr_policy_engine::diagnostic::{Diagnostic, Severity};
+use ecr_policy_engine::lint::{LintOptions, lint_policy};
+use ecr_policy_engine::policy::PolicyKind;
+use serde::Serialize;
+
+use super::Report;
+use crate::color::Paint;
+use crate::error::CliError;
+use crate::exit::Exit;
+use crate::input::read_source;
+use crate::render;
+
+/// Examples shown after `ecr-policy lint --help`.
+pub const AFTER_HELP: &str = "\
+Examples:
+  ecr-policy lint repo-policy.json
+  ecr-policy lint ci-role.json --kind identity
+  ecr-policy lint repo-policy.json --repository arn:aws:ecr:us-east-1:111122223333:repository/app --strict
+  ecr-policy lint repo-policy.json --json | jq '.findings[] | select(.severity == \"error\")'
+
+Severities: error (AWS would reject the policy), security-warning (grants more than probably meant),
+warning (likely a mistake), suggestion (a simpler way to say the same).
+Exit codes: 0 no errors (with --strict: no errors and no security warnings), 1 otherwise, 2 unreadable file.";
+
+/// Options of `lint`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LintArgs {
+    /// The policy file; `-` reads standard input
+    #[arg(value_name = "POLICY")]
+    pub file: String,
+    /// What the policy is: the grammar and the checks depend on it
+    #[arg(long, value_name = "KIND", default_value = "repository", value_parser = KindParser)]
+    pub kind: PolicyKind,
+    /// The repository the policy is for, to check `Resource` and tell which accounts are other accounts
+    #[arg(long, value_name = "ARN")]
+    pub repository: Option<String>,
+    /// Print `{"findings": [{"severity", "code", "message", "line", "column"}]}`
+    #[arg(long)]
+    pub json: bool,
+    /// Exit 1 on security warnings too, not only on errors
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// One finding in `--json` output.
+#[derive(Debug, Serialize)]
+struct Finding<'a> {
+    severity: &'static str,
+    code: &'static str,
+    message: &'a str,
+    line: usize,
+    column: usize,
+}
+
+/// The `--json` document.
+#[derive(Debug, Serialize)]
+struct Findings<'a> {
+    findings: Vec<Finding<'a>>,
+}
+
+/// Lints the file; the exit code says whether a finding blocks.
+pub fn run(args: &LintArgs, paint: Paint) -> Result<Report, CliError> {
+    let document = read_source(&args.file)?;
+    let options = LintOptions {
+        repository_arn: args.repository.clone(),
+    };
+    let diagnostics = lint_policy(&document.text, args.kind, &options);
+    let blocking = |diagnostic: &Diagnostic| {
+        diagnostic.severity == Severity::Error
+            || (args.strict && diagnostic.severity == Severity::SecurityWarning)
+    };
+    let exit = if diagnostics.iter().any(blocking) {
+        Exit::Failure
+    } else {
+        Exit::Success
+    };
+    let text = if args.json {
+        let findings = Findings {
+            findings: diagnostics
+                .iter()
+                .map(|diagnostic| Finding {
+                    severity: diagnostic.severity.as_str(),
+                    code: diagnostic.code,
+                    message: &diagnostic.message,
+                    line: diagnostic.span.line,
+                    column: diagnostic.span.column,
+                })
+                .collect(),
+        };
+        let mut text = serde_json::to_string_pretty(&findings).map_err(|error| {
+            CliError::new(format!("cannot write the findings as JSON: {error}"))
+        })?;
+        text.push('\n');
+        text
+    } else {
+        diagnostics
+            .iter()
+            .map(|diagnostic| format!("{}\n", render::finding(&document.label, diagnostic, paint)))
+            .collect()
+    };
+    Ok(Report { text, exit })
+}
+
+/// Reads `--kind` with the engine's names, and lists them in the help and in errors.
+#[derive(Debug, Clone, Copy)]
+struct KindParser;
+
+impl TypedValueParser for KindParser {
+    type Value = PolicyKind;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        argument: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<PolicyKind, clap::Error> {
+        let names: Vec<&str> = PolicyKind::ALL.iter().map(|kind| kind.as_str()).collect();
+        clap::builder::PossibleValuesParser::new(names)
+            .parse_ref(command, argument, value)
+            .and_then(|name| {
+                PolicyKind::from_name(&name)
+                    .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue))
+            })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            PolicyKind::ALL
+                .iter()
+                .map(|kind| PossibleValue::new(kind.as_str())),
+        ))
+    }
+}

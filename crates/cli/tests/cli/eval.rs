@@ -1,0 +1,191 @@
+//! `ecr-policy eval`: decision, reason chain, statement table, colour, JSON and exit codes.
+
+use crate::support::{fixture, run, run_with};
+
+#[test]
+fn an_allowed_request_exits_0_and_shows_decision_reasons_and_statements() {
+    // Issue 6: the decision, the reason chain and a table of statements with their outcome.
+    let run = run(&["eval", &fixture("allowed.json")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("decision   allowed\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("\nreason chain\n  1. "),
+        "{}",
+        run.stdout
+    );
+    let allow_step = run
+        .stdout
+        .lines()
+        .find(|line| line.contains(". allow  "))
+        .unwrap();
+    assert!(
+        allow_step.ends_with("[ci-pull #1 \"Pull\"]"),
+        "{allow_step}"
+    );
+    let table_row = run
+        .stdout
+        .lines()
+        .find(|line| line.starts_with("  ci-pull"))
+        .unwrap();
+    assert!(
+        table_row.contains("Pull") && table_row.contains("allow-match"),
+        "{table_row}"
+    );
+}
+
+#[test]
+fn an_explicit_deny_exits_1_and_names_the_deny_statement() {
+    // Issue 6: distinct exit codes for allowed and denied.
+    let run = run(&["eval", &fixture("denied.json")]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("decision   explicitDeny\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("[repository policy #1 \"DenyOutsideOffice\"]"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("deny-match"), "{}", run.stdout);
+}
+
+#[test]
+fn an_implicit_deny_exits_1() {
+    let run = run(&[
+        "eval",
+        "--scenario",
+        "2",
+        &crate::support::corpus()
+            .join("smoke/basics.json")
+            .display()
+            .to_string(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("decision   implicitDeny\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_policy_with_errors_makes_the_decision_invalid_and_exits_2() {
+    // design.md: `invalid` with the diagnostics that block it.
+    let run = run(&["eval", &fixture("broken-policy.json")]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("decision   invalid\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("repository policy:1:40: error[json-syntax]: "),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn json_prints_the_engines_result_object() {
+    // Issue 6: `--json` prints the engine's result object (it has at least `decision`).
+    let run = run(&["eval", "--json", &fixture("denied.json")]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let result: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(result["decision"], "explicitDeny");
+    assert_eq!(
+        result["policies"][0]["statements"][0]["outcome"],
+        "deny-match"
+    );
+    assert!(
+        result["reasons"]
+            .as_array()
+            .is_some_and(|reasons| !reasons.is_empty())
+    );
+}
+
+#[test]
+fn a_dash_reads_the_scenario_from_standard_input() {
+    // Issue 6: `-` for stdin.
+    let text = std::fs::read_to_string(fixture_path("allowed.json")).unwrap();
+    let run = run_with(&["eval", "-", "--json"], Some(&text), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let result: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(result["decision"], "allowed");
+}
+
+#[test]
+fn output_is_plain_when_piped_and_coloured_when_asked() {
+    // Issue 6: coloured on a terminal and plain when piped; NO_COLOR and `--color never` turn it off.
+    let piped = run(&["eval", &fixture("allowed.json")]);
+    assert!(!piped.stdout.contains('\u{1b}'));
+    let always = run(&["eval", "--color", "always", &fixture("allowed.json")]);
+    assert!(
+        always.stdout.contains("\u{1b}[32mallowed\u{1b}[0m"),
+        "{}",
+        always.stdout
+    );
+    let never = run(&["eval", "--color", "never", &fixture("allowed.json")]);
+    assert_eq!(never.stdout, piped.stdout);
+    let no_color = run_with(
+        &["eval", &fixture("allowed.json")],
+        None,
+        &[("NO_COLOR", "1")],
+    );
+    assert_eq!(no_color.stdout, piped.stdout);
+}
+
+#[test]
+fn a_file_with_several_scenarios_needs_scenario_to_choose_one() {
+    let basics = crate::support::corpus()
+        .join("smoke/basics.json")
+        .display()
+        .to_string();
+    let unchosen = run(&["eval", &basics]);
+    crate::support::assert_one_line_error(
+        &unchosen,
+        &format!("{basics}: the file holds 3 scenarios: choose one"),
+    );
+    let by_name = run(&[
+        "eval",
+        &basics,
+        "--scenario",
+        "explicit deny in the repository policy beats an identity allow (EVAL step 1)",
+    ]);
+    assert_eq!(by_name.code, 1);
+    assert!(
+        by_name.stdout.contains("decision   explicitDeny"),
+        "{}",
+        by_name.stdout
+    );
+}
+
+#[test]
+fn time_fixes_the_derived_clock_keys() {
+    let run = run(&[
+        "eval",
+        "--json",
+        "--time",
+        "2026-06-01T00:00:00Z",
+        &fixture("allowed.json"),
+    ]);
+    let result: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let context = result["context"].as_array().unwrap();
+    let epoch = context
+        .iter()
+        .find(|entry| entry["key"] == "aws:EpochTime")
+        .unwrap();
+    assert_eq!(epoch["values"][0], "1780272000");
+    assert_eq!(epoch["source"], "derived");
+}
+
+fn fixture_path(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture(name))
+}

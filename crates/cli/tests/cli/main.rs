@@ -1,0 +1,15 @@
+//! Runs the built `ecr-policy` binary as a user or a CI job would, one module per subcommand plus the
+//! bad inputs every subcommand must refuse with one clear line and exit code 2 (issue 6).
+
+mod bad_input;
+mod eval;
+mod help;
+mod link;
+mod lint;
+mod matrix;
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helpers: any failure to run the binary fails the test"
+)]
+mod support;
+mod test_command;

@@ -1,0 +1,42 @@
+//! `ecr-policy matrix`: every repository action for the scenario's caller, with its decision.
+
+use crate::support::{fixture, run};
+
+#[test]
+fn every_repository_action_gets_a_decision() {
+    // Issue 6: every repository action for the scenario's caller, with decision.
+    let run = run(&["matrix", &fixture("allowed.json")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let row = |action: &str| {
+        run.stdout
+            .lines()
+            .find(|line| line.split_whitespace().next() == Some(action))
+            .unwrap_or_else(|| panic!("no row for {action} in {}", run.stdout))
+            .to_string()
+    };
+    assert!(
+        row("ecr:BatchGetImage").contains(" allowed "),
+        "{}",
+        row("ecr:BatchGetImage")
+    );
+    assert!(row("ecr:GetDownloadUrlForLayer").contains(" allowed "));
+    assert!(row("ecr:PutImage").contains(" implicitDeny "));
+}
+
+#[test]
+fn json_rows_carry_action_access_level_and_decision() {
+    let run = run(&["matrix", "--json", &fixture("denied.json")]);
+    let matrix: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let rows = matrix["rows"].as_array().unwrap();
+    assert!(rows.len() > 20, "{}", rows.len());
+    assert!(rows.iter().all(|row| row["decision"] == "explicitDeny"));
+    assert!(
+        rows.iter()
+            .any(|row| row["action"] == "ecr:PutImage" && row["accessLevel"] == "Write")
+    );
+}
+
+#[test]
+fn a_scenario_with_policy_errors_exits_2() {
+    assert_eq!(run(&["matrix", &fixture("broken-policy.json")]).code, 2);
+}

@@ -1,0 +1,64 @@
+//! Native benchmarks of the engine (issue 10): parsing, evaluating a typical scenario with its policies
+//! already parsed, the same with every policy type, and the all-actions matrix. Run with `scripts/bench`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ecr_policy_engine::eval::{RequestTime, prepare};
+use ecr_policy_engine::policy::{PolicyKind, parse_policy};
+use ecr_policy_engine::scenario::{Scenario, scenarios_from_text};
+use std::hint::black_box;
+
+const TYPICAL: &str = include_str!("fixtures/typical.json");
+const ORGANIZATION: &str = include_str!("fixtures/organization.json");
+const TIME: RequestTime = RequestTime(1_780_272_000);
+
+fn scenario(text: &str) -> Scenario {
+    scenarios_from_text(text)
+        .ok()
+        .and_then(|mut all| all.pop())
+        .unwrap_or_else(|| {
+            eprintln!("benchmark fixture does not parse");
+            std::process::exit(2)
+        })
+}
+
+/// A repository policy of `statements` statements, each with a principal, actions and a condition.
+fn policy_of(statements: usize) -> String {
+    let statement = |index: usize| {
+        format!(
+            r#"{{"Sid": "Statement{index}", "Effect": "Allow", "Principal": {{"AWS": ["arn:aws:iam::444455556666:role/ci-{index}", "arn:aws:iam::777788889999:root"]}}, "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"], "Condition": {{"StringEquals": {{"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}, "IpAddress": {{"aws:SourceIp": ["203.0.113.0/24", "198.51.100.0/24"]}}}}}}"#
+        )
+    };
+    let body: Vec<String> = (0..statements).map(statement).collect();
+    format!(
+        "{{\"Version\": \"2012-10-17\", \"Statement\": [{}]}}",
+        body.join(",\n")
+    )
+}
+
+fn benchmarks(criterion: &mut Criterion) {
+    let small = policy_of(2);
+    let large = policy_of(22);
+    println!("policy sizes: {} and {} bytes", small.len(), large.len());
+    criterion.bench_function("parse 1 KB policy", |bench| {
+        bench.iter(|| parse_policy(black_box(&small), PolicyKind::Repository))
+    });
+    criterion.bench_function("parse 10 KB policy", |bench| {
+        bench.iter(|| parse_policy(black_box(&large), PolicyKind::Repository))
+    });
+    let typical = scenario(TYPICAL);
+    let prepared = prepare(&typical);
+    criterion.bench_function("evaluate typical scenario", |bench| {
+        bench.iter(|| prepared.evaluate(black_box(&typical.request.action), TIME))
+    });
+    let organization = scenario(ORGANIZATION);
+    let prepared_organization = prepare(&organization);
+    criterion.bench_function("evaluate with boundary, session, SCPs and RCPs", |bench| {
+        bench.iter(|| prepared_organization.evaluate(black_box(&organization.request.action), TIME))
+    });
+    criterion.bench_function("all-actions matrix", |bench| {
+        bench.iter(|| prepared.matrix(TIME))
+    });
+}
+
+criterion_group!(engine, benchmarks);
+criterion_main!(engine);

@@ -1,0 +1,206 @@
+//! `Condition`: values of the wrong type for their operator, condition keys that do not exist or that
+//! the statement's actions never carry, and `ForAllValues:` in an Allow (OPS, GCK, MV, ECRSAR, ECRPSAR).
+
+use super::grants::{covered_actions, fully_catalogued, is_catalogued};
+use super::text::names;
+use super::{Input, codes, docs, has_effect};
+use crate::catalog::catalog;
+use crate::condition::{InvalidReason, ValueSide, evaluate_condition, variables_in};
+use crate::context::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::policy::{Condition, Effect, OperatorFamily, SetQualifier, Statement, Version};
+
+/// Checks every condition of every statement.
+pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
+    for statement in &input.policy.statements {
+        for condition in &statement.conditions {
+            invalid_values(condition, input.policy.version, findings);
+            match unknown_key(condition) {
+                Some(finding) => findings.push(finding),
+                None => findings.extend(key_not_carried(statement, condition)),
+            }
+            if has_effect(statement, Effect::Allow) {
+                findings.extend(for_all_values_in_allow(statement, condition));
+            }
+        }
+    }
+}
+
+/// OPS: Numeric, Date, Bool, Binary, IP and Null operators read their values as numbers, dates,
+/// booleans, base64 and CIDR blocks; a value that does not read never matches. The values are read by
+/// the same code the evaluator uses. Values with a policy variable are `variable-not-substituted`.
+fn invalid_values(condition: &Condition, version: Version, findings: &mut Vec<Diagnostic>) {
+    let Some(operator) = condition.operator else {
+        return;
+    };
+    if matches!(
+        operator.base.family(),
+        OperatorFamily::String | OperatorFamily::Arn
+    ) {
+        return;
+    }
+    let outcome = evaluate_condition(condition, &Context::new(), version);
+    let invalid = outcome
+        .invalid_values
+        .iter()
+        .filter(|value| value.side == ValueSide::Policy && variables_in(&value.text).is_empty());
+    for value in invalid {
+        let Some(span) = value.span else {
+            continue;
+        };
+        findings.push(
+            Diagnostic::error(
+                codes::INVALID_CONDITION_VALUE,
+                format!(
+                    "`{}` is {} and `{}` needs one, so this value never matches: write {}",
+                    value.text,
+                    value.reason.message(),
+                    condition.operator_text.value,
+                    example(value.reason)
+                ),
+                span,
+            )
+            .with_docs(docs::OPS),
+        );
+    }
+}
+
+/// A valid value for each kind of operator, for messages.
+fn example(reason: InvalidReason) -> &'static str {
+    match reason {
+        InvalidReason::NotANumber => "a number such as `3600`",
+        InvalidReason::NotADate => "a date such as `2025-01-31T00:00:00Z` or epoch seconds",
+        InvalidReason::NotABoolean => "`true` or `false`",
+        InvalidReason::NotBase64 => "the bytes in base64, such as `QmluYXJ5`",
+        InvalidReason::NotAnIpAddress => "an address or CIDR block such as `203.0.113.0/24`",
+    }
+}
+
+/// GCK: an `aws:` key that is not a global key (usually a misspelling: key names are case-insensitive,
+/// so `aws:SourceIP` is fine and `aws:SoruceIp` is not); an `ecr:` or `ecr-public:` key the service
+/// does not document (ECRSAR, ECRPSAR). Keys of other services are not known here.
+fn unknown_key(condition: &Condition) -> Option<Diagnostic> {
+    let key = condition.key.value.as_str();
+    let (prefix, _) = key.split_once(':')?;
+    let catalog = catalog();
+    let message = if prefix.eq_ignore_ascii_case("aws") {
+        if catalog.global_key(key).is_some() {
+            return None;
+        }
+        let hint = catalog.suggest_key(key).map_or_else(
+            || "check the spelling against the list of global condition keys".to_string(),
+            |meant| format!("did you mean `{}`?", meant.name),
+        );
+        format!(
+            "`{key}` is not a global condition key, so no request has it and this condition never matches (negated operators always do): {hint}"
+        )
+    } else if is_catalogued(prefix) {
+        let service = catalog.service(prefix)?;
+        if catalog.service_key(key).is_some() {
+            return None;
+        }
+        let own: Vec<String> = service
+            .condition_keys
+            .iter()
+            .filter(|known| {
+                known
+                    .name
+                    .split_once(':')
+                    .is_some_and(|(head, _)| head == service.prefix)
+            })
+            .map(|known| known.name.clone())
+            .collect();
+        format!(
+            "`{key}` is not a condition key of `{}`, so no request has it and this condition never matches (negated operators always do): its keys are {}",
+            service.prefix,
+            names(&own, own.len())
+        )
+    } else {
+        return None;
+    };
+    let docs = if prefix.eq_ignore_ascii_case("aws") {
+        docs::GCK
+    } else {
+        docs::service_page(prefix)
+    };
+    Some(
+        Diagnostic::warning(codes::UNKNOWN_CONDITION_KEY, message, condition.key.span)
+            .with_docs(docs),
+    )
+}
+
+/// ECRSAR, ECRPSAR: keys such as `ecr:ResourceTag/...`, `aws:RequestTag/...` and `aws:TagKeys` are
+/// present only for the actions the service lists them with. Global keys that every request may carry
+/// are not checked. Only statements whose actions the catalogue fully knows are checked.
+fn key_not_carried(statement: &Statement, condition: &Condition) -> Option<Diagnostic> {
+    let key = condition.key.value.as_str();
+    let catalog = catalog();
+    let action_specific = catalog
+        .actions()
+        .any(|action| action.carries_condition_key(key));
+    let block = statement.action.as_ref()?;
+    if !action_specific || !fully_catalogued(block) {
+        return None;
+    }
+    let covered = covered_actions(block);
+    if covered.is_empty()
+        || covered
+            .iter()
+            .any(|action| action.carries_condition_key(key))
+    {
+        return None;
+    }
+    let carriers: Vec<String> = catalog
+        .actions()
+        .filter(|action| action.carries_condition_key(key))
+        .map(|action| action.full_name())
+        .collect();
+    Some(
+        Diagnostic::warning(
+            codes::CONDITION_KEY_NOT_CARRIED,
+            format!(
+                "none of this statement's actions carries `{key}`, so requests for them never have it and the condition behaves as for a missing key: move the condition to a statement for an action that carries it ({}), or remove it",
+                names(&carriers, 3)
+            ),
+            condition.key.span,
+        )
+        .with_docs(docs::service_page(
+            covered.first().map_or("ecr", |action| action.service.as_str()),
+        )),
+    )
+}
+
+/// MV, section 8: `ForAllValues:` is true when the key is missing or empty, so in an Allow it also
+/// grants requests without the key, unless the statement requires the key with `Null` = `false`.
+fn for_all_values_in_allow(statement: &Statement, condition: &Condition) -> Option<Diagnostic> {
+    let operator = condition.operator?;
+    if operator.set != Some(SetQualifier::ForAllValues) {
+        return None;
+    }
+    let key = condition.key.value.as_str();
+    let required = statement.conditions.iter().any(|other| {
+        other.operator.is_some_and(|operator| {
+            operator.base == crate::policy::OperatorBase::Null && operator.set.is_none()
+        }) && other.key.value.eq_ignore_ascii_case(key)
+            && !other.values.is_empty()
+            && other
+                .values
+                .iter()
+                .all(|value| value.text.eq_ignore_ascii_case("false"))
+    });
+    if required {
+        return None;
+    }
+    Some(
+        Diagnostic::new(
+            Severity::SecurityWarning,
+            codes::FOR_ALL_VALUES_IN_ALLOW,
+            format!(
+                "`{}` is also true when the request has no `{key}` at all, so this Allow applies to requests without it: add `\"Null\": {{\"{key}\": \"false\"}}` to the condition to require the key",
+                condition.operator_text.value
+            ),
+            condition.operator_text.span,
+        )
+        .with_docs(docs::MV),
+    )
+}

@@ -1,0 +1,140 @@
+//! Statements that another statement already covers (STMT). Deliberately conservative: a statement is
+//! reported only when another one of the same effect, without conditions, surely matches every request
+//! it matches: the same or a wider principal, action and resource set. Negated elements are never
+//! compared.
+
+use super::grants::is_catalogued;
+use super::{Input, codes, docs};
+use crate::catalog::catalog;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::matching::{glob_match_ignore_case, has_wildcard, match_resource};
+use crate::policy::{ActionBlock, Effect, PrincipalBlock, PrincipalKind, ResourceBlock, Statement};
+
+/// Reports each statement covered by another; of two identical statements, the later one.
+pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
+    let statements = &input.policy.statements;
+    for narrow in statements {
+        let wider = statements.iter().find(|wide| {
+            wide.index != narrow.index
+                && covers(wide, narrow)
+                && (wide.index < narrow.index || !covers(narrow, wide))
+        });
+        if let Some(wide) = wider {
+            let (verbs, verb) = match narrow.effect() {
+                Effect::Allow => ("allows", "allow"),
+                Effect::Deny => ("denies", "deny"),
+            };
+            findings.push(
+                Diagnostic::new(
+                    Severity::Suggestion,
+                    codes::REDUNDANT_STATEMENT,
+                    format!(
+                        "{} {verbs} nothing that {} does not already {verb}: remove it, or merge the two",
+                        narrow.label(),
+                        wide.label()
+                    ),
+                    narrow.span,
+                )
+                .with_docs(docs::STMT),
+            );
+        }
+    }
+}
+
+/// Whether `wide` matches every request `narrow` matches.
+fn covers(wide: &Statement, narrow: &Statement) -> bool {
+    let (Some(wide_effect), Some(narrow_effect)) = (&wide.effect, &narrow.effect) else {
+        return false;
+    };
+    let (Some(wide_actions), Some(narrow_actions)) = (&wide.action, &narrow.action) else {
+        return false;
+    };
+    wide_effect.value == narrow_effect.value
+        && wide.conditions.is_empty()
+        && wide.condition_span.is_none()
+        && principals_cover(wide.principal.as_ref(), narrow.principal.as_ref())
+        && actions_cover(wide_actions, narrow_actions)
+        && resources_cover(wide.resource.as_ref(), narrow.resource.as_ref())
+}
+
+/// Both without a principal (identity-based kinds), or every narrow entry named by a wide one.
+fn principals_cover(wide: Option<&PrincipalBlock>, narrow: Option<&PrincipalBlock>) -> bool {
+    match (wide, narrow) {
+        (None, None) => true,
+        (Some(wide), Some(narrow)) if !wide.negated && !narrow.negated => {
+            let everyone = wide.entries.iter().any(|entry| {
+                entry.kind == PrincipalKind::Everyone
+                    || (entry.kind == PrincipalKind::Aws && entry.value == "*")
+            });
+            !narrow.entries.is_empty()
+                && narrow.entries.iter().all(|entry| {
+                    everyone
+                        || wide
+                            .entries
+                            .iter()
+                            .any(|other| other.kind == entry.kind && other.value == entry.value)
+                })
+        }
+        _ => false,
+    }
+}
+
+/// Every narrow pattern is covered by some wide pattern.
+fn actions_cover(wide: &ActionBlock, narrow: &ActionBlock) -> bool {
+    !wide.negated
+        && !narrow.negated
+        && !narrow.patterns.is_empty()
+        && narrow.patterns.iter().all(|pattern| {
+            wide.patterns
+                .iter()
+                .any(|other| action_covers(&other.value, &pattern.value))
+        })
+}
+
+/// `*`; the same pattern (case-insensitive, ACT); a pattern matching the narrow action name; or, for
+/// `ecr`/`ecr-public`, a pattern matching every catalogue action the narrow pattern matches.
+fn action_covers(wide: &str, narrow: &str) -> bool {
+    if wide == "*" || wide.eq_ignore_ascii_case(narrow) {
+        return true;
+    }
+    if !has_wildcard(narrow) {
+        return glob_match_ignore_case(wide, narrow);
+    }
+    let catalogued = |pattern: &str| {
+        pattern
+            .split_once(':')
+            .is_some_and(|(prefix, _)| is_catalogued(prefix))
+    };
+    if !catalogued(narrow) {
+        return false;
+    }
+    let covered = catalog().expand(narrow);
+    !covered.is_empty()
+        && covered
+            .iter()
+            .all(|action| glob_match_ignore_case(wide, &action.full_name()))
+}
+
+/// Both without `Resource` (a repository policy's own repository), a wide `*`, or every narrow pattern
+/// matched by a wide one.
+fn resources_cover(wide: Option<&ResourceBlock>, narrow: Option<&ResourceBlock>) -> bool {
+    match (wide, narrow) {
+        (None, None) => true,
+        (Some(wide), _)
+            if !wide.negated && wide.patterns.iter().any(|pattern| pattern.value == "*") =>
+        {
+            narrow.is_none_or(|narrow| !narrow.negated)
+        }
+        (Some(wide), Some(narrow)) if !wide.negated && !narrow.negated => {
+            !narrow.patterns.is_empty()
+                && narrow.patterns.iter().all(|pattern| {
+                    wide.patterns.iter().any(|other| {
+                        other.value == pattern.value
+                            || (!has_wildcard(&pattern.value)
+                                && match_resource(&other.value, &pattern.value).matched)
+                    })
+                })
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,330 @@
+//! Every lint code has a fixture that shows it, and clean, realistic policies show none.
+
+use super::*;
+
+/// A policy that must show `code` when linted as `kind`.
+struct Fixture {
+    code: &'static str,
+    kind: PolicyKind,
+    text: String,
+}
+
+fn fixture(code: &'static str, kind: PolicyKind, statements: &str) -> Fixture {
+    Fixture {
+        code,
+        kind,
+        text: policy(statements),
+    }
+}
+
+/// An identity statement allowing `action` on every resource.
+fn allow(action: &str) -> String {
+    format!(r#"{{"Effect": "Allow", "Action": "{action}", "Resource": "*"}}"#)
+}
+
+/// A session policy over its 2,048-character limit: many identical-but-for-the-Sid statements.
+fn oversized_session_policy() -> String {
+    let statements: Vec<String> = (0..40)
+        .map(|index| {
+            format!(
+                r#"{{"Sid": "Pull{index}", "Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/app{index}"}}"#
+            )
+        })
+        .collect();
+    policy(&statements.join(",\n"))
+}
+
+fn fixtures() -> Vec<Fixture> {
+    use PolicyKind::{Identity, Repository, Session};
+    vec![
+        fixture(codes::UNKNOWN_ACTION, Identity, &allow("ecr:BatchGetImages")),
+        fixture(codes::ACTION_MATCHES_NOTHING, Identity, &allow("ecr:Batch*Layers")),
+        fixture(codes::UNKNOWN_SERVICE, Identity, &allow("ecr_public:PutImage")),
+        fixture(codes::MALFORMED_ACTION, Identity, &allow("BatchGetImage")),
+        fixture(
+            codes::MALFORMED_ARN,
+            Identity,
+            r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "my-repo"}"#,
+        ),
+        fixture(
+            codes::MALFORMED_PRINCIPAL,
+            Repository,
+            r#"{"Effect": "Allow", "Principal": {"AWS": "12345"}, "Action": "ecr:BatchGetImage"}"#,
+        ),
+        Fixture {
+            code: codes::VARIABLE_IN_VERSION_2008,
+            kind: Identity,
+            text: r#"{"Version": "2008-10-17", "Statement": {"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/${aws:username}"}}"#.to_string(),
+        },
+        fixture(
+            codes::INVALID_CONDITION_VALUE,
+            Identity,
+            r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "one hour"}}}"#,
+        ),
+        fixture(
+            codes::RESOURCE_NOT_THIS_REPOSITORY,
+            Repository,
+            r#"{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"}, "Action": "ecr:BatchGetImage", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/other"}"#,
+        ),
+        Fixture {
+            code: codes::POLICY_TOO_LARGE,
+            kind: Session,
+            text: oversized_session_policy(),
+        },
+        fixture(
+            codes::PUBLIC_ACCESS,
+            Repository,
+            r#"{"Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage"}"#,
+        ),
+        fixture(
+            codes::CROSS_ACCOUNT_WRITE,
+            Repository,
+            r#"{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": ["ecr:BatchGetImage", "ecr:PutImage"]}"#,
+        ),
+        fixture(
+            codes::FOR_ALL_VALUES_IN_ALLOW,
+            Identity,
+            r#"{"Effect": "Allow", "Action": "ecr:TagResource", "Resource": "*", "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["team"]}}}"#,
+        ),
+        fixture(
+            codes::NOT_ACTION_WITH_ALLOW,
+            Identity,
+            r#"{"Effect": "Allow", "NotAction": "ecr:Delete*", "Resource": "*"}"#,
+        ),
+        fixture(
+            codes::NOT_RESOURCE_WITH_ALLOW,
+            Identity,
+            r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "NotResource": "arn:aws:ecr:us-east-1:111122223333:repository/secret"}"#,
+        ),
+        fixture(
+            codes::RESOURCE_IN_REPOSITORY_POLICY,
+            Repository,
+            r#"{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"}, "Action": "ecr:BatchGetImage", "Resource": "*"}"#,
+        ),
+        fixture(
+            codes::REGISTRY_ACTION_IN_REPOSITORY_POLICY,
+            Repository,
+            r#"{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"}, "Action": "ecr:GetAuthorizationToken"}"#,
+        ),
+        fixture(
+            codes::OTHER_SERVICE_ACTION,
+            Repository,
+            r#"{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"}, "Action": "s3:GetObject"}"#,
+        ),
+        fixture(
+            codes::CONDITION_KEY_NOT_CARRIED,
+            Identity,
+            r#"{"Effect": "Allow", "Action": "ecr:PutImage", "Resource": "*", "Condition": {"StringEquals": {"aws:RequestTag/team": "web"}}}"#,
+        ),
+        fixture(
+            codes::UNKNOWN_CONDITION_KEY,
+            Identity,
+            r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*", "Condition": {"IpAddress": {"aws:SoruceIp": "203.0.113.0/24"}}}"#,
+        ),
+        Fixture {
+            code: codes::VERSION_MISSING,
+            kind: Identity,
+            text: format!(r#"{{"Statement": {}}}"#, allow("ecr:BatchGetImage")),
+        },
+        Fixture {
+            code: codes::VERSION_2008,
+            kind: Identity,
+            text: format!(
+                r#"{{"Version": "2008-10-17", "Statement": {}}}"#,
+                allow("ecr:BatchGetImage")
+            ),
+        },
+        fixture(
+            codes::VARIABLE_NOT_SUBSTITUTED,
+            Identity,
+            r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*", "Condition": {"DateGreaterThan": {"aws:CurrentTime": "${aws:TokenIssueTime}"}}}"#,
+        ),
+        fixture(
+            codes::NOT_PRINCIPAL_TO_CONDITION,
+            Repository,
+            r#"{"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:role/ci"}, "Action": "ecr:PutImage"}"#,
+        ),
+        fixture(
+            codes::REDUNDANT_STATEMENT,
+            Identity,
+            &[allow("ecr:*"), allow("ecr:BatchGetImage")].join(",\n"),
+        ),
+    ]
+}
+
+/// Clean, realistic policies of several kinds, each with the kind it is linted as.
+fn clean_policies() -> Vec<(PolicyKind, &'static str)> {
+    vec![
+        (
+            PolicyKind::Repository,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "CrossAccountPull",
+      "Effect": "Allow",
+      "Principal": {"AWS": "arn:aws:iam::444455556666:root"},
+      "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"]
+    },
+    {
+      "Sid": "CiPush",
+      "Effect": "Allow",
+      "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"},
+      "Action": ["ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:BatchCheckLayerAvailability"]
+    },
+    {
+      "Sid": "OrganizationPull",
+      "Effect": "Allow",
+      "Principal": "*",
+      "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+      "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}
+    },
+    {
+      "Sid": "CodeBuildPull",
+      "Effect": "Allow",
+      "Principal": {"Service": "codebuild.amazonaws.com"},
+      "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+      "Condition": {
+        "ArnLike": {"aws:SourceArn": "arn:aws:codebuild:us-east-1:111122223333:project/build"},
+        "StringEquals": {"aws:SourceAccount": "111122223333"}
+      }
+    },
+    {
+      "Sid": "DenyOutsideVpcEndpoint",
+      "Effect": "Deny",
+      "Principal": "*",
+      "Action": "ecr:*",
+      "Condition": {
+        "StringNotEquals": {"aws:SourceVpce": "vpce-0123456789abcdef0"},
+        "Bool": {"aws:PrincipalIsAWSService": "false"}
+      }
+    }
+  ]
+}"#,
+        ),
+        (
+            PolicyKind::Identity,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "Login", "Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
+    {
+      "Sid": "PullTeamRepositories",
+      "Effect": "Allow",
+      "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+      "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/${aws:PrincipalTag/team}/*"
+    },
+    {
+      "Sid": "CreateTaggedRepositories",
+      "Effect": "Allow",
+      "Action": ["ecr:CreateRepository", "ecr:TagResource"],
+      "Resource": "*",
+      "Condition": {
+        "ForAnyValue:StringEquals": {"aws:TagKeys": ["team"]},
+        "StringEquals": {"aws:RequestTag/team": "${aws:PrincipalTag/team}"}
+      }
+    },
+    {"Sid": "BuildCache", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::build-cache/*"},
+    {
+      "Sid": "DeleteOnlyWithFreshMfaFromTheOffice",
+      "Effect": "Deny",
+      "Action": "ecr:DeleteRepository",
+      "Resource": "*",
+      "Condition": {
+        "NumericGreaterThan": {"aws:MultiFactorAuthAge": "3600"},
+        "DateGreaterThan": {"aws:CurrentTime": "2030-01-01T00:00:00Z"},
+        "NotIpAddress": {"aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"]}
+      }
+    }
+  ]
+}"#,
+        ),
+        (
+            PolicyKind::Scp,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "DenyOtherRegions",
+      "Effect": "Deny",
+      "Action": "ecr:*",
+      "Resource": "*",
+      "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["us-east-1", "eu-west-1"]}}
+    },
+    {"Sid": "AllowEverything", "Effect": "Allow", "Action": "*", "Resource": "*"}
+  ]
+}"#,
+        ),
+    ]
+}
+
+#[test]
+fn every_code_has_a_fixture_that_shows_it() {
+    let fixtures = fixtures();
+    for code in codes::ALL {
+        assert!(
+            fixtures.iter().any(|fixture| fixture.code == *code),
+            "no fixture for `{code}`"
+        );
+    }
+    for fixture in &fixtures {
+        assert!(
+            codes::ALL.contains(&fixture.code),
+            "`{}` is not in ALL",
+            fixture.code
+        );
+        let findings = lint(&fixture.text, fixture.kind);
+        assert!(
+            !with_code(&findings, fixture.code).is_empty(),
+            "`{}` not shown by its fixture:\n{}\n{findings:#?}",
+            fixture.code,
+            fixture.text
+        );
+    }
+}
+
+#[test]
+fn clean_realistic_policies_show_no_code() {
+    for (kind, text) in clean_policies() {
+        for findings in [lint(text, kind), lint_unknown_repository(text, kind)] {
+            assert_eq!(findings, Vec::new(), "{kind:?} policy:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn codes_are_unique_kebab_case_and_distinct_from_the_parser_codes() {
+    for (position, code) in codes::ALL.iter().enumerate() {
+        assert!(
+            code.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{code}"
+        );
+        assert!(!codes::ALL[..position].contains(code), "{code} twice");
+        assert!(
+            !crate::policy::codes::ALL.contains(code),
+            "{code} is a parser code"
+        );
+    }
+}
+
+#[test]
+fn messages_follow_the_style_guide_and_link_to_aws_docs() {
+    // style.md: lowercase, no final period; every lint finding links to the AWS page behind its rule.
+    for fixture in fixtures() {
+        let lint_findings = lint(&fixture.text, fixture.kind)
+            .into_iter()
+            .filter(|finding| codes::ALL.contains(&finding.code));
+        for finding in lint_findings {
+            let first = finding.message.chars().next().unwrap_or('x');
+            assert!(!first.is_ascii_uppercase(), "{}", finding.message);
+            assert!(!finding.message.ends_with('.'), "{}", finding.message);
+            assert!(
+                finding
+                    .docs
+                    .is_some_and(|url| url.starts_with("https://docs.aws.amazon.com/")),
+                "{finding:?}"
+            );
+        }
+    }
+}

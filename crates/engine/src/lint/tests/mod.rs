@@ -1,0 +1,68 @@
+//! Lint tests: every code shown by a fixture and absent from clean, realistic policies; the blog-post
+//! policy a newcomer pastes; and one module per group of checks, each test named after its rule.
+
+mod access;
+mod actions;
+mod api;
+mod blog;
+mod conditions;
+mod fixtures;
+mod principals;
+mod redundancy;
+mod resources;
+mod robustness;
+mod structure;
+mod variables;
+
+use super::{LintOptions, codes, lint_policy};
+use crate::diagnostic::Diagnostic;
+use crate::policy::PolicyKind;
+
+/// The repository the scenarios are about.
+const REPOSITORY: &str = "arn:aws:ecr:us-east-1:111122223333:repository/app";
+
+/// Every finding (parser and lint) for `text` as `kind`, with the repository known.
+fn lint(text: &str, kind: PolicyKind) -> Vec<Diagnostic> {
+    lint_policy(
+        text,
+        kind,
+        &LintOptions {
+            repository_arn: Some(REPOSITORY.to_string()),
+        },
+    )
+}
+
+/// The same without knowing the repository.
+fn lint_unknown_repository(text: &str, kind: PolicyKind) -> Vec<Diagnostic> {
+    lint_policy(text, kind, &LintOptions::default())
+}
+
+/// A 2012-10-17 policy with these statements.
+fn policy(statements: &str) -> String {
+    format!("{{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n{statements}\n  ]\n}}")
+}
+
+/// The codes of `findings`.
+fn codes_of(findings: &[Diagnostic]) -> Vec<&'static str> {
+    findings.iter().map(|finding| finding.code).collect()
+}
+
+/// The findings with `code`.
+fn with_code<'a>(findings: &'a [Diagnostic], code: &str) -> Vec<&'a Diagnostic> {
+    findings
+        .iter()
+        .filter(|finding| finding.code == code)
+        .collect()
+}
+
+/// The only finding with `code`; fails the test when there is not exactly one.
+fn only<'a>(findings: &'a [Diagnostic], code: &str) -> &'a Diagnostic {
+    let found = with_code(findings, code);
+    assert_eq!(found.len(), 1, "expected one `{code}` in {findings:#?}");
+    found[0]
+}
+
+/// The policy text a finding points at.
+fn text_at<'a>(text: &'a str, finding: &Diagnostic) -> &'a str {
+    &text[finding.span.start..finding.span.end]
+}

@@ -1,0 +1,101 @@
+//! Policy variables (`${aws:username}`): literal text under Version 2008-10-17, and places where they are
+//! not substituted (VARS, VER, section 8).
+
+use super::{Input, codes, docs};
+use crate::condition::variables_in;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::policy::{OperatorFamily, Spanned};
+use crate::span::Span;
+
+/// Checks `Action`, `Resource`/`NotResource` and condition values for variables.
+pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
+    let substituted = input.policy.version.supports_variables();
+    for statement in &input.policy.statements {
+        for pattern in statement.action.iter().flat_map(|block| &block.patterns) {
+            if let Some(variable) = first_variable(&pattern.value) {
+                findings.push(not_substituted(
+                    format!(
+                        "`${{{variable}}}` is not substituted in `Action`: variables work only in `Resource` and in String and ARN condition values; write the action names"
+                    ),
+                    pattern.span,
+                ));
+            }
+        }
+        for pattern in statement.resource.iter().flat_map(|block| &block.patterns) {
+            let Some(variable) = first_variable(&pattern.value) else {
+                continue;
+            };
+            if !substituted {
+                findings.push(in_version_2008(&variable, pattern.span));
+            } else if !after_fifth_colon(pattern) {
+                findings.push(not_substituted(
+                    format!(
+                        "`${{{variable}}}` is not substituted here: in an ARN, variables work only in the resource part, after the fifth colon"
+                    ),
+                    pattern.span,
+                ));
+            }
+        }
+        for condition in &statement.conditions {
+            let family = condition.operator.map(|operator| operator.base.family());
+            let substitutes = matches!(family, Some(OperatorFamily::String | OperatorFamily::Arn));
+            for value in &condition.values {
+                let Some(variable) = first_variable(&value.text) else {
+                    continue;
+                };
+                if !substituted {
+                    findings.push(in_version_2008(&variable, value.span));
+                } else if !substitutes && family.is_some() {
+                    findings.push(not_substituted(
+                        format!(
+                            "`${{{variable}}}` is not substituted in `{}`: variables work only with String and ARN operators, so this value is compared as the literal text and never matches; write the value itself",
+                            condition.operator_text.value
+                        ),
+                        value.span,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// The first policy variable in `text`, escapes (`${*}`) excluded.
+fn first_variable(text: &str) -> Option<String> {
+    variables_in(text).into_iter().next()
+}
+
+/// VARS: in `Resource`, variables are allowed only after the fifth colon.
+fn after_fifth_colon(pattern: &Spanned<String>) -> bool {
+    let text = pattern.value.as_str();
+    let Some(variable_at) = text.find("${") else {
+        return true;
+    };
+    let resource_at = text
+        .match_indices(':')
+        .nth(4)
+        .map_or(usize::MAX, |(index, _)| index);
+    variable_at > resource_at
+}
+
+/// VER, VARS: under Version 2008-10-17 (also when `Version` is missing) `${...}` is literal text.
+fn in_version_2008(variable: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        codes::VARIABLE_IN_VERSION_2008,
+        format!(
+            "`${{{variable}}}` is literal text here, because the policy's version is 2008-10-17 (which also applies when `Version` is missing): add `\"Version\": \"2012-10-17\"` so the variable is substituted"
+        ),
+        span,
+    )
+    .with_docs(docs::VARS)
+}
+
+/// Section 8: variables are substituted only in String and ARN operators and in `Resource`/`NotResource`.
+fn not_substituted(message: String, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        codes::VARIABLE_NOT_SUBSTITUTED,
+        message,
+        span,
+    )
+    .with_docs(docs::VARS)
+}

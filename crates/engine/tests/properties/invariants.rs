@@ -1,0 +1,263 @@
+//! Invariants of the engine, shared by the property tests (`properties.rs`) and the fuzz targets (`fuzz/`),
+//! which include this file by path. Each check returns `Err` with a message that names the scenario when
+//! the engine breaks the invariant, and `Ok` when it holds or does not apply to the input.
+
+use ecr_policy_engine::eval::{Decision, RequestTime, evaluate, prepare};
+use ecr_policy_engine::scenario::{IdentityPolicy, PolicySource, Scenario, scenarios_from_text};
+use ecr_policy_engine::share;
+use serde_json::{Value, json};
+
+/// 2026-06-01T00:00:00Z, the clock of the scenario corpus.
+pub const TIME: RequestTime = RequestTime(1_780_272_000);
+
+/// One policy of a scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The repository policy.
+    Repository,
+    /// The identity policy at this index.
+    Identity(usize),
+    /// The permissions boundary.
+    Boundary,
+    /// The session policy.
+    Session,
+    /// The SCP at (level, index).
+    Scp(usize, usize),
+    /// The RCP at (level, index).
+    Rcp(usize, usize),
+}
+
+/// Every policy the scenario has.
+pub fn slots(scenario: &Scenario) -> Vec<Slot> {
+    let mut slots = Vec::new();
+    if scenario.repository_policy.is_some() {
+        slots.push(Slot::Repository);
+    }
+    slots.extend((0..scenario.identity_policies.len()).map(Slot::Identity));
+    if scenario.permissions_boundary.is_some() {
+        slots.push(Slot::Boundary);
+    }
+    if scenario.session_policy.is_some() {
+        slots.push(Slot::Session);
+    }
+    for (level, policies) in scenario.scps.iter().enumerate() {
+        slots.extend((0..policies.len()).map(|index| Slot::Scp(level, index)));
+    }
+    for (level, policies) in scenario.rcps.iter().enumerate() {
+        slots.extend((0..policies.len()).map(|index| Slot::Rcp(level, index)));
+    }
+    slots
+}
+
+fn source_mut(scenario: &mut Scenario, slot: Slot) -> Option<&mut PolicySource> {
+    match slot {
+        Slot::Repository => scenario.repository_policy.as_mut(),
+        Slot::Identity(index) => match scenario.identity_policies.get_mut(index)? {
+            IdentityPolicy::Named(named) => Some(&mut named.policy),
+            IdentityPolicy::Unnamed(source) => Some(source),
+        },
+        Slot::Boundary => scenario.permissions_boundary.as_mut(),
+        Slot::Session => scenario.session_policy.as_mut(),
+        Slot::Scp(level, index) => scenario.scps.get_mut(level)?.get_mut(index),
+        Slot::Rcp(level, index) => scenario.rcps.get_mut(level)?.get_mut(index),
+    }
+}
+
+/// The scenario with the policy in `slot` as a JSON value (a text policy is read as JSON) and `extra`
+/// appended to its statements. `None` when the policy is not a JSON object with a `Statement`, so that
+/// nothing can be appended. With `extra` `None` this is the baseline the appended version is compared to.
+pub fn with_statement(scenario: &Scenario, slot: Slot, extra: Option<&Value>) -> Option<Scenario> {
+    let mut changed = scenario.clone();
+    let source = source_mut(&mut changed, slot)?;
+    let mut policy = match source {
+        PolicySource::Value(value) => value.clone(),
+        PolicySource::Text(text) => serde_json::from_str(text).ok()?,
+    };
+    let statements = policy.as_object_mut()?.get_mut("Statement")?;
+    if !statements.is_array() {
+        *statements = Value::Array(vec![statements.take()]);
+    }
+    if let (Value::Array(list), Some(extra)) = (statements, extra) {
+        list.push(extra.clone());
+    }
+    *source = PolicySource::Value(policy);
+    Some(changed)
+}
+
+/// The decision for `scenario` at the corpus clock.
+pub fn decide(scenario: &Scenario) -> Decision {
+    evaluate(scenario, TIME).decision
+}
+
+fn name(scenario: &Scenario) -> String {
+    serde_json::to_string(scenario).unwrap_or_else(|error| format!("<unprintable: {error}>"))
+}
+
+/// EVAL: "an explicit deny in any policy overrides any allows", so appending a `Deny` statement to any
+/// policy never turns a denial (explicit or implicit) into `allowed`. An invalid scenario is no denial.
+pub fn deny_never_allows(scenario: &Scenario, slot: Slot, deny: &Value) -> Result<(), String> {
+    if deny.get("Effect") != Some(&json!("Deny")) {
+        return Err(format!("the statement to add is not a Deny: {deny}"));
+    }
+    let (Some(before), Some(after)) = (
+        with_statement(scenario, slot, None),
+        with_statement(scenario, slot, Some(deny)),
+    ) else {
+        return Ok(());
+    };
+    let (was, now) = (decide(&before), decide(&after));
+    if matches!(was, Decision::ExplicitDeny | Decision::ImplicitDeny) && now == Decision::Allowed {
+        return Err(format!(
+            "adding {deny} to {slot:?} turned {} into allowed in {}",
+            was.as_str(),
+            name(&before)
+        ));
+    }
+    Ok(())
+}
+
+/// EVAL steps 4-7: an Allow only adds permissions, so appending an `Allow` statement (valid in an identity
+/// policy) to an identity policy never turns `allowed` into a denial.
+pub fn identity_allow_never_denies(
+    scenario: &Scenario,
+    index: usize,
+    allow: &Value,
+) -> Result<(), String> {
+    let slot = Slot::Identity(index);
+    let (Some(before), Some(after)) = (
+        with_statement(scenario, slot, None),
+        with_statement(scenario, slot, Some(allow)),
+    ) else {
+        return Ok(());
+    };
+    let (was, now) = (decide(&before), decide(&after));
+    if was == Decision::Allowed && now != Decision::Allowed {
+        return Err(format!(
+            "adding {allow} to {slot:?} turned allowed into {} in {}",
+            now.as_str(),
+            name(&before)
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `action` has the form a policy's `Action` accepts literally: `service:Name` of letters,
+/// digits and dashes (ACT).
+fn plain_action(action: &str) -> bool {
+    let Some((service, name)) = action.split_once(':') else {
+        return false;
+    };
+    let word = |part: &str, extra: char| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|character| character.is_ascii_alphanumeric() || character == extra)
+    };
+    word(service, '-') && word(name, '-')
+}
+
+/// EVAL step 1 with section 1's applicability: a repository-policy statement `Deny`, `Principal "*"`,
+/// the request's action, with `Resource "*"` or without `Resource` (section 8: "this repository"), gives
+/// `explicitDeny` for every valid request, unless the action is registry-level, which a repository policy
+/// does not govern (ECRPOL). Without a repository policy, one holding only that statement is added.
+pub fn explicit_deny_wins(scenario: &Scenario, with_resource: bool) -> Result<(), String> {
+    let action = scenario.request.action.as_str();
+    if !plain_action(action) {
+        return Ok(());
+    }
+    let mut deny = json!({"Effect": "Deny", "Principal": "*", "Action": action});
+    if with_resource {
+        deny["Resource"] = json!("*");
+    }
+    let (before, after) = match &scenario.repository_policy {
+        Some(_) => match (
+            with_statement(scenario, Slot::Repository, None),
+            with_statement(scenario, Slot::Repository, Some(&deny)),
+        ) {
+            (Some(before), Some(after)) => (before, after),
+            _ => return Ok(()),
+        },
+        None => {
+            let mut after = scenario.clone();
+            after.repository_policy = Some(PolicySource::Value(
+                json!({"Version": "2012-10-17", "Statement": [deny.clone()]}),
+            ));
+            (scenario.clone(), after)
+        }
+    };
+    let was = evaluate(&before, TIME);
+    if was.decision == Decision::Invalid || was.request.registry_level {
+        return Ok(());
+    }
+    let now = evaluate(&after, TIME);
+    if now.decision != Decision::ExplicitDeny {
+        return Err(format!(
+            "adding {deny} to the repository policy gave {} ({}) in {}",
+            now.decision.as_str(),
+            now.summary,
+            name(&before)
+        ));
+    }
+    Ok(())
+}
+
+/// ECRSAR: the engine reads the vocabulary's registry-level actions as registry-level and the others as
+/// repository actions, whatever the resource.
+pub fn registry_level_as_listed(scenario: &Scenario, registry_actions: &[&str]) -> Result<(), String> {
+    let evaluation = evaluate(scenario, TIME);
+    if evaluation.decision == Decision::Invalid {
+        return Ok(());
+    }
+    let action = &scenario.request.action;
+    let listed = registry_actions
+        .iter()
+        .any(|listed| listed.eq_ignore_ascii_case(action));
+    let expected = listed || scenario.request.resource.trim() == "*";
+    if evaluation.request.registry_level != expected {
+        return Err(format!(
+            "`{action}` on `{}` read as registry-level: {}, expected {expected}",
+            scenario.request.resource, evaluation.request.registry_level
+        ));
+    }
+    Ok(())
+}
+
+/// Evaluation is a function of its input: the same scenario, evaluated twice, directly and through one
+/// prepared parse, serializes to the same JSON.
+pub fn deterministic(scenario: &Scenario) -> Result<(), String> {
+    let serialize = |evaluation| {
+        serde_json::to_string(&evaluation).map_err(|error| format!("evaluation not serializable: {error}"))
+    };
+    let first = serialize(evaluate(scenario, TIME))?;
+    let second = serialize(evaluate(&scenario.clone(), TIME))?;
+    let prepared = prepare(scenario);
+    let third = serialize(prepared.evaluate(&scenario.request.action, TIME))?;
+    let fourth = serialize(prepared.evaluate(&scenario.request.action, TIME))?;
+    if first != second || first != third || third != fourth {
+        return Err(format!(
+            "two evaluations differ for {}:\n{first}\n{second}\n{third}\n{fourth}",
+            name(scenario)
+        ));
+    }
+    Ok(())
+}
+
+/// design.md "Share links": a scenario written as JSON, encoded as a link, decoded and read again is the
+/// same scenario, whenever its link is within the decoder's bounds.
+pub fn share_round_trips(scenario: &Scenario) -> Result<(), String> {
+    let text = serde_json::to_string(scenario).map_err(|error| error.to_string())?;
+    let link = share::link("https://example.invalid/play/#old", &text);
+    let payload_len = link.len() - link.find('.').map_or(0, |dot| dot + 1);
+    if text.len() > share::MAX_SCENARIO_BYTES || payload_len > share::MAX_PAYLOAD_LEN {
+        return Ok(());
+    }
+    let decoded = share::decode(&link).map_err(|error| format!("{error} for {text}"))?;
+    if decoded != text {
+        return Err(format!("decoded text differs:\n{text}\n{decoded}"));
+    }
+    let read = scenarios_from_text(&decoded).map_err(|error| format!("{error} for {text}"))?;
+    if read.as_slice() != std::slice::from_ref(scenario) {
+        return Err(format!("read back {read:?}\ninstead of {scenario:?}\nfrom {text}"));
+    }
+    Ok(())
+}
