@@ -1,0 +1,111 @@
+// What every browser test needs: the built page served on loopback, Debian's Chromium driven by
+// playwright-core (never a downloaded browser), and a recorder that fails a test on any request to
+// another origin, any CSP violation, any console error or uncaught exception.
+
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serveStatic } from "../../web/static-server.mjs";
+
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const SCREENSHOTS = join(REPO_ROOT, "target", "screenshots");
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
+
+/** Serves web/dist and launches Chromium; `close` stops both. */
+export async function start() {
+  const { server, url } = await serveStatic(join(REPO_ROOT, "web", "dist"), 0);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * A fresh page (own context, so its own localStorage) with the recorder attached. `problems()` lists
+ * every request to another origin, CSP violation, console error and page error seen so far.
+ */
+export async function openPage(env, options = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: "light", ...options });
+  const page = await context.newPage();
+  const origin = new URL(env.url).origin;
+  const problems = [];
+  const requests = [];
+  page.on("request", (request) => {
+    const url = request.url();
+    requests.push(url);
+    if (!url.startsWith("data:") && new URL(url).origin !== origin) {
+      problems.push(`request to another origin: ${url}`);
+    }
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.goto(env.url);
+  await waitForDecision(page);
+  return { page, context, problems, requests };
+}
+
+/** Waits until the banner shows a decision (optionally a given one) and returns it. */
+export async function waitForDecision(page, decision) {
+  const banner = '#result-panel:not([aria-busy="true"]) #decision';
+  const selector = decision ? `${banner}[data-decision="${decision}"]` : `${banner}:is([data-decision=allowed],[data-decision=explicitDeny],[data-decision=implicitDeny],[data-decision=invalid])`;
+  await page.waitForSelector(selector, { timeout: 10_000 });
+  return page.getAttribute("#decision", "data-decision");
+}
+
+/** Opens the gallery and loads the example stored in tests/scenarios/examples/`id`.json. */
+export async function loadExample(page, id) {
+  await page.click("#open-gallery");
+  await page.click(`[data-example="${id}"] button`);
+  await page.waitForSelector('dialog[data-dialog="gallery"]', { state: "detached" });
+}
+
+/** The example scenario files, parsed. */
+export function example(id) {
+  return JSON.parse(readFileSync(join(REPO_ROOT, "tests", "scenarios", "examples", `${id}.json`), "utf8"));
+}
+
+/** Replaces the text of the visible policy editor, as a person pasting would. */
+export async function setEditorText(page, text) {
+  const content = page.locator(".editor-panel:not([hidden]) .cm-content");
+  await content.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(text);
+}
+
+/** The text of the visible policy editor. */
+export async function editorText(page) {
+  return page.locator(".editor-panel:not([hidden]) .cm-content").evaluate((node) =>
+    Array.from(node.querySelectorAll(".cm-line"), (line) => line.textContent).join("\n"),
+  );
+}
+
+/** Selects a policy tab by its visible name. */
+export async function selectTab(page, name) {
+  await page.click(`[role=tab][data-policy-key]:has(.tab-name:text-is("${name}"))`);
+}
+
+/** Runs axe-core on the page (injected from node_modules through the debugging protocol, so the CSP stays strict). */
+export async function axe(page) {
+  const source = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "node_modules", "axe-core", "axe.min.js"), "utf8");
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(" ")).slice(0, 5) }));
+  });
+}

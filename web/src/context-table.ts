@@ -1,0 +1,149 @@
+// The context-keys table: the keys the caller supplies, each with a type (string, number, boolean, or a
+// list for a multivalued key, one value a line), and below them the keys the engine derived for this
+// request, greyed, with their values and a button to override each.
+
+import { el } from "./dom";
+import type { ContextRow, ContextType, Store } from "./state";
+import type { Catalog, ContextEntry } from "./types";
+
+const TYPES: { value: ContextType; label: string }[] = [
+  { value: "string", label: "String" },
+  { value: "number", label: "Number" },
+  { value: "boolean", label: "Boolean" },
+  { value: "list", label: "List (multivalued)" },
+];
+
+/** The type a catalogue key is best typed as. */
+function typeForKey(catalog: Catalog | null, key: string): ContextType {
+  const lower = key.toLowerCase();
+  const known = [...(catalog?.globalConditionKeys ?? []), ...(catalog?.services ?? []).flatMap((service) => service.conditionKeys)].find(
+    (candidate) => candidate.name.toLowerCase() === lower,
+  );
+  if (!known) return "string";
+  if (known.multiValued) return "list";
+  if (known.valueType === "Bool") return "boolean";
+  if (known.valueType === "Numeric") return "number";
+  return "string";
+}
+
+/** The table, bound to the store. */
+export class ContextTable {
+  readonly root: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly derived: HTMLElement;
+  private derivedEntries: ContextEntry[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly catalog: Catalog | null,
+  ) {
+    const keys = [...(catalog?.globalConditionKeys ?? []).map((key) => key.name), ...(catalog?.services ?? []).flatMap((service) => service.conditionKeys.map((key) => key.name))];
+    const datalist = el("datalist", { id: "context-key-names" }, [...new Set(keys)].map((name) => el("option", { value: name })));
+    this.body = el("div", { class: "context-rows", role: "group", "aria-label": "Context keys you supply" });
+    this.derived = el("div", { class: "context-derived", role: "group", "aria-label": "Keys the engine derived" });
+    this.root = el("div", { class: "context-table" }, [
+      datalist,
+      this.body,
+      el("button", { type: "button", class: "add-row", onclick: () => this.addKey("", "") }, ["Add context key"]),
+      this.derived,
+    ]);
+    this.render();
+  }
+
+  /** Adds a row for `key` (with a value) and focuses it. */
+  addKey(key: string, value: string, type?: ContextType): void {
+    this.store.update("request", (draft) => {
+      draft.request.context.push({ key, type: type ?? typeForKey(this.catalog, key), value });
+    });
+    this.render();
+    const inputs = this.body.querySelectorAll<HTMLInputElement>(key === "" ? ".context-key" : ".context-value");
+    inputs[inputs.length - 1]?.focus();
+  }
+
+  /** Draws the caller's rows from the state. */
+  render(): void {
+    const rows = this.store.state.request.context;
+    this.body.replaceChildren(
+      ...(rows.length === 0 ? [el("p", { class: "field-hint", text: "No keys supplied. Derived keys are below." })] : rows.map((row, index) => this.rowView(row, index))),
+    );
+    this.renderDerived();
+  }
+
+  /** Shows the derived keys of the latest evaluation. */
+  showDerived(entries: ContextEntry[]): void {
+    this.derivedEntries = entries.filter((entry) => entry.source === "derived");
+    this.renderDerived();
+  }
+
+  private renderDerived(): void {
+    const given = new Set(this.store.state.request.context.map((row) => row.key.trim().toLowerCase()));
+    const shown = this.derivedEntries.filter((entry) => !given.has(entry.key.toLowerCase()));
+    this.derived.replaceChildren(
+      el("h4", { text: "Derived from the request" }),
+      ...shown.map((entry) =>
+        el("div", { class: "context-row is-derived", "data-key": entry.key }, [
+          el("span", { class: "context-derived-key", text: entry.key }),
+          el("span", { class: "context-derived-value", text: entry.multivalued ? `[${entry.values.join(", ")}]` : entry.values.join(", ") }),
+          el("button", { type: "button", class: "small", "aria-label": `Override ${entry.key}`, onclick: () => this.addKey(entry.key, entry.values.join("\n"), entry.multivalued ? "list" : typeForKey(this.catalog, entry.key)) }, ["Override"]),
+        ]),
+      ),
+    );
+  }
+
+  private rowView(row: ContextRow, index: number): HTMLElement {
+    const edit = (change: (row: ContextRow) => void, rerender = false) => {
+      this.store.update("request", (draft) => {
+        const target = draft.request.context[index];
+        if (target) change(target);
+      });
+      if (rerender) this.render();
+    };
+    const id = `context-${index}`;
+    const key = el("input", { id: `${id}-key`, class: "context-key", type: "text", value: row.key, list: "context-key-names", spellcheck: "false", "aria-label": `Key of row ${index + 1}`, placeholder: "aws:SourceIp" });
+    key.addEventListener("input", () => edit((target) => { target.key = key.value; }));
+    key.addEventListener("change", () => this.renderDerived());
+    const type = el("select", { class: "context-type", "aria-label": `Type of row ${index + 1}` }, TYPES.map((option) => el("option", { value: option.value, selected: option.value === row.type }, [option.label])));
+    type.addEventListener("change", () => edit((target) => {
+      target.type = type.value as ContextType;
+      if (target.type === "boolean" && target.value !== "true") target.value = "false";
+    }, true));
+    return el("div", { class: "context-row", "data-key": row.key }, [
+      key,
+      type,
+      this.valueField(row, index, edit),
+      el("button", { type: "button", class: "small danger", "aria-label": `Remove ${row.key || `row ${index + 1}`}`, onclick: () => {
+        this.store.update("request", (draft) => {
+          draft.request.context.splice(index, 1);
+        });
+        this.render();
+      } }, ["×"]),
+    ]);
+  }
+
+  private valueField(row: ContextRow, index: number, edit: (change: (row: ContextRow) => void) => void): HTMLElement {
+    const label = `Value of ${row.key || `row ${index + 1}`}`;
+    if (row.type === "boolean") {
+      const select = el("select", { class: "context-value", "aria-label": label }, ["true", "false"].map((value) => el("option", { value, selected: row.value === value }, [value])));
+      select.addEventListener("change", () => edit((target) => { target.value = select.value; }));
+      return select;
+    }
+    if (row.type === "list") {
+      const area = el("textarea", { class: "context-value", rows: Math.max(2, row.value.split("\n").length), "aria-label": `${label}, one a line`, spellcheck: "false" });
+      area.value = row.value;
+      area.addEventListener("input", () => edit((target) => { target.value = area.value; }));
+      return area;
+    }
+    const input = el("input", { class: "context-value", type: "text", inputmode: row.type === "number" ? "decimal" : null, value: row.value, "aria-label": label, spellcheck: "false" });
+    const check = () => {
+      const bad = row.type === "number" && input.value.trim() !== "" && !Number.isFinite(Number(input.value.trim()));
+      input.setAttribute("aria-invalid", bad ? "true" : "false");
+      input.title = bad ? "Not a number: sent as text" : "";
+    };
+    input.addEventListener("input", () => {
+      edit((target) => { target.value = input.value; });
+      check();
+    });
+    check();
+    return input;
+  }
+}

@@ -1,0 +1,58 @@
+// The only door to the engine: loads the WebAssembly package built into web/pkg. Every call goes
+// through here so that an exception from the engine (only misuse of its API throws) becomes a value the
+// page can show, never an uncaught error.
+
+import initWasm, { catalog, evaluate, matrix, version } from "../pkg/ecr_policy_wasm.js";
+import type { Catalog, Evaluation, MatrixRow, ScenarioDocument } from "./types";
+
+/** A call's answer: the value, or the message of what went wrong. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** The loaded engine. */
+export interface Engine {
+  /** Decides the scenario's request, now. */
+  evaluate(scenario: ScenarioDocument): Outcome<Evaluation>;
+  /** Decides every repository action for the scenario's caller. */
+  matrix(scenario: ScenarioDocument): Outcome<MatrixRow[]>;
+  catalog(): Catalog | null;
+  version(): string;
+}
+
+function attempt<T>(run: () => T): Outcome<T> {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    return { ok: false, message: errorMessage(error) };
+  }
+}
+
+/** Loads the package. */
+export async function loadEngine(): Promise<Engine> {
+  await initWasm();
+  return {
+    evaluate: (scenario) => attempt(() => evaluate(scenario)),
+    matrix: (scenario) =>
+      attempt(() => {
+        const result = matrix(scenario);
+        if (result.scenarioErrors.length > 0) {
+          throw new Error(result.scenarioErrors.map((error) => error.message).join("; "));
+        }
+        return result.rows;
+      }),
+    catalog: () => {
+      const answer = attempt(catalog);
+      return answer.ok ? answer.value : null;
+    },
+    version: () => {
+      const answer = attempt(version);
+      return answer.ok ? answer.value : "unknown";
+    },
+  };
+}
+
+/** The message of anything thrown across the WebAssembly boundary. */
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === "string") return error;
+  return String(error);
+}

@@ -1,0 +1,29 @@
+// The list of lint findings below the editors: every policy's errors, warnings and suggestions with
+// their line and column; a click puts the cursor there.
+
+import { el } from "./dom";
+import { severityLabel } from "./offsets";
+import type { PolicyReport, Severity, Span } from "./types";
+
+const ORDER: Record<Severity, number> = { error: 0, "security-warning": 1, warning: 2, suggestion: 3 };
+
+/** Renders the findings of `policies` into `host`. */
+export function renderFindings(host: HTMLElement, policies: PolicyReport[], reveal: (policyId: string, span: Span) => void): void {
+  const items = policies.flatMap((policy) =>
+    [...policy.diagnostics]
+      .sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.span.utf16Start - b.span.utf16Start)
+      .map((finding) =>
+        el("li", { class: `finding severity-${finding.severity}`, "data-severity": finding.severity, "data-policy": policy.id, "data-line": finding.span.line, "data-code": finding.code }, [
+          el("button", { type: "button", class: "link", onclick: () => reveal(policy.id, finding.span) }, [
+            `${policy.name} ${finding.span.line}:${finding.span.column}`,
+          ]),
+          el("span", { class: "badge", text: severityLabel(finding.severity) }),
+          el("span", { class: "finding-message", text: finding.message }),
+          el("code", { class: "finding-code", text: finding.code }),
+        ]),
+      ),
+  );
+  host.replaceChildren(
+    items.length === 0 ? el("p", { class: "field-hint", text: "No findings." }) : el("ul", { class: "findings" }, items),
+  );
+}

@@ -1,0 +1,192 @@
+// The policy tab bar and the toolbar of the selected policy: select, add (identity policies, boundary,
+// session policy, SCP and RCP levels), rename identity policies, remove, format.
+
+import { templateFor } from "./defaults";
+import { el } from "./dom";
+import { tabLabel } from "./policy-editors";
+import { allPolicies, newPolicy, orgPosition, type AppState, type PolicyDoc, type Store } from "./state";
+import type { PolicyKind, PolicyReport } from "./types";
+
+/** What the tab bar asks of the page. */
+export interface TabActions {
+  format(key: string): boolean;
+  confirm(title: string, message: string, action: string): Promise<boolean>;
+  prompt(title: string, label: string, value: string): Promise<string | null>;
+  announce(message: string): void;
+}
+
+/** Adds a new identity policy and selects it. */
+export function addIdentityPolicy(store: Store): void {
+  const taken = new Set(store.state.identities.map((policy) => policy.name));
+  let number = store.state.identities.length + 1;
+  while (taken.has(`policy-${number}`)) number += 1;
+  const policy = newPolicy("identity", `policy-${number}`, templateFor("identity"));
+  store.update("policies", (draft) => {
+    draft.identities.push(policy);
+    draft.view.tab = policy.key;
+  });
+}
+
+/** Renders the tab bar into `tabsHost` and the selected policy's toolbar into `toolbarHost`. */
+export function renderTabs(
+  tabsHost: HTMLElement,
+  toolbarHost: HTMLElement,
+  store: Store,
+  reports: Map<string, PolicyReport>,
+  actions: TabActions,
+): void {
+  const state = store.state;
+  const policies = allPolicies(state);
+  const select = (key: string) => store.update("view", (draft) => {
+    draft.view.tab = key;
+  });
+  const tabs = policies.map((policy) => tabButton(policy, state, reports.get(policy.key), select));
+  const list = el("div", { role: "tablist", "aria-label": "Policies", class: "tablist" }, tabs);
+  list.addEventListener("keydown", (event) => moveFocus(event, tabs));
+  const hadFocus = tabsHost.querySelector("[role=tablist]")?.contains(document.activeElement) ?? false;
+  const menuOpen = tabsHost.querySelector("details")?.open ?? false;
+  const menu = addMenu(store);
+  menu.open = menuOpen;
+  tabsHost.replaceChildren(list, menu);
+  if (hadFocus) {
+    tabs.find((tab) => tab.getAttribute("aria-selected") === "true")?.focus();
+  }
+  const selected = policies.find((policy) => policy.key === state.view.tab);
+  toolbarHost.replaceChildren(...(selected ? toolbar(selected, store, reports.get(selected.key), actions) : []));
+}
+
+function tabButton(policy: PolicyDoc, state: AppState, report: PolicyReport | undefined, select: (key: string) => void): HTMLButtonElement {
+  const selected = policy.key === state.view.tab;
+  const errors = report?.diagnostics.filter((finding) => finding.severity === "error").length ?? 0;
+  const empty = policy.text.trim() === "";
+  const label = tabLabel(policy, state);
+  return el(
+    "button",
+    {
+      type: "button",
+      role: "tab",
+      id: `tab-${policy.key}`,
+      class: `tab tab-${policy.kind}${empty ? " is-empty" : ""}`,
+      "aria-selected": selected ? "true" : "false",
+      "aria-controls": `panel-${policy.key}`,
+      tabindex: selected ? 0 : -1,
+      "data-policy-key": policy.key,
+      "data-kind": policy.kind,
+      onclick: () => select(policy.key),
+    },
+    [
+      el("span", { class: "tab-kind", text: KIND_SHORT[policy.kind] }),
+      el("span", { class: "tab-name", text: label }),
+      errors > 0 ? el("span", { class: "tab-errors", text: String(errors), title: `${errors} error${errors > 1 ? "s" : ""}`, "aria-label": `${errors} errors` }) : null,
+    ],
+  );
+}
+
+const KIND_SHORT: Record<PolicyKind, string> = {
+  repository: "Repo",
+  identity: "IAM",
+  boundary: "PB",
+  session: "Sess",
+  scp: "SCP",
+  rcp: "RCP",
+};
+
+/** Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern). */
+function moveFocus(event: KeyboardEvent, tabs: HTMLButtonElement[]): void {
+  const current = tabs.indexOf(document.activeElement as HTMLButtonElement);
+  if (current < 0) return;
+  const next =
+    event.key === "ArrowRight" ? (current + 1) % tabs.length
+    : event.key === "ArrowLeft" ? (current - 1 + tabs.length) % tabs.length
+    : event.key === "Home" ? 0
+    : event.key === "End" ? tabs.length - 1
+    : -1;
+  if (next < 0) return;
+  event.preventDefault();
+  tabs[next]?.focus();
+  tabs[next]?.click();
+}
+
+function addMenu(store: Store): HTMLDetailsElement {
+  const state = store.state;
+  const item = (label: string, run: () => void, disabled = false) =>
+    el("button", { type: "button", class: "menu-item", disabled, onclick: (event) => {
+      (event.currentTarget as HTMLElement).closest("details")?.removeAttribute("open");
+      run();
+    } }, [label]);
+  const addSingle = (kind: "boundary" | "session", name: string) => () => {
+    const policy = newPolicy(kind, name, templateFor(kind));
+    store.update("policies", (draft) => {
+      draft[kind] = policy;
+      draft.view.tab = policy.key;
+    });
+  };
+  const addLevel = (kind: "scp" | "rcp") => () => {
+    const policy = newPolicy(kind, kind.toUpperCase(), templateFor(kind));
+    store.update("policies", (draft) => {
+      (kind === "scp" ? draft.scps : draft.rcps).push([policy]);
+      draft.view.tab = policy.key;
+    });
+  };
+  return el("details", { class: "add-menu" }, [
+    el("summary", { text: "Add policy" }),
+    el("div", { class: "menu", role: "group", "aria-label": "Add a policy" }, [
+      item("Identity policy", () => addIdentityPolicy(store)),
+      item("Permissions boundary", addSingle("boundary", "Permissions boundary"), state.boundary !== null),
+      item("Session policy", addSingle("session", "Session policy"), state.session !== null),
+      item("SCP level (principal's organization)", addLevel("scp")),
+      item("RCP level (repository's organization)", addLevel("rcp")),
+    ]),
+  ]);
+}
+
+function toolbar(policy: PolicyDoc, store: Store, report: PolicyReport | undefined, actions: TabActions): HTMLElement[] {
+  const label = tabLabel(policy, store.state);
+  const buttons: HTMLElement[] = [
+    el("button", { type: "button", title: "Format (Shift+Alt+F)", onclick: () => {
+      actions.announce(actions.format(policy.key) ? `${label} formatted` : `${label} is not valid JSON, so it cannot be formatted`);
+    } }, ["Format"]),
+  ];
+  if (policy.kind === "identity") {
+    buttons.push(el("button", { type: "button", onclick: async () => {
+      const name = await actions.prompt("Rename identity policy", "Name", policy.name);
+      if (name !== null && name.trim() !== "") {
+        store.update("policies", (draft) => {
+          const target = draft.identities.find((candidate) => candidate.key === policy.key);
+          if (target) target.name = name.trim();
+        });
+      }
+    } }, ["Rename"]));
+  }
+  if (policy.kind === "scp" || policy.kind === "rcp") {
+    buttons.push(el("button", { type: "button", onclick: () => {
+      const position = orgPosition(store.state, policy.key);
+      if (!position) return;
+      const added = newPolicy(policy.kind, policy.kind.toUpperCase(), templateFor(policy.kind));
+      store.update("policies", (draft) => {
+        (policy.kind === "scp" ? draft.scps : draft.rcps)[position.level]?.push(added);
+        draft.view.tab = added.key;
+      });
+    } }, ["Add policy at this level"]));
+  }
+  if (policy.kind !== "repository") {
+    buttons.push(el("button", { type: "button", class: "danger", onclick: async () => {
+      if (await actions.confirm(`Remove ${label}?`, "Its text will be gone from the page.", "Remove")) {
+        store.update("policies", (draft) => removePolicy(draft, policy.key));
+        actions.announce(`${label} removed`);
+      }
+    } }, ["Remove"]));
+  }
+  const note = policy.text.trim() === "" ? "empty: not evaluated" : report && !report.applies ? `does not apply: ${report.note ?? ""}` : report?.note ?? "";
+  return [el("div", { class: "toolbar-buttons" }, buttons), el("span", { class: "toolbar-note", text: note })];
+}
+
+/** Removes a policy from the draft and selects the repository policy. Empty org levels go too. */
+function removePolicy(draft: AppState, key: string): void {
+  draft.identities = draft.identities.filter((policy) => policy.key !== key);
+  if (draft.boundary?.key === key) draft.boundary = null;
+  if (draft.session?.key === key) draft.session = null;
+  draft.scps = draft.scps.map((level) => level.filter((policy) => policy.key !== key)).filter((level) => level.length > 0);
+  draft.rcps = draft.rcps.map((level) => level.filter((policy) => policy.key !== key)).filter((level) => level.length > 0);
+  draft.view.tab = draft.repository.key;
+}

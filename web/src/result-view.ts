@@ -1,0 +1,184 @@
+// The result: the decision banner, the reason chain (each step linked to its statements), every
+// statement of every policy with its outcome, the selected statement's element-by-element detail, and
+// the context keys the policies ask for that the request lacks.
+
+import { el } from "./dom";
+import { explainStatement, OUTCOME_LABEL, statementName } from "./explain";
+import type { Decision, Evaluation, PolicyReport, Span, StatementRef, StatementReport } from "./types";
+
+const DECISION_LABEL: Record<Decision, string> = {
+  allowed: "Allowed",
+  explicitDeny: "Denied: explicit deny",
+  implicitDeny: "Denied: implicit deny",
+  invalid: "Invalid input",
+};
+
+/** What the result view asks of the page. */
+export interface ResultActions {
+  /** Shows a statement in its editor. */
+  selectStatement(policyId: string, index: number): void;
+  /** Puts the cursor on a span of a policy's editor. */
+  reveal(policyId: string, span: Span): void;
+  /** Adds a context key the request lacks. */
+  addContextKey(key: string): void;
+}
+
+/** The result elements, from index.html. */
+export interface ResultHosts {
+  banner: HTMLElement;
+  reasons: HTMLElement;
+  statements: HTMLElement;
+  detail: HTMLElement;
+  missing: HTMLElement;
+}
+
+/** Renders results into the hosts. */
+export class ResultView {
+  private evaluation: Evaluation | null = null;
+  private selected: StatementRef | null = null;
+
+  constructor(
+    private readonly hosts: ResultHosts,
+    private readonly actions: ResultActions,
+  ) {}
+
+  /** Shows a message instead of a decision (the engine is loading, or could not evaluate). */
+  showMessage(state: "loading" | "unavailable" | "invalid", title: string, message: string): void {
+    this.evaluation = null;
+    this.hosts.banner.dataset.decision = state;
+    this.hosts.banner.replaceChildren(
+      el("span", { class: "decision-label", text: title }),
+      el("span", { class: "decision-summary", role: state === "loading" ? null : "alert", text: message }),
+    );
+    for (const host of [this.hosts.reasons, this.hosts.statements, this.hosts.detail, this.hosts.missing]) {
+      host.replaceChildren();
+    }
+  }
+
+  /** Shows an evaluation. */
+  show(evaluation: Evaluation): void {
+    this.evaluation = evaluation;
+    const banner = this.hosts.banner;
+    banner.dataset.decision = evaluation.decision;
+    banner.replaceChildren(
+      el("span", { class: "decision-label", text: DECISION_LABEL[evaluation.decision] }),
+      el("span", { class: "decision-summary", text: evaluation.summary }),
+    );
+    this.renderReasons(evaluation);
+    this.renderStatements(evaluation);
+    this.renderMissing(evaluation);
+    if (this.selected && this.findStatement(this.selected)) {
+      this.select(this.selected);
+    } else {
+      this.selected = null;
+      this.hosts.detail.replaceChildren(el("p", { class: "field-hint", text: "Select a statement to see what each of its elements did." }));
+    }
+  }
+
+  /** Marks a statement as selected and shows its detail. */
+  select(ref: StatementRef): void {
+    this.selected = ref;
+    const found = this.findStatement(ref);
+    for (const item of this.hosts.statements.querySelectorAll<HTMLElement>("[data-statement]")) {
+      const current = item.dataset.policy === ref.policy && item.dataset.statement === String(ref.statement);
+      item.classList.toggle("is-selected", current);
+      item.querySelector("button")?.setAttribute("aria-pressed", current ? "true" : "false");
+    }
+    if (found) this.renderDetail(found.policy, found.statement);
+  }
+
+  private findStatement(ref: StatementRef): { policy: PolicyReport; statement: StatementReport } | null {
+    const policy = this.evaluation?.policies.find((candidate) => candidate.id === ref.policy);
+    const statement = policy?.statements.find((candidate) => candidate.index === ref.statement);
+    return policy && statement ? { policy, statement } : null;
+  }
+
+  private statementLink(ref: StatementRef): HTMLElement {
+    const found = this.findStatement(ref);
+    const label = found ? `${found.policy.name}, ${statementName(found.statement)}` : `${ref.policy}, statement ${ref.statement + 1}`;
+    return el("button", { type: "button", class: "link", "data-policy": ref.policy, "data-statement-link": ref.statement, onclick: () => this.actions.selectStatement(ref.policy, ref.statement) }, [label]);
+  }
+
+  private renderReasons(evaluation: Evaluation): void {
+    this.hosts.reasons.replaceChildren(
+      el("h3", { text: "Why" }),
+      el(
+        "ol",
+        { class: "reasons" },
+        evaluation.reasons.map((reason) =>
+          el("li", { class: `reason verdict-${reason.verdict}`, "data-step": reason.step, "data-verdict": reason.verdict }, [
+            el("span", { class: "reason-message", text: reason.message }),
+            reason.statements.length > 0 ? el("span", { class: "reason-links" }, reason.statements.map((ref) => this.statementLink(ref))) : null,
+          ]),
+        ),
+      ),
+    );
+  }
+
+  private renderStatements(evaluation: Evaluation): void {
+    const groups = evaluation.policies.map((policy) =>
+      el("section", { class: `policy-group${policy.applies ? "" : " is-inapplicable"}`, "data-policy": policy.id }, [
+        el("h4", { text: policy.name }),
+        policy.note ? el("p", { class: "field-hint", text: policy.note }) : null,
+        policy.statements.length === 0
+          ? el("p", { class: "field-hint", text: policy.diagnostics.some((finding) => finding.severity === "error") ? "Not evaluated: the policy has errors." : "No statements." })
+          : el(
+              "ul",
+              { class: "statement-list" },
+              policy.statements.map((statement) =>
+                el("li", { class: `statement outcome-${statement.outcome}`, "data-outcome": statement.outcome, "data-policy": policy.id, "data-statement": statement.index }, [
+                  el("button", { type: "button", "aria-pressed": "false", onclick: () => this.actions.selectStatement(policy.id, statement.index) }, [
+                    el("span", { class: "statement-name", text: statementName(statement) }),
+                    el("span", { class: `effect effect-${statement.effect}`, text: statement.effect }),
+                    el("span", { class: "outcome", text: OUTCOME_LABEL[statement.outcome] }),
+                  ]),
+                ]),
+              ),
+            ),
+      ]),
+    );
+    this.hosts.statements.replaceChildren(el("h3", { text: "Statements" }), ...groups);
+  }
+
+  private renderDetail(policy: PolicyReport, statement: StatementReport): void {
+    const parts = explainStatement(statement);
+    this.hosts.detail.replaceChildren(
+      el("h3", { text: `${policy.name}, ${statementName(statement)}: ${OUTCOME_LABEL[statement.outcome]}` }),
+      parts.length === 0
+        ? el("p", { class: "field-hint", text: "Nothing to compare: the policy does not take part in this request." })
+        : el(
+            "ul",
+            { class: "detail-list" },
+            parts.map((part) =>
+              el("li", { class: `detail ${part.matched ? "is-match" : part.quiet ? "is-other" : "is-fail"}` }, [
+                el("button", { type: "button", class: "link detail-label", onclick: () => this.actions.reveal(policy.id, part.span) }, [
+                  `${part.matched ? "✓" : part.quiet ? "–" : "✗"} ${part.label}`,
+                ]),
+                ...part.lines.map((line) => el("span", { class: "detail-line", text: line })),
+              ]),
+            ),
+          ),
+    );
+  }
+
+  private renderMissing(evaluation: Evaluation): void {
+    if (evaluation.missingKeys.length === 0) {
+      this.hosts.missing.replaceChildren();
+      return;
+    }
+    this.hosts.missing.replaceChildren(
+      el("h3", { text: "Context keys the policies ask for but the request lacks" }),
+      el(
+        "ul",
+        { class: "missing-keys" },
+        evaluation.missingKeys.map((missing) =>
+          el("li", { "data-key": missing.key }, [
+            el("code", { text: missing.key }),
+            el("span", { class: "missing-refs" }, missing.references.map((ref) => this.statementLink(ref))),
+            el("button", { type: "button", class: "small", onclick: () => this.actions.addContextKey(missing.key) }, ["Add to context"]),
+          ]),
+        ),
+      ),
+    );
+  }
+}

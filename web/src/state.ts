@@ -1,0 +1,137 @@
+// The page's state: the single source of truth. Editors, panels and views read it and report edits
+// back through `Store.update`; nothing else holds a copy that could disagree.
+
+import type { PolicyKind } from "./types";
+
+/** One policy editor: its text exactly as typed (broken JSON included). */
+export interface PolicyDoc {
+  /** A stable key for this editor, unique within the page. */
+  key: string;
+  kind: PolicyKind;
+  /** The tab's name; only identity policies can be renamed. */
+  name: string;
+  text: string;
+}
+
+/** The type a context value is sent as. */
+export type ContextType = "string" | "number" | "boolean" | "list";
+
+/** One row of the context-keys table. A list holds one value per line. */
+export interface ContextRow {
+  key: string;
+  type: ContextType;
+  value: string;
+}
+
+/** The request to decide. */
+export interface RequestState {
+  principal: string;
+  action: string;
+  resource: string;
+  context: ContextRow[];
+}
+
+/** What the page shows besides the data: the selected policy tab and result panel. */
+export interface ViewState {
+  /** The key of the selected policy editor. */
+  tab: string;
+  panel: "explain" | "matrix";
+}
+
+/** Everything the page holds. */
+export interface AppState {
+  name: string;
+  description: string;
+  repository: PolicyDoc;
+  identities: PolicyDoc[];
+  boundary: PolicyDoc | null;
+  session: PolicyDoc | null;
+  /** SCP levels, root first; each level is a list of policies. */
+  scps: PolicyDoc[][];
+  /** RCP levels, root first. */
+  rcps: PolicyDoc[][];
+  request: RequestState;
+  view: ViewState;
+}
+
+let counter = 0;
+
+/** A fresh editor key. */
+export function newKey(kind: PolicyKind): string {
+  counter += 1;
+  return `${kind}-${counter}`;
+}
+
+/** A new policy document. */
+export function newPolicy(kind: PolicyKind, name: string, text: string): PolicyDoc {
+  return { key: kind === "repository" ? "repository" : newKey(kind), kind, name, text };
+}
+
+/** Every policy of the state, in the order the tabs show them. */
+export function allPolicies(state: AppState): PolicyDoc[] {
+  return [
+    state.repository,
+    ...state.identities,
+    ...(state.boundary ? [state.boundary] : []),
+    ...(state.session ? [state.session] : []),
+    ...state.scps.flat(),
+    ...state.rcps.flat(),
+  ];
+}
+
+/** The policy with `key`, if any. */
+export function findPolicy(state: AppState, key: string): PolicyDoc | undefined {
+  return allPolicies(state).find((policy) => policy.key === key);
+}
+
+/** Where an SCP or RCP sits: its level and its index in that level. */
+export function orgPosition(state: AppState, key: string): { level: number; index: number } | null {
+  for (const levels of [state.scps, state.rcps]) {
+    for (const [level, policies] of levels.entries()) {
+      const index = policies.findIndex((policy) => policy.key === key);
+      if (index >= 0) {
+        return { level, index };
+      }
+    }
+  }
+  return null;
+}
+
+/** What changed in an update, so listeners can skip work that does not concern them. */
+export type Change = "policies" | "text" | "request" | "view" | "all";
+
+/** Holds the state and tells listeners about every change. */
+export class Store {
+  private current: AppState;
+  private readonly listeners: ((state: AppState, change: Change) => void)[] = [];
+
+  constructor(initial: AppState) {
+    this.current = initial;
+  }
+
+  get state(): AppState {
+    return this.current;
+  }
+
+  /** Replaces the state through `edit` (which may mutate the draft it receives) and notifies. */
+  update(change: Change, edit: (draft: AppState) => void): void {
+    const draft = structuredClone(this.current);
+    edit(draft);
+    this.current = draft;
+    for (const listener of this.listeners) {
+      listener(this.current, change);
+    }
+  }
+
+  /** Replaces the whole state (an example, a reset, a restored save). */
+  replace(state: AppState): void {
+    this.current = state;
+    for (const listener of this.listeners) {
+      listener(this.current, "all");
+    }
+  }
+
+  subscribe(listener: (state: AppState, change: Change) => void): void {
+    this.listeners.push(listener);
+  }
+}

@@ -1,0 +1,130 @@
+// Statement tints and element marks inside an editor, the documented CodeMirror way: a StateEffect
+// carries the latest evaluation's ranges for this editor, a StateField turns them into decorations and
+// maps them through edits until the next evaluation replaces them. Hover tooltips read the same field.
+
+import { type EditorState, StateEffect, StateField, type Range } from "@codemirror/state";
+import { Decoration, type DecorationSet, EditorView, hoverTooltip } from "@codemirror/view";
+import { el } from "./dom";
+import type { StatementOutcome } from "./types";
+
+/** One statement's range and outcome. */
+export interface StatementTint {
+  from: number;
+  to: number;
+  index: number;
+  outcome: StatementOutcome;
+}
+
+/** One element's range, whether it matched, and its explanation. */
+export interface ElementMark {
+  from: number;
+  to: number;
+  matched: boolean;
+  /** A failed alternative of an element that matched through another one. */
+  quiet: boolean;
+  label: string;
+  lines: string[];
+}
+
+/** Everything one editor shows for the latest evaluation. */
+export interface EditorTints {
+  statements: StatementTint[];
+  elements: ElementMark[];
+}
+
+/** Replaces the tints of an editor. */
+export const setTints = StateEffect.define<EditorTints>();
+
+/** Highlights one statement (its index), or none. */
+export const focusStatement = StateEffect.define<number | null>();
+
+interface TintState {
+  tints: EditorTints;
+  focused: number | null;
+  decorations: DecorationSet;
+}
+
+const EMPTY: EditorTints = { statements: [], elements: [] };
+
+function build(state: EditorState, tints: EditorTints, focused: number | null): DecorationSet {
+  const length = state.doc.length;
+  const ranges: Range<Decoration>[] = [];
+  for (const tint of tints.statements) {
+    const from = Math.min(tint.from, length);
+    const to = Math.min(Math.max(tint.to, from), length);
+    const first = state.doc.lineAt(from).number;
+    const last = state.doc.lineAt(to).number;
+    const focus = tint.index === focused ? " cm-stmt-focus" : "";
+    const line = Decoration.line({
+      class: `cm-stmt cm-stmt-${tint.outcome}${focus}`,
+      attributes: { "data-outcome": tint.outcome, "data-statement": String(tint.index) },
+    });
+    for (let number = first; number <= last; number += 1) {
+      ranges.push(line.range(state.doc.line(number).from));
+    }
+  }
+  for (const mark of tints.elements) {
+    const from = Math.min(mark.from, length);
+    const to = Math.min(Math.max(mark.to, from), length);
+    if (to > from) {
+      const kind = mark.matched ? "cm-el-match" : mark.quiet ? "cm-el-other" : "cm-el-fail";
+      ranges.push(Decoration.mark({ class: kind }).range(from, to));
+    }
+  }
+  return Decoration.set(ranges, true);
+}
+
+function mapTints(tints: EditorTints, map: (pos: number, assoc: number) => number): EditorTints {
+  return {
+    statements: tints.statements.map((tint) => ({ ...tint, from: map(tint.from, 1), to: map(tint.to, -1) })),
+    elements: tints.elements.map((mark) => ({ ...mark, from: map(mark.from, 1), to: map(mark.to, -1) })),
+  };
+}
+
+/** The field holding an editor's tints and their decorations. */
+export const tintField = StateField.define<TintState>({
+  create: () => ({ tints: EMPTY, focused: null, decorations: Decoration.none }),
+  update(value, transaction) {
+    let { tints, focused } = value;
+    let decorations = value.decorations.map(transaction.changes);
+    if (transaction.docChanged) {
+      tints = mapTints(tints, (pos, assoc) => transaction.changes.mapPos(pos, assoc));
+    }
+    let rebuild = false;
+    for (const effect of transaction.effects) {
+      if (effect.is(setTints)) {
+        tints = effect.value;
+        rebuild = true;
+      } else if (effect.is(focusStatement)) {
+        focused = effect.value;
+        rebuild = true;
+      }
+    }
+    if (rebuild) {
+      decorations = build(transaction.state, tints, focused);
+    }
+    return { tints, focused, decorations };
+  },
+  provide: (field) => EditorView.decorations.from(field, (value) => value.decorations),
+});
+
+/** Hovering an element shows whether it matched and why. */
+export const elementHover = hoverTooltip((view, pos) => {
+  const { elements } = view.state.field(tintField).tints;
+  const under = elements
+    .filter((mark) => mark.from <= pos && pos <= mark.to && mark.to > mark.from)
+    .sort((a, b) => a.to - a.from - (b.to - b.from));
+  const mark = under[0];
+  if (!mark) return null;
+  return {
+    pos: mark.from,
+    end: mark.to,
+    above: true,
+    create: () => ({
+      dom: el("div", { class: `element-tip ${mark.matched ? "is-match" : "is-fail"}` }, [
+        el("strong", { text: `${mark.label}: ${mark.matched ? "matched" : "did not match"}` }),
+        ...mark.lines.map((line) => el("div", { text: line })),
+      ]),
+    }),
+  };
+});
