@@ -2,6 +2,7 @@
 // playwright-core (never a downloaded browser), and a recorder that fails a test on any request to
 // another origin, any CSP violation, any console error or uncaught exception.
 
+import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,39 +31,60 @@ export async function start() {
 }
 
 /**
- * A fresh page (own context, so its own localStorage) with the recorder attached. `problems()` lists
- * every request to another origin, CSP violation, console error and page error seen so far.
+ * A fresh context (so its own localStorage) and page with the recorder attached to the context, so it
+ * also hears the iframes and the pages the page opens. `problems` lists every request to another
+ * origin, WebSocket, CSP violation, console error and uncaught exception seen so far.
  */
-export async function openPage(env, options = {}) {
+export async function newSession(env, options = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: "light", ...options });
-  const page = await context.newPage();
   const origin = new URL(env.url).origin;
   const problems = [];
   const requests = [];
-  page.on("request", (request) => {
+  context.on("request", (request) => {
     const url = request.url();
     requests.push(url);
     if (!url.startsWith("data:") && new URL(url).origin !== origin) {
       problems.push(`request to another origin: ${url}`);
     }
   });
-  page.on("console", (message) => {
+  context.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
   });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  await page.addInitScript(() => {
+  context.on("weberror", (error) => problems.push(`page error: ${error.error().message}`));
+  context.on("page", (opened) => opened.on("websocket", (socket) => problems.push(`WebSocket: ${socket.url()}`)));
+  await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  await page.goto(env.url);
-  await waitForDecision(page);
+  const page = await context.newPage();
   return { page, context, problems, requests };
 }
 
-/** Waits until the banner shows a decision (optionally a given one) and returns it. */
+/** A fresh session on the page (at `path`, relative to the page, when given) with its decision shown. */
+export async function openPage(env, options = {}) {
+  const { path = "", ...contextOptions } = options;
+  const session = await newSession(env, contextOptions);
+  await session.page.goto(env.url + path);
+  await waitForDecision(session.page);
+  return session;
+}
+
+/** Runs `body` in a fresh session (`open: false` leaves the page blank), then checks the recorder found nothing. */
+export async function withPage(env, body, options = {}) {
+  const { open = true, ...rest } = options;
+  const session = open ? await openPage(env, rest) : await newSession(env, rest);
+  try {
+    await body(session.page, session);
+    assert.deepEqual(session.problems, [], "requests to other origins, CSP violations, console or page errors");
+  } finally {
+    await session.context.close();
+  }
+}
+
+/** Waits until the banner (of the playground or of the embed view) shows a decision, optionally a given one, and returns it. */
 export async function waitForDecision(page, decision) {
-  const banner = '#result-panel:not([aria-busy="true"]) #decision';
+  const banner = ':is(#result-panel:not([aria-busy="true"]), #embed-root) #decision';
   const selector = decision ? `${banner}[data-decision="${decision}"]` : `${banner}:is([data-decision=allowed],[data-decision=explicitDeny],[data-decision=implicitDeny],[data-decision=invalid])`;
   await page.waitForSelector(selector, { timeout: 10_000 });
   return page.getAttribute("#decision", "data-decision");
@@ -88,10 +110,12 @@ export async function setEditorText(page, text) {
   await page.keyboard.insertText(text);
 }
 
-/** The text of the visible policy editor. */
+/** The text of the visible policy editor (without the placeholder an empty editor shows). */
 export async function editorText(page) {
   return page.locator(".editor-panel:not([hidden]) .cm-content").evaluate((node) =>
-    Array.from(node.querySelectorAll(".cm-line"), (line) => line.textContent).join("\n"),
+    Array.from(node.querySelectorAll(".cm-line"), (line) =>
+      Array.from(line.childNodes, (child) => (child.classList?.contains("cm-placeholder") ? "" : child.textContent)).join(""),
+    ).join("\n"),
   );
 }
 

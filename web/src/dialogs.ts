@@ -1,9 +1,10 @@
-// Modal questions built on <dialog>: a confirmation and a one-line prompt. Both resolve when closed
-// (Escape counts as cancel) and give focus back to where it was.
+// Modal questions built on <dialog>: a confirmation, a one-line prompt and a choice among several. Each
+// resolves when closed (Escape counts as cancel) and gives focus back to where it was.
 
 import { el } from "./dom";
 
-function openDialog(dialog: HTMLDialogElement, onClose: (returnValue: string) => void): void {
+/** Shows `dialog` as a modal; when it closes, calls `onClose`, removes it and gives focus back. */
+export function openDialog(dialog: HTMLDialogElement, onClose: (returnValue: string) => void): void {
   const before = document.activeElement as HTMLElement | null;
   document.body.append(dialog);
   dialog.addEventListener("close", () => {
@@ -48,5 +49,35 @@ export function promptDialog(title: string, label: string, value: string): Promi
     ]);
     openDialog(dialog, (result) => resolve(result === "ok" ? input.value : null));
     input.select();
+  });
+}
+
+/** One choice of `chooseDialog`. */
+export interface Choice {
+  label: string;
+  detail: string;
+}
+
+/** Asks the person to pick one of `choices`; the index picked, or null when cancelled. */
+export function chooseDialog(title: string, message: string, choices: Choice[]): Promise<number | null> {
+  return new Promise((resolve) => {
+    const items = choices.map((choice, index) =>
+      el("li", { class: "choice", "data-choice": index }, [
+        el("button", { type: "submit", value: String(index) }, [choice.label]),
+        choice.detail ? el("span", { class: "field-hint", text: choice.detail }) : null,
+      ]),
+    );
+    const dialog = el("dialog", { class: "modal", "aria-labelledby": "choose-title", "data-dialog": "choose" }, [
+      el("form", { method: "dialog" }, [
+        el("h2", { id: "choose-title", text: title }),
+        el("p", { text: message }),
+        el("ol", { class: "choices" }, items),
+        el("div", { class: "dialog-buttons" }, [el("button", { value: "cancel", type: "submit" }, ["Cancel"])]),
+      ]),
+    ]);
+    openDialog(dialog, (value) => {
+      const index = Number(value);
+      resolve(value !== "" && Number.isInteger(index) && index >= 0 && index < choices.length ? index : null);
+    });
   });
 }

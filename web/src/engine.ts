@@ -2,7 +2,7 @@
 // through here so that an exception from the engine (only misuse of its API throws) becomes a value the
 // page can show, never an uncaught error.
 
-import initWasm, { catalog, evaluate, matrix, version } from "../pkg/ecr_policy_wasm.js";
+import initWasm, { catalog, decodeShare, encodeShare, evaluate, matrix, version } from "../pkg/ecr_policy_wasm.js";
 import type { Catalog, Evaluation, MatrixRow, ScenarioDocument } from "./types";
 
 /** A call's answer: the value, or the message of what went wrong. */
@@ -16,6 +16,10 @@ export interface Engine {
   matrix(scenario: ScenarioDocument): Outcome<MatrixRow[]>;
   catalog(): Catalog | null;
   version(): string;
+  /** The share value (`1.<payload>`, what follows `#s=`) of a scenario document's JSON text. */
+  encodeShare(scenarioJson: string): Outcome<string>;
+  /** The scenario document's JSON text in a link, its fragment or a bare share value. */
+  decodeShare(fragmentOrUrl: string): Outcome<string>;
 }
 
 function attempt<T>(run: () => T): Outcome<T> {
@@ -47,6 +51,13 @@ export async function loadEngine(): Promise<Engine> {
       const answer = attempt(version);
       return answer.ok ? answer.value : "unknown";
     },
+    encodeShare: (scenarioJson) => attempt(() => encodeShare(scenarioJson)),
+    decodeShare: (fragmentOrUrl) =>
+      attempt(() => {
+        const result = decodeShare(fragmentOrUrl);
+        if (!result.ok) throw new Error(result.message);
+        return result.text;
+      }),
   };
 }
 

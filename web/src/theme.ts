@@ -20,6 +20,13 @@ function apply(choice: ThemeChoice): void {
   document.documentElement.dataset.theme = dark ? "dark" : "light";
 }
 
+/** Applies the remembered theme and follows system changes (the embed view, which has no selector). */
+export function followTheme(): void {
+  const choice = stored();
+  apply(choice);
+  query.addEventListener("change", () => apply(choice));
+}
+
 /** Applies the remembered theme, follows system changes, and binds the theme selector. */
 export function setupTheme(select: HTMLSelectElement): void {
   let choice = stored();

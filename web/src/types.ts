@@ -12,6 +12,7 @@ export type {
   Decision,
   Diagnostic as EngineDiagnostic,
   EvaluateResult as Evaluation,
+  JsonValue,
   MatrixRow,
   PatternReport,
   PolicyKind,

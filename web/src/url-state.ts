@@ -7,7 +7,7 @@
 
 import { policyText } from "./defaults";
 import { newPolicy, type AppState, type ContextRow, type ContextType, type PolicyDoc } from "./state";
-import type { ContextInput, PolicyKind, ScenarioDocument } from "./types";
+import type { ContextInput, JsonValue, PolicyKind, ScenarioDocument } from "./types";
 
 /** A document built from the state, and which editor each engine policy id belongs to. */
 export interface BuiltDocument {
@@ -51,7 +51,7 @@ export function stateToDocument(state: AppState, forEvaluation: boolean): BuiltD
   const rcps = orgLevels("rcp", state.rcps, keep, editorOf);
   if (rcps.length > 0) document.rcps = rcps;
   if (!forEvaluation) {
-    document.view = { tab: positionId(state, state.view.tab), panel: state.view.panel };
+    document.view = viewDocument(state, document.request);
   }
   return { document, editorOf };
 }
@@ -77,17 +77,35 @@ function orgLevels(
 function requestDocument(state: AppState): ScenarioDocument["request"] {
   const { principal, action, resource } = state.request;
   const request: ScenarioDocument["request"] = { principal, action, resource };
-  const context: Record<string, ContextInput> = {};
-  for (const row of state.request.context) {
-    const key = row.key.trim();
-    if (key !== "") {
-      context[key] = contextValue(row);
-    }
-  }
-  if (Object.keys(context).length > 0) {
+  const context = contextDocument(state.request.context);
+  if (context) {
     request.context = context;
   }
   return request;
+}
+
+/** The request's context for the engine: one entry per keyed row (a later row wins), or nothing. */
+function contextDocument(rows: ContextRow[]): Record<string, ContextInput> | undefined {
+  const entries = rows.filter((row) => row.key.trim() !== "").map((row): [string, ContextInput] => [row.key.trim(), contextValue(row)]);
+  // fromEntries defines own properties, so even a key named `__proto__` stays a key.
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/**
+ * The view the document records: the selected tab (by position) and result panel, and the context
+ * table's rows as typed when the request's context alone would not give them back (a row without a
+ * key, a number that does not parse, a list with blank lines, two rows with one key...).
+ */
+function viewDocument(state: AppState, request: ScenarioDocument["request"]): Record<string, JsonValue> {
+  const view: Record<string, JsonValue> = { tab: positionId(state, state.view.tab), panel: state.view.panel };
+  if (!sameRows(contextRows(request.context), state.request.context)) {
+    view.context = state.request.context.map((row) => ({ key: row.key, type: row.type, value: row.value }));
+  }
+  return view;
+}
+
+function sameRows(a: ContextRow[], b: ContextRow[]): boolean {
+  return a.length === b.length && a.every((row, index) => row.key === b[index]?.key && row.type === b[index]?.type && row.value === b[index]?.value);
 }
 
 /** A context row's value as the scenario document carries it. A number that does not parse stays text. */
@@ -144,7 +162,7 @@ export function documentToState(input: unknown): AppState | null {
       principal: typeof request.principal === "string" ? request.principal : "",
       action: typeof request.action === "string" ? request.action : "",
       resource: typeof request.resource === "string" ? request.resource : "",
-      context: contextRows(request.context),
+      context: typedRows(input.view, request.context) ?? contextRows(request.context),
     },
     view: { tab: "repository", panel: "explain" },
   };
@@ -196,6 +214,24 @@ function contextRows(input: unknown): ContextRow[] {
       typeof value === "string" ? "string" : typeof value === "number" ? "number" : typeof value === "boolean" ? "boolean" : null;
     return type === null ? [] : [{ key, type, value: String(value) }];
   });
+}
+
+const CONTEXT_TYPES: readonly string[] = ["string", "number", "boolean", "list"];
+
+/**
+ * The context rows the view recorded, when they are well-formed and still give the request's context
+ * (a hand-edited file may have changed one and not the other: the request then wins).
+ */
+function typedRows(view: unknown, context: unknown): ContextRow[] | null {
+  if (!isObject(view) || !Array.isArray(view.context)) return null;
+  const rows: ContextRow[] = [];
+  for (const row of view.context) {
+    if (!isObject(row) || typeof row.key !== "string" || typeof row.value !== "string" || typeof row.type !== "string" || !CONTEXT_TYPES.includes(row.type)) {
+      return null;
+    }
+    rows.push({ key: row.key, type: row.type as ContextType, value: row.value });
+  }
+  return JSON.stringify(contextDocument(rows) ?? {}) === JSON.stringify(isObject(context) ? context : {}) ? rows : null;
 }
 
 function viewFrom(state: AppState, input: unknown): AppState["view"] {

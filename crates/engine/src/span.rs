@@ -28,20 +28,72 @@ pub struct Span {
     pub utf16_end: usize,
 }
 
-/// Turns byte offsets of one text into [`Span`]s. Built once per text; lookups are binary searches.
+/// Turns byte offsets of one text into [`Span`]s. Built once per text in linear time; a lookup is a
+/// binary search for the line plus, for non-ASCII text, a count over at most [`CHECKPOINT`] bytes, so
+/// making a span for every element of a policy stays linear in its size.
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset where each line starts; the first entry is 0.
     line_starts: Vec<usize>,
+    /// For non-ASCII text, the characters and UTF-16 units before every [`CHECKPOINT`]th byte; `None`
+    /// for ASCII text, where bytes, characters and UTF-16 units are the same.
+    checkpoints: Option<Vec<Units>>,
+}
+
+/// Bytes between two checkpoints of a non-ASCII text.
+const CHECKPOINT: usize = 64;
+
+/// How many characters and UTF-16 code units a stretch of text holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Units {
+    chars: usize,
+    utf16: usize,
+}
+
+impl Units {
+    /// The units of `bytes`, a stretch of UTF-8 that may start or end inside a character: a character
+    /// counts where its first byte is, and one of four bytes (outside the BMP) is two UTF-16 units.
+    fn of(bytes: &[u8]) -> Units {
+        let chars = bytes.iter().filter(|byte| !is_continuation(**byte)).count();
+        let astral = bytes.iter().filter(|byte| **byte >= 0xF0).count();
+        Units {
+            chars,
+            utf16: chars + astral,
+        }
+    }
+
+    fn plus(self, other: Units) -> Units {
+        Units {
+            chars: self.chars + other.chars,
+            utf16: self.utf16 + other.utf16,
+        }
+    }
+}
+
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 impl<'a> LineIndex<'a> {
-    /// Indexes the line starts of `text`.
+    /// Indexes the line starts of `text`, and for non-ASCII text its character counts.
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { text, line_starts }
+        let checkpoints = (!text.is_ascii()).then(|| {
+            let mut total = Units::default();
+            let mut checkpoints = vec![total];
+            for chunk in text.as_bytes().chunks(CHECKPOINT) {
+                total = total.plus(Units::of(chunk));
+                checkpoints.push(total);
+            }
+            checkpoints
+        });
+        Self {
+            text,
+            line_starts,
+            checkpoints,
+        }
     }
 
     /// The span of the byte range `start..end`. Offsets past the end or inside a character are moved back
@@ -49,10 +101,10 @@ impl<'a> LineIndex<'a> {
     pub fn span(&self, start: usize, end: usize) -> Span {
         let start = self.floor_boundary(start);
         let end = self.floor_boundary(end.max(start));
-        let (line, column) = self.line_column(start);
-        let (end_line, end_column) = self.line_column(end);
-        let utf16_start = utf16_len(self.text.get(..start).unwrap_or(""));
-        let utf16_end = utf16_start + utf16_len(self.text.get(start..end).unwrap_or(""));
+        let start_units = self.units_before(start);
+        let end_units = self.units_before(end);
+        let (line, column) = self.line_column(start, start_units);
+        let (end_line, end_column) = self.line_column(end, end_units);
         Span {
             start,
             end,
@@ -60,8 +112,8 @@ impl<'a> LineIndex<'a> {
             column,
             end_line,
             end_column,
-            utf16_start,
-            utf16_end,
+            utf16_start: start_units.utf16,
+            utf16_end: end_units.utf16,
         }
     }
 
@@ -78,25 +130,34 @@ impl<'a> LineIndex<'a> {
         offset
     }
 
-    fn line_column(&self, offset: usize) -> (usize, usize) {
+    /// The characters and UTF-16 units before the byte `offset`, a character boundary within the text.
+    fn units_before(&self, offset: usize) -> Units {
+        let Some(checkpoints) = &self.checkpoints else {
+            return Units {
+                chars: offset,
+                utf16: offset,
+            };
+        };
+        let checkpoint = offset / CHECKPOINT;
+        let before = checkpoints.get(checkpoint).copied().unwrap_or_default();
+        let rest = self
+            .text
+            .as_bytes()
+            .get(checkpoint * CHECKPOINT..offset)
+            .unwrap_or_default();
+        before.plus(Units::of(rest))
+    }
+
+    /// The 1-based line and column of `offset`, whose units are `units`.
+    fn line_column(&self, offset: usize, units: Units) -> (usize, usize) {
         let line_index = self
             .line_starts
             .partition_point(|&line_start| line_start <= offset)
             .saturating_sub(1);
         let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
-        let column = self
-            .text
-            .get(line_start..offset)
-            .unwrap_or("")
-            .chars()
-            .count()
-            + 1;
+        let column = units.chars - self.units_before(line_start).chars + 1;
         (line_index + 1, column)
     }
-}
-
-fn utf16_len(text: &str) -> usize {
-    text.chars().map(char::len_utf16).sum()
 }
 
 #[cfg(test)]
@@ -120,6 +181,63 @@ mod tests {
         assert_eq!(span.utf16_start, 6);
         assert_eq!(span.utf16_end, 7);
         assert_eq!(span.start, 8);
+    }
+
+    /// The definition the index must agree with: count from the start of the text for every span.
+    fn counted_from_the_start(text: &str, start: usize, end: usize) -> Span {
+        let floor = |offset: usize| {
+            let mut offset = offset.min(text.len());
+            while !text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            offset
+        };
+        let (start, end) = (floor(start), floor(end.max(floor(start))));
+        let line_column = |offset: usize| {
+            let before = &text[..offset];
+            let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+            (
+                before.matches('\n').count() + 1,
+                text[line_start..offset].chars().count() + 1,
+            )
+        };
+        let utf16 = |offset: usize| text[..offset].encode_utf16().count();
+        let ((line, column), (end_line, end_column)) = (line_column(start), line_column(end));
+        Span {
+            start,
+            end,
+            line,
+            column,
+            end_line,
+            end_column,
+            utf16_start: utf16(start),
+            utf16_end: utf16(end),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_agree_with_counting_from_the_start_of_the_text(
+            text in "([a-z \n\r\t]|é|€|😀|\u{10FFFF}){0,300}",
+            start in 0usize..1300,
+            length in 0usize..400,
+        ) {
+            let index = LineIndex::new(&text);
+            proptest::prop_assert_eq!(
+                index.span(start, start + length),
+                counted_from_the_start(&text, start, start + length)
+            );
+        }
+    }
+
+    #[test]
+    fn spans_far_into_a_long_non_ascii_line_count_every_character_before_them() {
+        let text = format!("{}\n{}x", "é".repeat(1000), "😀".repeat(500));
+        let index = LineIndex::new(&text);
+        let x = text.len() - 1;
+        let span = index.span(x, x + 1);
+        assert_eq!((span.line, span.column), (2, 501));
+        assert_eq!((span.utf16_start, span.utf16_end), (2001, 2002));
     }
 
     #[test]

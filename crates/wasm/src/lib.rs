@@ -1,15 +1,42 @@
 //! WebAssembly surface of the ECR policy engine for the playground page.
 //!
 //! This crate only adapts: it converts between JavaScript values and the engine's types and holds no
-//! policy logic of its own.
+//! policy logic of its own. Every function takes plain JavaScript values and returns plain objects
+//! (serde-wasm-bindgen, JSON-compatible: maps become objects, `None` becomes `null`).
+//!
+//! Errors follow one rule: what a person typed never throws. A malformed scenario or policy comes back
+//! as data (`decision: "invalid"` with the path and message, or diagnostics with spans). Only misuse of
+//! the API, such as a number where a scenario object belongs or a missing argument, throws a JavaScript
+//! `Error` whose message names the function and what was wrong.
+//!
+//! The TypeScript types of the engine's results are written by hand in `engine-types.d.ts` (the engine has
+//! no wasm dependencies, so it cannot derive them); this crate's own result types derive `Tsify`.
+
+mod args;
+mod bench;
+mod catalog;
+mod convert;
+mod evaluate;
+mod lint;
+mod share;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+pub use bench::bench_evaluate;
+pub use catalog::catalog;
+pub use evaluate::{EvaluateResult, MatrixResult, evaluate, matrix};
+pub use lint::{LintOptions, lint};
+pub use share::{DecodeShareResult, decode_share, encode_share};
+
+/// The engine's result and input types, mirrored in TypeScript for the generated `.d.ts`.
+#[wasm_bindgen(typescript_custom_section)]
+const ENGINE_TYPES: &str = include_str!("engine-types.d.ts");
+
 /// Installs the panic hook so that a panic, should one ever happen, reaches the browser console with
-/// its message instead of an opaque `unreachable` trap. Runs when the module is instantiated; calling
-/// it again does nothing.
-#[wasm_bindgen(start)]
-pub fn init() {
+/// its message instead of an opaque `unreachable` trap. Runs when the module is instantiated, so it is
+/// left out of the TypeScript types; calling it again does nothing.
+#[wasm_bindgen(start, skip_typescript)]
+fn start() {
     console_error_panic_hook::set_once();
 }
 

@@ -4,6 +4,7 @@
 use super::key_name;
 use super::model::{Action, Catalog, ConditionKey, GlobalConditionKey, Service};
 use crate::distance::{is_close, levenshtein};
+use crate::matching::{glob_match_ignore_case, has_wildcard};
 
 /// The service whose repository actions make the "all actions" matrix.
 const MATRIX_SERVICE: &str = "ecr";
@@ -34,8 +35,26 @@ impl Catalog {
     /// matched against the full `service:Name`). A pattern for a service the catalogue does not know gives
     /// nothing.
     pub fn expand(&self, pattern: &str) -> Vec<&Action> {
+        // An ASCII pattern without wildcards names the actions whose full name it equals, ignoring ASCII
+        // case, as the glob would find: a name of another length is passed over without being written.
+        // Each full name is written into one reused buffer rather than allocated.
+        let plain = pattern.is_ascii() && !has_wildcard(pattern);
+        let mut full_name = String::new();
         self.actions()
-            .filter(|action| crate::matching::glob_match_ignore_case(pattern, &action.full_name()))
+            .filter(|action| {
+                if plain && pattern.len() != action.service.len() + 1 + action.name.len() {
+                    return false;
+                }
+                full_name.clear();
+                full_name.push_str(&action.service);
+                full_name.push(':');
+                full_name.push_str(&action.name);
+                if plain && full_name.is_ascii() {
+                    pattern.eq_ignore_ascii_case(&full_name)
+                } else {
+                    glob_match_ignore_case(pattern, &full_name)
+                }
+            })
             .collect()
     }
 

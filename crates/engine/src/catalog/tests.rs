@@ -2,6 +2,7 @@
 
 use super::{Catalog, DATA, ValueType, catalog, load};
 use crate::distance::levenshtein;
+use crate::matching::glob_match_ignore_case;
 
 fn names(actions: &[&super::Action]) -> Vec<String> {
     actions.iter().map(|action| action.full_name()).collect()
@@ -133,6 +134,34 @@ fn question_mark_in_actions_matches_exactly_one_character() {
     // Section 8 decision: `?` in actions is accepted; it stands for one character.
     assert_eq!(names(&catalog().expand("ecr:?utImage")), ["ecr:PutImage"]);
     assert!(catalog().expand("ecr:P?Image").is_empty());
+}
+
+#[test]
+fn action_patterns_expand_to_the_actions_whose_full_name_they_glob() {
+    // ACT: a pattern covers the actions whose `service:Name` it matches without regard to case; exact
+    // names, wildcards and the Kelvin sign (which lowers to `k`) all expand as the glob says.
+    for pattern in [
+        "ecr:BatchGetImage",
+        "ECR:BATCHCHECKLAYERAVAILABILITY",
+        "ecr:BatchChec\u{212A}LayerAvailability",
+        "ecr:batch*",
+        "*Image",
+        "ecr*",
+        "ecr-public:?utImage",
+        "ecr:Batch",
+        "",
+    ] {
+        let expected: Vec<String> = catalog()
+            .actions()
+            .filter(|action| glob_match_ignore_case(pattern, &action.full_name()))
+            .map(|action| action.full_name())
+            .collect();
+        assert_eq!(names(&catalog().expand(pattern)), expected, "{pattern}");
+    }
+    assert_eq!(
+        names(&catalog().expand("ecr:BatchChec\u{212A}LayerAvailability")),
+        ["ecr:BatchCheckLayerAvailability"]
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ use super::string::{self, StringOperand};
 use super::variables::{substitute, variables_in};
 use super::{binary, boolean, date, ip, numeric};
 use crate::context::Context;
-use crate::policy::{ConditionValue, OperatorBase, OperatorFamily, Version};
+use crate::policy::{ConditionValue, OperatorBase, OperatorFamily, SharedStr, Version};
 use std::cmp::Ordering;
 
 /// Every policy value compared with every request value.
@@ -154,10 +154,18 @@ fn substituted<P>(
                 (Some(text), Some(pattern)) => Some(operand(text.clone(), pattern)),
                 _ => None,
             };
+            let written = SharedStr::from(&value.text);
+            let policy_value = substitution.value.map(|substituted| {
+                if substituted == value.text {
+                    written.clone()
+                } else {
+                    SharedStr::from(substituted)
+                }
+            });
             Prepared {
                 result: ValueResult {
-                    written: value.text.clone(),
-                    policy_value: substitution.value,
+                    written,
+                    policy_value,
                     span: value.span,
                     matched: false,
                     variables: substitution.variables,
@@ -190,10 +198,11 @@ fn parsed<P>(
                     reason,
                 });
             }
+            let written = SharedStr::from(&value.text);
             Prepared {
                 result: ValueResult {
-                    written: value.text.clone(),
-                    policy_value: Some(value.text.clone()),
+                    policy_value: Some(written.clone()),
+                    written,
                     span: value.span,
                     matched: false,
                     variables: Vec::new(),

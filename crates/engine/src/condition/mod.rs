@@ -32,7 +32,7 @@ pub use pattern::{GlobToken, Pattern};
 pub use variables::{Substitution, VariableUse, substitute, variables_in};
 
 use crate::context::Context;
-use crate::policy::{Condition, OperatorBase, OperatorFamily, Version};
+use crate::policy::{Condition, OperatorBase, OperatorFamily, Shared, SharedStr, Version};
 
 /// Evaluates one condition against the request context. Key names compare case-insensitively (COND);
 /// `version` decides whether policy variables are substituted (VARS).
@@ -53,9 +53,9 @@ pub fn evaluate_condition(
         ConditionOutcome {
             matched,
             operator: condition.operator,
-            operator_text: condition.operator_text.value.clone(),
+            operator_text: SharedStr::from(&condition.operator_text.value),
             operator_span: condition.operator_text.span,
-            key: condition.key.value.clone(),
+            key: SharedStr::from(&condition.key.value),
             key_span: condition.key.span,
             request_values: request_values.clone(),
             value_results,
@@ -84,9 +84,9 @@ pub fn evaluate_conditions(
     context: &Context,
     version: Version,
 ) -> ConditionsOutcome {
-    let each: Vec<ConditionOutcome> = conditions
+    let each: Vec<Shared<ConditionOutcome>> = conditions
         .iter()
-        .map(|condition| evaluate_condition(condition, context, version))
+        .map(|condition| Shared::new(evaluate_condition(condition, context, version)))
         .collect();
     ConditionsOutcome {
         matched: each.iter().all(|outcome| outcome.matched),

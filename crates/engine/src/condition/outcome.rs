@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::variables::VariableUse;
-use crate::policy::Operator;
+use crate::policy::{Operator, Shared, SharedStr};
 use crate::span::Span;
 
 /// The result of all the conditions of one statement: they AND together (MV, ECRIAM).
@@ -13,8 +13,10 @@ use crate::span::Span;
 pub struct ConditionsOutcome {
     /// Whether every condition matched; true when there are none.
     pub matched: bool,
-    /// Each condition's outcome, in source order. All are evaluated, even after one fails.
-    pub each: Vec<ConditionOutcome>,
+    /// Each condition's outcome, in source order. All are evaluated, even after one fails. Shared, so
+    /// that the evaluations of every action of a scenario hold one copy of a condition that does not
+    /// depend on the action.
+    pub each: Vec<Shared<ConditionOutcome>>,
 }
 
 /// The result of one `operator -> key -> values` condition.
@@ -26,11 +28,11 @@ pub struct ConditionOutcome {
     /// The operator; `None` when its name is unknown.
     pub operator: Option<Operator>,
     /// The operator as written.
-    pub operator_text: String,
+    pub operator_text: SharedStr,
     /// Where the operator is written.
     pub operator_span: Span,
     /// The condition key as written.
-    pub key: String,
+    pub key: SharedStr,
     /// Where the key is written.
     pub key_span: Span,
     /// The request's values for the key; `None` when the request does not have the key.
@@ -50,9 +52,9 @@ pub struct ConditionOutcome {
 #[serde(rename_all = "camelCase")]
 pub struct ValueResult {
     /// The value as written.
-    pub written: String,
+    pub written: SharedStr,
     /// The value after policy-variable substitution; `None` when a variable has no value and no default.
-    pub policy_value: Option<String>,
+    pub policy_value: Option<SharedStr>,
     /// Where the value is written.
     pub span: Span,
     /// Whether the operator's comparison, before any negation, held between this value and at least one

@@ -9,26 +9,26 @@ use super::statement::grant_rank;
 
 /// One applicable policy's statement outcomes, as the procedure needs them.
 #[derive(Debug, Clone)]
-pub struct PolicyOutcomes {
+pub struct PolicyOutcomes<'a> {
     /// The policy's id.
-    pub id: String,
+    pub id: &'a str,
     /// Its kind.
     pub kind: PolicyKind,
     /// A name for people.
-    pub name: String,
+    pub name: &'a str,
     /// The SCP or RCP level.
     pub level: Option<usize>,
     /// Each statement: index, label, outcome, and how its principal named the caller.
-    pub statements: Vec<StatementFacts>,
+    pub statements: Vec<StatementFacts<'a>>,
 }
 
 /// What the procedure needs of one statement.
 #[derive(Debug, Clone)]
-pub struct StatementFacts {
+pub struct StatementFacts<'a> {
     /// Index in the policy.
     pub index: usize,
     /// `statement "Sid"` or `statement 2`.
-    pub label: String,
+    pub label: &'a str,
     /// What it did.
     pub outcome: StatementOutcome,
     /// How its principal named the caller, when it matched.
@@ -41,7 +41,7 @@ pub struct DecisionInputs<'a> {
     /// The caller.
     pub caller: &'a Caller,
     /// The applicable policies only.
-    pub policies: &'a [PolicyOutcomes],
+    pub policies: &'a [PolicyOutcomes<'a>],
     /// Whether the principal and the repository are in different accounts.
     pub cross_account: bool,
     /// Whether the action is registry-level (the repository policy does not apply).
@@ -444,7 +444,7 @@ impl Procedure<'_, '_> {
 
     fn matching(
         &self,
-        which: impl Fn(&PolicyOutcomes) -> bool,
+        which: impl Fn(&PolicyOutcomes<'_>) -> bool,
         outcome: StatementOutcome,
     ) -> Vec<StatementRef> {
         self.inputs
@@ -457,7 +457,7 @@ impl Procedure<'_, '_> {
                     .iter()
                     .filter(move |statement| statement.outcome == outcome)
                     .map(|statement| StatementRef {
-                        policy: policy.id.clone(),
+                        policy: policy.id.to_string(),
                         statement: statement.index,
                     })
             })

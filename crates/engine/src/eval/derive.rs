@@ -10,13 +10,17 @@ use crate::scenario::{ContextInput, Request};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RequestTime(pub i64);
 
-/// Builds the context: every key of `request.context`, then each derivable key the request lacks.
-pub fn derive_context(
+/// The derived keys whose value can differ between two requests of one prepared scenario: the clock's,
+/// and the repository's account, which for a registry-level action is the caller's.
+pub const PER_REQUEST_KEYS: [&str; 3] = ["aws:ResourceAccount", "aws:CurrentTime", "aws:EpochTime"];
+
+/// Builds the context without the clock's keys, which [`with_time`] adds last: every key of
+/// `request.context`, then each derivable key the request lacks.
+pub fn derive_untimed(
     request: &Request,
     caller: &Caller,
     resource_account: Option<&str>,
     region: Option<&str>,
-    time: RequestTime,
 ) -> Context {
     let mut context = Context::new();
     for (key, input) in &request.context {
@@ -76,9 +80,23 @@ pub fn derive_context(
     }
     add(derived("aws:SecureTransport", "true".to_string()));
     add(derived("aws:ViaAWSService", "false".to_string()));
-    add(derived("aws:CurrentTime", iso8601(time.0)));
-    add(derived("aws:EpochTime", time.0.to_string()));
     context
+}
+
+/// Completes a context from [`derive_untimed`] with the clock's keys the caller did not give.
+pub fn with_time(mut context: Context, time: RequestTime) -> Context {
+    for entry in time_entries(time) {
+        context.insert_if_absent(entry);
+    }
+    context
+}
+
+/// GCK: `aws:CurrentTime` and `aws:EpochTime`, derived unless the caller gives them.
+pub fn time_entries(time: RequestTime) -> [ContextEntry; 2] {
+    [
+        ContextEntry::single("aws:CurrentTime", iso8601(time.0), ContextSource::Derived),
+        ContextEntry::single("aws:EpochTime", time.0.to_string(), ContextSource::Derived),
+    ]
 }
 
 /// `2026-11-23T09:05:00Z` for a Unix time (proleptic Gregorian calendar, UTC).
@@ -117,6 +135,19 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 mod tests {
     use super::*;
     use crate::scenario::Scalar;
+
+    fn derive_context(
+        request: &Request,
+        caller: &Caller,
+        resource_account: Option<&str>,
+        region: Option<&str>,
+        time: RequestTime,
+    ) -> Context {
+        with_time(
+            derive_untimed(request, caller, resource_account, region),
+            time,
+        )
+    }
 
     fn request(principal: &str) -> Request {
         Request {

@@ -35,12 +35,12 @@ impl Prepared<'_> {
             .repository_actions()
             .map(|action| {
                 let name = action.full_name();
-                let evaluation = self.evaluate(&name, time);
+                let (decision, summary) = self.decision(&name, time);
                 MatrixRow {
                     action: name,
                     access_level: action.access_level.clone(),
-                    decision: evaluation.decision,
-                    summary: evaluation.summary,
+                    decision,
+                    summary,
                 }
             })
             .collect();

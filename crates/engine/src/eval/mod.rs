@@ -5,12 +5,17 @@
 
 mod decide;
 mod derive;
+mod fixed;
 mod inputs;
 mod matrix;
+#[cfg(test)]
+mod prepared_tests;
+mod request;
 mod result;
 mod statement;
 #[cfg(test)]
 mod tests;
+mod unreadable;
 
 pub use derive::RequestTime;
 pub use inputs::{LoadedPolicy, level_name, load_policies};
@@ -21,53 +26,187 @@ pub use result::{
 };
 
 use crate::catalog::catalog;
+use crate::condition::{ConditionOutcome, ConditionsOutcome, evaluate_condition};
 use crate::diagnostic::Diagnostic;
 use crate::lint::{LintOptions, lint_parsed};
-use crate::matching::{Arn, Caller};
-use crate::policy::PolicyKind;
+use crate::matching::{ActionMatch, Caller, RequestAction, ResourceMatch};
+use crate::policy::{Policy, PolicyKind, Shared, SharedList, SharedStr};
 use crate::scenario::Scenario;
 
 use self::decide::{DecisionInputs, PolicyOutcomes, StatementFacts, decide};
-use self::statement::{RequestView, evaluate_statement};
+use self::fixed::{FixedStatement, Part};
+use self::request::{Contexts, RequestBasics};
+use self::statement::{RequestView, action_matches, action_report, outcome, resource_report};
 
 /// Evaluates `scenario` at `time`.
 pub fn evaluate(scenario: &Scenario, time: RequestTime) -> Evaluation {
     prepare(scenario).evaluate(&scenario.request.action, time)
 }
 
-/// A scenario with its policies parsed and linted, ready to decide any action.
+/// A scenario with its policies parsed and linted, and everything that does not depend on the action
+/// decided, ready to decide any action.
 #[derive(Debug, Clone)]
 pub struct Prepared<'a> {
     scenario: &'a Scenario,
     policies: Vec<LoadedPolicy>,
-    diagnostics: Vec<Vec<Diagnostic>>,
+    /// What every report of each policy starts with.
+    headers: Vec<ReportHeader>,
     caller: Result<Caller, String>,
+    request: RequestBasics,
+    /// Present when the principal, the resource, `federatedBy` and every policy are valid.
+    ready: Option<Ready>,
 }
 
-/// Parses and lints the policies of `scenario` and reads its principal.
+/// The parts of a policy's report that every evaluation repeats: its id, its name and its findings.
+#[derive(Debug, Clone)]
+struct ReportHeader {
+    id: SharedStr,
+    name: SharedStr,
+    diagnostics: SharedList<Diagnostic>,
+}
+
+/// What a valid scenario's requests share: the contexts and each policy's statements with their
+/// action-independent parts matched (`None` for a policy that did not parse).
+#[derive(Debug, Clone)]
+struct Ready {
+    contexts: Contexts,
+    statements: Vec<Option<Vec<FixedStatement>>>,
+    has_per_request_parts: bool,
+}
+
+/// Parses and lints the policies of `scenario`, reads its principal, and matches every part of every
+/// statement that does not depend on the action.
 pub fn prepare(scenario: &Scenario) -> Prepared<'_> {
     let policies = load_policies(scenario);
     let options = LintOptions {
         repository_arn: Some(scenario.request.resource.clone())
             .filter(|resource| resource.starts_with("arn:")),
     };
-    let diagnostics = policies
+    let headers: Vec<ReportHeader> = policies
         .iter()
         .map(|policy| {
             let mut all = policy.parsed.diagnostics.clone();
             all.extend(lint_parsed(&policy.parsed, &options));
             all.sort_by_key(|diagnostic| (diagnostic.severity, diagnostic.span.start));
-            all
+            ReportHeader {
+                id: SharedStr::from(&policy.id),
+                name: SharedStr::from(&policy.name),
+                diagnostics: SharedList::from(all),
+            }
         })
         .collect();
     let caller =
         Caller::parse(&scenario.request.principal).map_err(|error| format!("principal: {error}"));
+    let diagnostics: Vec<&[Diagnostic]> = headers
+        .iter()
+        .map(|header| &*header.diagnostics)
+        .collect();
+    let request = RequestBasics::new(&scenario.request, &caller, &policies, &diagnostics);
+    let ready = match &caller {
+        Ok(caller)
+            if request.errors.is_empty()
+                && request.federated_error.is_none()
+                && request.blocking.is_empty() =>
+        {
+            Some(Ready::new(scenario, &policies, caller, &request))
+        }
+        _ => None,
+    };
     Prepared {
         scenario,
         policies,
-        diagnostics,
+        headers,
         caller,
+        request,
+        ready,
     }
+}
+
+impl Ready {
+    fn new(
+        scenario: &Scenario,
+        policies: &[LoadedPolicy],
+        caller: &Caller,
+        request: &RequestBasics,
+    ) -> Self {
+        let contexts = Contexts::new(&scenario.request, caller, request);
+        let view = RequestView {
+            caller,
+            resource: &request.resource,
+            context: contexts.untimed(false),
+            has_boundary: scenario.permissions_boundary.is_some(),
+            federated_by: request.federated_by.as_ref(),
+        };
+        let statements: Vec<Option<Vec<FixedStatement>>> = policies
+            .iter()
+            .map(|policy| {
+                let parsed = policy.parsed.policy.as_ref()?;
+                Some(
+                    parsed
+                        .statements
+                        .iter()
+                        .map(|statement| FixedStatement::new(statement, parsed, view))
+                        .collect(),
+                )
+            })
+            .collect();
+        let has_per_request_parts = statements
+            .iter()
+            .flatten()
+            .flatten()
+            .any(FixedStatement::has_per_request_parts);
+        Self {
+            contexts,
+            statements,
+            has_per_request_parts,
+        }
+    }
+}
+
+/// The decision for one action, before the reports are assembled: every statement's outcome, and the
+/// parts that had to be decided for this request.
+struct Decided<'p> {
+    facts: RequestFacts,
+    registry_level: bool,
+    time: RequestTime,
+    policies: Vec<PolicyRun<'p>>,
+    decision: Decision,
+    /// The applicability notes, then the steps of the procedure.
+    reasons: Vec<Reason>,
+}
+
+/// One parsed policy's statements for one request.
+struct PolicyRun<'p> {
+    loaded: &'p LoadedPolicy,
+    header: &'p ReportHeader,
+    policy: &'p Policy,
+    not_applicable: Option<&'static str>,
+    statements: Vec<StatementRun<'p>>,
+}
+
+/// One statement for one request.
+struct StatementRun<'p> {
+    fixed: &'p FixedStatement,
+    outcome: StatementOutcome,
+    /// The `Action` element's report, made only when the reports are wanted.
+    action: Option<ElementReport<ActionMatch>>,
+    resource: Option<Shared<ElementReport<ResourceMatch>>>,
+    conditions: Vec<Option<Shared<ConditionOutcome>>>,
+}
+
+/// How much of the explanation deciding an action makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// Every element's report, for an [`Evaluation`].
+    Reports,
+    /// Only what the decision and its summary need, for the matrix.
+    DecisionOnly,
+}
+
+/// What deciding one action gives: an invalid evaluation, or the decision with what explains it.
+enum Run<'p> {
+    Invalid(Box<Evaluation>),
+    Decided(Decided<'p>),
 }
 
 impl Prepared<'_> {
@@ -78,148 +217,96 @@ impl Prepared<'_> {
 
     /// Decides `action` for the scenario's principal and resource.
     pub fn evaluate(&self, action: &str, time: RequestTime) -> Evaluation {
-        let request = &self.scenario.request;
-        let resource = request.resource.trim();
-        let resource_arn = Arn::parse(resource).ok();
+        match self.run(action, time, Detail::Reports) {
+            Run::Invalid(evaluation) => *evaluation,
+            Run::Decided(decided) => decided.into_evaluation(self),
+        }
+    }
+
+    /// The decision for `action` and its one-sentence summary, without the per-statement reports.
+    fn decision(&self, action: &str, time: RequestTime) -> (Decision, String) {
+        match self.run(action, time, Detail::DecisionOnly) {
+            Run::Invalid(evaluation) => (evaluation.decision, evaluation.summary),
+            Run::Decided(decided) => (
+                decided.decision,
+                summary(decided.decision, &decided.reasons),
+            ),
+        }
+    }
+
+    fn run(&self, action: &str, time: RequestTime, detail: Detail) -> Run<'_> {
         let known_action = catalog().action(action);
-        // ECRSAR: registry-level actions take no repository; a request for `*` is registry-level too.
-        let registry_level =
-            resource == "*" || known_action.is_some_and(|action| action.is_registry_level());
-        let caller_account = self
-            .caller
-            .as_ref()
-            .ok()
-            .and_then(|caller| caller.account().map(str::to_string));
-        let resource_account = match &resource_arn {
-            Some(arn) if !registry_level => Some(arn.account().to_string()),
-            _ => caller_account.clone(),
+        let facts = self
+            .request
+            .facts(&self.scenario.request, action, known_action);
+        let request_errors = self.request.errors_for(action);
+        let (Ok(caller), Some(ready), true) =
+            (&self.caller, &self.ready, request_errors.is_empty())
+        else {
+            return Run::Invalid(Box::new(if request_errors.is_empty() {
+                self.invalid(facts, Vec::new(), self.request.blocking.clone())
+            } else {
+                self.invalid(facts, request_errors, Vec::new())
+            }));
         };
-        let cross_account = match (&caller_account, &resource_account) {
-            (Some(caller), Some(resource)) => caller != resource,
-            _ => false,
-        };
-        let facts =
-            RequestFacts {
-                principal: request.principal.clone(),
-                principal_type: self.caller.as_ref().ok().map(|caller| {
-                    match caller.principal_type() {
-                        Some(kind) => kind.as_str().to_string(),
-                        None => "AWSService".to_string(),
-                    }
-                }),
-                principal_account: caller_account,
-                action: action.to_string(),
-                resource: resource.to_string(),
-                resource_account: resource_account.clone(),
-                registry_level,
-                cross_account,
-                known_action: known_action.is_some(),
-            };
-        let mut request_errors = Vec::new();
-        if let Err(error) = &self.caller {
-            request_errors.push(error.clone());
-        }
-        if resource != "*" && resource_arn.is_none() {
-            request_errors.push(format!(
-                "resource: `{resource}` is not an ARN; give the repository ARN, such as `arn:aws:ecr:us-east-1:111122223333:repository/app`, or `*` for registry-level actions"
-            ));
-        }
-        if !action.contains(':') {
-            request_errors.push(format!("action: `{action}` is not of the form `service:Action`, such as `ecr:BatchGetImage`"));
-        }
-        let federated_by = self.federated_by(&mut request_errors);
-        let caller = match &self.caller {
-            Ok(caller) if request_errors.is_empty() => caller,
-            _ => return self.invalid(facts, request_errors, Vec::new()),
-        };
-        let blocking: Vec<String> = self
+        let registry_level = facts.registry_level;
+        let request_action = RequestAction::new(action);
+        let context = ready
+            .has_per_request_parts
+            .then(|| ready.contexts.at(registry_level, time));
+        let view = context.as_ref().map(|context| RequestView {
+            caller,
+            resource: &self.request.resource,
+            context,
+            has_boundary: self.scenario.permissions_boundary.is_some(),
+            federated_by: self.request.federated_by.as_ref(),
+        });
+        let policies: Vec<PolicyRun<'_>> = self
             .policies
             .iter()
-            .zip(&self.diagnostics)
-            .filter_map(|(policy, diagnostics)| {
-                let errors: Vec<&Diagnostic> = diagnostics
-                    .iter()
-                    .filter(|diagnostic| diagnostic.is_error())
-                    .collect();
-                let first = errors.first()?;
-                Some(format!(
-                    "the {} has {} error{} and was not evaluated; first, at line {}, column {}: {}",
-                    policy.name,
-                    errors.len(),
-                    if errors.len() == 1 { "" } else { "s" },
-                    first.span.line,
-                    first.span.column,
-                    first.message
-                ))
-            })
-            .collect();
-        if !blocking.is_empty() {
-            return self.invalid(facts, Vec::new(), blocking);
-        }
-        let region = resource_arn.as_ref().map(|arn| arn.region().to_string());
-        let context = derive::derive_context(
-            request,
-            caller,
-            resource_account.as_deref(),
-            region.as_deref(),
-            time,
-        );
-        let view = RequestView {
-            caller,
-            action,
-            resource,
-            context: &context,
-            has_boundary: self.scenario.permissions_boundary.is_some(),
-            federated_by: federated_by.as_ref(),
-        };
-        let mut reports = Vec::new();
-        let mut outcomes = Vec::new();
-        for (policy, diagnostics) in self.policies.iter().zip(&self.diagnostics) {
-            let Some(parsed) = policy.parsed.policy.as_ref() else {
-                continue;
-            };
-            let not_applicable = not_applicable_because(policy.kind, caller, registry_level);
-            let results: Vec<_> = parsed
-                .statements
-                .iter()
-                .map(|statement| {
-                    let mut result = evaluate_statement(statement, parsed, view);
-                    if not_applicable.is_some() {
-                        result.report.outcome = StatementOutcome::NotApplicable;
-                    }
-                    (statement.label(), result)
-                })
-                .collect();
-            if not_applicable.is_none() {
-                outcomes.push(PolicyOutcomes {
-                    id: policy.id.clone(),
-                    kind: policy.kind,
-                    name: policy.name.clone(),
-                    level: policy.level,
-                    statements: results
+            .zip(&self.headers)
+            .zip(&ready.statements)
+            .filter_map(|((loaded, header), fixed)| {
+                let policy = loaded.parsed.policy.as_ref()?;
+                let fixed = fixed.as_ref()?;
+                Some(PolicyRun {
+                    loaded,
+                    header,
+                    policy,
+                    not_applicable: not_applicable_because(loaded.kind, caller, registry_level),
+                    statements: policy
+                        .statements
                         .iter()
-                        .map(|(label, result)| StatementFacts {
-                            index: result.report.index,
-                            label: label.clone(),
-                            outcome: result.report.outcome,
-                            named_as: result.named_as,
+                        .zip(fixed)
+                        .map(|(statement, fixed)| {
+                            run_statement(statement, fixed, policy, &request_action, view, detail)
                         })
                         .collect(),
-                });
-            }
-            reports.push(PolicyReport {
-                id: policy.id.clone(),
-                kind: policy.kind,
-                name: policy.name.clone(),
-                applies: not_applicable.is_none(),
-                note: not_applicable.map(str::to_string),
-                diagnostics: diagnostics.clone(),
-                statements: results
-                    .into_iter()
-                    .map(|(_, result)| result.report)
+                })
+            })
+            .collect();
+        let outcomes: Vec<PolicyOutcomes<'_>> = policies
+            .iter()
+            .filter(|policy| policy.not_applicable.is_none())
+            .map(|policy| PolicyOutcomes {
+                id: &policy.loaded.id,
+                kind: policy.loaded.kind,
+                name: &policy.loaded.name,
+                level: policy.loaded.level,
+                statements: policy
+                    .policy
+                    .statements
+                    .iter()
+                    .zip(&policy.statements)
+                    .map(|(statement, run)| StatementFacts {
+                        index: statement.index,
+                        label: &run.fixed.label,
+                        outcome: run.outcome,
+                        named_as: run.fixed.named_as,
+                    })
                     .collect(),
-            });
-        }
+            })
+            .collect();
         let levels = |kind: PolicyKind, count: usize| {
             if outcomes.iter().any(|policy| policy.kind == kind) {
                 count
@@ -230,7 +317,7 @@ impl Prepared<'_> {
         let inputs = DecisionInputs {
             caller,
             policies: &outcomes,
-            cross_account,
+            cross_account: facts.cross_account,
             registry_level,
             has_boundary: outcomes
                 .iter()
@@ -241,45 +328,17 @@ impl Prepared<'_> {
             scp_levels: levels(PolicyKind::Scp, self.scenario.scps.len()),
             rcp_levels: levels(PolicyKind::Rcp, self.scenario.rcps.len()),
         };
-        let (decision, mut reasons) = decide(&inputs);
-        let mut applicability = applicability_notes(&reports);
-        applicability.append(&mut reasons);
-        let missing_keys = missing_keys(&reports);
-        Evaluation {
+        let (decision, mut procedure) = decide(&inputs);
+        let mut reasons = applicability_notes(&policies);
+        reasons.append(&mut procedure);
+        Run::Decided(Decided {
+            facts,
+            registry_level,
+            time,
+            policies,
             decision,
-            summary: summary(decision, &applicability),
-            reasons: applicability,
-            request: facts,
-            policies: reports,
-            context: context.entries().to_vec(),
-            missing_keys,
-            request_errors: Vec::new(),
-        }
-    }
-
-    /// `request.federatedBy`: an IAM user of the federated user's own account.
-    fn federated_by(&self, errors: &mut Vec<String>) -> Option<Caller> {
-        let text = self.scenario.request.federated_by.as_deref()?;
-        match (Caller::parse(text), &self.caller) {
-            (Ok(user @ Caller::User { .. }), Ok(caller @ Caller::FederatedUser { .. }))
-                if user.account() == caller.account() =>
-            {
-                Some(user)
-            }
-            (_, Ok(Caller::FederatedUser { .. })) => {
-                errors.push(format!(
-                    "federatedBy: `{text}` is not an IAM user ARN of the federated user's account"
-                ));
-                None
-            }
-            _ => {
-                errors.push(
-                    "federatedBy: only a federated-user principal has a federating IAM user"
-                        .to_string(),
-                );
-                None
-            }
-        }
+            reasons,
+        })
     }
 
     fn invalid(
@@ -309,20 +368,168 @@ impl Prepared<'_> {
             policies: self
                 .policies
                 .iter()
-                .zip(&self.diagnostics)
-                .map(|(policy, diagnostics)| PolicyReport {
-                    id: policy.id.clone(),
+                .zip(&self.headers)
+                .map(|(policy, header)| PolicyReport {
+                    id: header.id.clone(),
                     kind: policy.kind,
-                    name: policy.name.clone(),
+                    name: header.name.clone(),
                     applies: false,
                     note: Some("not evaluated: the input has errors".to_string()),
-                    diagnostics: diagnostics.clone(),
+                    diagnostics: header.diagnostics.clone(),
                     statements: Vec::new(),
                 })
                 .collect(),
             context: Vec::new(),
             missing_keys: Vec::new(),
             request_errors,
+        }
+    }
+}
+
+/// Decides one statement for `action`: the fixed parts as `prepare` matched them, the action, and with
+/// `view` (present when some statement has them) the parts that read a per-request key.
+fn run_statement<'p>(
+    statement: &crate::policy::Statement,
+    fixed: &'p FixedStatement,
+    policy: &Policy,
+    action: &RequestAction,
+    view: Option<RequestView<'_>>,
+    detail: Detail,
+) -> StatementRun<'p> {
+    let resource = match (&statement.resource, &fixed.resource, view) {
+        (Some(block), Some(Part::PerRequest), Some(view)) => {
+            Some(Shared::new(resource_report(block, policy.version, view)))
+        }
+        _ => None,
+    };
+    // Left empty, without allocating, when every condition is fixed.
+    let conditions: Vec<Option<Shared<ConditionOutcome>>> = match view {
+        Some(view) if fixed.has_per_request_conditions() => statement
+            .conditions
+            .iter()
+            .zip(&fixed.conditions)
+            .map(|(condition, part)| {
+                matches!(part, Part::PerRequest)
+                    .then(|| Shared::new(evaluate_condition(condition, view.context, policy.version)))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let principal_ok = fixed.principal.as_ref().is_none_or(|report| report.matched);
+    let action_report = match detail {
+        Detail::Reports => fixed.action.as_ref().map(|element| {
+            action_report(element.negated, element.key_span, &element.patterns, action)
+        }),
+        Detail::DecisionOnly => None,
+    };
+    let action_ok = match &action_report {
+        Some(report) => report.matched,
+        None => fixed
+            .action
+            .as_ref()
+            .is_some_and(|element| action_matches(element.negated, &element.patterns, action)),
+    };
+    let resource_ok = match (&fixed.resource, &resource) {
+        (Some(Part::Fixed(report)), _) | (_, Some(report)) => report.matched,
+        (None, _) => true,
+        (Some(Part::PerRequest), None) => false,
+    };
+    let conditions_ok = fixed
+        .conditions
+        .iter()
+        .enumerate()
+        .all(|(index, part)| match (part, conditions.get(index)) {
+            (Part::Fixed(outcome), _) | (_, Some(Some(outcome))) => outcome.matched,
+            (Part::PerRequest, _) => false,
+        });
+    StatementRun {
+        fixed,
+        outcome: outcome(
+            statement.effect(),
+            principal_ok,
+            action_ok,
+            resource_ok,
+            conditions_ok,
+        ),
+        action: action_report,
+        resource,
+        conditions,
+    }
+}
+
+impl Decided<'_> {
+    /// The whole evaluation: the decision with every statement's report.
+    fn into_evaluation(self, prepared: &Prepared<'_>) -> Evaluation {
+        let context = prepared
+            .ready
+            .as_ref()
+            .map(|ready| ready.contexts.entries_at(self.registry_level, self.time))
+            .unwrap_or_default();
+        let reports: Vec<PolicyReport> = self
+            .policies
+            .into_iter()
+            .map(|policy| PolicyReport {
+                id: policy.header.id.clone(),
+                kind: policy.loaded.kind,
+                name: policy.header.name.clone(),
+                applies: policy.not_applicable.is_none(),
+                note: policy.not_applicable.map(str::to_string),
+                diagnostics: policy.header.diagnostics.clone(),
+                statements: policy
+                    .policy
+                    .statements
+                    .iter()
+                    .zip(policy.statements)
+                    .map(|(statement, run)| {
+                        let fixed = run.fixed;
+                        let mut computed = run.conditions.into_iter();
+                        let each: Vec<Shared<ConditionOutcome>> = fixed
+                            .conditions
+                            .iter()
+                            .filter_map(|part| {
+                                let computed = computed.next().flatten();
+                                match part {
+                                    Part::Fixed(outcome) => Some(outcome.clone()),
+                                    Part::PerRequest => computed,
+                                }
+                            })
+                            .collect();
+                        StatementReport {
+                            index: statement.index,
+                            sid: fixed.sid.clone(),
+                            effect: statement.effect(),
+                            span: statement.span,
+                            outcome: if policy.not_applicable.is_some() {
+                                StatementOutcome::NotApplicable
+                            } else {
+                                run.outcome
+                            },
+                            principal: fixed.principal.clone(),
+                            action: run.action,
+                            resource: match &fixed.resource {
+                                Some(Part::Fixed(report)) => Some(report.clone()),
+                                Some(Part::PerRequest) => run.resource,
+                                None => None,
+                            },
+                            conditions: ConditionsOutcome {
+                                matched: each.iter().all(|outcome| outcome.matched),
+                                each,
+                            },
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        let missing_keys = missing_keys(&reports);
+        Evaluation {
+            decision: self.decision,
+            summary: summary(self.decision, &self.reasons),
+            reasons: self.reasons,
+            request: self.facts,
+            policies: reports,
+            context,
+            missing_keys,
+            request_errors: Vec::new(),
         }
     }
 }
@@ -364,15 +571,15 @@ fn not_applicable_because(
     }
 }
 
-fn applicability_notes(reports: &[PolicyReport]) -> Vec<Reason> {
-    reports
+fn applicability_notes(policies: &[PolicyRun<'_>]) -> Vec<Reason> {
+    policies
         .iter()
-        .filter_map(|report| {
-            let note = report.note.as_ref()?;
+        .filter_map(|policy| {
+            let note = policy.not_applicable?;
             Some(Reason {
                 step: Step::Applicability,
                 verdict: Verdict::Info,
-                message: format!("the {} does not apply: {note}", report.name),
+                message: format!("the {} does not apply: {note}", policy.loaded.name),
                 statements: Vec::new(),
             })
         })
@@ -409,7 +616,7 @@ fn missing_keys(reports: &[PolicyReport]) -> Vec<MissingKey> {
                 .filter(|condition| condition.missing_key)
             {
                 let reference = StatementRef {
-                    policy: report.id.clone(),
+                    policy: report.id.to_string(),
                     statement: statement.index,
                 };
                 match missing
@@ -421,7 +628,7 @@ fn missing_keys(reports: &[PolicyReport]) -> Vec<MissingKey> {
                     }
                     Some(_) => {}
                     None => missing.push(MissingKey {
-                        key: condition.key.clone(),
+                        key: condition.key.to_string(),
                         references: vec![reference],
                     }),
                 }

@@ -8,7 +8,7 @@ use crate::condition::ConditionsOutcome;
 use crate::context::ContextEntry;
 use crate::diagnostic::Diagnostic;
 use crate::matching::{ActionMatch, PrincipalMatch, ResourceMatch};
-use crate::policy::{Effect, PolicyKind};
+use crate::policy::{Effect, PolicyKind, Shared, SharedList, SharedStr};
 use crate::span::Span;
 
 /// The decision for a request, as the IAM policy simulator names them (SIMAPI), plus `invalid`.
@@ -122,7 +122,7 @@ pub struct StatementRef {
 }
 
 /// Facts about the request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestFacts {
     /// The principal as given.
@@ -150,17 +150,17 @@ pub struct RequestFacts {
 #[serde(rename_all = "camelCase")]
 pub struct PolicyReport {
     /// A stable id: `repository`, `identity:0`, `boundary`, `session`, `scp:0:1` (level, index), `rcp:1:0`.
-    pub id: String,
+    pub id: SharedStr,
     /// The kind of policy.
     pub kind: PolicyKind,
     /// A name for people: the identity policy's tab name, `SCP level 1 (root), policy 2`, ...
-    pub name: String,
+    pub name: SharedStr,
     /// Whether the policy takes part in this request; when not, `note` says why.
     pub applies: bool,
     /// Why the policy does not apply, or a remark on how it applied.
     pub note: Option<String>,
     /// The parser's and the linter's findings.
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: SharedList<Diagnostic>,
     /// Every statement, in source order; empty when the policy could not be parsed.
     pub statements: Vec<StatementReport>,
 }
@@ -172,19 +172,21 @@ pub struct StatementReport {
     /// The index in its policy, from 0.
     pub index: usize,
     /// The `Sid`, when present.
-    pub sid: Option<String>,
+    pub sid: Option<SharedStr>,
     /// The effect.
     pub effect: Effect,
     /// The whole statement's text.
     pub span: Span,
     /// What the statement did.
     pub outcome: StatementOutcome,
-    /// The `Principal`/`NotPrincipal` element's result; `None` when the statement has none.
-    pub principal: Option<PrincipalReport>,
+    /// The `Principal`/`NotPrincipal` element's result; `None` when the statement has none. Shared: it
+    /// is the same for every action of a scenario.
+    pub principal: Option<Shared<PrincipalReport>>,
     /// The `Action`/`NotAction` element's result.
     pub action: Option<ElementReport<ActionMatch>>,
     /// The `Resource`/`NotResource` element's result; `None` when a repository policy leaves it out.
-    pub resource: Option<ElementReport<ResourceMatch>>,
+    /// Shared: it is the same for every action of a scenario unless its variables read the clock.
+    pub resource: Option<Shared<ElementReport<ResourceMatch>>>,
     /// The conditions' results.
     pub conditions: ConditionsOutcome,
 }

@@ -1,26 +1,28 @@
 //! One statement against the request: principal, action, resource and conditions, each with its detail.
 //! A statement matches when all four do; its outcome is then `allow-match` or `deny-match` (EVAL).
+//!
+//! The principal, the resource and the conditions depend on the caller, the repository and the context,
+//! which are the same for every action of a prepared scenario, so `fixed` matches them once; the action
+//! is matched here for each request.
 
-use crate::condition::{evaluate_conditions, substitute};
+use crate::condition::substitute;
 use crate::context::Context;
 use crate::matching::{
-    Caller, NamedAs, PrincipalMatch, match_action, match_principal, match_resource,
+    ActionMatch, ActionPattern, Caller, NamedAs, PrincipalMatch, RequestAction, ResourceMatch,
+    match_principal, match_resource,
 };
-use crate::policy::{Effect, Policy, PrincipalBlock, PrincipalEntry, Statement};
+use crate::policy::{Effect, PrincipalBlock, PrincipalEntry, ResourceBlock, SharedStr, Version};
+use crate::span::Span;
 
-use super::result::{
-    ElementReport, PatternReport, PrincipalReport, StatementOutcome, StatementReport,
-};
+use super::result::{ElementReport, PatternReport, PrincipalReport, StatementOutcome};
 
-/// The request as statements see it.
+/// The request as statements see it, apart from the action.
 #[derive(Debug, Clone, Copy)]
 pub struct RequestView<'a> {
     /// Who asks.
     pub caller: &'a Caller,
-    /// The action.
-    pub action: &'a str,
     /// The repository ARN, or `*`.
-    pub resource: &'a str,
+    pub resource: &'a SharedStr,
     /// The context with derived keys.
     pub context: &'a Context,
     /// Whether the caller has a permissions boundary (NOTPRIN).
@@ -29,93 +31,89 @@ pub struct RequestView<'a> {
     pub federated_by: Option<&'a Caller>,
 }
 
-/// What a statement did, and for a matching statement with a principal, how it named the caller.
-#[derive(Debug, Clone)]
-pub struct StatementResult {
-    /// The report for the page and the CLI.
-    pub report: StatementReport,
-    /// How the `Principal` element named the caller, when it did (the same-account table of section 1).
-    pub named_as: Option<NamedAs>,
-}
-
-/// Evaluates `statement` of `policy` for `request`.
-pub fn evaluate_statement(
-    statement: &Statement,
-    policy: &Policy,
-    request: RequestView<'_>,
-) -> StatementResult {
-    let principal = statement
-        .principal
-        .as_ref()
-        .map(|block| principal_report(block, request));
-    let action = statement.action.as_ref().map(|block| {
-        element(block.negated, block.key_span, &block.patterns, |pattern| {
-            let detail = match_action(pattern, request.action);
-            (detail.matched, detail)
-        })
-    });
-    let resource = statement.resource.as_ref().map(|block| {
-        element(block.negated, block.key_span, &block.patterns, |pattern| {
-            // VARS: variables in Resource are substituted under 2012-10-17; a Resource whose variable has no
-            // value "will not match any resource". In NotResource (UNCONFIRMED) the same unresolved pattern
-            // matches nothing, so NotResource excludes nothing. Substituted text is literal (`${*}` is a
-            // star, not a wildcard), so a pattern with variables is matched through its token pattern.
-            let substituted = substitute(pattern, request.context, policy.version);
-            let detail = match_resource(
-                substituted.value.as_deref().unwrap_or(pattern),
-                request.resource,
-            );
-            let matched = match &substituted.pattern {
-                None => false,
-                Some(_) if substituted.variables.is_empty() => detail.matched,
-                Some(tokens) => tokens.matches_arn(request.resource),
-            };
-            (matched, detail)
-        })
-    });
-    let conditions = evaluate_conditions(&statement.conditions, request.context, policy.version);
-    let principal_ok = principal.as_ref().is_none_or(|report| report.matched);
-    let action_ok = action.as_ref().is_some_and(|report| report.matched);
-    // Section 8: a repository policy without Resource means "this repository".
-    let resource_ok = resource.as_ref().is_none_or(|report| report.matched);
-    let matched = principal_ok && action_ok && resource_ok && conditions.matched;
-    let outcome = match (matched, statement.effect()) {
+/// What a statement did, from whether each of its elements matched (EVAL). A statement without an
+/// `Action` (which the parser reports) never matches; one without a `Principal` or `Resource` is not
+/// limited by it (section 8: a repository policy without Resource means "this repository").
+pub fn outcome(
+    effect: Effect,
+    principal_ok: bool,
+    action_ok: bool,
+    resource_ok: bool,
+    conditions_ok: bool,
+) -> StatementOutcome {
+    match (
+        principal_ok && action_ok && resource_ok && conditions_ok,
+        effect,
+    ) {
         (false, _) => StatementOutcome::NoMatch,
         (true, Effect::Allow) => StatementOutcome::AllowMatch,
         (true, Effect::Deny) => StatementOutcome::DenyMatch,
-    };
-    let named_as = principal
-        .as_ref()
-        .filter(|report| report.matched && !report.negated)
-        .and_then(|report| strongest_grant(&report.entries));
-    StatementResult {
-        report: StatementReport {
-            index: statement.index,
-            sid: statement.sid.as_ref().map(|sid| sid.value.clone()),
-            effect: statement.effect(),
-            span: statement.span,
-            outcome,
-            principal,
-            action,
-            resource,
-            conditions,
-        },
-        named_as,
     }
 }
 
-fn element<T>(
+/// The `Action`/`NotAction` element's result for `action`: each pattern with its detail.
+pub fn action_report(
     negated: bool,
-    key_span: crate::span::Span,
-    patterns: &[crate::policy::Spanned<String>],
-    compare: impl Fn(&str) -> (bool, T),
+    key_span: Span,
+    patterns: &[(Span, ActionPattern)],
+    action: &RequestAction,
+) -> ElementReport<ActionMatch> {
+    element(negated, key_span, patterns, |pattern| {
+        let detail = pattern.compare(action);
+        (detail.matched, detail)
+    })
+}
+
+/// Whether the `Action`/`NotAction` element matches `action`, without the detail.
+pub fn action_matches(negated: bool, patterns: &[(Span, ActionPattern)], action: &RequestAction) -> bool {
+    let any = patterns.iter().any(|(_, pattern)| pattern.matches(action));
+    // NOTACT: NotAction matches everything except what it lists.
+    any != negated
+}
+
+/// The `Resource`/`NotResource` element's result for the request's resource, variables substituted from
+/// the context under `version`.
+pub fn resource_report(
+    block: &ResourceBlock,
+    version: Version,
+    request: RequestView<'_>,
+) -> ElementReport<ResourceMatch> {
+    let patterns: Vec<(Span, SharedStr)> = block
+        .patterns
+        .iter()
+        .map(|pattern| (pattern.span, SharedStr::from(&pattern.value)))
+        .collect();
+    element(block.negated, block.key_span, &patterns, |pattern| {
+        // VARS: variables in Resource are substituted under 2012-10-17; a Resource whose variable has no
+        // value "will not match any resource". In NotResource (UNCONFIRMED) the same unresolved pattern
+        // matches nothing, so NotResource excludes nothing. Substituted text is literal (`${*}` is a
+        // star, not a wildcard), so a pattern with variables is matched through its token pattern.
+        let substituted = substitute(pattern, request.context, version);
+        let detail = match substituted.value {
+            Some(value) if value != pattern.as_str() => match_resource(value, request.resource),
+            _ => match_resource(pattern, request.resource),
+        };
+        let matched = match &substituted.pattern {
+            None => false,
+            Some(_) if substituted.variables.is_empty() => detail.matched,
+            Some(tokens) => tokens.matches_arn(request.resource),
+        };
+        (matched, detail)
+    })
+}
+
+fn element<P, T>(
+    negated: bool,
+    key_span: Span,
+    patterns: &[(Span, P)],
+    compare: impl Fn(&P) -> (bool, T),
 ) -> ElementReport<T> {
     let patterns: Vec<PatternReport<T>> = patterns
         .iter()
-        .map(|pattern| {
-            let (matched, detail) = compare(&pattern.value);
+        .map(|(span, pattern)| {
+            let (matched, detail) = compare(pattern);
             PatternReport {
-                span: pattern.span,
+                span: *span,
                 matched,
                 detail,
             }
@@ -131,7 +129,8 @@ fn element<T>(
     }
 }
 
-fn principal_report(block: &PrincipalBlock, request: RequestView<'_>) -> PrincipalReport {
+/// The `Principal`/`NotPrincipal` element's result for the caller.
+pub fn principal_report(block: &PrincipalBlock, request: RequestView<'_>) -> PrincipalReport {
     let entries: Vec<PatternReport<PrincipalMatch>> = block
         .entries
         .iter()

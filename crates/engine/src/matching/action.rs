@@ -9,15 +9,16 @@
 use serde::Serialize;
 
 use super::wildcard::{glob_match_ignore_case, has_wildcard};
+use crate::policy::SharedStr;
 
 /// The outcome of comparing one action pattern from a policy with the request's action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ActionMatch {
     /// The pattern as written in the policy.
-    pub pattern: String,
+    pub pattern: SharedStr,
     /// The request's action.
-    pub action: String,
+    pub action: SharedStr,
     /// Whether the pattern matches the action.
     pub matched: bool,
     /// Whether the pattern contains `*` or `?`.
@@ -40,33 +41,116 @@ pub enum ActionMismatch {
     DifferentName,
 }
 
-/// Compares the action `pattern` from a policy with the request's `action`.
-pub fn match_action(pattern: &str, action: &str) -> ActionMatch {
-    let mismatch = action_mismatch(pattern, action);
-    ActionMatch {
-        pattern: pattern.to_owned(),
-        action: action.to_owned(),
-        matched: mismatch.is_none(),
-        wildcard: has_wildcard(pattern),
-        mismatch,
+/// Compares the action `pattern` from a policy with the request's `action`. Text already shared is kept
+/// as it is, not copied.
+pub fn match_action(pattern: impl Into<SharedStr>, action: impl Into<SharedStr>) -> ActionMatch {
+    ActionPattern::new(pattern).compare(&RequestAction::new(action))
+}
+
+/// An action pattern from a policy, split once so that it can be compared with many actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionPattern {
+    text: SharedStr,
+    /// Where the service prefix ends (the first `:`); `None` for `*` and for a pattern without a colon.
+    colon: Option<usize>,
+    wildcard: bool,
+    /// For ASCII text without wildcards, the text in ASCII lower case: it matches an ASCII action whose
+    /// lower-case form is the same.
+    folded: Option<Box<str>>,
+}
+
+/// The request's action, split once so that every pattern is compared with it without copying.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestAction {
+    text: SharedStr,
+    colon: Option<usize>,
+    /// For ASCII text, the text in ASCII lower case.
+    folded: Option<Box<str>>,
+}
+
+impl RequestAction {
+    /// Reads the request's action.
+    pub fn new(action: impl Into<SharedStr>) -> Self {
+        let text = action.into();
+        let colon = text.find(':');
+        let folded = text
+            .is_ascii()
+            .then(|| text.to_ascii_lowercase().into_boxed_str());
+        Self {
+            text,
+            colon,
+            folded,
+        }
     }
 }
 
-fn action_mismatch(pattern: &str, action: &str) -> Option<ActionMismatch> {
-    if pattern == "*" {
-        return None;
+impl ActionPattern {
+    /// Reads an action pattern from a policy.
+    pub fn new(pattern: impl Into<SharedStr>) -> Self {
+        let text = pattern.into();
+        let colon = text.find(':').filter(|_| text.as_str() != "*");
+        let wildcard = has_wildcard(&text);
+        let folded = (!wildcard && text.is_ascii())
+            .then(|| text.to_ascii_lowercase().into_boxed_str());
+        Self {
+            text,
+            colon,
+            wildcard,
+            folded,
+        }
     }
-    let Some((pattern_service, pattern_name)) = pattern.split_once(':') else {
-        return Some(ActionMismatch::PatternHasNoService);
-    };
-    let Some((service, name)) = action.split_once(':') else {
-        return Some(ActionMismatch::ActionHasNoService);
-    };
-    if !glob_match_ignore_case(pattern_service, service) {
-        Some(ActionMismatch::DifferentService)
-    } else if !glob_match_ignore_case(pattern_name, name) {
-        Some(ActionMismatch::DifferentName)
-    } else {
-        None
+
+    /// The pattern as written.
+    pub fn text(&self) -> &SharedStr {
+        &self.text
     }
+
+    /// Whether the pattern matches `action`: [`ActionPattern::compare`]'s `matched`, without its detail.
+    pub fn matches(&self, action: &RequestAction) -> bool {
+        self.mismatch(action).is_none()
+    }
+
+    /// Compares the pattern with `action`.
+    pub fn compare(&self, action: &RequestAction) -> ActionMatch {
+        let mismatch = self.mismatch(action);
+        ActionMatch {
+            pattern: self.text.clone(),
+            action: action.text.clone(),
+            matched: mismatch.is_none(),
+            wildcard: self.wildcard,
+            mismatch,
+        }
+    }
+
+    fn mismatch(&self, action: &RequestAction) -> Option<ActionMismatch> {
+        if self.text.as_str() == "*" {
+            return None;
+        }
+        // ACT: both parts compare without regard to case. Lower-cased ASCII text without wildcards
+        // compares byte for byte, which is what the glob would find.
+        let (pattern, text, equal): (&str, &str, fn(&str, &str) -> bool) =
+            match (&self.folded, &action.folded) {
+                (Some(pattern), Some(action)) => (pattern, action, |a, b| a == b),
+                _ => (&self.text, &action.text, glob_match_ignore_case),
+            };
+        let Some((pattern_service, pattern_name)) = split_at_colon(pattern, self.colon) else {
+            return Some(ActionMismatch::PatternHasNoService);
+        };
+        let Some((service, name)) = split_at_colon(text, action.colon) else {
+            return Some(ActionMismatch::ActionHasNoService);
+        };
+        if !equal(pattern_service, service) {
+            Some(ActionMismatch::DifferentService)
+        } else if !equal(pattern_name, name) {
+            Some(ActionMismatch::DifferentName)
+        } else {
+            None
+        }
+    }
+}
+
+/// `text` split around the colon at `colon`.
+fn split_at_colon(text: &str, colon: Option<usize>) -> Option<(&str, &str)> {
+    let colon = colon?;
+    Some((text.get(..colon)?, text.get(colon + 1..)?))
 }

@@ -112,32 +112,26 @@ impl Arn {
     /// Parses `text` as an ARN.
     pub fn parse(text: &str) -> Result<Arn, ArnError> {
         let input = || text.to_owned();
-        if !text.starts_with("arn:") {
-            return Err(ArnError::MissingPrefix { input: input() });
-        }
-        let Some([_, partition, service, region, account, resource]) = six_components(text) else {
-            return Err(ArnError::TooFewComponents { input: input() });
-        };
-        let empty = [
-            (partition, ArnSegment::Partition),
-            (service, ArnSegment::Service),
-            (resource, ArnSegment::Resource),
-        ]
-        .into_iter()
-        .find(|(value, _)| value.is_empty());
-        if let Some((_, segment)) = empty {
-            return Err(ArnError::EmptyComponent {
+        match components(text) {
+            Ok([_, partition, service, region, account, resource]) => Ok(Arn {
+                partition: partition.to_owned(),
+                service: service.to_owned(),
+                region: region.to_owned(),
+                account: account.to_owned(),
+                resource: resource.to_owned(),
+            }),
+            Err(Problem::MissingPrefix) => Err(ArnError::MissingPrefix { input: input() }),
+            Err(Problem::TooFewComponents) => Err(ArnError::TooFewComponents { input: input() }),
+            Err(Problem::EmptyComponent(segment)) => Err(ArnError::EmptyComponent {
                 input: input(),
                 segment,
-            });
+            }),
         }
-        Ok(Arn {
-            partition: partition.to_owned(),
-            service: service.to_owned(),
-            region: region.to_owned(),
-            account: account.to_owned(),
-            resource: resource.to_owned(),
-        })
+    }
+
+    /// Whether `text` is an ARN: [`Arn::parse`] would succeed. Nothing is copied.
+    pub fn is_valid(text: &str) -> bool {
+        components(text).is_ok()
     }
 
     /// The partition: `aws`, `aws-cn`, `aws-us-gov`, ...
@@ -181,6 +175,33 @@ impl fmt::Display for Arn {
             "arn:{}:{}:{}:{}:{}",
             self.partition, self.service, self.region, self.account, self.resource
         )
+    }
+}
+
+/// Why a text is not an ARN, before the text is copied into an [`ArnError`].
+enum Problem {
+    MissingPrefix,
+    TooFewComponents,
+    EmptyComponent(ArnSegment),
+}
+
+/// The six components of the ARN `text`, or why it is not one.
+fn components(text: &str) -> Result<[&str; 6], Problem> {
+    if !text.starts_with("arn:") {
+        return Err(Problem::MissingPrefix);
+    }
+    let parts = six_components(text).ok_or(Problem::TooFewComponents)?;
+    let [_, partition, service, _, _, resource] = parts;
+    let empty = [
+        (partition, ArnSegment::Partition),
+        (service, ArnSegment::Service),
+        (resource, ArnSegment::Resource),
+    ]
+    .into_iter()
+    .find(|(value, _)| value.is_empty());
+    match empty {
+        Some((_, segment)) => Err(Problem::EmptyComponent(segment)),
+        None => Ok(parts),
     }
 }
 

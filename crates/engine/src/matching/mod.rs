@@ -16,7 +16,7 @@ mod wildcard;
 #[cfg(test)]
 mod tests;
 
-pub use action::{ActionMatch, ActionMismatch, match_action};
+pub use action::{ActionMatch, ActionMismatch, ActionPattern, RequestAction, match_action};
 pub use arn::{Arn, ArnError, ArnSegment};
 pub use caller::{Caller, PrincipalType};
 pub use caller_error::CallerError;

@@ -34,7 +34,7 @@ use serde::Serialize;
 use super::caller::{Caller, is_account_id};
 use super::caller_error::CallerError;
 use super::wildcard::has_wildcard;
-use crate::policy::PrincipalKind;
+use crate::policy::{PrincipalKind, SharedStr};
 
 /// How a matching principal entry names the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -97,9 +97,9 @@ pub struct PrincipalMatch {
     /// How the entry is written.
     pub kind: PrincipalKind,
     /// The entry's value as written.
-    pub value: String,
+    pub value: SharedStr,
     /// The caller, as its ARN, service name or `anonymous`.
-    pub caller: String,
+    pub caller: SharedStr,
     /// Whether the entry names the caller.
     pub matched: bool,
     /// How the entry names the caller; `None` when it does not.
@@ -108,20 +108,26 @@ pub struct PrincipalMatch {
     pub mismatch: Option<PrincipalMismatch>,
 }
 
-/// Compares one principal entry (`kind` and the `value` string from the policy) with the `caller`.
-pub fn match_principal(kind: PrincipalKind, value: &str, caller: &Caller) -> PrincipalMatch {
+/// Compares one principal entry (`kind` and the `value` string from the policy) with the `caller`. Text
+/// already shared is kept as it is, not copied.
+pub fn match_principal(
+    kind: PrincipalKind,
+    value: impl Into<SharedStr>,
+    caller: &Caller,
+) -> PrincipalMatch {
+    let value = value.into();
     let outcome = match kind {
         PrincipalKind::Everyone if value == "*" => Ok(NamedAs::Everyone),
         PrincipalKind::Everyone => Err(PrincipalMismatch::NotAWildcard),
-        PrincipalKind::Aws => match_aws(value, caller),
-        PrincipalKind::Service => match_service(value, caller),
+        PrincipalKind::Aws => match_aws(&value, caller),
+        PrincipalKind::Service => match_service(&value, caller),
         PrincipalKind::Federated => Err(PrincipalMismatch::FederatedNotModeled),
         PrincipalKind::CanonicalUser => Err(PrincipalMismatch::CanonicalUserNotSupported),
     };
     PrincipalMatch {
         kind,
-        value: value.to_owned(),
-        caller: caller.to_string(),
+        value,
+        caller: SharedStr::from(caller.to_string()),
         matched: outcome.is_ok(),
         how: outcome.ok(),
         mismatch: outcome.err(),

@@ -19,15 +19,16 @@ use serde::Serialize;
 
 use super::arn::{Arn, ArnSegment, six_components};
 use super::wildcard::{glob_match, has_wildcard};
+use crate::policy::SharedStr;
 
 /// The outcome of comparing one resource pattern from a policy with the request's resource.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceMatch {
     /// The pattern as written in the policy (after variable substitution).
-    pub pattern: String,
+    pub pattern: SharedStr,
     /// The request's resource: an ARN, or `*` for registry-level actions.
-    pub resource: String,
+    pub resource: SharedStr,
     /// Whether the pattern matches the resource.
     pub matched: bool,
     /// Whether the pattern contains `*` or `?`.
@@ -53,15 +54,20 @@ pub enum ResourceMismatch {
     },
 }
 
-/// Compares the resource `pattern` from a policy with the request's `resource`.
-pub fn match_resource(pattern: &str, resource: &str) -> ResourceMatch {
-    let mismatch = resource_mismatch(pattern, resource);
+/// Compares the resource `pattern` from a policy with the request's `resource`. Text already shared is
+/// kept as it is, not copied.
+pub fn match_resource(
+    pattern: impl Into<SharedStr>,
+    resource: impl Into<SharedStr>,
+) -> ResourceMatch {
+    let (pattern, resource) = (pattern.into(), resource.into());
+    let mismatch = resource_mismatch(&pattern, &resource);
     ResourceMatch {
-        pattern: pattern.to_owned(),
-        resource: resource.to_owned(),
         matched: mismatch.is_none(),
-        wildcard: has_wildcard(pattern),
+        wildcard: has_wildcard(&pattern),
         mismatch,
+        pattern,
+        resource,
     }
 }
 
@@ -75,7 +81,7 @@ fn resource_mismatch(pattern: &str, resource: &str) -> Option<ResourceMismatch> 
     if pattern.split(':').nth(2).is_some_and(has_wildcard) {
         return Some(ResourceMismatch::WildcardInService);
     }
-    if Arn::parse(resource).is_err() {
+    if !Arn::is_valid(resource) {
         return Some(ResourceMismatch::ResourceNotAnArn);
     }
     if segment_glob_match(pattern, resource) {
@@ -117,6 +123,10 @@ fn tokens(pattern: &str) -> Vec<Token> {
 /// holds, for each prefix length of the text, whether the tokens seen so far can match exactly that prefix.
 /// Time is the product of the two lengths, memory linear in the text.
 fn segment_glob_match(pattern: &str, text: &str) -> bool {
+    // Without wildcards every token is a literal, so only the same text matches.
+    if !has_wildcard(pattern) {
+        return pattern == text;
+    }
     let text: Vec<char> = text.chars().collect();
     let mut reachable = vec![false; text.len() + 1];
     if let Some(empty) = reachable.first_mut() {

@@ -7,38 +7,60 @@
 
 /// Whether `text` matches `pattern`, comparing characters exactly (case-sensitive).
 pub fn glob_match(pattern: &str, text: &str) -> bool {
-    glob_match_with(pattern, text, |a, b| a == b)
+    // ASCII text (nearly every action name and ARN) is matched byte by byte without copying; bytes and
+    // characters are the same there. Anything else is matched over its characters.
+    if pattern.is_ascii() && text.is_ascii() {
+        glob_slices(pattern.as_bytes(), text.as_bytes(), |a, b| a == b)
+    } else {
+        glob_chars(pattern, text, |a, b| a == b)
+    }
 }
 
 /// Whether `text` matches `pattern`, comparing characters without regard to case (each character's
 /// Unicode lowercase form is compared, so `?` still matches exactly one character of the text).
 pub fn glob_match_ignore_case(pattern: &str, text: &str) -> bool {
-    glob_match_with(pattern, text, chars_equal_ignore_case)
+    if pattern.is_ascii() && text.is_ascii() {
+        glob_slices(pattern.as_bytes(), text.as_bytes(), |a, b| {
+            a.eq_ignore_ascii_case(&b)
+        })
+    } else {
+        glob_chars(pattern, text, chars_equal_ignore_case)
+    }
 }
 
 /// Whether `pattern` contains a wildcard character (`*` or `?`).
 pub fn has_wildcard(pattern: &str) -> bool {
-    pattern.contains(['*', '?'])
+    // Both are ASCII, so no byte of another character can be taken for them.
+    pattern.bytes().any(|byte| byte == b'*' || byte == b'?')
 }
 
 fn chars_equal_ignore_case(a: char, b: char) -> bool {
     a == b || a.to_lowercase().eq(b.to_lowercase())
 }
 
-fn glob_match_with(pattern: &str, text: &str, equal: impl Fn(char, char) -> bool) -> bool {
+fn glob_chars(pattern: &str, text: &str, equal: impl Fn(char, char) -> bool) -> bool {
     let pattern: Vec<char> = pattern.chars().collect();
     let text: Vec<char> = text.chars().collect();
+    glob_slices(&pattern, &text, equal)
+}
+
+/// The matcher, over bytes of ASCII text or characters of any text.
+fn glob_slices<T: Copy + Into<char>>(
+    pattern: &[T],
+    text: &[T],
+    equal: impl Fn(T, T) -> bool,
+) -> bool {
     let mut p = 0;
     let mut t = 0;
     // After the last `*` seen: the pattern position just past it and the text position its run ends at.
     let mut retry: Option<(usize, usize)> = None;
     while let Some(&current) = text.get(t) {
-        match pattern.get(p) {
-            Some('*') => {
+        match pattern.get(p).map(|&wanted| (wanted, wanted.into())) {
+            Some((_, '*')) => {
                 p += 1;
                 retry = Some((p, t));
             }
-            Some(&wanted) if wanted == '?' || equal(wanted, current) => {
+            Some((wanted, symbol)) if symbol == '?' || equal(wanted, current) => {
                 p += 1;
                 t += 1;
             }
@@ -54,5 +76,5 @@ fn glob_match_with(pattern: &str, text: &str, equal: impl Fn(char, char) -> bool
     }
     pattern
         .get(p..)
-        .is_some_and(|rest| rest.iter().all(|&c| c == '*'))
+        .is_some_and(|rest| rest.iter().all(|&c| c.into() == '*'))
 }

@@ -5,6 +5,7 @@ mod kind;
 mod model;
 mod operator;
 mod parse;
+mod shared;
 
 pub use kind::PolicyKind;
 pub use model::{
@@ -13,3 +14,4 @@ pub use model::{
 };
 pub use operator::{Operator, OperatorBase, OperatorError, OperatorFamily, SetQualifier};
 pub use parse::{ParsedPolicy, codes, parse_policy};
+pub use shared::{Shared, SharedList, SharedStr};

@@ -71,10 +71,16 @@ pub const CONTEXT: &[(&str, &str)] = &[
     ("aws:MultiFactorAuthAge", "120"),
     ("aws:MultiFactorAuthAge", "1.5e3"),
     ("aws:PrincipalTag/team", r#""web""#),
-    ("aws:SourceArn", r#""arn:aws:codebuild:us-east-1:111122223333:project/build""#),
+    (
+        "aws:SourceArn",
+        r#""arn:aws:codebuild:us-east-1:111122223333:project/build""#,
+    ),
     ("ecr:ResourceTag/team", r#""web""#),
     ("aws:CurrentTime", r#""2031-01-01T00:00:00Z""#),
-    ("aws:PrincipalArn", r#""arn:aws:iam::111122223333:role/admin""#),
+    (
+        "aws:PrincipalArn",
+        r#""arn:aws:iam::111122223333:role/admin""#,
+    ),
 ];
 
 /// `Action` and `NotAction` patterns: wildcards, `?`, another case, registry-level and other services.

@@ -1,6 +1,31 @@
 //! Action matching (ACT, section 8 "`?` in actions").
 
-use crate::matching::{ActionMismatch, match_action};
+use proptest::prelude::*;
+
+use crate::matching::{
+    ActionMismatch, ActionPattern, RequestAction, glob_match_ignore_case, match_action,
+};
+
+/// ACT as the rule book states it: split both at their first colon, then match each part with the
+/// case-insensitive glob. The oracle for the pattern that is read once.
+fn reference(pattern: &str, action: &str) -> Option<ActionMismatch> {
+    if pattern == "*" {
+        return None;
+    }
+    let Some((pattern_service, pattern_name)) = pattern.split_once(':') else {
+        return Some(ActionMismatch::PatternHasNoService);
+    };
+    let Some((service, name)) = action.split_once(':') else {
+        return Some(ActionMismatch::ActionHasNoService);
+    };
+    if !glob_match_ignore_case(pattern_service, service) {
+        Some(ActionMismatch::DifferentService)
+    } else if !glob_match_ignore_case(pattern_name, name) {
+        Some(ActionMismatch::DifferentName)
+    } else {
+        None
+    }
+}
 
 #[test]
 fn action_names_are_case_insensitive() {
@@ -88,4 +113,34 @@ fn action_match_records_what_was_compared() {
         serde_json::to_value(match_action("x", "ecr:A")).unwrap()["mismatch"],
         "patternHasNoService"
     );
+}
+
+#[test]
+fn a_pattern_read_once_compares_with_many_actions() {
+    // ACT: the same pattern, read once by `prepare`, decides every action of the matrix.
+    let pattern = ActionPattern::new("ECR:Batch*");
+    let results: Vec<bool> = ["ecr:BatchGetImage", "ecr:PutImage", "ecr-public:BatchGetImage"]
+        .into_iter()
+        .map(|action| pattern.matches(&RequestAction::new(action)))
+        .collect();
+    assert_eq!(results, [true, false, false]);
+    assert_eq!(pattern.text(), "ECR:Batch*");
+}
+
+proptest! {
+    #[test]
+    fn actions_compare_like_their_parts_globbed_without_regard_to_case(
+        pattern in "[eEcCrR:*?\u{212A}kK]{0,8}",
+        action in "[eEcCrR:kK]{0,8}",
+    ) {
+        // ACT: service and name compare case-insensitively, wildcards anywhere; the Kelvin sign lowers
+        // to `k`, so ASCII shortcuts must not change what matches.
+        let compared = match_action(pattern.as_str(), action.as_str());
+        prop_assert_eq!(compared.mismatch, reference(&pattern, &action));
+        prop_assert_eq!(compared.matched, compared.mismatch.is_none());
+        prop_assert_eq!(
+            ActionPattern::new(pattern.as_str()).matches(&RequestAction::new(action.as_str())),
+            compared.matched
+        );
+    }
 }

@@ -114,6 +114,21 @@ proptest! {
     }
 
     #[test]
+    fn ascii_text_matches_as_any_other_text_does(
+        pattern in "[akAK*?:\u{212A}]{0,8}",
+        text in "[akAK:]{0,10}",
+    ) {
+        // ACT: the Kelvin sign lowers to `k`, so an ASCII text can match a pattern that is not ASCII;
+        // the byte-wise matching of ASCII text must agree with the character-wise definition.
+        let lower = |c: char| c.to_lowercase().collect::<String>();
+        let expected = reference(&chars(&pattern), &chars(&text), &|a, b| lower(a) == lower(b));
+        prop_assert_eq!(glob_match_ignore_case(&pattern, &text), expected);
+        let exact = reference(&chars(&pattern), &chars(&text), &|a, b| a == b);
+        prop_assert_eq!(glob_match(&pattern, &text), exact);
+        prop_assert_eq!(has_wildcard(&pattern), pattern.contains(['*', '?']));
+    }
+
+    #[test]
     fn glob_matching_never_panics(pattern in any::<String>(), text in any::<String>()) {
         // Never panic on any input (preamble).
         let _ = glob_match(&pattern, &text);

@@ -1,0 +1,171 @@
+//! A prepared scenario decides the parts of each statement that do not depend on the action once; these
+//! tests show that every action and every request time is still decided exactly as a fresh evaluation
+//! decides it, including the keys that change between requests (the clock, and the repository's account
+//! for registry-level actions).
+
+use serde_json::{Value, json};
+
+use super::*;
+use crate::scenario::scenario_from_value;
+
+const REPO: &str = "arn:aws:ecr:us-east-1:111122223333:repository/app";
+const USER: &str = "arn:aws:iam::111122223333:user/bob";
+const OTHER_ACCOUNT_USER: &str = "arn:aws:iam::444455556666:user/alice";
+/// 2026-06-01T00:00:00Z.
+const JUNE: RequestTime = RequestTime(1_780_272_000);
+/// 2026-07-01T00:00:00Z.
+const JULY: RequestTime = RequestTime(1_782_864_000);
+
+fn scenario(principal: &str, resource: &str, fields: Value) -> Scenario {
+    let mut fields = fields;
+    fields["request"] =
+        json!({"principal": principal, "action": "ecr:BatchGetImage", "resource": resource});
+    scenario_from_value(fields).unwrap()
+}
+
+fn identity(statement: Value) -> Value {
+    json!({"identityPolicies": [{"Version": "2012-10-17", "Statement": [statement]}]})
+}
+
+fn context_value(evaluation: &Evaluation, key: &str) -> Option<String> {
+    evaluation
+        .context
+        .iter()
+        .find(|entry| entry.key == key)
+        .map(|entry| entry.values.join(","))
+}
+
+#[test]
+fn conditions_on_the_clock_are_decided_at_each_request_time() {
+    // GCK: aws:CurrentTime is the time of each request; OPS: DateLessThan compares it with the policy date.
+    let fields = identity(json!({
+        "Effect": "Allow", "Action": "ecr:*", "Resource": "*",
+        "Condition": {"DateLessThan": {"aws:CurrentTime": "2026-06-15T00:00:00Z"}}
+    }));
+    let scenario = scenario(USER, REPO, fields);
+    let prepared = prepare(&scenario);
+    let june = prepared.evaluate("ecr:BatchGetImage", JUNE);
+    let july = prepared.evaluate("ecr:BatchGetImage", JULY);
+    assert_eq!(june.decision, Decision::Allowed);
+    assert_eq!(july.decision, Decision::ImplicitDeny);
+    assert_eq!(
+        context_value(&july, "aws:CurrentTime").as_deref(),
+        Some("2026-07-01T00:00:00Z")
+    );
+    let condition = &july.policies[0].statements[0].conditions.each[0];
+    assert_eq!(
+        condition.request_values,
+        Some(vec!["2026-07-01T00:00:00Z".to_string()])
+    );
+}
+
+#[test]
+fn resource_variables_that_read_the_clock_are_substituted_at_each_request_time() {
+    // VARS: a Resource's variables take the request's values, here aws:EpochTime of each request.
+    let repository = format!(
+        "arn:aws:ecr:us-east-1:111122223333:repository/{}",
+        JUNE.0
+    );
+    let fields = identity(json!({
+        "Effect": "Allow", "Action": "ecr:BatchGetImage",
+        "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/${aws:EpochTime}"
+    }));
+    let scenario = scenario(USER, &repository, fields);
+    let prepared = prepare(&scenario);
+    assert_eq!(
+        prepared.evaluate("ecr:BatchGetImage", JUNE).decision,
+        Decision::Allowed
+    );
+    let july = prepared.evaluate("ecr:BatchGetImage", JULY);
+    assert_eq!(july.decision, Decision::ImplicitDeny);
+    let resource = july.policies[0].statements[0].resource.as_ref().unwrap();
+    assert_eq!(
+        resource.patterns[0].detail.pattern,
+        format!("arn:aws:ecr:us-east-1:111122223333:repository/{}", JULY.0)
+    );
+}
+
+#[test]
+fn a_registry_level_action_reads_the_callers_account_as_the_resource_account() {
+    // ECRSAR: a registry-level action such as GetAuthorizationToken takes no repository, so
+    // aws:ResourceAccount is the caller's account there and the repository's account elsewhere.
+    let fields = identity(json!({
+        "Effect": "Allow", "Action": "ecr:*", "Resource": "*",
+        "Condition": {"StringEquals": {"aws:ResourceAccount": "444455556666"}}
+    }));
+    let scenario = scenario(OTHER_ACCOUNT_USER, REPO, fields);
+    let prepared = prepare(&scenario);
+    let token = prepared.evaluate("ecr:GetAuthorizationToken", JUNE);
+    let pull = prepared.evaluate("ecr:BatchGetImage", JUNE);
+    assert_eq!(token.decision, Decision::Allowed);
+    assert_eq!(
+        context_value(&token, "aws:ResourceAccount").as_deref(),
+        Some("444455556666")
+    );
+    assert_eq!(pull.decision, Decision::ImplicitDeny);
+    assert_eq!(
+        context_value(&pull, "aws:ResourceAccount").as_deref(),
+        Some("111122223333")
+    );
+    assert!(!pull.policies[0].statements[0].conditions.matched);
+}
+
+/// A scenario with a bit of everything: a repository policy with a Deny, identity policies with
+/// conditions on fixed and per-request keys, a boundary and a session policy.
+fn mixed() -> Scenario {
+    let fields = json!({
+        "repositoryPolicy": {"Version": "2012-10-17", "Statement": [
+            {"Sid": "Pull", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"}, "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]},
+            {"Sid": "NoDelete", "Effect": "Deny", "Principal": "*", "Action": "ecr:Delete*"}
+        ]},
+        "identityPolicies": [{"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "ecr:*", "Resource": "*", "Condition": {"DateLessThan": {"aws:CurrentTime": "2026-06-15T00:00:00Z"}}},
+            {"Effect": "Allow", "NotAction": "ecr:Put*", "Resource": REPO, "Condition": {"StringEquals": {"aws:PrincipalType": "AssumedRole"}}}
+        ]}],
+        "permissionsBoundary": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["ecr:Batch*", "ecr:Get*", "ecr:Put*"], "Resource": "*"}]},
+        "sessionPolicy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ecr:*", "Resource": "*"}]},
+        "request": {"principal": "arn:aws:sts::111122223333:assumed-role/ci/run-1", "action": "ecr:BatchGetImage", "resource": REPO}
+    });
+    scenario_from_value(fields).unwrap()
+}
+
+#[test]
+fn a_prepared_scenario_decides_every_action_as_a_fresh_evaluation_does() {
+    // EVAL: the decision for an action depends only on the request; deciding other actions first,
+    // at other times, changes nothing.
+    let scenario = mixed();
+    let prepared = prepare(&scenario);
+    for time in [JULY, JUNE] {
+        for action in ["ecr:PutImage", "ecr:DeleteRepository", "ecr:BatchGetImage", "*", "nocolon"] {
+            let mut fresh = scenario.clone();
+            fresh.request.action = action.to_string();
+            assert_eq!(
+                prepared.evaluate(action, time),
+                evaluate(&fresh, time),
+                "{action}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_matrix_row_says_what_a_full_evaluation_says() {
+    // EVAL: the matrix decides each repository action with the same procedure as one evaluation.
+    let scenario = mixed();
+    let prepared = prepare(&scenario);
+    let matrix = prepared.matrix(JUNE);
+    assert!(matrix.rows.len() > 20);
+    for row in &matrix.rows {
+        let evaluation = prepared.evaluate(&row.action, JUNE);
+        assert_eq!(
+            (row.decision, row.summary.as_str()),
+            (evaluation.decision, evaluation.summary.as_str()),
+            "{}",
+            row.action
+        );
+    }
+    let decisions: Vec<Decision> = matrix.rows.iter().map(|row| row.decision).collect();
+    assert!(decisions.contains(&Decision::Allowed));
+    assert!(decisions.contains(&Decision::ExplicitDeny));
+    assert!(decisions.contains(&Decision::ImplicitDeny));
+}

@@ -1,0 +1,227 @@
+//! The request facts that do not depend on the action, read once by `prepare`: the resource, the accounts,
+//! the errors in the principal, resource and `federatedBy`, the policies' blocking errors, and the context
+//! without the clock's keys. Each action then adds only what depends on it.
+
+use crate::catalog::Action;
+use crate::context::{Context, ContextEntry};
+use crate::diagnostic::Diagnostic;
+use crate::matching::{Arn, Caller};
+use crate::policy::SharedStr;
+use crate::scenario::Request;
+
+use super::RequestTime;
+use super::derive::{derive_untimed, time_entries, with_time};
+use super::inputs::LoadedPolicy;
+use super::result::RequestFacts;
+
+/// The action-independent facts of a scenario's request.
+#[derive(Debug, Clone)]
+pub struct RequestBasics {
+    /// The resource, surrounding whitespace removed.
+    pub resource: SharedStr,
+    /// The resource as an ARN, when it is one.
+    pub resource_arn: Option<Arn>,
+    /// The caller's account, when it has one.
+    pub caller_account: Option<String>,
+    /// `aws:PrincipalType` as the request facts show it.
+    pub principal_type: Option<String>,
+    /// Problems with the principal and the resource, in that order.
+    pub errors: Vec<String>,
+    /// The IAM user who created a federated user's session, when given and valid.
+    pub federated_by: Option<Caller>,
+    /// The problem with `federatedBy`, when there is one.
+    pub federated_error: Option<String>,
+    /// One message per policy whose errors keep the scenario from being evaluated.
+    pub blocking: Vec<String>,
+}
+
+impl RequestBasics {
+    /// Reads the request of a scenario whose principal parsed to `caller`.
+    pub fn new(
+        request: &Request,
+        caller: &Result<Caller, String>,
+        policies: &[LoadedPolicy],
+        diagnostics: &[&[Diagnostic]],
+    ) -> Self {
+        let resource = request.resource.trim();
+        let resource_arn = Arn::parse(resource).ok();
+        let caller_ok = caller.as_ref().ok();
+        let mut errors = Vec::new();
+        if let Err(error) = caller {
+            errors.push(error.clone());
+        }
+        if resource != "*" && resource_arn.is_none() {
+            errors.push(format!(
+                "resource: `{resource}` is not an ARN; give the repository ARN, such as `arn:aws:ecr:us-east-1:111122223333:repository/app`, or `*` for registry-level actions"
+            ));
+        }
+        let (federated_by, federated_error) = match federated_by(request, caller) {
+            Ok(user) => (user, None),
+            Err(error) => (None, Some(error)),
+        };
+        Self {
+            resource: SharedStr::from(resource),
+            resource_arn,
+            caller_account: caller_ok.and_then(|caller| caller.account().map(str::to_string)),
+            principal_type: caller_ok.map(|caller| match caller.principal_type() {
+                Some(kind) => kind.as_str().to_string(),
+                None => "AWSService".to_string(),
+            }),
+            errors,
+            federated_by,
+            federated_error,
+            blocking: blocking(policies, diagnostics),
+        }
+    }
+
+    /// Whether `action` is registry-level (ECRSAR): it takes no repository, or the request names `*`.
+    pub fn registry_level(&self, known_action: Option<&Action>) -> bool {
+        self.resource.as_str() == "*" || known_action.is_some_and(Action::is_registry_level)
+    }
+
+    /// The repository's account: the ARN's, or the caller's for registry-level actions.
+    pub fn resource_account(&self, registry_level: bool) -> Option<&str> {
+        match &self.resource_arn {
+            Some(arn) if !registry_level => Some(arn.account()),
+            _ => self.caller_account.as_deref(),
+        }
+    }
+
+    /// The facts the result shows for `action`.
+    pub fn facts(
+        &self,
+        request: &Request,
+        action: &str,
+        known_action: Option<&Action>,
+    ) -> RequestFacts {
+        let registry_level = self.registry_level(known_action);
+        let resource_account = self.resource_account(registry_level);
+        RequestFacts {
+            principal: request.principal.clone(),
+            principal_type: self.principal_type.clone(),
+            principal_account: self.caller_account.clone(),
+            action: action.to_string(),
+            resource: self.resource.to_string(),
+            resource_account: resource_account.map(str::to_string),
+            registry_level,
+            cross_account: match (&self.caller_account, resource_account) {
+                (Some(caller), Some(resource)) => caller != resource,
+                _ => false,
+            },
+            known_action: known_action.is_some(),
+        }
+    }
+
+    /// The problems with the request for `action`: the principal's and the resource's, the action's, then
+    /// `federatedBy`'s.
+    pub fn errors_for(&self, action: &str) -> Vec<String> {
+        let mut errors = self.errors.clone();
+        if !action.contains(':') {
+            errors.push(format!("action: `{action}` is not of the form `service:Action`, such as `ecr:BatchGetImage`"));
+        }
+        errors.extend(self.federated_error.iter().cloned());
+        errors
+    }
+}
+
+/// The context of every request of one scenario, without the clock's keys: one for actions on the
+/// repository and one for registry-level actions, whose `aws:ResourceAccount` is the caller's account.
+#[derive(Debug, Clone)]
+pub struct Contexts {
+    repository: Context,
+    registry: Context,
+}
+
+impl Contexts {
+    /// Derives both contexts of `request` by `caller`.
+    pub fn new(request: &Request, caller: &Caller, basics: &RequestBasics) -> Self {
+        let region = basics.resource_arn.as_ref().map(Arn::region);
+        let derive = |registry_level| {
+            derive_untimed(
+                request,
+                caller,
+                basics.resource_account(registry_level),
+                region,
+            )
+        };
+        Self {
+            repository: derive(false),
+            registry: derive(true),
+        }
+    }
+
+    /// The context without the clock's keys.
+    pub fn untimed(&self, registry_level: bool) -> &Context {
+        if registry_level {
+            &self.registry
+        } else {
+            &self.repository
+        }
+    }
+
+    /// The whole context of a request at `time`.
+    pub fn at(&self, registry_level: bool, time: RequestTime) -> Context {
+        with_time(self.untimed(registry_level).clone(), time)
+    }
+
+    /// The entries of the whole context of a request at `time`, as [`Contexts::at`] holds them.
+    pub fn entries_at(&self, registry_level: bool, time: RequestTime) -> Vec<ContextEntry> {
+        let untimed = self.untimed(registry_level);
+        let timed = time_entries(time);
+        let mut entries = Vec::with_capacity(untimed.entries().len() + timed.len());
+        entries.extend_from_slice(untimed.entries());
+        entries.extend(
+            timed
+                .into_iter()
+                .filter(|entry| untimed.get(&entry.key).is_none()),
+        );
+        entries
+    }
+}
+
+/// `request.federatedBy`: an IAM user of the federated user's own account.
+fn federated_by(
+    request: &Request,
+    caller: &Result<Caller, String>,
+) -> Result<Option<Caller>, String> {
+    let Some(text) = request.federated_by.as_deref() else {
+        return Ok(None);
+    };
+    match (Caller::parse(text), caller) {
+        (Ok(user @ Caller::User { .. }), Ok(caller @ Caller::FederatedUser { .. }))
+            if user.account() == caller.account() =>
+        {
+            Ok(Some(user))
+        }
+        (_, Ok(Caller::FederatedUser { .. })) => Err(format!(
+            "federatedBy: `{text}` is not an IAM user ARN of the federated user's account"
+        )),
+        _ => Err(
+            "federatedBy: only a federated-user principal has a federating IAM user".to_string(),
+        ),
+    }
+}
+
+/// For each policy with errors: how many, and the first.
+fn blocking(policies: &[LoadedPolicy], diagnostics: &[&[Diagnostic]]) -> Vec<String> {
+    policies
+        .iter()
+        .zip(diagnostics)
+        .filter_map(|(policy, diagnostics)| {
+            let errors: Vec<&Diagnostic> = diagnostics
+                .iter()
+                .filter(|diagnostic| diagnostic.is_error())
+                .collect();
+            let first = errors.first()?;
+            Some(format!(
+                "the {} has {} error{} and was not evaluated; first, at line {}, column {}: {}",
+                policy.name,
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" },
+                first.span.line,
+                first.span.column,
+                first.message
+            ))
+        })
+        .collect()
+}

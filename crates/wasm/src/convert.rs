@@ -1,0 +1,83 @@
+//! Between JavaScript values and the engine's types.
+//!
+//! Objects are read as `JSON.stringify` sees them (properties that are `undefined` are left out, as in
+//! the JSON a share link carries), then by serde_json, so that unknown fields are rejected. Results are
+//! written with serde-wasm-bindgen's JSON-compatible serializer, so every result is a plain object that
+//! `JSON.stringify` writes as the engine's JSON.
+
+use ecr_policy_engine::scenario::{Scenario, ScenarioError, scenario_from_value};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+
+use crate::args;
+
+/// Reads the `scenario` argument of `function`. A value that is not an object, or not JSON data (a
+/// cycle, a `BigInt`), is misuse and the outer `Err`; a malformed scenario is user input and the inner one.
+pub fn scenario(
+    function: &str,
+    value: &JsValue,
+) -> Result<Result<Scenario, ScenarioError>, JsValue> {
+    let json = json_text(function, "scenario", value)?;
+    Ok(serde_json::from_str(&json)
+        .map_err(|error| ScenarioError {
+            path: String::new(),
+            message: format!("the scenario is not JSON data: {error}"),
+            line: None,
+            column: None,
+        })
+        .and_then(scenario_from_value))
+}
+
+/// Reads an options object of `function`, strictly (unknown fields rejected). Anything wrong is misuse.
+pub fn options<T: DeserializeOwned>(
+    function: &str,
+    argument: &str,
+    value: &JsValue,
+) -> Result<T, JsValue> {
+    let json = json_text(function, argument, value)?;
+    serde_json::from_str(&json)
+        .map_err(|error| args::misuse(function, &format!("`{argument}`: {error}")))
+}
+
+/// The object `value` as `JSON.stringify` writes it.
+fn json_text(function: &str, argument: &str, value: &JsValue) -> Result<String, JsValue> {
+    let object = args::object(function, argument, value)?;
+    let json = js_sys::JSON::stringify(object)
+        .map_err(|error| {
+            let message = error_message(&error);
+            args::misuse(
+                function,
+                &format!("`{argument}` is not JSON data: {message}"),
+            )
+        })
+        .map(JsValue::from)?;
+    json.as_string().ok_or_else(|| {
+        args::misuse(
+            function,
+            &format!("`{argument}` is not JSON data: `JSON.stringify` gave nothing"),
+        )
+    })
+}
+
+/// `value` as a plain JavaScript object. The engine's types always convert; should one not, that is a
+/// bug reported as an `Error` rather than a panic.
+pub fn to_js<T: Serialize>(function: &str, value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| {
+            js_sys::Error::new(&format!(
+                "{function}: the result could not be converted: {error}"
+            ))
+            .into()
+        })
+}
+
+/// The message of a thrown JavaScript value.
+fn error_message(error: &JsValue) -> String {
+    js_sys::Reflect::get(error, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|message| message.as_string())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}

@@ -1,0 +1,94 @@
+//! `evaluate` and `matrix`: a scenario object in, the engine's evaluation (or all-actions matrix) out,
+//! with the scenario's own errors as data.
+
+use ecr_policy_engine::eval::{self, Evaluation, Matrix, RequestTime};
+use ecr_policy_engine::scenario::{Scenario, ScenarioError};
+use serde::Serialize;
+use tsify::Tsify;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::{args, convert};
+
+/// What `evaluate` returns: the engine's evaluation, plus what was wrong with the scenario document
+/// itself. When `scenarioErrors` is not empty the decision is `invalid`, the reasons repeat the errors,
+/// and nothing else was evaluated.
+#[derive(Debug, Clone, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EvaluateResult {
+    /// The evaluation.
+    #[serde(flatten)]
+    pub evaluation: Evaluation,
+    /// Why the scenario document could not be read (an unknown field, a wrong type), with the path.
+    pub scenario_errors: Vec<ScenarioError>,
+}
+
+/// What `matrix` returns: the engine's matrix, plus what was wrong with the scenario document itself.
+/// When `scenarioErrors` is not empty there are no rows.
+#[derive(Debug, Clone, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct MatrixResult {
+    /// The rows.
+    #[serde(flatten)]
+    pub matrix: Matrix,
+    /// Why the scenario document could not be read, with the path.
+    pub scenario_errors: Vec<ScenarioError>,
+}
+
+/// Decides the scenario's request and explains every step: the decision, the reason chain, every
+/// statement of every policy with its spans, the context used and the lint findings.
+///
+/// `at` is the request time in Unix seconds (for `aws:CurrentTime`, `aws:EpochTime`); left out, it is now.
+/// A malformed scenario gives `decision: "invalid"` with `scenarioErrors`; a policy with errors gives
+/// `invalid` with its diagnostics. Throws only when `scenario` is not an object or `at` not a number.
+#[wasm_bindgen(unchecked_return_type = "EvaluateResult")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] at: JsValue,
+) -> Result<JsValue, JsValue> {
+    let read = convert::scenario("evaluate", &scenario)?;
+    let time = args::request_time("evaluate", &at)?;
+    convert::to_js("evaluate", &evaluate_read(read, time))
+}
+
+/// Decides every ECR repository action of the catalogue for the scenario's principal and repository
+/// (the "all actions" view), parsing the policies once.
+///
+/// `at` is as for `evaluate`. A malformed scenario gives no rows and `scenarioErrors`. Throws only when
+/// `scenario` is not an object or `at` not a number.
+#[wasm_bindgen(unchecked_return_type = "MatrixResult")]
+pub fn matrix(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] at: JsValue,
+) -> Result<JsValue, JsValue> {
+    let read = convert::scenario("matrix", &scenario)?;
+    let time = args::request_time("matrix", &at)?;
+    let result = match read {
+        Ok(scenario) => MatrixResult {
+            matrix: eval::prepare(&scenario).matrix(time),
+            scenario_errors: Vec::new(),
+        },
+        Err(error) => MatrixResult {
+            matrix: Matrix { rows: Vec::new() },
+            scenario_errors: vec![error],
+        },
+    };
+    convert::to_js("matrix", &result)
+}
+
+/// The evaluation of a scenario as read from JavaScript.
+pub(crate) fn evaluate_read(
+    read: Result<Scenario, ScenarioError>,
+    time: RequestTime,
+) -> EvaluateResult {
+    match read {
+        Ok(scenario) => EvaluateResult {
+            evaluation: eval::evaluate(&scenario, time),
+            scenario_errors: Vec::new(),
+        },
+        Err(error) => EvaluateResult {
+            evaluation: Evaluation::unreadable(&error),
+            scenario_errors: vec![error],
+        },
+    }
+}

@@ -1,0 +1,66 @@
+//! `lint`: the findings about one policy text, as the editor's squiggles.
+
+use ecr_policy_engine::lint::{self as engine_lint, lint_policy};
+use ecr_policy_engine::policy::PolicyKind;
+use serde::Deserialize;
+use tsify::Tsify;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::{args, convert};
+
+/// What `lint` may know beyond the text: the engine's `LintOptions`, as a JavaScript object.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LintOptions {
+    /// The ARN of the scenario's repository, to check a repository policy's `Resource` and to tell
+    /// which accounts are other accounts.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub repository_arn: Option<String>,
+}
+
+/// Every finding about the policy `text` read as a policy of `kind`: parse errors and validation
+/// findings (errors, security warnings, warnings, suggestions), each with a code, a message and a span
+/// with UTF-16 offsets for the editor, in source order. A broken text gives findings, never an
+/// exception. Throws only when `text` is not a string, `kind` not a policy kind or `options` not
+/// `LintOptions`.
+#[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+pub fn lint(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyKind")] kind: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LintOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = args::string("lint", "text", &text)?;
+    let kind = policy_kind(&kind)?;
+    let options = engine_lint::LintOptions {
+        repository_arn: lint_options(&options)?.repository_arn,
+    };
+    convert::to_js("lint", &lint_policy(&text, kind, &options))
+}
+
+/// The `kind` argument, one of the names of [`PolicyKind`].
+fn policy_kind(value: &JsValue) -> Result<PolicyKind, JsValue> {
+    let name = args::string("lint", "kind", value)?;
+    PolicyKind::from_name(&name).ok_or_else(|| {
+        let known: Vec<String> = PolicyKind::ALL
+            .iter()
+            .map(|kind| format!("`{}`", kind.as_str()))
+            .collect();
+        args::misuse(
+            "lint",
+            &format!(
+                "unknown policy kind `{name}`; expected one of {}",
+                known.join(", ")
+            ),
+        )
+    })
+}
+
+/// The optional `options` argument.
+fn lint_options(value: &JsValue) -> Result<LintOptions, JsValue> {
+    if value.is_undefined() {
+        return Ok(LintOptions::default());
+    }
+    convert::options("lint", "options", value)
+}

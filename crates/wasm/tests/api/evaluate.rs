@@ -1,0 +1,142 @@
+//! `evaluate`: a scenario object in, a plain evaluation object out; a malformed scenario is data.
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::support::{TIME, allowed_scenario, at, is_plain_object, js, length_at, string_at};
+
+#[wasm_bindgen_test]
+fn a_valid_scenario_gives_a_plain_evaluation_object() {
+    let result = ecr_policy_wasm::evaluate(allowed_scenario(), JsValue::from(TIME)).unwrap();
+    assert!(is_plain_object(&result));
+    assert_eq!(string_at(&result, "decision"), "allowed");
+    assert_eq!(length_at(&result, "scenarioErrors"), 0);
+    assert_eq!(
+        string_at(&result, "request.principalAccount"),
+        "111122223333"
+    );
+    assert!(is_plain_object(&at(
+        &result,
+        "policies.0.statements.0.span"
+    )));
+    // `Option::None` is `null`, not `undefined`: the result is what `JSON.stringify` writes.
+    assert!(at(&result, "policies.0.note").is_null());
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_field_is_invalid_with_its_path_not_an_exception() {
+    let scenario = js(
+        r#"{"request": {"principal": "anonymous", "action": "ecr:BatchGetImage", "resource": "*", "contxt": {}}}"#,
+    );
+    let result = ecr_policy_wasm::evaluate(scenario, JsValue::from(TIME)).unwrap();
+    assert_eq!(string_at(&result, "decision"), "invalid");
+    assert_eq!(
+        string_at(&result, "scenarioErrors.0.path"),
+        "request.contxt"
+    );
+    assert!(string_at(&result, "scenarioErrors.0.message").contains("unknown field `contxt`"));
+    assert!(string_at(&result, "summary").contains("request.contxt"));
+    assert_eq!(string_at(&result, "reasons.0.step"), "decision");
+    assert_eq!(length_at(&result, "policies"), 0);
+}
+
+#[wasm_bindgen_test]
+fn a_wrong_type_is_invalid_with_its_path_not_an_exception() {
+    let scenario = js(
+        r#"{"request": {"principal": "anonymous", "action": "ecr:BatchGetImage",
+        "resource": "*", "context": {"aws:SourceIp": {"ip": "203.0.113.7"}}}}"#,
+    );
+    let result = ecr_policy_wasm::evaluate(scenario, JsValue::from(TIME)).unwrap();
+    assert_eq!(string_at(&result, "decision"), "invalid");
+    assert_eq!(
+        string_at(&result, "scenarioErrors.0.path"),
+        r#"request.context["aws:SourceIp"]"#
+    );
+    assert_eq!(
+        string_at(&result, "scenarioErrors.0.message"),
+        "expected a string, a number, a boolean or an array of them"
+    );
+    assert!(at(&result, "scenarioErrors.0.line").is_null());
+}
+
+#[wasm_bindgen_test]
+fn a_missing_request_is_invalid_not_an_exception() {
+    let result = ecr_policy_wasm::evaluate(js("{}"), JsValue::from(TIME)).unwrap();
+    assert_eq!(string_at(&result, "decision"), "invalid");
+    assert!(string_at(&result, "scenarioErrors.0.message").contains("missing field `request`"));
+}
+
+#[wasm_bindgen_test]
+fn a_broken_policy_text_is_invalid_with_its_diagnostics() {
+    let scenario = js(
+        r#"{"repositoryPolicy": "{\"Version\": \"2012-10-17\", \"Statement\": [",
+        "request": {"principal": "arn:aws:iam::111122223333:user/bob", "action": "ecr:BatchGetImage",
+        "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}}"#,
+    );
+    let result = ecr_policy_wasm::evaluate(scenario, JsValue::from(TIME)).unwrap();
+    assert_eq!(string_at(&result, "decision"), "invalid");
+    assert_eq!(length_at(&result, "scenarioErrors"), 0);
+    assert_eq!(string_at(&result, "policies.0.id"), "repository");
+    assert_eq!(
+        string_at(&result, "policies.0.diagnostics.0.severity"),
+        "error"
+    );
+    assert!(
+        at(&result, "policies.0.diagnostics.0.span.utf16Start")
+            .as_f64()
+            .is_some()
+    );
+}
+
+#[wasm_bindgen_test]
+fn undefined_properties_are_left_out_as_json_would() {
+    let scenario = allowed_scenario();
+    js_sys::Reflect::set(&scenario, &"description".into(), &JsValue::UNDEFINED).unwrap();
+    js_sys::Reflect::set(
+        &scenario,
+        &"permissionsBoundary".into(),
+        &JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let result = ecr_policy_wasm::evaluate(scenario, JsValue::from(TIME)).unwrap();
+    assert_eq!(string_at(&result, "decision"), "allowed");
+}
+
+#[wasm_bindgen_test]
+fn at_is_the_request_time_in_unix_seconds() {
+    let result = ecr_policy_wasm::evaluate(allowed_scenario(), JsValue::from(TIME + 0.75)).unwrap();
+    let context = context_values(&result);
+    assert!(context.contains(&("aws:EpochTime".to_owned(), "1780272000".to_owned())));
+    assert!(context.contains(&(
+        "aws:CurrentTime".to_owned(),
+        "2026-06-01T00:00:00Z".to_owned()
+    )));
+}
+
+#[wasm_bindgen_test]
+fn without_at_the_request_time_is_now() {
+    let before = (js_sys::Date::now() / 1000.0).floor();
+    let result = ecr_policy_wasm::evaluate(allowed_scenario(), JsValue::UNDEFINED).unwrap();
+    let after = (js_sys::Date::now() / 1000.0).floor();
+    let epoch: f64 = context_values(&result)
+        .into_iter()
+        .find(|(key, _)| key == "aws:EpochTime")
+        .map(|(_, value)| value.parse().unwrap())
+        .unwrap();
+    assert!(
+        before <= epoch && epoch <= after,
+        "{before} <= {epoch} <= {after}"
+    );
+}
+
+/// `(key, first value)` of every context entry of an evaluation.
+fn context_values(result: &JsValue) -> Vec<(String, String)> {
+    (0..length_at(result, "context"))
+        .map(|index| {
+            (
+                string_at(result, &format!("context.{index}.key")),
+                string_at(result, &format!("context.{index}.values.0")),
+            )
+        })
+        .collect()
+}

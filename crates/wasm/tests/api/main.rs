@@ -1,0 +1,16 @@
+//! The shape of the WebAssembly API as JavaScript sees it: plain objects in and out, user input that is
+//! wrong comes back as data, misuse throws an `Error` with a message, spans carry UTF-16 offsets.
+//! Runs in Node.js and in headless Chromium (`scripts/test-wasm`).
+
+// `cfg(test)` so that clippy.toml's test allowances (unwrap, panic...) cover `wasm_bindgen_test` functions.
+#![cfg(test)]
+
+mod bench;
+mod catalog;
+mod evaluate;
+mod lint;
+mod matrix;
+mod misuse;
+mod share;
+mod spans;
+mod support;

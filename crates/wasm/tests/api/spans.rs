@@ -1,0 +1,82 @@
+//! Spans reach JavaScript as UTF-16 offsets: after non-ASCII text (accented letters, which AWS accepts,
+//! or an astral character, which it rejects) `text.substring(utf16Start, utf16End)` is still exactly the
+//! element, though byte offsets differ.
+
+use js_sys::JsString;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::support::{TIME, js, length_at, number_at, string_at};
+
+const SECOND_STATEMENT: &str =
+    r#"{"Sid": "Zweite", "Effect": "Deny", "Principal": "*", "Action": "ecr:PutImage"}"#;
+
+fn policy_text() -> String {
+    format!(
+        "{{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {{\"Sid\": \"Zugriff für Tëam\", \"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"ecr:BatchGetImage\"}},\n    {SECOND_STATEMENT}\n  ]\n}}"
+    )
+}
+
+/// `text.substring(start, end)` as JavaScript computes it.
+fn substring(text: &str, start: f64, end: f64) -> String {
+    JsString::from(text)
+        .substring(start as u32, end as u32)
+        .into()
+}
+
+#[wasm_bindgen_test]
+fn a_statement_after_a_non_ascii_sid_has_utf16_offsets() {
+    let text = policy_text();
+    let scenario = js(
+        r#"{"request": {"principal": "arn:aws:iam::111122223333:user/bob", "action": "ecr:BatchGetImage",
+        "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}}"#,
+    );
+    js_sys::Reflect::set(
+        &scenario,
+        &"repositoryPolicy".into(),
+        &JsValue::from_str(&text),
+    )
+    .unwrap();
+    let result = ecr_policy_wasm::evaluate(scenario, JsValue::from(TIME)).unwrap();
+    assert_eq!(
+        string_at(&result, "decision"),
+        "allowed",
+        "{}",
+        string_at(&result, "summary")
+    );
+    assert_eq!(string_at(&result, "policies.0.statements.1.sid"), "Zweite");
+    let span = "policies.0.statements.1.span";
+    let (start, end) = (
+        number_at(&result, &format!("{span}.utf16Start")),
+        number_at(&result, &format!("{span}.utf16End")),
+    );
+    assert_eq!(substring(&text, start, end), SECOND_STATEMENT);
+    // The byte offset is further on: `ü` and `ë` take two bytes each but one UTF-16 unit.
+    assert_eq!(number_at(&result, &format!("{span}.start")) - start, 2.0);
+    assert_eq!(number_at(&result, &format!("{span}.line")), 5.0);
+    let sid = "policies.0.statements.0.sid";
+    assert_eq!(string_at(&result, sid), "Zugriff für Tëam");
+}
+
+#[wasm_bindgen_test]
+fn a_finding_after_a_non_ascii_sid_has_utf16_offsets() {
+    let text = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"Tëam 😀\", \"Effect\": \"Allow\", \"Action\": \"ecr:BatchGetImage\", \"Resource\": \"*\", \"Efect\": \"Allow\"}]}";
+    let findings = ecr_policy_wasm::lint(
+        JsValue::from_str(text),
+        JsValue::from_str("identity"),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let found = (0..length_at(&findings, "")).map(|index| {
+        let (start, end) = (
+            number_at(&findings, &format!("{index}.span.utf16Start")),
+            number_at(&findings, &format!("{index}.span.utf16End")),
+        );
+        substring(text, start, end)
+    });
+    let highlighted: Vec<String> = found.collect();
+    assert!(
+        highlighted.iter().any(|text| text.contains("Efect")),
+        "{highlighted:?}"
+    );
+}

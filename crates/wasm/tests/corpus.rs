@@ -1,0 +1,128 @@
+//! The whole shared corpus (`tests/scenarios/`) through the WebAssembly API: every scenario, passed as a
+//! JavaScript object to `evaluate`, gives its `expect` decision, and `evaluate` and `matrix` give exactly
+//! the engine's own results, field for field, once turned into JSON.
+//!
+//! The files are embedded at compile time by `build.rs`, so a new corpus file is picked up without
+//! editing anything here. Runs in Node.js and in headless Chromium (`scripts/test-wasm`).
+
+// `cfg(test)` so that clippy.toml's test allowances (unwrap, panic...) cover `wasm_bindgen_test` functions.
+#![cfg(test)]
+
+use ecr_policy_engine::eval::{RequestTime, evaluate, prepare};
+use ecr_policy_engine::scenario::{Scenario, scenarios_from_text};
+use js_sys::JSON;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::{console_log, wasm_bindgen_test};
+
+include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
+
+/// 2026-06-01T00:00:00Z, the clock of the engine's own corpus test, so date conditions agree.
+const CORPUS_TIME: i64 = 1_780_272_000;
+
+/// The scenario as the page would pass it: a plain JavaScript object.
+fn to_js_object(scenario: &Scenario) -> JsValue {
+    let text = serde_json::to_string(scenario).unwrap();
+    JSON::parse(&text).unwrap()
+}
+
+/// A result object as JSON, without the wasm-only `scenarioErrors`, after checking that it is empty.
+fn to_json_without_scenario_errors(result: &JsValue) -> serde_json::Value {
+    let text = JSON::stringify(result).unwrap().as_string().unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let errors = value
+        .as_object_mut()
+        .unwrap()
+        .remove("scenarioErrors")
+        .unwrap();
+    assert_eq!(
+        errors,
+        serde_json::json!([]),
+        "a corpus scenario was not read"
+    );
+    value
+}
+
+fn corpus() -> Vec<(&'static str, Scenario)> {
+    assert!(
+        !CORPUS.is_empty(),
+        "build.rs found no .json file under tests/scenarios"
+    );
+    let mut scenarios = Vec::new();
+    for (path, text) in CORPUS {
+        let read = scenarios_from_text(text).unwrap_or_else(|error| panic!("{path}: {error}"));
+        scenarios.extend(read.into_iter().map(|scenario| (*path, scenario)));
+    }
+    scenarios
+}
+
+#[wasm_bindgen_test]
+fn every_corpus_scenario_gives_its_expected_decision_through_wasm() {
+    let mut failures = Vec::new();
+    let scenarios = corpus();
+    for (path, scenario) in &scenarios {
+        let expected = scenario
+            .expect
+            .unwrap_or_else(|| panic!("{path}: `{}` has no `expect`", scenario.name));
+        let result =
+            ecr_policy_wasm::evaluate(to_js_object(scenario), JsValue::from(CORPUS_TIME as f64))
+                .unwrap();
+        let decision = js_sys::Reflect::get(&result, &"decision".into())
+            .unwrap()
+            .as_string();
+        if decision.as_deref() != Some(expected.as_str()) {
+            let summary = js_sys::Reflect::get(&result, &"summary".into())
+                .unwrap()
+                .as_string();
+            failures.push(format!(
+                "{path}: `{}`: expected {}, got {decision:?} ({summary:?})",
+                scenario.name,
+                expected.as_str()
+            ));
+        }
+    }
+    console_log!(
+        "{} corpus scenarios checked from {} files",
+        scenarios.len(),
+        CORPUS.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} scenarios failed:\n{}",
+        failures.len(),
+        scenarios.len(),
+        failures.join("\n")
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_corpus_evaluation_crosses_the_boundary_unchanged() {
+    for (path, scenario) in corpus() {
+        let result =
+            ecr_policy_wasm::evaluate(to_js_object(&scenario), JsValue::from(CORPUS_TIME as f64))
+                .unwrap();
+        let native = serde_json::to_value(evaluate(&scenario, RequestTime(CORPUS_TIME))).unwrap();
+        assert_eq!(
+            to_json_without_scenario_errors(&result),
+            native,
+            "{path}: `{}`",
+            scenario.name
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_corpus_matrix_crosses_the_boundary_unchanged() {
+    for (path, scenario) in corpus() {
+        let result =
+            ecr_policy_wasm::matrix(to_js_object(&scenario), JsValue::from(CORPUS_TIME as f64))
+                .unwrap();
+        let native =
+            serde_json::to_value(prepare(&scenario).matrix(RequestTime(CORPUS_TIME))).unwrap();
+        assert_eq!(
+            to_json_without_scenario_errors(&result),
+            native,
+            "{path}: `{}`",
+            scenario.name
+        );
+    }
+}

@@ -1,0 +1,127 @@
+// Runs every function of the package on the whole scenario corpus (tests/scenarios) and on malformed
+// input, and writes the results as TypeScript literals into generated/outputs.ts, each checked with
+// `satisfies` against the type the `.d.ts` declares. `tsc` then proves the hand-written types match
+// what the functions really return: a field the types lack is an excess property, a field the types
+// require but a result lacks is missing, an enum value the types do not list is not assignable.
+//
+// Usage: node outputs.mjs (after the package is built into ./pkg).
+
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import {
+  catalog,
+  decodeShare,
+  encodeShare,
+  evaluate,
+  initSync,
+  lint,
+  matrix,
+} from "./pkg/ecr_policy_wasm.js";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const corpusRoot = join(here, "../../../tests/scenarios");
+/** 2026-06-01T00:00:00Z, the clock of the corpus tests. */
+const TIME = 1_780_272_000;
+
+initSync({ module: readFileSync(join(here, "pkg/ecr_policy_wasm_bg.wasm")) });
+
+/** Every .json file under `folder`, sorted. */
+function jsonFiles(folder) {
+  return readdirSync(folder)
+    .sort()
+    .flatMap((name) => {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) return jsonFiles(path);
+      return name.endsWith(".json") ? [path] : [];
+    });
+}
+
+/** A file holds one scenario, an array of them, or {"scenarios": [...]} (design.md). */
+function scenariosOf(document) {
+  if (Array.isArray(document)) return document;
+  if (document !== null && typeof document === "object" && Array.isArray(document.scenarios)) return document.scenarios;
+  return [document];
+}
+
+/** Every policy of a scenario with its kind, as the text the editor holds. */
+function policiesOf(scenario) {
+  const text = (policy) => (typeof policy === "string" ? policy : JSON.stringify(policy, null, 2));
+  const found = [];
+  if (scenario.repositoryPolicy != null) found.push(["repository", scenario.repositoryPolicy]);
+  for (const entry of scenario.identityPolicies ?? []) {
+    const named = entry !== null && typeof entry === "object" && ("name" in entry || "policy" in entry);
+    found.push(["identity", named ? entry.policy : entry]);
+  }
+  if (scenario.permissionsBoundary != null) found.push(["boundary", scenario.permissionsBoundary]);
+  if (scenario.sessionPolicy != null) found.push(["session", scenario.sessionPolicy]);
+  for (const level of scenario.scps ?? []) for (const policy of level) found.push(["scp", policy]);
+  for (const level of scenario.rcps ?? []) for (const policy of level) found.push(["rcp", policy]);
+  return found.map(([kind, policy]) => [kind, text(policy)]);
+}
+
+const scenarios = jsonFiles(corpusRoot).flatMap((file) => scenariosOf(JSON.parse(readFileSync(file, "utf8"))));
+if (scenarios.length === 0) throw new Error(`no scenario under ${corpusRoot}`);
+
+const request = { principal: "anonymous", action: "ecr:BatchGetImage", resource: "*" };
+const malformed = [{}, { request, extra: true }, { request: { ...request, context: { "aws:SourceIp": {} } } }];
+
+// Explanations the corpus may not reach (request values that do not parse, literal variables, patterns
+// that never match), one scenario each so that no error in one blocks the others, so that their types
+// are checked too.
+const repository = "arn:aws:ecr:us-east-1:111122223333:repository/app";
+const bob = { principal: "arn:aws:iam::111122223333:user/bob", action: "ecr:BatchGetImage", resource: repository };
+const allow = (fields, version = "2012-10-17", context = {}) => ({
+  request: { ...bob, context },
+  identityPolicies: [{ Version: version, Statement: [{ Effect: "Allow", Action: "ecr:*", Resource: "*", ...fields }] }],
+});
+const unusual = [
+  allow({ Condition: { NumericLessThan: { "aws:EpochTime": "3600" } } }, undefined, { "aws:EpochTime": "soon" }),
+  allow({ Condition: { DateGreaterThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } } }, undefined, { "aws:CurrentTime": "tomorrow" }),
+  allow({ Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/8" } } }, undefined, { "aws:SourceIp": "nowhere" }),
+  allow({ Condition: { BinaryEquals: { "aws:SourceIp": "QUJD" } } }, undefined, { "aws:SourceIp": "!!" }),
+  allow({ Condition: { Bool: { "aws:SecureTransport": "${aws:username}" } } }),
+  allow({ Condition: { StringEquals: { "aws:username": "${aws:username}" } } }, "2008-10-17"),
+  allow({ Resource: "repository/app" }),
+  allow({ Resource: "arn:aws:ec*:us-east-1:111122223333:repository/app" }),
+  {
+    request: bob,
+    repositoryPolicy: {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: "AIDAJQABLZS4A3QDU576Q" }, Action: "ecr:*" }],
+    },
+  },
+  {
+    request: bob,
+    repositoryPolicy: {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:user/b*" }, Action: "ecr:*" }],
+    },
+  },
+];
+
+const evaluations = [...scenarios, ...unusual, ...malformed].map((scenario) => evaluate(scenario, TIME));
+const matrices = [...scenarios.slice(0, 20), ...malformed].map((scenario) => matrix(scenario, TIME));
+const findings = scenarios.flatMap((scenario) =>
+  policiesOf(scenario).map(([kind, text]) => lint(text, kind, { repositoryArn: scenario.request?.resource })),
+);
+findings.push(lint("{", "identity"), lint("[]", "repository"), lint('{"Statement": {"Sid": "Tëam 😀"}}', "scp"));
+const shares = [decodeShare(encodeShare(JSON.stringify(scenarios[0]))), decodeShare("#s=9.x"), decodeShare("nothing")];
+
+const literal = (name, type, value) => `export const ${name} = ${JSON.stringify(value)} satisfies ${type};\n`;
+mkdirSync(join(here, "generated"), { recursive: true });
+writeFileSync(
+  join(here, "generated/outputs.ts"),
+  "// Generated by outputs.mjs: real outputs of the wasm package, checked against its declared types.\n" +
+    'import type { Catalog, DecodeShareResult, Diagnostic, EvaluateResult, MatrixResult } from "../pkg/ecr_policy_wasm.js";\n' +
+    literal("evaluations", "EvaluateResult[]", evaluations) +
+    literal("matrices", "MatrixResult[]", matrices) +
+    literal("findings", "Diagnostic[][]", findings) +
+    literal("theCatalog", "Catalog", catalog()) +
+    literal("shares", "DecodeShareResult[]", shares),
+);
+console.log(
+  `outputs.mjs: ${evaluations.length} evaluations, ${matrices.length} matrices, ${findings.length} lint results, ` +
+    `the catalogue and ${shares.length} share decodes written to generated/outputs.ts`,
+);

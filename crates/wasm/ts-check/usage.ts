@@ -1,0 +1,176 @@
+// Uses every function of the package with its declared types, as the page does. `tsc --noEmit` checks
+// it against the generated `.d.ts` (scripts/test-wasm builds the package into ./pkg first). Each
+// `@ts-expect-error` line proves that a type is precise, not `any`: tsc fails if the error goes away.
+
+import init, {
+  benchEvaluate,
+  catalog,
+  decodeShare,
+  encodeShare,
+  evaluate,
+  initSync,
+  lint,
+  matrix,
+  version,
+} from "./pkg/ecr_policy_wasm.js";
+import type {
+  Catalog,
+  ConditionWhy,
+  Decision,
+  Diagnostic,
+  EvaluateResult,
+  MatrixResult,
+  Scenario,
+  ScenarioError,
+  Span,
+  StatementOutcome,
+} from "./pkg/ecr_policy_wasm.js";
+
+export async function load(wasm: BufferSource): Promise<void> {
+  await init({ module_or_path: wasm });
+}
+
+export function loadSync(wasm: BufferSource): void {
+  initSync({ module: wasm });
+}
+
+const scenario: Scenario = {
+  name: "cross-account pull",
+  repositoryPolicy: {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::444455556666:root" }, Action: "ecr:BatchGetImage" }],
+  },
+  identityPolicies: [
+    { name: "ci-pull", policy: '{"Version": "2012-10-17", "Statement": []}' },
+    { Version: "2012-10-17", Statement: [] },
+  ],
+  scps: [[{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }]],
+  request: {
+    principal: "arn:aws:iam::444455556666:user/bob",
+    action: "ecr:BatchGetImage",
+    resource: "arn:aws:ecr:us-east-1:111122223333:repository/app",
+    context: { "aws:SourceIp": "203.0.113.7", "aws:TagKeys": ["team"], "aws:MultiFactorAuthPresent": true },
+  },
+  expect: "allowed",
+};
+
+// @ts-expect-error: a scenario has no `repositryPolicy` (scenarios reject unknown fields).
+export const misspelled: Scenario = { repositryPolicy: {}, request: scenario.request };
+
+// @ts-expect-error: a scenario needs a `request`.
+export const noRequest: Scenario = { name: "nothing to decide" };
+
+export function headline(decision: Decision): string {
+  switch (decision) {
+    case "allowed":
+      return "Allowed";
+    case "explicitDeny":
+      return "Explicitly denied";
+    case "implicitDeny":
+      return "Implicitly denied";
+    case "invalid":
+      return "Not evaluated";
+  }
+}
+
+/** What the page does with an evaluation: the banner, tints per statement, squiggles, errors. */
+export function render(result: EvaluateResult): string[] {
+  const lines = [headline(result.decision), result.summary];
+  for (const reason of result.reasons) {
+    lines.push(`${reason.step} ${reason.verdict}: ${reason.message} (${reason.statements.length} statements)`);
+  }
+  for (const policy of result.policies) {
+    for (const statement of policy.statements) {
+      const outcome: StatementOutcome = statement.outcome;
+      const highlight: [number, number] = [statement.span.utf16Start, statement.span.utf16End];
+      lines.push(`${policy.id}#${statement.index} ${statement.sid ?? "(no Sid)"} ${outcome} ${highlight.join("-")}`);
+      const action = statement.action?.patterns.map((pattern) => pattern.detail.mismatch ?? "match") ?? [];
+      const resource = statement.resource?.patterns.map((pattern) => pattern.detail.mismatch?.kind ?? "match") ?? [];
+      const principal = statement.principal?.entries.map((entry) => entry.detail.how ?? entry.detail.mismatch) ?? [];
+      lines.push([...action, ...resource, ...principal].join(","));
+      for (const condition of statement.conditions.each) {
+        lines.push(`${condition.operator?.base ?? condition.operatorText} ${condition.key}: ${why(condition.explanation)}`);
+      }
+    }
+    for (const diagnostic of policy.diagnostics) {
+      lines.push(squiggle(diagnostic));
+    }
+  }
+  for (const entry of result.context) {
+    lines.push(`${entry.key} = ${entry.values.join(",")} (${entry.source})`);
+  }
+  for (const missing of result.missingKeys) {
+    lines.push(`missing ${missing.key} in ${missing.references.map((reference) => reference.policy).join(",")}`);
+  }
+  lines.push(...result.requestErrors, ...result.scenarioErrors.map(scenarioError));
+  return lines;
+}
+
+function why(explanation: ConditionWhy): string {
+  switch (explanation.kind) {
+    case "valueMatched":
+      return `value ${explanation.policyValueIndex} matched ${explanation.requestValue}`;
+    case "requestValueMatchedNothing":
+      return `${explanation.requestValue} matched nothing`;
+    default:
+      return explanation.kind;
+  }
+}
+
+function squiggle(diagnostic: Diagnostic): string {
+  const span: Span = diagnostic.span;
+  return `${diagnostic.severity} ${diagnostic.code} ${span.line}:${span.column} [${span.utf16Start}, ${span.utf16End}) ${diagnostic.message} ${diagnostic.docs ?? ""}`;
+}
+
+function scenarioError(error: ScenarioError): string {
+  return `${error.path}: ${error.message} at ${error.line ?? "?"}:${error.column ?? "?"}`;
+}
+
+export function everyFunction(): string[] {
+  const lines = render(evaluate(scenario));
+  lines.push(...render(evaluate(scenario, 1_780_272_000)));
+
+  const all: MatrixResult = matrix(scenario, 1_780_272_000);
+  lines.push(...all.rows.map((row) => `${row.action} (${row.accessLevel}): ${headline(row.decision)} ${row.summary}`));
+
+  lines.push(...lint('{"Version": "2012-10-17"}', "identity").map(squiggle));
+  lines.push(...lint("{}", "repository", { repositoryArn: scenario.request.resource }).map(squiggle));
+
+  const known: Catalog = catalog();
+  for (const service of known.services) {
+    for (const action of service.actions) {
+      lines.push(`${service.prefix}:${action.name} ${action.accessLevel} ${action.resourceTypes.map((type) => type.name).join(",")}`);
+    }
+  }
+  lines.push(...known.globalConditionKeys.map((key) => `${key.name}: ${key.valueType} ${key.whenPresent ?? ""}`));
+
+  const value: string = encodeShare(JSON.stringify(scenario));
+  const decoded = decodeShare(`https://example.com/#s=${value}`);
+  lines.push(decoded.ok ? decoded.text : decoded.message);
+
+  const micros: number = benchEvaluate(scenario, 10);
+  lines.push(`${micros} µs per evaluate`, version());
+  return lines;
+}
+
+export function misuse(): void {
+  // @ts-expect-error: `evaluate` takes a scenario object.
+  evaluate(42);
+  // @ts-expect-error: `at` is Unix seconds.
+  evaluate(scenario, "now");
+  // @ts-expect-error: `lint` takes a policy kind.
+  lint("{}", "bucket");
+  // @ts-expect-error: `LintOptions` has no `repoArn`.
+  lint("{}", "repository", { repoArn: "arn:aws:ecr:us-east-1:111122223333:repository/app" });
+  // @ts-expect-error: `encodeShare` takes the scenario's JSON text.
+  encodeShare(scenario);
+  const decoded = decodeShare("#s=1.x");
+  // @ts-expect-error: `text` is there only when `ok` is true.
+  lines(decoded.text);
+  // @ts-expect-error: decisions are a closed set.
+  headline("denied");
+}
+
+function lines(text: string): string {
+  return text;
+}

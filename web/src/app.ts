@@ -1,0 +1,361 @@
+// The playground: loads the saved work (or a shared link's state), builds the panels and wires them to
+// the store. Every edit updates the store; the store autosaves and schedules an evaluation (debounced),
+// whose result goes to the banner, the explanation, the editors' tints and findings, and the request
+// panel.
+
+import { findAction } from "./action-picker";
+import { completionOptions } from "./completions";
+import { defaultState } from "./defaults";
+import { confirmDialog, promptDialog } from "./dialogs";
+import { byId, debounce, el } from "./dom";
+import type { Engine } from "./engine";
+import { EXAMPLES } from "./examples";
+import { renderFindings } from "./findings-list";
+import { openGallery } from "./gallery";
+import { openLink } from "./incoming";
+import { renderMatrix } from "./matrix";
+import { hideAlert, showAlert, showNotice } from "./notice";
+import { PolicyEditors } from "./policy-editors";
+import { addIdentityPolicy, renderTabs } from "./policy-tabs";
+import { requestPanel } from "./request-panel";
+import { ResultView } from "./result-view";
+import { bindSharing } from "./share-actions";
+import { shareFragment } from "./share-link";
+import { installShortcuts, openHelp } from "./shortcuts";
+import { allPolicies, type AppState, type Change, findPolicy, Store } from "./state";
+import { clearSaved, loadPrevious, loadSaved, save, savePrevious } from "./storage";
+import { setupTheme } from "./theme";
+import type { Evaluation, PolicyReport } from "./types";
+import { documentToState, stateToDocument } from "./url-state";
+
+const EVALUATE_DELAY_MS = 150;
+const SAVE_DELAY_MS = 300;
+
+setupTheme(byId<HTMLSelectElement>("theme-select"));
+
+const results = new ResultView(
+  { banner: byId("decision"), reasons: byId("reasons"), statements: byId("statements"), detail: byId("statement-detail"), missing: byId("missing-keys") },
+  { selectStatement: (policy, index) => app?.selectStatement(policy, index), reveal: (policy, span) => app?.reveal(policy, span), addContextKey: (key) => app?.addContextKey(key) },
+);
+results.showMessage("loading", "Loading", "Loading the policy engine…");
+
+let app: App | null = null;
+
+/**
+ * Starts the playground once the engine is loaded: with the state of the share link in the address
+ * when there is one (the saved work then stays restorable), else with the saved work, else the
+ * defaults. A link pasted into the address bar later opens the same way.
+ */
+export function startPlayground(engine: Promise<Engine>): void {
+  engine.then(
+    (loaded) => {
+      const saved = loadSaved();
+      app = new App(loaded, saved ?? defaultState());
+      const started = app;
+      const fragment = shareFragment(window.location.hash);
+      // Without saved work there is nothing to keep: the link simply opens.
+      if (fragment) started.openShared(fragment, saved !== null);
+      window.addEventListener("hashchange", () => {
+        const next = shareFragment(window.location.hash);
+        if (next) started.openShared(next, true);
+      });
+    },
+    (error: unknown) => {
+      results.showMessage("unavailable", "Engine unavailable", `The policy engine could not be loaded: ${String(error)}`);
+    },
+  );
+}
+
+/** The running page. */
+class App {
+  private readonly store: Store;
+  private readonly editors: PolicyEditors;
+  private readonly request;
+  private readonly catalog;
+  /** Engine policy id -> editor key, for the latest evaluation. */
+  private editorOf = new Map<string, string>();
+  /** Editor key -> report, for the latest evaluation. */
+  private reports = new Map<string, PolicyReport>();
+  private evaluation: Evaluation | null = null;
+
+  constructor(
+    private readonly engine: Engine,
+    initial: AppState,
+  ) {
+    this.catalog = engine.catalog();
+    this.store = new Store(initial);
+    const options = completionOptions(this.catalog);
+    this.editors = new PolicyEditors(
+      byId("editor-host"),
+      (key, text) => this.editText(key, text),
+      () => options,
+      (key, index) => this.statementClicked(key, index),
+    );
+    this.request = requestPanel(byId("request-panel"), this.store, this.catalog);
+    byId("engine-version").textContent = `engine ${engine.version()}`;
+    if (this.catalog) {
+      byId("catalog-source").textContent = `action catalogue from ${this.catalog.source.package} ${this.catalog.source.version} (${this.catalog.source.license})`;
+    }
+    this.bindPage();
+    this.store.subscribe((state, change) => this.changed(state, change));
+    // The debounced autosave may not have run when the page goes away: save now, so a reload loses nothing.
+    window.addEventListener("pagehide", () => save(this.store.state));
+    this.editors.sync(this.store.state, true);
+    this.renderTabs();
+    this.showPanel();
+    this.evaluate();
+  }
+
+  private readonly scheduleEvaluation = debounce(() => this.evaluate(), EVALUATE_DELAY_MS);
+  private readonly scheduleSave = debounce((state: AppState) => save(state), SAVE_DELAY_MS);
+
+  private changed(state: AppState, change: Change): void {
+    this.scheduleSave(state);
+    if (change === "all") {
+      this.editors.sync(state, true);
+      this.request.refresh();
+      this.showPanel();
+    } else if (change === "policies" || change === "view") {
+      this.editors.sync(state, false);
+      this.showPanel();
+    }
+    if (change !== "text" && change !== "request") {
+      this.renderTabs();
+    }
+    if (change === "all") {
+      this.evaluate();
+    } else if (change !== "view") {
+      byId("result-panel").setAttribute("aria-busy", "true");
+      this.scheduleEvaluation();
+    } else if (state.view.panel === "matrix") {
+      this.renderMatrix();
+    }
+  }
+
+  private editText(key: string, text: string): void {
+    const wasEmpty = findPolicy(this.store.state, key)?.text.trim() === "";
+    this.store.update("text", (draft) => {
+      const policy = findPolicy(draft, key);
+      if (policy) policy.text = text;
+    });
+    if (wasEmpty !== (text.trim() === "")) this.renderTabs();
+  }
+
+  /** Evaluates the current state and shows the result everywhere. */
+  private evaluate(): void {
+    byId("result-panel").setAttribute("aria-busy", "false");
+    const { document, editorOf } = stateToDocument(this.store.state, true);
+    const answer = this.engine.evaluate(document);
+    this.editorOf = editorOf;
+    if (!answer.ok) {
+      this.evaluation = null;
+      this.reports = new Map();
+      results.showMessage("unavailable", "Could not evaluate", answer.message);
+      this.editors.clearEvaluation();
+      this.request.showEvaluation(null);
+      byId("findings").replaceChildren();
+      this.renderTabs();
+      return;
+    }
+    const evaluation = answer.value;
+    this.evaluation = evaluation;
+    this.reports = new Map(
+      evaluation.policies.flatMap((report): [string, PolicyReport][] => {
+        const key = editorOf.get(report.id);
+        return key ? [[key, report]] : [];
+      }),
+    );
+    results.show(evaluation);
+    this.editors.applyEvaluation(this.reports);
+    this.request.showEvaluation(evaluation);
+    renderFindings(byId("findings"), evaluation.policies, (policy, span) => this.reveal(policy, span));
+    this.renderTabs();
+    if (this.store.state.view.panel === "matrix") this.renderMatrix();
+  }
+
+  private renderMatrix(): void {
+    const host = byId("matrix-view");
+    const { document } = stateToDocument(this.store.state, true);
+    const answer = this.engine.matrix(document);
+    if (!answer.ok) {
+      host.replaceChildren(el("p", { role: "alert", text: `The all-actions view is not available: ${answer.message}` }));
+      return;
+    }
+    renderMatrix(host, answer.value, this.catalog, this.store.state.request.action, (action) => this.setAction(action));
+  }
+
+  private setAction(action: string): void {
+    const known = findAction(this.catalog, action);
+    this.store.update("request", (draft) => {
+      draft.request.action = known?.fullName ?? action;
+    });
+    this.request.refresh();
+    this.announce(`Action set to ${action}`);
+  }
+
+  private renderTabs(): void {
+    renderTabs(byId("policy-tabs"), byId("editor-toolbar"), this.store, this.reports, {
+      format: (key) => this.editors.format(key),
+      confirm: confirmDialog,
+      prompt: promptDialog,
+      announce: (message) => this.announce(message),
+    });
+  }
+
+  private showPanel(): void {
+    const matrix = this.store.state.view.panel === "matrix";
+    byId("explain-view").hidden = matrix;
+    byId("matrix-view").hidden = !matrix;
+    byId("result-tab-explain").setAttribute("aria-selected", matrix ? "false" : "true");
+    byId("result-tab-matrix").setAttribute("aria-selected", matrix ? "true" : "false");
+    byId("result-tab-explain").tabIndex = matrix ? -1 : 0;
+    byId("result-tab-matrix").tabIndex = matrix ? 0 : -1;
+    if (matrix) this.renderMatrix();
+  }
+
+  private setPanel(panel: AppState["view"]["panel"]): void {
+    this.store.update("view", (draft) => {
+      draft.view.panel = panel;
+    });
+  }
+
+  /** Shows a statement: selects its tab, scrolls to it, highlights it and shows its detail. */
+  selectStatement(policyId: string, index: number): void {
+    const key = this.editorOf.get(policyId);
+    const statement = this.evaluation?.policies.find((policy) => policy.id === policyId)?.statements.find((candidate) => candidate.index === index);
+    if (!key || !statement) return;
+    if (this.store.state.view.tab !== key) {
+      this.store.update("view", (draft) => {
+        draft.view.tab = key;
+      });
+    }
+    if (this.store.state.view.panel !== "explain") this.setPanel("explain");
+    this.editors.revealStatement(key, index, statement.span);
+    results.select({ policy: policyId, statement: index });
+  }
+
+  /** A click inside a statement in an editor shows that statement's detail, leaving the cursor alone. */
+  private statementClicked(key: string, index: number): void {
+    const policyId = [...this.editorOf].find(([, editor]) => editor === key)?.[0];
+    if (policyId) results.select({ policy: policyId, statement: index });
+  }
+
+  /** Selects a policy's tab and puts the cursor on a span. */
+  reveal(policyId: string, span: Parameters<PolicyEditors["reveal"]>[1]): void {
+    const key = this.editorOf.get(policyId);
+    if (!key) return;
+    if (this.store.state.view.tab !== key) {
+      this.store.update("view", (draft) => {
+        draft.view.tab = key;
+      });
+    }
+    this.editors.reveal(key, span);
+  }
+
+  addContextKey(key: string): void {
+    this.request.addContextKey(key);
+  }
+
+  /** Says something to screen readers and shows it briefly. */
+  private announce(message: string): void {
+    byId("announcer").textContent = message;
+  }
+
+  /** Opens a share link's state in place of the work (with `keep`, kept restorable), or says why it cannot. */
+  openShared(fragment: string, keep: boolean): void {
+    const opened = openLink(this.engine, fragment);
+    // The link is read: a reload now restores the autosaved work, not the link again.
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    if (opened.ok) {
+      const what = opened.state.name ? `Opened a shared link: “${opened.state.name}”` : "Opened a shared link";
+      this.load(opened.state, what, opened.notes, keep);
+    } else {
+      showAlert(opened.message);
+    }
+  }
+
+  /**
+   * Replaces the work with another state and saves it at once. The replaced work becomes the previous
+   * work, one click away, unless `keep` is false or it is the same as the new state (opening one link
+   * twice keeps the work from before the first time).
+   */
+  load(state: AppState, what: string, notes: string[] = [], keep = true): void {
+    const previous = this.store.state;
+    const kept = keep && !sameWork(previous, state);
+    if (kept) savePrevious(previous);
+    this.store.replace(state);
+    save(state);
+    hideAlert();
+    showNotice([kept ? `${what}. Your previous work is kept.` : `${what}.`, ...notes], kept ? () => this.restorePrevious() : null);
+  }
+
+  private restorePrevious(): void {
+    const previous = loadPrevious();
+    if (!previous) return;
+    savePrevious(this.store.state);
+    this.store.replace(previous);
+    save(previous);
+    this.announce("Previous work restored");
+  }
+
+  private cycleTab(step: number): void {
+    const keys = allPolicies(this.store.state).map((policy) => policy.key);
+    const index = keys.indexOf(this.store.state.view.tab);
+    const next = keys[(index + step + keys.length) % keys.length];
+    if (next) {
+      this.store.update("view", (draft) => {
+        draft.view.tab = next;
+      });
+      this.editors.focus(next);
+    }
+  }
+
+  private bindPage(): void {
+    const openExamples = () =>
+      openGallery(EXAMPLES, (example) => {
+        const state = documentToState(example.document);
+        if (state) this.load(state, `Loaded the example “${example.document.name ?? example.id}”`);
+      });
+    byId("open-gallery").addEventListener("click", openExamples);
+    byId("open-help").addEventListener("click", openHelp);
+    byId("reset").addEventListener("click", async () => {
+      if (await confirmDialog("Reset the playground?", "Every policy and the request go back to the starting example. Your current work is kept as the previous work.", "Reset")) {
+        clearSaved();
+        this.load(defaultState(), "The playground was reset");
+      }
+    });
+    byId("result-tab-explain").addEventListener("click", () => this.setPanel("explain"));
+    byId("result-tab-matrix").addEventListener("click", () => this.setPanel("matrix"));
+    byId("result-tabs").addEventListener("keydown", (event) => {
+      if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+        const next = this.store.state.view.panel === "matrix" ? "explain" : "matrix";
+        this.setPanel(next);
+        byId(`result-tab-${next}`).focus();
+      }
+    });
+    bindSharing({
+      engine: this.engine,
+      state: () => this.store.state,
+      load: (state, what, notes) => this.load(state, what, notes),
+    });
+    installShortcuts({
+      help: openHelp,
+      examples: openExamples,
+      toggleMatrix: () => this.setPanel(this.store.state.view.panel === "matrix" ? "explain" : "matrix"),
+      newIdentity: () => addIdentityPolicy(this.store),
+      format: () => {
+        const ok = this.editors.format(this.store.state.view.tab);
+        this.announce(ok ? "Policy formatted" : "The policy is not valid JSON, so it cannot be formatted");
+      },
+      nextTab: () => this.cycleTab(1),
+      previousTab: () => this.cycleTab(-1),
+      focusPrincipal: () => this.request.focusPrincipal(),
+      focusAction: () => this.request.focusAction(),
+    });
+  }
+}
+
+/** Whether two states hold the same work (the same document, whatever their editor keys). */
+function sameWork(a: AppState, b: AppState): boolean {
+  return JSON.stringify(stateToDocument(a, false).document) === JSON.stringify(stateToDocument(b, false).document);
+}
