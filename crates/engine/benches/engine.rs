@@ -1,5 +1,6 @@
 //! Native benchmarks of the engine (issue 10): parsing, evaluating a typical scenario with its policies
-//! already parsed, the same with every policy type, and the all-actions matrix. Run with `scripts/bench`.
+//! already parsed, the same with every policy type, the all-actions matrix, and what an edit costs the
+//! page (preparing the scenario, parse and lint included, then evaluating it). Run with `scripts/bench`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ecr_policy_engine::eval::{RequestTime, prepare};
@@ -57,6 +58,9 @@ fn benchmarks(criterion: &mut Criterion) {
     });
     criterion.bench_function("all-actions matrix", |bench| {
         bench.iter(|| prepared.matrix(TIME))
+    });
+    criterion.bench_function("prepare and evaluate typical scenario", |bench| {
+        bench.iter(|| prepare(black_box(&typical)).evaluate(&typical.request.action, TIME))
     });
 }
 

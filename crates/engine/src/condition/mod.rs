@@ -32,7 +32,7 @@ pub use pattern::{GlobToken, Pattern};
 pub use variables::{Substitution, VariableUse, substitute, variables_in};
 
 use crate::context::Context;
-use crate::policy::{Condition, OperatorBase, OperatorFamily, Shared, SharedStr, Version};
+use crate::policy::{Condition, OperatorBase, OperatorFamily, SharedStr, Version};
 
 /// Evaluates one condition against the request context. Key names compare case-insensitively (COND);
 /// `version` decides whether policy variables are substituted (VARS).
@@ -84,9 +84,9 @@ pub fn evaluate_conditions(
     context: &Context,
     version: Version,
 ) -> ConditionsOutcome {
-    let each: Vec<Shared<ConditionOutcome>> = conditions
+    let each: Vec<ConditionOutcome> = conditions
         .iter()
-        .map(|condition| Shared::new(evaluate_condition(condition, context, version)))
+        .map(|condition| evaluate_condition(condition, context, version))
         .collect();
     ConditionsOutcome {
         matched: each.iter().all(|outcome| outcome.matched),

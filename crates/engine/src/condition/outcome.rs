@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::variables::VariableUse;
-use crate::policy::{Operator, Shared, SharedStr};
+use crate::policy::{Operator, SharedStr};
 use crate::span::Span;
 
 /// The result of all the conditions of one statement: they AND together (MV, ECRIAM).
@@ -13,10 +13,8 @@ use crate::span::Span;
 pub struct ConditionsOutcome {
     /// Whether every condition matched; true when there are none.
     pub matched: bool,
-    /// Each condition's outcome, in source order. All are evaluated, even after one fails. Shared, so
-    /// that the evaluations of every action of a scenario hold one copy of a condition that does not
-    /// depend on the action.
-    pub each: Vec<Shared<ConditionOutcome>>,
+    /// Each condition's outcome, in source order. All are evaluated, even after one fails.
+    pub each: Vec<ConditionOutcome>,
 }
 
 /// The result of one `operator -> key -> values` condition.

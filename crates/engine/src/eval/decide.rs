@@ -19,7 +19,7 @@ pub struct PolicyOutcomes<'a> {
     /// The SCP or RCP level.
     pub level: Option<usize>,
     /// Each statement: index, label, outcome, and how its principal named the caller.
-    pub statements: Vec<StatementFacts<'a>>,
+    pub statements: &'a [StatementFacts<'a>],
 }
 
 /// What the procedure needs of one statement.
@@ -429,7 +429,7 @@ impl Procedure<'_, '_> {
             .policies
             .iter()
             .filter(|policy| policy.kind == PolicyKind::Repository)
-            .flat_map(|policy| &policy.statements)
+            .flat_map(|policy| policy.statements)
             .filter(|statement| statement.outcome == StatementOutcome::AllowMatch)
             .filter_map(|statement| statement.named_as)
             .max_by_key(|how| grant_rank(*how))
@@ -464,27 +464,33 @@ impl Procedure<'_, '_> {
             .collect()
     }
 
-    /// `statement "AllowPull" of the repository policy` or, for several, `2 statements (...)`.
+    /// The statements in words (``statement `Pull` of the repository policy``), joined with `and`.
     fn describe(&self, refs: &[StatementRef]) -> String {
-        let labels: Vec<String> = refs
-            .iter()
-            .filter_map(|reference| {
-                let policy = self
-                    .inputs
-                    .policies
-                    .iter()
-                    .find(|policy| policy.id == reference.policy)?;
-                let statement = policy
-                    .statements
-                    .iter()
-                    .find(|statement| statement.index == reference.statement)?;
-                Some(format!("{} of the {}", statement.label, policy.name))
-            })
-            .collect();
-        match labels.as_slice() {
-            [one] => one.clone(),
-            _ => labels.join(" and "),
+        let mut described = String::new();
+        for reference in refs {
+            let Some(policy) = self
+                .inputs
+                .policies
+                .iter()
+                .find(|policy| policy.id == reference.policy)
+            else {
+                continue;
+            };
+            let Some(statement) = policy
+                .statements
+                .iter()
+                .find(|statement| statement.index == reference.statement)
+            else {
+                continue;
+            };
+            if !described.is_empty() {
+                described.push_str(" and ");
+            }
+            described.push_str(statement.label);
+            described.push_str(" of the ");
+            described.push_str(policy.name);
         }
+        described
     }
 
     fn say(

@@ -4,7 +4,10 @@
 //! and most conditions are matched here once; `evaluate` then matches only the action, and the parts that
 //! read a per-request key.
 
-use crate::condition::{ConditionOutcome, evaluate_condition, referenced_keys, variables_in};
+use crate::condition::{
+    ConditionOutcome, ConditionsOutcome, evaluate_condition, evaluate_conditions, referenced_keys,
+    variables_in,
+};
 use crate::matching::{ActionPattern, NamedAs};
 use crate::policy::{Condition, Policy, ResourceBlock, Shared, SharedStr, Statement, Version};
 use crate::span::Span;
@@ -39,8 +42,17 @@ pub struct FixedStatement {
     pub action: Option<ActionPatterns>,
     /// The `Resource`/`NotResource` element's result.
     pub resource: Option<Part<Shared<ElementReport<ResourceMatch>>>>,
-    /// Each condition's result, in source order.
-    pub conditions: Vec<Part<Shared<ConditionOutcome>>>,
+    /// The conditions' results.
+    pub conditions: FixedConditions,
+}
+
+/// A statement's conditions: all decided once (the usual case), or some of them for each request.
+#[derive(Debug, Clone)]
+pub enum FixedConditions {
+    /// Every condition is the same for every request.
+    All(Shared<ConditionsOutcome>),
+    /// Each condition's result, in source order, at least one of them decided per request.
+    Each(Vec<Part<ConditionOutcome>>),
 }
 
 /// An `Action`/`NotAction` element, its patterns shared so that every report can hold them.
@@ -82,24 +94,41 @@ impl FixedStatement {
                 Part::Fixed(Shared::new(resource_report(block, policy.version, request)))
             }
         });
-        let conditions = statement
+        let conditions = if statement
             .conditions
             .iter()
-            .map(|condition| {
-                if condition_reads_per_request_key(condition, policy.version) {
-                    Part::PerRequest
-                } else {
-                    Part::Fixed(Shared::new(evaluate_condition(
-                        condition,
-                        request.context,
-                        policy.version,
-                    )))
-                }
-            })
-            .collect();
+            .any(|condition| condition_reads_per_request_key(condition, policy.version))
+        {
+            FixedConditions::Each(
+                statement
+                    .conditions
+                    .iter()
+                    .map(|condition| {
+                        if condition_reads_per_request_key(condition, policy.version) {
+                            Part::PerRequest
+                        } else {
+                            Part::Fixed(evaluate_condition(
+                                condition,
+                                request.context,
+                                policy.version,
+                            ))
+                        }
+                    })
+                    .collect(),
+            )
+        } else {
+            FixedConditions::All(Shared::new(evaluate_conditions(
+                &statement.conditions,
+                request.context,
+                policy.version,
+            )))
+        };
         Self {
             label: statement.label(),
-            sid: statement.sid.as_ref().map(|sid| SharedStr::from(&sid.value)),
+            sid: statement
+                .sid
+                .as_ref()
+                .map(|sid| SharedStr::from(&sid.value)),
             principal,
             named_as,
             action,
@@ -110,14 +139,8 @@ impl FixedStatement {
 
     /// Whether any part must be decided for each request.
     pub fn has_per_request_parts(&self) -> bool {
-        matches!(self.resource, Some(Part::PerRequest)) || self.has_per_request_conditions()
-    }
-
-    /// Whether any condition must be decided for each request.
-    pub fn has_per_request_conditions(&self) -> bool {
-        self.conditions
-            .iter()
-            .any(|condition| matches!(condition, Part::PerRequest))
+        matches!(self.resource, Some(Part::PerRequest))
+            || matches!(self.conditions, FixedConditions::Each(_))
     }
 }
 

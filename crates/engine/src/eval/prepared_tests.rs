@@ -62,10 +62,7 @@ fn conditions_on_the_clock_are_decided_at_each_request_time() {
 #[test]
 fn resource_variables_that_read_the_clock_are_substituted_at_each_request_time() {
     // VARS: a Resource's variables take the request's values, here aws:EpochTime of each request.
-    let repository = format!(
-        "arn:aws:ecr:us-east-1:111122223333:repository/{}",
-        JUNE.0
-    );
+    let repository = format!("arn:aws:ecr:us-east-1:111122223333:repository/{}", JUNE.0);
     let fields = identity(json!({
         "Effect": "Allow", "Action": "ecr:BatchGetImage",
         "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/${aws:EpochTime}"
@@ -136,7 +133,13 @@ fn a_prepared_scenario_decides_every_action_as_a_fresh_evaluation_does() {
     let scenario = mixed();
     let prepared = prepare(&scenario);
     for time in [JULY, JUNE] {
-        for action in ["ecr:PutImage", "ecr:DeleteRepository", "ecr:BatchGetImage", "*", "nocolon"] {
+        for action in [
+            "ecr:PutImage",
+            "ecr:DeleteRepository",
+            "ecr:BatchGetImage",
+            "*",
+            "nocolon",
+        ] {
             let mut fresh = scenario.clone();
             fresh.request.action = action.to_string();
             assert_eq!(
@@ -168,4 +171,13 @@ fn every_matrix_row_says_what_a_full_evaluation_says() {
     assert!(decisions.contains(&Decision::Allowed));
     assert!(decisions.contains(&Decision::ExplicitDeny));
     assert!(decisions.contains(&Decision::ImplicitDeny));
+}
+
+#[test]
+fn evaluations_and_prepared_scenarios_can_cross_threads() {
+    // The shared parts of a result are counted atomically, so a caller may evaluate on other threads.
+    fn send_and_sync<T: Send + Sync>() {}
+    send_and_sync::<Evaluation>();
+    send_and_sync::<Prepared<'static>>();
+    send_and_sync::<Matrix>();
 }

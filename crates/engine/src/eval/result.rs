@@ -187,8 +187,9 @@ pub struct StatementReport {
     /// The `Resource`/`NotResource` element's result; `None` when a repository policy leaves it out.
     /// Shared: it is the same for every action of a scenario unless its variables read the clock.
     pub resource: Option<Shared<ElementReport<ResourceMatch>>>,
-    /// The conditions' results.
-    pub conditions: ConditionsOutcome,
+    /// The conditions' results. Shared: they are the same for every action of a scenario unless one
+    /// reads the clock.
+    pub conditions: Shared<ConditionsOutcome>,
 }
 
 /// What a statement did.

@@ -65,7 +65,11 @@ pub fn action_report(
 }
 
 /// Whether the `Action`/`NotAction` element matches `action`, without the detail.
-pub fn action_matches(negated: bool, patterns: &[(Span, ActionPattern)], action: &RequestAction) -> bool {
+pub fn action_matches(
+    negated: bool,
+    patterns: &[(Span, ActionPattern)],
+    action: &RequestAction,
+) -> bool {
     let any = patterns.iter().any(|(_, pattern)| pattern.matches(action));
     // NOTACT: NotAction matches everything except what it lists.
     any != negated

@@ -90,8 +90,8 @@ impl ActionPattern {
         let text = pattern.into();
         let colon = text.find(':').filter(|_| text.as_str() != "*");
         let wildcard = has_wildcard(&text);
-        let folded = (!wildcard && text.is_ascii())
-            .then(|| text.to_ascii_lowercase().into_boxed_str());
+        let folded =
+            (!wildcard && text.is_ascii()).then(|| text.to_ascii_lowercase().into_boxed_str());
         Self {
             text,
             colon,

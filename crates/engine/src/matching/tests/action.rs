@@ -119,10 +119,14 @@ fn action_match_records_what_was_compared() {
 fn a_pattern_read_once_compares_with_many_actions() {
     // ACT: the same pattern, read once by `prepare`, decides every action of the matrix.
     let pattern = ActionPattern::new("ECR:Batch*");
-    let results: Vec<bool> = ["ecr:BatchGetImage", "ecr:PutImage", "ecr-public:BatchGetImage"]
-        .into_iter()
-        .map(|action| pattern.matches(&RequestAction::new(action)))
-        .collect();
+    let results: Vec<bool> = [
+        "ecr:BatchGetImage",
+        "ecr:PutImage",
+        "ecr-public:BatchGetImage",
+    ]
+    .into_iter()
+    .map(|action| pattern.matches(&RequestAction::new(action)))
+    .collect();
     assert_eq!(results, [true, false, false]);
     assert_eq!(pattern.text(), "ECR:Batch*");
 }

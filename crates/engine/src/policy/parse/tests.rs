@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use super::codes;
 use crate::diagnostic::Severity;
-use crate::policy::{Effect, PolicyKind, PrincipalKind, Version, parse_policy};
+use crate::policy::{Effect, ParsedPolicy, PolicyKind, PrincipalKind, Version, parse_policy};
 
 const VALID_REPOSITORY: &str = r#"{
   "Version": "2012-10-17",
@@ -437,6 +437,39 @@ fn spans_count_utf16_units_for_non_ascii_text() {
     let highlighted =
         String::from_utf16(&utf16[effect.span.utf16_start..effect.span.utf16_end]).unwrap();
     assert_eq!(highlighted, "\"Allow\"");
+}
+
+#[test]
+fn control_characters_in_ascii_text_are_errors() {
+    // QUOTA: only tab, line breaks and U+0020 to U+00FF are allowed, so a control character in otherwise
+    // plain ASCII text is reported where it is, once per line.
+    let text = "{\"Version\":\"2012-10-17\",\n\u{1}\"Statement\":\u{7}[]}";
+    assert_eq!(
+        positions(text, PolicyKind::Identity)
+            .into_iter()
+            .filter(|(code, ..)| *code == codes::INVALID_CHARACTER)
+            .collect::<Vec<_>>(),
+        [(codes::INVALID_CHARACTER, 2, 1)]
+    );
+}
+
+#[test]
+fn policy_size_counts_characters_and_leaves_out_whitespace_outside_strings() {
+    // QUOTA: IAM counts a policy's size without whitespace; a character beyond ASCII counts once.
+    let ascii = parse_policy(
+        "{ \"Statement\": [ {\"Sid\": \"a b\", \"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"} ] }",
+        PolicyKind::Identity,
+    );
+    let other = parse_policy(
+        "{ \"Statement\": [ {\"Sid\": \"\u{e9} b\", \"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"} ] }",
+        PolicyKind::Identity,
+    );
+    let size = |parsed: &ParsedPolicy| parsed.policy.as_ref().map(|policy| policy.size);
+    assert_eq!(size(&ascii), size(&other));
+    assert_eq!(
+        size(&ascii).map(|size| (size.characters, size.non_whitespace)),
+        Some((86, 74))
+    );
 }
 
 proptest! {

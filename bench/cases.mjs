@@ -1,0 +1,86 @@
+// The inputs of the WebAssembly benchmarks, the same as the native ones (crates/engine/benches/engine.rs):
+// a 1 KB and a 10 KB repository policy built like `policy_of` there, and the typical and organization
+// scenarios of crates/engine/benches/fixtures. Also the 100-statement scenario of the keystroke benchmark.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO_ROOT } from "./paths.mjs";
+
+/** The request time of the native benchmarks (`RequestTime(1_780_272_000)`), in Unix seconds. */
+export const REQUEST_TIME = 1_780_272_000;
+
+const FIXTURES = join(REPO_ROOT, "crates", "engine", "benches", "fixtures");
+
+/** The statement `policy_of` writes at `index`: a principal, three pull actions and two conditions. */
+function statement(index) {
+  return (
+    `{"Sid": "Statement${index}", "Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::444455556666:role/ci-${index}", "arn:aws:iam::777788889999:root"]}, ` +
+    `"Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"], ` +
+    `"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}, "IpAddress": {"aws:SourceIp": ["203.0.113.0/24", "198.51.100.0/24"]}}}`
+  );
+}
+
+/** A repository policy of `count` statements, byte for byte what `policy_of(count)` of the native benchmarks builds. */
+export function policyOf(count) {
+  const body = Array.from({ length: count }, (_, index) => statement(index));
+  return `{"Version": "2012-10-17", "Statement": [${body.join(",\n")}]}`;
+}
+
+function fixture(name) {
+  return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8"));
+}
+
+/** The statement of the 100 that names the keystroke benchmark's caller. */
+export const KEYSTROKE_STATEMENT = 7;
+
+/** The account of statement `index` of the keystroke benchmark's policy: 444455556600 to 444455556699. */
+export function keystrokeAccount(index) {
+  return `4444555566${String(index).padStart(2, "0")}`;
+}
+
+/** The identity policy of the keystroke benchmark's role: pull from any repository of the registry account. */
+const CI_PULL = {
+  Version: "2012-10-17",
+  Statement: [{ Sid: "Pull", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: "arn:aws:ecr:us-east-1:111122223333:repository/*" }],
+};
+
+/**
+ * The keystroke benchmark's repository policy: 100 statements, one per line, each allowing one account to
+ * pull. It has to be this terse: ECR takes at most 10,240 characters, whitespace included, and the engine
+ * rejects a longer policy (so `policyOf(100)`, about 38,000 characters, would show no tints at all).
+ */
+export function keystrokePolicy() {
+  const line = (index) => `    {"Effect": "Allow", "Principal": {"AWS": "${keystrokeAccount(index)}"}, "Action": "ecr:BatchGetImage"}`;
+  const lines = Array.from({ length: 100 }, (_, index) => line(index));
+  return `{\n  "Version": "2012-10-17",\n  "Statement": [\n${lines.join(",\n")}\n  ]\n}\n`;
+}
+
+/**
+ * The keystroke benchmark's scenario: the 100-statement policy (as text, the way the page keeps it), the
+ * caller's identity policy, and a cross-account pull by a role of the account that statement
+ * `KEYSTROKE_STATEMENT` names: a keystroke in that account id flips the statement's tint and the decision.
+ */
+export function keystrokeScenario() {
+  return {
+    name: "benchmark: keystroke in a 100-statement policy",
+    repositoryPolicy: keystrokePolicy(),
+    identityPolicies: [{ name: "ci-pull", policy: JSON.stringify(CI_PULL, null, 2) }],
+    request: {
+      principal: `arn:aws:iam::${keystrokeAccount(KEYSTROKE_STATEMENT)}:role/ci`,
+      action: "ecr:BatchGetImage",
+      resource: "arn:aws:ecr:us-east-1:111122223333:repository/app",
+    },
+  };
+}
+
+/** Everything the WebAssembly cases read: plain JSON data, so it can be handed to a page as it is. */
+export function wasmInputs() {
+  return {
+    at: REQUEST_TIME,
+    small: policyOf(2),
+    large: policyOf(22),
+    typical: fixture("typical"),
+    organization: fixture("organization"),
+    keystroke: keystrokeScenario(),
+  };
+}

@@ -1,0 +1,102 @@
+// The page's first decision in headless Chromium: from navigation start to the banner's `data-decision`
+// holding a decision, in fresh browser contexts (a first visit: no cache, no saved work), then once more
+// as a reload in the same context. Also records every file each load requested, for the transfer size.
+
+import { freshPage } from "./browser.mjs";
+import { firstDecisionProbe } from "./page-probes.mjs";
+import { median, medians } from "./stats.mjs";
+import { recordTrace, traceWindows } from "./trace.mjs";
+
+const COLD_RUNS = 7;
+const FIELDS = ["decidedAt", "framedAt", "fcp", "domContentLoaded", "wasmStart", "wasmEnd", "appChunkEnd", "wasmFetchEnd"];
+
+/** Waits for the probe's figures, then reads them with the navigation and resource timings. */
+async function collect(page) {
+  await page.waitForFunction(() => window.__bench?.framedAt !== null, null, { timeout: 30_000 });
+  return page.evaluate(() => {
+    const bench = window.__bench;
+    const [navigation] = performance.getEntriesByType("navigation");
+    const resources = performance.getEntriesByType("resource");
+    const end = (pattern) => resources.find((entry) => pattern.test(entry.name))?.responseEnd ?? null;
+    return {
+      decision: bench.decision,
+      decidedAt: bench.decidedAt,
+      framedAt: bench.framedAt,
+      wasmStart: bench.wasmStart,
+      wasmEnd: bench.wasmEnd,
+      fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+      domContentLoaded: navigation?.domContentLoadedEventEnd ?? null,
+      appChunkEnd: end(/\/assets\/app-[^/]*\.js$/),
+      wasmFetchEnd: end(/\.wasm$/),
+    };
+  });
+}
+
+/** One first visit in a fresh context, and a reload in it; with the URLs each requested. */
+async function visit(env) {
+  const { context, page, problems } = await freshPage(env.browser);
+  const requested = [];
+  page.on("requestfinished", (request) => requested.push(request.url()));
+  try {
+    await page.addInitScript(firstDecisionProbe);
+    await page.goto(env.url);
+    const cold = await collect(page);
+    await page.waitForLoadState("networkidle");
+    const coldRequests = [...requested];
+    await page.reload();
+    const warm = await collect(page);
+    if (problems.length > 0) throw new Error(`the page failed: ${problems.join("; ")}`);
+    return { cold, warm, requests: coldRequests };
+  } finally {
+    await context.close();
+  }
+}
+
+/** One more first visit, traced: where the main thread's time went up to the frame after the decision. */
+async function tracedVisit(env) {
+  const { context, page } = await freshPage(env.browser);
+  try {
+    await page.addInitScript(firstDecisionProbe);
+    const trace = await recordTrace(env.browser, page, async () => {
+      await page.goto(env.url);
+      await collect(page);
+    });
+    return traceWindows(trace, null, "bench:decided-framed")[0] ?? null;
+  } finally {
+    await context.close();
+  }
+}
+
+/** How long a near-empty page (`blankUrl`) takes to its DOMContentLoaded in a fresh context: the browser's share. */
+async function blankVisit(env, blankUrl) {
+  const { context, page } = await freshPage(env.browser);
+  try {
+    await page.goto(blankUrl);
+    return await page.evaluate(() => performance.getEntriesByType("navigation")[0]?.domContentLoadedEventEnd ?? null);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Runs the first-decision benchmark: medians of cold and warm loads, the first visit's requests, one
+ * traced first visit, and the same number of visits to `blankUrl` as a baseline.
+ */
+export async function runFirstDecision(env, blankUrl) {
+  const visits = [];
+  const blank = [];
+  for (let run = 0; run < COLD_RUNS; run += 1) {
+    visits.push(await visit(env));
+    blank.push(await blankVisit(env, blankUrl));
+  }
+  return {
+    blankDomContentLoaded: median(blank),
+    traced: await tracedVisit(env),
+    runs: visits.length,
+    decisions: [...new Set(visits.map((one) => one.cold.decision))],
+    cold: medians(visits.map((one) => one.cold), FIELDS),
+    warm: medians(visits.map((one) => one.warm), FIELDS),
+    coldAll: visits.map((one) => one.cold.decidedAt),
+    requests: visits[0]?.requests ?? [],
+  };
+}

@@ -1,0 +1,92 @@
+// Scripts injected into the playground page before any of its own code runs (`addInitScript`). They
+// only observe: timestamps go to `window.__bench`, in the page's `performance.now()` time (0 is the
+// navigation start).
+
+/**
+ * First decision: a MutationObserver on the whole document notes when the banner's `data-decision`
+ * first holds a decision, and the end of the next frame after it; a wrapper around
+ * `WebAssembly.instantiateStreaming` / `instantiate` notes when the engine's module was compiled. The
+ * decision and the frame are also `performance.mark`s (`bench:decided`, `bench:decided-framed`).
+ */
+export function firstDecisionProbe() {
+  const DECIDED = new Set(["allowed", "explicitDeny", "implicitDeny", "invalid"]);
+  const bench = { decision: null, decidedAt: null, framedAt: null, wasmStart: null, wasmEnd: null };
+  window.__bench = bench;
+  const afterNextFrame = (note) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => note(performance.now());
+      channel.port2.postMessage(null);
+    });
+  const observer = new MutationObserver(() => {
+    const value = document.getElementById("decision")?.dataset.decision;
+    if (bench.decidedAt === null && value && DECIDED.has(value)) {
+      bench.decision = value;
+      bench.decidedAt = performance.now();
+      performance.mark("bench:decided");
+      observer.disconnect();
+      afterNextFrame((time) => {
+        performance.mark("bench:decided-framed");
+        bench.framedAt = time;
+      });
+    }
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-decision"] });
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      bench.wasmStart ??= performance.now();
+      return original.apply(this, args).then((result) => {
+        bench.wasmEnd ??= performance.now();
+        return result;
+      });
+    };
+  }
+}
+
+/**
+ * Keystroke to tints: notes every digit keydown's `timeStamp`, when each 150 ms timer (the page's
+ * evaluation debounce, web/src/app.ts `EVALUATE_DELAY_MS`) starts running its callback, and when the
+ * outcome tint of statement `statement` changes in the editor, with the end of the next frame after it.
+ * The same moments are also `performance.mark`s (`bench:debounce-fired`, `bench:tint`, `bench:framed`),
+ * so that a Chromium trace can be cut at them.
+ */
+export function keystrokeProbe({ statement, debounceMs }) {
+  const bench = { keys: [], fired: [], tints: [] };
+  window.__bench = bench;
+  window.addEventListener("keydown", (event) => {
+    if (/^[0-9]$/.test(event.key)) bench.keys.push(event.timeStamp);
+  }, true);
+  const originalSetTimeout = window.setTimeout;
+  window.setTimeout = function (handler, delay, ...rest) {
+    if (delay === debounceMs && typeof handler === "function") {
+      const wrapped = (...args) => {
+        performance.mark("bench:debounce-fired");
+        bench.fired.push(performance.now());
+        return handler(...args);
+      };
+      return originalSetTimeout.call(this, wrapped, delay, ...rest);
+    }
+    return originalSetTimeout.call(this, handler, delay, ...rest);
+  };
+  let last = null;
+  const observer = new MutationObserver(() => {
+    const line = document.querySelector(`.cm-line[data-statement="${statement}"]`);
+    const outcome = line?.getAttribute("data-outcome") ?? null;
+    if (outcome === last) return;
+    last = outcome;
+    performance.mark("bench:tint");
+    const entry = { outcome, at: performance.now(), framedAt: null };
+    bench.tints.push(entry);
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        performance.mark("bench:framed");
+        entry.framedAt = performance.now();
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+  const watch = () => observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-outcome"] });
+  watch();
+}

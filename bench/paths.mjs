@@ -1,0 +1,15 @@
+// Where things are: the repository root, the built package and page, and the report folder.
+
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root. */
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** This folder. */
+export const BENCH_DIR = join(REPO_ROOT, "bench");
+/** The WebAssembly package that scripts/build-wasm writes. */
+export const PKG_DIR = join(REPO_ROOT, "web", "pkg");
+/** The built page that scripts/build writes. */
+export const DIST_DIR = join(REPO_ROOT, "web", "dist");
+/** Where the report and the scratch files go (`target/` is git-ignored). */
+export const OUT_DIR = join(process.env.CARGO_TARGET_DIR ?? join(REPO_ROOT, "target"), "bench");

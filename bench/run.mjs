@@ -1,0 +1,57 @@
+// Runs every WebAssembly and page benchmark, writes target/bench/web.md and prints it. Expects the
+// package in web/pkg and the page in web/dist: scripts/bench-web builds both, then runs this.
+// Benchmarks, not tests: nothing here fails on a slow figure.
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { launchBrowser, serve } from "./browser.mjs";
+import { runChromium, stageWww } from "./chromium-wasm.mjs";
+import { loadNodeWasm, runNode } from "./node-wasm.mjs";
+import { runFirstDecision } from "./page-load.mjs";
+import { runKeystroke } from "./page-keystroke.mjs";
+import { DIST_DIR, OUT_DIR } from "./paths.mjs";
+import { renderReport } from "./report.mjs";
+import { pageSize, wasmSize } from "./sizes.mjs";
+import { SAMPLES, SAMPLE_MS, WARMUP_MS } from "./timing.mjs";
+
+function progress(message) {
+  process.stderr.write(`bench-web: ${message}\n`);
+}
+
+progress("WebAssembly cases in Node.js");
+const node = await runNode();
+const browser = await launchBrowser();
+const www = await serve(stageWww());
+const dist = await serve(DIST_DIR);
+let chromium;
+let first;
+let keystroke;
+const chromiumVersion = browser.version();
+try {
+  progress("WebAssembly cases in Chromium");
+  chromium = await runChromium(browser, www);
+  progress("page: first decision");
+  first = await runFirstDecision({ browser, url: dist.url }, `${www.url}blank.html`);
+  progress("page: keystroke to tints");
+  keystroke = await runKeystroke({ browser, url: dist.url }, await loadNodeWasm());
+} finally {
+  await browser.close();
+  await www.close();
+  await dist.close();
+}
+const load = loadavg()
+  .map((value) => value.toFixed(2))
+  .join(", ");
+const conditions = {
+  date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
+  machine: `${cpus().length} cores, load average ${load} at the end, Node.js ${process.version}, Chromium ${chromiumVersion}`,
+  samples: `${WARMUP_MS} ms warm-up, then ${SAMPLES} samples of at least ${SAMPLE_MS} ms each`,
+};
+const markdown = renderReport({ node, chromium, first, keystroke, wasm: wasmSize(), page: pageSize(first.requests), conditions });
+mkdirSync(OUT_DIR, { recursive: true });
+const file = join(OUT_DIR, "web.md");
+writeFileSync(file, markdown);
+writeFileSync(join(OUT_DIR, "web.json"), JSON.stringify({ conditions, node, chromium, first, keystroke }, null, 2));
+process.stdout.write(`${markdown}\n`);
+progress(`wrote ${file}`);

@@ -1,0 +1,322 @@
+//! Deciding one action of a prepared scenario: each statement's outcome from the parts `prepare` fixed
+//! and the action (plus any part that reads a per-request key), with, for an [`Evaluation`], its report
+//! made of the shared fixed parts and the action's detail; then the decision procedure.
+
+use crate::catalog::catalog;
+use crate::condition::{ConditionOutcome, ConditionsOutcome, evaluate_condition};
+use crate::matching::RequestAction;
+use crate::policy::{Policy, PolicyKind, Shared, Statement};
+
+use super::decide::{DecisionInputs, PolicyOutcomes, StatementFacts, decide};
+use super::fixed::{FixedConditions, FixedStatement, Part};
+use super::statement::{RequestView, action_matches, action_report, outcome, resource_report};
+use super::{
+    Decision, Evaluation, LoadedPolicy, PolicyReport, Prepared, Reason, ReportHeader, RequestFacts,
+    RequestTime, StatementOutcome, StatementReport, Step, Verdict, missing_keys,
+    not_applicable_because, summary,
+};
+
+/// The decision for one action with what explains it: every statement's outcome and, when wanted, its
+/// report.
+pub(super) struct Decided<'p> {
+    facts: RequestFacts,
+    registry_level: bool,
+    time: RequestTime,
+    policies: Vec<PolicyRun<'p>>,
+    decision: Decision,
+    /// The applicability notes, then the steps of the procedure.
+    reasons: Vec<Reason>,
+}
+
+/// One parsed policy's statements for one request.
+struct PolicyRun<'p> {
+    loaded: &'p LoadedPolicy,
+    header: &'p ReportHeader,
+    not_applicable: Option<&'static str>,
+    /// What the decision procedure needs of each statement.
+    facts: Vec<StatementFacts<'p>>,
+    /// Each statement's report; empty unless the reports are wanted.
+    reports: Vec<StatementReport>,
+}
+
+/// How much of the explanation deciding an action makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Detail {
+    /// Every element's report, for an [`Evaluation`].
+    Reports,
+    /// Only what the decision and its summary need, for the matrix.
+    DecisionOnly,
+}
+
+impl Prepared<'_> {
+    /// Decides `action`: the decision with what explains it, or, when the request or a policy has
+    /// errors, the evaluation that says so.
+    pub(super) fn run(
+        &self,
+        action: &str,
+        time: RequestTime,
+        detail: Detail,
+    ) -> Result<Decided<'_>, Box<Evaluation>> {
+        let known_action = catalog().action(action);
+        let facts = self
+            .request
+            .facts(&self.scenario.request, action, known_action);
+        let request_errors = self.request.errors_for(action);
+        let (Ok(caller), Some(ready), true) =
+            (&self.caller, &self.ready, request_errors.is_empty())
+        else {
+            return Err(Box::new(if request_errors.is_empty() {
+                self.invalid(facts, Vec::new(), self.request.blocking.clone())
+            } else {
+                self.invalid(facts, request_errors, Vec::new())
+            }));
+        };
+        let registry_level = facts.registry_level;
+        let request_action = RequestAction::new(action);
+        let context = ready
+            .has_per_request_parts
+            .then(|| ready.contexts.at(registry_level, time));
+        let view = context.as_ref().map(|context| RequestView {
+            caller,
+            resource: &self.request.resource,
+            context,
+            has_boundary: self.scenario.permissions_boundary.is_some(),
+            federated_by: self.request.federated_by.as_ref(),
+        });
+        let policies: Vec<PolicyRun<'_>> = self
+            .policies
+            .iter()
+            .zip(&self.headers)
+            .zip(&ready.statements)
+            .filter_map(|((loaded, header), fixed)| {
+                let policy = loaded.parsed.policy.as_ref()?;
+                let fixed = fixed.as_ref()?;
+                let not_applicable = not_applicable_because(loaded.kind, caller, registry_level);
+                let mut run = PolicyRun {
+                    loaded,
+                    header,
+                    not_applicable,
+                    facts: Vec::with_capacity(fixed.len()),
+                    reports: Vec::with_capacity(match detail {
+                        Detail::Reports => fixed.len(),
+                        Detail::DecisionOnly => 0,
+                    }),
+                };
+                for (statement, fixed) in policy.statements.iter().zip(fixed) {
+                    let request = StatementRequest {
+                        policy,
+                        action: &request_action,
+                        view,
+                        detail,
+                        not_applicable: not_applicable.is_some(),
+                    };
+                    let (facts, report) = run_statement(statement, fixed, request);
+                    run.facts.push(facts);
+                    run.reports.extend(report);
+                }
+                Some(run)
+            })
+            .collect();
+        let outcomes: Vec<PolicyOutcomes<'_>> = policies
+            .iter()
+            .filter(|policy| policy.not_applicable.is_none())
+            .map(|policy| PolicyOutcomes {
+                id: &policy.loaded.id,
+                kind: policy.loaded.kind,
+                name: &policy.loaded.name,
+                level: policy.loaded.level,
+                statements: &policy.facts,
+            })
+            .collect();
+        let levels = |kind: PolicyKind, count: usize| {
+            if outcomes.iter().any(|policy| policy.kind == kind) {
+                count
+            } else {
+                0
+            }
+        };
+        let inputs = DecisionInputs {
+            caller,
+            policies: &outcomes,
+            cross_account: facts.cross_account,
+            registry_level,
+            has_boundary: outcomes
+                .iter()
+                .any(|policy| policy.kind == PolicyKind::Boundary),
+            has_session_policy: outcomes
+                .iter()
+                .any(|policy| policy.kind == PolicyKind::Session),
+            scp_levels: levels(PolicyKind::Scp, self.scenario.scps.len()),
+            rcp_levels: levels(PolicyKind::Rcp, self.scenario.rcps.len()),
+        };
+        let (decision, mut procedure) = decide(&inputs);
+        let mut reasons = applicability_notes(&policies);
+        reasons.append(&mut procedure);
+        Ok(Decided {
+            facts,
+            registry_level,
+            time,
+            policies,
+            decision,
+            reasons,
+        })
+    }
+}
+
+/// What a statement is decided for: the policy it is in, the action, and with `view` (present when some
+/// statement has them) the parts that read a per-request key.
+#[derive(Clone, Copy)]
+struct StatementRequest<'a> {
+    policy: &'a Policy,
+    action: &'a RequestAction,
+    view: Option<RequestView<'a>>,
+    detail: Detail,
+    /// Whether the statement's policy takes no part in the request, so its outcome is `not-applicable`.
+    not_applicable: bool,
+}
+
+/// Decides one statement: the fixed parts as `prepare` matched them, the action, and the parts that read
+/// a per-request key. Gives what the procedure needs and, when the reports are wanted, the report.
+fn run_statement<'p>(
+    statement: &Statement,
+    fixed: &'p FixedStatement,
+    request: StatementRequest<'_>,
+) -> (StatementFacts<'p>, Option<StatementReport>) {
+    let version = request.policy.version;
+    let resource = match (&statement.resource, &fixed.resource, request.view) {
+        (Some(block), Some(Part::PerRequest), Some(view)) => {
+            Some(Shared::new(resource_report(block, version, view)))
+        }
+        (_, Some(Part::Fixed(report)), _) => Some(report.clone()),
+        _ => None,
+    };
+    let conditions = match (&fixed.conditions, request.view) {
+        (FixedConditions::All(outcome), _) => outcome.clone(),
+        (FixedConditions::Each(parts), view) => {
+            let each: Vec<ConditionOutcome> = statement
+                .conditions
+                .iter()
+                .zip(parts)
+                .filter_map(|(condition, part)| match (part, view) {
+                    (Part::Fixed(outcome), _) => Some(outcome.clone()),
+                    (Part::PerRequest, Some(view)) => {
+                        Some(evaluate_condition(condition, view.context, version))
+                    }
+                    (Part::PerRequest, None) => None,
+                })
+                .collect();
+            Shared::new(ConditionsOutcome {
+                // A condition that could not be decided counts as not matching.
+                matched: each.len() == parts.len() && each.iter().all(|outcome| outcome.matched),
+                each,
+            })
+        }
+    };
+    let action = match request.detail {
+        Detail::Reports => fixed.action.as_ref().map(|element| {
+            action_report(
+                element.negated,
+                element.key_span,
+                &element.patterns,
+                request.action,
+            )
+        }),
+        Detail::DecisionOnly => None,
+    };
+    let action_ok = match &action {
+        Some(report) => report.matched,
+        None => fixed.action.as_ref().is_some_and(|element| {
+            action_matches(element.negated, &element.patterns, request.action)
+        }),
+    };
+    let resource_ok = match (&fixed.resource, &resource) {
+        (None, _) => true,
+        (Some(_), Some(report)) => report.matched,
+        (Some(_), None) => false,
+    };
+    let decided = outcome(
+        statement.effect(),
+        fixed.principal.as_ref().is_none_or(|report| report.matched),
+        action_ok,
+        resource_ok,
+        conditions.matched,
+    );
+    let facts = StatementFacts {
+        index: statement.index,
+        label: &fixed.label,
+        outcome: decided,
+        named_as: fixed.named_as,
+    };
+    let report = (request.detail == Detail::Reports).then(|| StatementReport {
+        index: statement.index,
+        sid: fixed.sid.clone(),
+        effect: statement.effect(),
+        span: statement.span,
+        outcome: if request.not_applicable {
+            StatementOutcome::NotApplicable
+        } else {
+            decided
+        },
+        principal: fixed.principal.clone(),
+        action,
+        resource,
+        conditions,
+    });
+    (facts, report)
+}
+
+impl Decided<'_> {
+    /// The decision and the one sentence that says why.
+    pub(super) fn decision_and_summary(&self) -> (Decision, String) {
+        (self.decision, summary(self.decision, &self.reasons))
+    }
+
+    /// The whole evaluation: the decision with every statement's report.
+    pub(super) fn into_evaluation(self, prepared: &Prepared<'_>) -> Evaluation {
+        let context = prepared
+            .ready
+            .as_ref()
+            .map(|ready| ready.contexts.entries_at(self.registry_level, self.time))
+            .unwrap_or_default();
+        let reports: Vec<PolicyReport> = self
+            .policies
+            .into_iter()
+            .map(|policy| PolicyReport {
+                id: policy.header.id.clone(),
+                kind: policy.loaded.kind,
+                name: policy.header.name.clone(),
+                applies: policy.not_applicable.is_none(),
+                note: policy.not_applicable.map(str::to_string),
+                diagnostics: policy.header.diagnostics.clone(),
+                statements: policy.reports,
+            })
+            .collect();
+        let missing_keys = missing_keys(&reports);
+        Evaluation {
+            decision: self.decision,
+            summary: summary(self.decision, &self.reasons),
+            reasons: self.reasons,
+            request: self.facts,
+            policies: reports,
+            context,
+            missing_keys,
+            request_errors: Vec::new(),
+        }
+    }
+}
+
+/// The first steps of the reason chain: why each policy that does not take part is left out.
+fn applicability_notes(policies: &[PolicyRun<'_>]) -> Vec<Reason> {
+    policies
+        .iter()
+        .filter_map(|policy| {
+            let note = policy.not_applicable?;
+            Some(Reason {
+                step: Step::Applicability,
+                verdict: Verdict::Info,
+                message: format!("the {} does not apply: {note}", policy.loaded.name),
+                statements: Vec::new(),
+            })
+        })
+        .collect()
+}
