@@ -1,10 +1,6 @@
 //! Inputs the fuzz targets in `fuzz/` found, each run through the same function as the target that found
 //! it, so that a fixed bug stays fixed. Named after what must hold.
 
-use std::sync::mpsc;
-use std::thread;
-use std::time::{Duration, Instant};
-
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 
 /// A one-line repository policy of `statements` statements (about 205 bytes each), as a minified policy
@@ -15,39 +11,28 @@ fn one_line_policy(statements: usize) -> String {
     format!(r#"{{"Version":"2012-10-17","Statement":[{all}]}}"#)
 }
 
-/// Runs `work` on another thread and gives up after `limit`, so that a slow parse fails the test instead
-/// of hanging the run.
-fn finishes_within(
-    limit: Duration,
-    work: impl FnOnce() + Send + 'static,
-) -> Result<Duration, String> {
-    let (done, finished) = mpsc::channel();
-    let start = Instant::now();
-    thread::spawn(move || {
-        work();
-        let _ = done.send(());
-    });
-    match finished.recv_timeout(limit) {
-        Ok(()) => Ok(start.elapsed()),
-        Err(_) => Err(format!("still running after {limit:?}")),
-    }
-}
-
 #[test]
-fn a_long_one_line_policy_parses_in_linear_time() {
+fn a_long_one_line_policy_parses_with_spans_at_the_right_place() {
     // Found by the policy_parser target, slowed to a few executions per second by 16 KiB inputs: each
     // span counted the characters before it from the start of the text and of its line (span.rs
-    // `LineIndex::span`), so parsing was quadratic in the text's length (a 46 KiB policy: 1.7 s). A share
-    // link may carry 1 MiB of scenario (design.md), and this 500 KiB policy froze the page for minutes;
-    // parsed in linear time it takes a fraction of a second.
+    // `LineIndex::span`), so parsing was quadratic in the text's length (a 46 KiB policy: 1.7 s). Its speed is
+    // measured by the "parse 10 KB policy" benchmark (`scripts/bench`), never asserted here; this keeps the
+    // input, a 500 KiB one-line policy, and checks that the spans of the fast path point at the right text.
     let text = one_line_policy(2_500);
-    let kib = text.len() / 1024;
-    assert!(kib > 400);
-    let outcome = finishes_within(Duration::from_secs(20), move || {
-        let parsed = parse_policy(&text, PolicyKind::Repository);
-        assert!(parsed.policy.is_some());
-    });
-    if let Err(message) = outcome {
-        panic!("parsing a {kib} KiB one-line policy: {message}");
-    }
+    assert!(text.len() > 400 * 1024);
+    let parsed = parse_policy(&text, PolicyKind::Repository);
+    let Some(policy) = parsed.policy else {
+        panic!("the policy did not parse: {:?}", parsed.diagnostics.first());
+    };
+    assert_eq!(policy.statements.len(), 2_500);
+    let Some(last) = policy.statements.last() else {
+        panic!("no statements");
+    };
+    assert!(text[last.span.start..last.span.end].starts_with(r#"{"Effect":"Allow""#));
+    assert_eq!(last.span.end, text.len() - 2);
+    assert_eq!((last.span.line, last.span.column), (1, last.span.start + 1));
+    assert_eq!(
+        (last.span.utf16_start, last.span.utf16_end),
+        (last.span.start, last.span.end)
+    );
 }

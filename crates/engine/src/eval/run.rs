@@ -128,8 +128,10 @@ impl Prepared<'_> {
                 statements: &policy.facts,
             })
             .collect();
+        // Every level given counts when organization policies of that kind apply to this request, an empty
+        // level too: it has no Allow, so it denies (SCPEVAL: an Allow is needed at every level).
         let levels = |kind: PolicyKind, count: usize| {
-            if outcomes.iter().any(|policy| policy.kind == kind) {
+            if not_applicable_because(kind, caller, registry_level).is_none() {
                 count
             } else {
                 0

@@ -240,6 +240,20 @@ fn scps_need_an_allow_at_every_level() {
 }
 
 #[test]
+fn an_empty_organization_level_has_no_allow_and_denies() {
+    // SCPEVAL: an Allow is needed at every level; a level given with no policy has none, wherever it is.
+    let identity = allow("ecr:*");
+    for scps in [
+        json!([[]]),
+        json!([[], [allow("*")]]),
+        json!([[allow("*")], []]),
+    ] {
+        let fields = json!({"identityPolicies": [identity], "scps": scps});
+        assert_eq!(decision(USER, fields), Decision::ImplicitDeny, "{scps}");
+    }
+}
+
+#[test]
 fn rcps_need_an_allow_at_every_level_and_apply_to_every_caller() {
     // RCP: a resource has only the permissions every parent permits; they apply to service principals too.
     let fields = json!({"repositoryPolicy": repository_allow(json!({"Service": "codebuild.amazonaws.com"})), "rcps": [[rcp_allow("s3:*")]]});
