@@ -1,12 +1,45 @@
 // Builds the page into web/dist as static files. `base: "./"` keeps every URL relative, so the page
 // works from any path (and from a copy on disk) and requests nothing from another origin.
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from "vite";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
+/**
+ * Adds to index.html `<link rel="preload" as="fetch">` for the engine's WebAssembly module and
+ * `<link rel="modulepreload">` for the playground's chunk and its imports, so that the browser fetches
+ * them alongside the entry script instead of after the entry has run.
+ */
+function preloadEngineAndApp(): Plugin {
+  return {
+    name: "preload-engine-and-app",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, context) {
+        const files = Object.values(context.bundle ?? {});
+        const wasm = files.find((file) => file.type === "asset" && file.fileName.endsWith(".wasm"));
+        const app = files.find((file) => file.type === "chunk" && file.facadeModuleId?.endsWith("/src/app.ts") === true);
+        const tags: HtmlTagDescriptor[] = [];
+        if (wasm) {
+          tags.push({ tag: "link", attrs: { rel: "preload", as: "fetch", type: "application/wasm", crossorigin: true, href: `./${wasm.fileName}` }, injectTo: "head" });
+        }
+        if (app?.type === "chunk") {
+          // The entry script is already in the page.
+          const entries = new Set(files.flatMap((file) => (file.type === "chunk" && file.isEntry ? [file.fileName] : [])));
+          for (const fileName of [app.fileName, ...app.imports].filter((name) => !entries.has(name))) {
+            tags.push({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `./${fileName}` }, injectTo: "head" });
+          }
+        }
+        return tags;
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: "./",
+  plugins: [preloadEngineAndApp()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -1,14 +1,16 @@
-// The playground: loads the saved work (or a shared link's state), builds the panels and wires them to
-// the store. Every edit updates the store; the store autosaves and schedules an evaluation (debounced),
-// whose result goes to the banner, the explanation, the editors' tints and findings, and the request
-// panel.
+// The playground: loads the saved work (or a shared link's state), shows its decision, then builds the
+// panels and wires them to the store. Every edit updates the store; the store autosaves and schedules an
+// evaluation (on the next frame while evaluations are quick, debounced when they are slow, so typing
+// never waits for the engine), whose result goes to the banner, the explanation, the editors' tints and
+// findings, and the request panel.
 
+import type { Completion } from "@codemirror/autocomplete";
 import { findAction } from "./action-picker";
 import { completionOptions } from "./completions";
 import { defaultState } from "./defaults";
 import { confirmDialog, promptDialog } from "./dialogs";
 import { byId, debounce, el } from "./dom";
-import type { Engine } from "./engine";
+import type { Engine, Outcome } from "./engine";
 import { EXAMPLES } from "./examples";
 import { renderFindings } from "./findings-list";
 import { openGallery } from "./gallery";
@@ -25,10 +27,13 @@ import { installShortcuts, openHelp } from "./shortcuts";
 import { allPolicies, type AppState, type Change, findPolicy, Store } from "./state";
 import { clearSaved, loadPrevious, loadSaved, save, savePrevious } from "./storage";
 import { setupTheme } from "./theme";
-import type { Evaluation, PolicyReport } from "./types";
+import type { Catalog, Evaluation, PolicyReport } from "./types";
 import { documentToState, stateToDocument } from "./url-state";
 
+/** The wait after the last edit before evaluating, when evaluations are slow. */
 const EVALUATE_DELAY_MS = 150;
+/** An evaluation that fits in one frame (60 Hz) runs on the next frame after an edit instead of after the wait. */
+const QUICK_EVALUATION_MS = 16;
 const SAVE_DELAY_MS = 300;
 
 setupTheme(byId<HTMLSelectElement>("theme-select"));
@@ -50,15 +55,27 @@ export function startPlayground(engine: Promise<Engine>): void {
   engine.then(
     (loaded) => {
       const saved = loadSaved();
-      app = new App(loaded, saved ?? defaultState());
-      const started = app;
+      const initial = saved ?? defaultState();
       const fragment = shareFragment(window.location.hash);
-      // Without saved work there is nothing to keep: the link simply opens.
-      if (fragment) started.openShared(fragment, saved !== null);
-      window.addEventListener("hashchange", () => {
-        const next = shareFragment(window.location.hash);
-        if (next) started.openShared(next, true);
-      });
+      const start = (first: Decided | null) => {
+        const started = new App(loaded, initial, first);
+        app = started;
+        // Without saved work there is nothing to keep: the link simply opens.
+        if (fragment) started.openShared(fragment, saved !== null);
+        window.addEventListener("hashchange", () => {
+          const next = shareFragment(window.location.hash);
+          if (next) started.openShared(next, true);
+        });
+      };
+      if (fragment) {
+        start(null);
+        return;
+      }
+      // The decision shows first; the editors and the other panels are built in a task after the next
+      // frame, so the browser paints the decision before building them.
+      const first = decideState(loaded, initial);
+      showDecision(first);
+      window.requestAnimationFrame(() => window.setTimeout(() => start(first), 0));
     },
     (error: unknown) => {
       results.showMessage("unavailable", "Engine unavailable", `The policy engine could not be loaded: ${String(error)}`);
@@ -66,29 +83,63 @@ export function startPlayground(engine: Promise<Engine>): void {
   );
 }
 
+/** An evaluation of a state: the engine's answer, and the editor key of each of the document's policies. */
+interface Decided {
+  answer: Outcome<Evaluation>;
+  editorOf: Map<string, string>;
+}
+
+/** Evaluates a state. */
+function decideState(engine: Engine, state: AppState): Decided {
+  const { document, editorOf } = stateToDocument(state, true);
+  return { answer: engine.evaluate(document), editorOf };
+}
+
+/** Shows an evaluation's decision in the banner and its explanation, or why there is none. */
+function showDecision(decided: Decided): void {
+  byId("result-panel").setAttribute("aria-busy", "false");
+  if (decided.answer.ok) {
+    results.show(decided.answer.value);
+  } else {
+    results.showMessage("unavailable", "Could not evaluate", decided.answer.message);
+  }
+}
+
 /** The running page. */
 class App {
   private readonly store: Store;
   private readonly editors: PolicyEditors;
   private readonly request;
-  private readonly catalog;
+  /** The action catalogue, read from the engine when first needed. */
+  private catalogRead: { value: Catalog | null } | null = null;
   /** Engine policy id -> editor key, for the latest evaluation. */
   private editorOf = new Map<string, string>();
   /** Editor key -> report, for the latest evaluation. */
   private reports = new Map<string, PolicyReport>();
   private evaluation: Evaluation | null = null;
+  /** How long the latest evaluation took, ms: it decides how the next one is scheduled. */
+  private lastEvaluationMs = Number.POSITIVE_INFINITY;
+  private pendingFrame: number | null = null;
+  private pendingTimer: number | null = null;
 
   constructor(
     private readonly engine: Engine,
     initial: AppState,
+    first: Decided | null,
   ) {
-    this.catalog = engine.catalog();
     this.store = new Store(initial);
-    const options = completionOptions(this.catalog);
+    // The decision first (unless it is already shown): everything else is built after the banner shows it.
+    const started = performance.now();
+    if (first) {
+      this.take(first);
+    } else {
+      this.decide();
+    }
+    let options: Completion[] | null = null;
     this.editors = new PolicyEditors(
       byId("editor-host"),
       (key, text) => this.editText(key, text),
-      () => options,
+      () => (options ??= completionOptions(this.catalog)),
       (key, index) => this.statementClicked(key, index),
     );
     this.request = requestPanel(byId("request-panel"), this.store, this.catalog);
@@ -103,10 +154,32 @@ class App {
     this.editors.sync(this.store.state, true);
     this.renderTabs();
     this.showPanel();
-    this.evaluate();
+    this.showEvaluation();
+    this.lastEvaluationMs = performance.now() - started;
   }
 
-  private readonly scheduleEvaluation = debounce(() => this.evaluate(), EVALUATE_DELAY_MS);
+  private get catalog(): Catalog | null {
+    this.catalogRead ??= { value: this.engine.catalog() };
+    return this.catalogRead.value;
+  }
+
+  /** Evaluates on the next frame when the latest evaluation was quick, else after the debounce wait. */
+  private scheduleEvaluation(): void {
+    this.cancelEvaluation();
+    if (this.lastEvaluationMs < QUICK_EVALUATION_MS) {
+      this.pendingFrame = window.requestAnimationFrame(() => this.evaluate());
+    } else {
+      this.pendingTimer = window.setTimeout(() => this.evaluate(), EVALUATE_DELAY_MS);
+    }
+  }
+
+  private cancelEvaluation(): void {
+    if (this.pendingFrame !== null) window.cancelAnimationFrame(this.pendingFrame);
+    if (this.pendingTimer !== null) window.clearTimeout(this.pendingTimer);
+    this.pendingFrame = null;
+    this.pendingTimer = null;
+  }
+
   private readonly scheduleSave = debounce((state: AppState) => save(state), SAVE_DELAY_MS);
 
   private changed(state: AppState, change: Change): void {
@@ -143,18 +216,26 @@ class App {
 
   /** Evaluates the current state and shows the result everywhere. */
   private evaluate(): void {
-    byId("result-panel").setAttribute("aria-busy", "false");
-    const { document, editorOf } = stateToDocument(this.store.state, true);
-    const answer = this.engine.evaluate(document);
+    const started = performance.now();
+    this.cancelEvaluation();
+    this.decide();
+    this.showEvaluation();
+    this.lastEvaluationMs = performance.now() - started;
+  }
+
+  /** Evaluates the current state and shows the decision in the banner. */
+  private decide(): void {
+    const decided = decideState(this.engine, this.store.state);
+    showDecision(decided);
+    this.take(decided);
+  }
+
+  /** Keeps an evaluation as the latest. */
+  private take({ answer, editorOf }: Decided): void {
     this.editorOf = editorOf;
     if (!answer.ok) {
       this.evaluation = null;
       this.reports = new Map();
-      results.showMessage("unavailable", "Could not evaluate", answer.message);
-      this.editors.clearEvaluation();
-      this.request.showEvaluation(null);
-      byId("findings").replaceChildren();
-      this.renderTabs();
       return;
     }
     const evaluation = answer.value;
@@ -165,7 +246,18 @@ class App {
         return key ? [[key, report]] : [];
       }),
     );
-    results.show(evaluation);
+  }
+
+  /** Shows the latest evaluation everywhere but the banner. */
+  private showEvaluation(): void {
+    const evaluation = this.evaluation;
+    if (!evaluation) {
+      this.editors.clearEvaluation();
+      this.request.showEvaluation(null);
+      byId("findings").replaceChildren();
+      this.renderTabs();
+      return;
+    }
     this.editors.applyEvaluation(this.reports);
     this.request.showEvaluation(evaluation);
     renderFindings(byId("findings"), evaluation.policies, (policy, span) => this.reveal(policy, span));

@@ -1,6 +1,6 @@
 // One CodeMirror 6 JSON editor per policy. The editor does not own the state: it starts from the text it
 // is given and reports every edit through `onChange`; lint findings and tints come back from the
-// evaluation through the linter source and the tint field.
+// evaluation as transactions (`setDiagnostics` of @codemirror/lint and the tint field's effect).
 
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type CompletionSource } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
@@ -13,7 +13,7 @@ import {
   indentOnInput,
   syntaxHighlighting,
 } from "@codemirror/language";
-import { type Diagnostic, linter, lintGutter, lintKeymap } from "@codemirror/lint";
+import { lintGutter, lintKeymap } from "@codemirror/lint";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { EditorState, type Extension } from "@codemirror/state";
 import {
@@ -73,8 +73,6 @@ export interface EditorOptions {
   label: string;
   placeholderText?: string;
   onChange: (text: string) => void;
-  /** The findings for the editor's current text (may wait for the evaluation that is under way). */
-  diagnostics: (view: EditorView) => Promise<readonly Diagnostic[]>;
   completions: CompletionSource;
   /** More extensions, such as event handlers of the page. */
   extensions: Extension[];
@@ -96,7 +94,6 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
     autocompletion({ override: [options.completions] }),
     json(),
     syntaxHighlighting(highlight),
-    linter(options.diagnostics, { delay: 100 }),
     lintGutter(),
     tintField,
     elementHover,

@@ -1,9 +1,11 @@
-// The set of policy editors: one CodeMirror view per policy of the state, only the selected one shown.
-// Each editor reports its own edits; an edit in one never touches another. After every evaluation this
-// module hands each editor its findings (through the linter source) and its tints.
+// The set of policy editors: one panel per policy of the state, only the selected one shown. A panel's
+// CodeMirror view is created the first time its policy is selected (until then the state holds its
+// text). Each editor reports its own edits; an edit in one never touches another. After every
+// evaluation this module hands the shown editor its findings and tints in one transaction; a hidden
+// editor gets them when it is shown, and an editor whose text and report did not change gets nothing.
 
 import type { Completion } from "@codemirror/autocomplete";
-import { type Diagnostic, forceLinting } from "@codemirror/lint";
+import { type Diagnostic, setDiagnostics } from "@codemirror/lint";
 import { EditorView } from "@codemirror/view";
 import { policyCompletions } from "./completions";
 import { el } from "./dom";
@@ -15,12 +17,11 @@ import { type EditorTints, focusStatement, setTints, tintField } from "./tints";
 import type { EngineDiagnostic, PolicyReport, Span } from "./types";
 
 interface EditorEntry {
-  view: EditorView;
+  /** The editor, once its policy has been selected. */
+  view: EditorView | null;
   panel: HTMLElement;
-  /** The text the latest findings belong to, and the findings. */
-  findings: { text: string; diagnostics: EngineDiagnostic[] } | null;
-  /** Linter requests waiting for the evaluation of a text. */
-  waiting: ((diagnostics: readonly Diagnostic[]) => void)[];
+  /** The text and report the editor's findings and tints were last made from (none after an edit). */
+  applied: { text: string; report: PolicyReport | undefined } | null;
 }
 
 /** Accessible names of the editing areas, by policy. */
@@ -57,6 +58,8 @@ export function tabLabel(policy: PolicyDoc, state: AppState): string {
 /** Keeps one editor per policy inside `host`. */
 export class PolicyEditors {
   private readonly entries = new Map<string, EditorEntry>();
+  /** Editor key -> report, for the latest evaluation. */
+  private reports = new Map<string, PolicyReport>();
 
   constructor(
     private readonly host: HTMLElement,
@@ -65,31 +68,38 @@ export class PolicyEditors {
     private readonly onStatementClick: (key: string, index: number) => void,
   ) {}
 
-  /** Creates editors for new policies, removes those of deleted ones, shows the selected one. With
-   * `rebuild`, every editor starts again from the state's text (a new document was loaded). */
+  /** Creates panels for new policies, removes those of deleted ones, shows the selected one (creating
+   * its editor the first time). With `rebuild`, every editor starts again from the state's text (a new
+   * document was loaded). */
   sync(state: AppState, rebuild: boolean): void {
     const policies = allPolicies(state);
     const keys = new Set(policies.map((policy) => policy.key));
+    if (rebuild) this.reports = new Map();
     for (const [key, entry] of this.entries) {
       if (rebuild || !keys.has(key)) {
-        entry.view.destroy();
+        entry.view?.destroy();
         entry.panel.remove();
-        entry.waiting.forEach((resolve) => resolve([]));
         this.entries.delete(key);
       }
     }
     for (const policy of policies) {
-      const entry = this.entries.get(policy.key) ?? this.create(policy, state);
+      const entry = this.entries.get(policy.key) ?? this.addPanel(policy);
       const selected = policy.key === state.view.tab;
       entry.panel.hidden = !selected;
-      entry.view.contentDOM.setAttribute("aria-label", editorLabel(policy, state));
-      if (selected) {
+      if (selected && !entry.view) {
+        entry.view = this.createView(entry, policy, state);
+        // A new editor has no findings or tints to clear.
+        if (!this.reports.has(policy.key)) entry.applied = { text: policy.text, report: undefined };
+      }
+      entry.view?.contentDOM.setAttribute("aria-label", editorLabel(policy, state));
+      if (selected && entry.view) {
+        this.apply(policy.key, entry, entry.view);
         entry.view.requestMeasure();
       }
     }
   }
 
-  private create(policy: PolicyDoc, state: AppState): EditorEntry {
+  private addPanel(policy: PolicyDoc): EditorEntry {
     const panel = el("div", {
       class: "editor-panel",
       role: "tabpanel",
@@ -98,14 +108,22 @@ export class PolicyEditors {
       "data-policy-key": policy.key,
     });
     this.host.append(panel);
-    const entry: EditorEntry = { view: undefined as unknown as EditorView, panel, findings: null, waiting: [] };
-    entry.view = createEditor(panel, {
+    const entry: EditorEntry = { view: null, panel, applied: null };
+    this.entries.set(policy.key, entry);
+    return entry;
+  }
+
+  private createView(entry: EditorEntry, policy: PolicyDoc, state: AppState): EditorView {
+    return createEditor(entry.panel, {
       text: policy.text,
       label: editorLabel(policy, state),
       placeholderText:
         policy.kind === "repository" ? "No repository policy. Paste one here, or leave this empty for a repository without one." : "Empty: this policy takes no part in the evaluation.",
-      onChange: (text) => this.onEdit(policy.key, text),
-      diagnostics: (view) => this.findingsFor(entry, view.state.doc.toString()),
+      onChange: (text) => {
+        // Tints mapped through edits are no longer what a fresh build would give: the next report applies.
+        entry.applied = null;
+        this.onEdit(policy.key, text);
+      },
       completions: policyCompletions(this.completionOptions),
       extensions: [
         EditorView.domEventHandlers({
@@ -121,33 +139,25 @@ export class PolicyEditors {
         }),
       ],
     });
-    this.entries.set(policy.key, entry);
-    return entry;
   }
 
-  /** The findings for `text`: at once when the latest evaluation read this text, otherwise when it has. */
-  private findingsFor(entry: EditorEntry, text: string): Promise<readonly Diagnostic[]> {
-    if (text.trim() === "") {
-      return Promise.resolve([]);
-    }
-    if (entry.findings && entry.findings.text === text) {
-      return Promise.resolve(convert(entry.findings.diagnostics, text.length));
-    }
-    return new Promise((resolve) => entry.waiting.push(resolve));
-  }
-
-  /** Hands each editor what the evaluation found for it: findings, statement tints and element marks. */
+  /** Hands the shown editor what the evaluation found for it: findings, statement tints and element
+   * marks. The others get theirs when they are shown. */
   applyEvaluation(reports: Map<string, PolicyReport>): void {
+    this.reports = reports;
     for (const [key, entry] of this.entries) {
-      const report = reports.get(key);
-      const text = entry.view.state.doc.toString();
-      entry.findings = { text, diagnostics: report?.diagnostics ?? [] };
-      const waiting = entry.waiting.splice(0);
-      const converted = convert(entry.findings.diagnostics, text.length);
-      waiting.forEach((resolve) => resolve(converted));
-      entry.view.dispatch({ effects: setTints.of(tintsFor(report, text.length)) });
-      forceLinting(entry.view);
+      if (entry.view && !entry.panel.hidden) this.apply(key, entry, entry.view);
     }
+  }
+
+  /** One transaction with the latest report's findings and tints, unless the editor already has them. */
+  private apply(key: string, entry: EditorEntry, view: EditorView): void {
+    const report = this.reports.get(key);
+    const text = view.state.doc.toString();
+    if (entry.applied && entry.applied.text === text && sameReport(entry.applied.report, report)) return;
+    entry.applied = { text, report };
+    const diagnostics = text.trim() === "" ? [] : convert(report?.diagnostics ?? [], text.length);
+    view.dispatch(setDiagnostics(view.state, diagnostics), { effects: setTints.of(tintsFor(report, text.length)) });
   }
 
   /** Clears every editor's tints (the evaluation failed, so nothing is known). */
@@ -157,10 +167,10 @@ export class PolicyEditors {
 
   /** Scrolls the selected editor to a statement, highlights it and puts the cursor there. */
   revealStatement(key: string, index: number, span: Span): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    const { from } = spanRange(span, entry.view.state.doc.length);
-    entry.view.dispatch({
+    const view = this.entries.get(key)?.view;
+    if (!view) return;
+    const { from } = spanRange(span, view.state.doc.length);
+    view.dispatch({
       effects: [focusStatement.of(index), EditorView.scrollIntoView(from, { y: "center" })],
       selection: { anchor: from },
     });
@@ -168,23 +178,28 @@ export class PolicyEditors {
 
   /** Moves the cursor to a position of an editor and focuses it. */
   reveal(key: string, span: Span): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    const { from, to } = spanRange(span, entry.view.state.doc.length);
-    entry.view.dispatch({ selection: { anchor: from, head: to }, effects: EditorView.scrollIntoView(from, { y: "center" }) });
-    entry.view.focus();
+    const view = this.entries.get(key)?.view;
+    if (!view) return;
+    const { from, to } = spanRange(span, view.state.doc.length);
+    view.dispatch({ selection: { anchor: from, head: to }, effects: EditorView.scrollIntoView(from, { y: "center" }) });
+    view.focus();
   }
 
   /** Formats an editor's JSON; false when it does not parse. */
   format(key: string): boolean {
-    const entry = this.entries.get(key);
-    return entry ? formatDocument(entry.view) : false;
+    const view = this.entries.get(key)?.view;
+    return view ? formatDocument(view) : false;
   }
 
   /** Focuses an editor. */
   focus(key: string): void {
-    this.entries.get(key)?.view.focus();
+    this.entries.get(key)?.view?.focus();
   }
+}
+
+/** Whether two reports say the same (reports of two evaluations are never the same object). */
+function sameReport(a: PolicyReport | undefined, b: PolicyReport | undefined): boolean {
+  return a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 function convert(diagnostics: EngineDiagnostic[], length: number): readonly Diagnostic[] {

@@ -36,6 +36,8 @@ export interface ResultHosts {
 export class ResultView {
   private evaluation: Evaluation | null = null;
   private selected: StatementRef | null = null;
+  /** What the statement list shows apart from the outcomes (see `statementsShape`), while it shows it. */
+  private shownShape: string | null = null;
 
   constructor(
     private readonly hosts: ResultHosts,
@@ -53,6 +55,7 @@ export class ResultView {
     for (const host of [this.hosts.reasons, this.hosts.statements, this.hosts.detail, this.hosts.missing]) {
       host.replaceChildren();
     }
+    this.shownShape = null;
   }
 
   /** Shows an evaluation. */
@@ -116,6 +119,9 @@ export class ResultView {
   }
 
   private renderStatements(evaluation: Evaluation): void {
+    const shape = statementsShape(evaluation);
+    if (shape === this.shownShape && this.updateOutcomes(evaluation)) return;
+    this.shownShape = shape;
     const groups = evaluation.policies.map((policy) =>
       el("section", { class: `policy-group${policy.applies ? "" : " is-inapplicable"}`, "data-policy": policy.id }, [
         el("h4", { text: policy.name }),
@@ -138,6 +144,23 @@ export class ResultView {
       ]),
     );
     this.hosts.statements.replaceChildren(el("h3", { text: "Statements" }), ...groups);
+  }
+
+  /** Updates the outcomes of a statement list of the same shape in place; false when the rows do not fit. */
+  private updateOutcomes(evaluation: Evaluation): boolean {
+    const rows = [...this.hosts.statements.querySelectorAll<HTMLElement>("li.statement")];
+    const statements = evaluation.policies.flatMap((policy) => policy.statements);
+    if (rows.length !== statements.length) return false;
+    statements.forEach((statement, position) => {
+      const row = rows[position];
+      const outcome = row?.querySelector<HTMLElement>(".outcome");
+      if (!row || !outcome) return;
+      row.className = `statement outcome-${statement.outcome}`;
+      row.dataset.outcome = statement.outcome;
+      row.querySelector("button")?.setAttribute("aria-pressed", "false");
+      outcome.textContent = OUTCOME_LABEL[statement.outcome];
+    });
+    return true;
   }
 
   private renderDetail(policy: PolicyReport, statement: StatementReport): void {
@@ -181,4 +204,18 @@ export class ResultView {
       ),
     );
   }
+}
+
+/** Everything the statement list shows but the outcomes: while it stays the same, only outcomes change. */
+function statementsShape(evaluation: Evaluation): string {
+  return JSON.stringify(
+    evaluation.policies.map((policy) => [
+      policy.id,
+      policy.name,
+      policy.applies,
+      policy.note ?? null,
+      policy.diagnostics.some((finding) => finding.severity === "error"),
+      policy.statements.map((statement) => [statement.index, statementName(statement), statement.effect]),
+    ]),
+  );
 }
