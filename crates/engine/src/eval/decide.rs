@@ -4,6 +4,7 @@
 use crate::matching::{Caller, NamedAs};
 use crate::policy::PolicyKind;
 
+use super::inputs::policy_phrase;
 use super::result::{Decision, Reason, StatementOutcome, StatementRef, Step, Verdict};
 use super::statement::grant_rank;
 
@@ -487,8 +488,8 @@ impl Procedure<'_, '_> {
                 described.push_str(" and ");
             }
             described.push_str(statement.label);
-            described.push_str(" of the ");
-            described.push_str(policy.name);
+            described.push_str(" of ");
+            described.push_str(&policy_phrase(policy.kind, policy.name));
         }
         described
     }

@@ -110,3 +110,12 @@ pub fn level_name(level: usize, count: usize) -> String {
     };
     format!("level {}{position}", level + 1)
 }
+
+/// How messages name a policy: `the repository policy`, `identity policy \`ci-pull\``, `the SCP level 1, policy 1`.
+pub fn policy_phrase(kind: PolicyKind, name: &str) -> String {
+    match kind {
+        PolicyKind::Identity if name.starts_with("identity policy ") => name.to_string(),
+        PolicyKind::Identity => format!("identity policy `{name}`"),
+        _ => format!("the {name}"),
+    }
+}

@@ -11,7 +11,7 @@ use crate::scenario::Request;
 
 use super::RequestTime;
 use super::derive::{derive_untimed, time_entries, with_time};
-use super::inputs::LoadedPolicy;
+use super::inputs::{LoadedPolicy, policy_phrase};
 use super::result::RequestFacts;
 
 /// The action-independent facts of a scenario's request.
@@ -214,8 +214,8 @@ fn blocking(policies: &[LoadedPolicy], diagnostics: &[&[Diagnostic]]) -> Vec<Str
                 .collect();
             let first = errors.first()?;
             Some(format!(
-                "the {} has {} error{} and was not evaluated; first, at line {}, column {}: {}",
-                policy.name,
+                "{} has {} error{} and was not evaluated; first, at line {}, column {}: {}",
+                policy_phrase(policy.kind, &policy.name),
                 errors.len(),
                 if errors.len() == 1 { "" } else { "s" },
                 first.span.line,

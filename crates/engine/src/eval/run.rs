@@ -9,6 +9,7 @@ use crate::policy::{Policy, PolicyKind, Shared, Statement};
 
 use super::decide::{DecisionInputs, PolicyOutcomes, StatementFacts, decide};
 use super::fixed::{FixedConditions, FixedStatement, Part};
+use super::inputs::policy_phrase;
 use super::statement::{RequestView, action_matches, action_report, outcome, resource_report};
 use super::{
     Decision, Evaluation, LoadedPolicy, PolicyReport, Prepared, Reason, ReportHeader, RequestFacts,
@@ -316,7 +317,10 @@ fn applicability_notes(policies: &[PolicyRun<'_>]) -> Vec<Reason> {
             Some(Reason {
                 step: Step::Applicability,
                 verdict: Verdict::Info,
-                message: format!("the {} does not apply: {note}", policy.loaded.name),
+                message: format!(
+                    "{} does not apply: {note}",
+                    policy_phrase(policy.loaded.kind, &policy.loaded.name)
+                ),
                 statements: Vec::new(),
             })
         })
