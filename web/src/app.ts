@@ -9,7 +9,7 @@ import { findAction } from "./action-picker";
 import { completionOptions } from "./completions";
 import { defaultState } from "./defaults";
 import { confirmDialog, promptDialog } from "./dialogs";
-import { byId, debounce, el } from "./dom";
+import { byId, debounce, el, renderOnce } from "./dom";
 import type { Engine, Outcome } from "./engine";
 import { EXAMPLES } from "./examples";
 import { renderFindings } from "./findings-list";
@@ -254,7 +254,7 @@ class App {
     if (!evaluation) {
       this.editors.clearEvaluation();
       this.request.showEvaluation(null);
-      byId("findings").replaceChildren();
+      renderOnce(byId("findings"), "", () => []);
       this.renderTabs();
       return;
     }

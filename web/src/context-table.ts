@@ -2,7 +2,7 @@
 // list for a multivalued key, one value a line), and below them the keys the engine derived for this
 // request, greyed, with their values and a button to override each.
 
-import { el } from "./dom";
+import { el, renderOnce } from "./dom";
 import type { ContextRow, ContextType, Store } from "./state";
 import type { Catalog, ContextEntry } from "./types";
 
@@ -78,7 +78,7 @@ export class ContextTable {
   private renderDerived(): void {
     const given = new Set(this.store.state.request.context.map((row) => row.key.trim().toLowerCase()));
     const shown = this.derivedEntries.filter((entry) => !given.has(entry.key.toLowerCase()));
-    this.derived.replaceChildren(
+    renderOnce(this.derived, JSON.stringify(shown), () => [
       el("h4", { text: "Derived from the request" }),
       ...shown.map((entry) =>
         el("div", { class: "context-row is-derived", "data-key": entry.key }, [
@@ -87,7 +87,7 @@ export class ContextTable {
           el("button", { type: "button", class: "small", "aria-label": `Override ${entry.key}`, onclick: () => this.addKey(entry.key, entry.values.join("\n"), entry.multivalued ? "list" : typeForKey(this.catalog, entry.key)) }, ["Override"]),
         ]),
       ),
-    );
+    ]);
   }
 
   private rowView(row: ContextRow, index: number): HTMLElement {

@@ -47,3 +47,23 @@ export function debounce<A extends unknown[]>(run: (...args: A) => void, wait: n
     timer = window.setTimeout(() => run(...args), wait);
   };
 }
+
+/** What each host built by `renderOnce` shows, as the key it was built from. */
+const shownKeys = new WeakMap<Element, string>();
+
+/**
+ * Fills `host` with `build()`'s nodes unless it already shows what they would show: `key` must say
+ * everything the nodes (their text, attributes and handlers) are made from. Rebuilding the same nodes
+ * would cost a layout and a paint of them for nothing. True when it built them.
+ */
+export function renderOnce(host: Element, key: string, build: () => (Node | string)[]): boolean {
+  if (shownKeys.get(host) === key) return false;
+  shownKeys.set(host, key);
+  host.replaceChildren(...build());
+  return true;
+}
+
+/** Sets a node's text unless it already has it (setting the same text still replaces the text node). */
+export function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}

@@ -1,7 +1,7 @@
 // The list of lint findings below the editors: every policy's errors, warnings and suggestions with
 // their line and column; a click puts the cursor there.
 
-import { el } from "./dom";
+import { el, renderOnce } from "./dom";
 import { severityLabel } from "./offsets";
 import type { PolicyReport, Severity, Span } from "./types";
 
@@ -9,6 +9,11 @@ const ORDER: Record<Severity, number> = { error: 0, "security-warning": 1, warni
 
 /** Renders the findings of `policies` into `host`. */
 export function renderFindings(host: HTMLElement, policies: PolicyReport[], reveal: (policyId: string, span: Span) => void): void {
+  const key = JSON.stringify(policies.map((policy) => [policy.id, policy.name, policy.diagnostics]));
+  renderOnce(host, key, () => [findingsList(policies, reveal)]);
+}
+
+function findingsList(policies: PolicyReport[], reveal: (policyId: string, span: Span) => void): HTMLElement {
   const items = policies.flatMap((policy) =>
     [...policy.diagnostics]
       .sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.span.utf16Start - b.span.utf16Start)
@@ -23,7 +28,5 @@ export function renderFindings(host: HTMLElement, policies: PolicyReport[], reve
         ]),
       ),
   );
-  host.replaceChildren(
-    items.length === 0 ? el("p", { class: "field-hint", text: "No findings." }) : el("ul", { class: "findings" }, items),
-  );
+  return items.length === 0 ? el("p", { class: "field-hint", text: "No findings." }) : el("ul", { class: "findings" }, items);
 }

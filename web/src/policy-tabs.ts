@@ -2,7 +2,7 @@
 // session policy, SCP and RCP levels), rename identity policies, remove, format.
 
 import { templateFor } from "./defaults";
-import { el } from "./dom";
+import { el, renderOnce } from "./dom";
 import { tabLabel } from "./policy-editors";
 import { allPolicies, newPolicy, orgPosition, type AppState, type PolicyDoc, type Store } from "./state";
 import type { PolicyKind, PolicyReport } from "./types";
@@ -40,24 +40,37 @@ export function renderTabs(
   const select = (key: string) => store.update("view", (draft) => {
     draft.view.tab = key;
   });
-  const tabs = policies.map((policy) => tabButton(policy, state, reports.get(policy.key), select));
-  const list = el("div", { role: "tablist", "aria-label": "Policies", class: "tablist" }, tabs);
-  list.addEventListener("keydown", (event) => moveFocus(event, tabs));
+  const tabsKey = JSON.stringify([
+    state.view.tab,
+    state.boundary !== null,
+    state.session !== null,
+    policies.map((policy) => [policy.key, policy.kind, policy.name, tabLabel(policy, state), policy.text.trim() === "", errorCount(reports.get(policy.key))]),
+  ]);
   const hadFocus = tabsHost.querySelector("[role=tablist]")?.contains(document.activeElement) ?? false;
-  const menuOpen = tabsHost.querySelector("details")?.open ?? false;
-  const menu = addMenu(store);
-  menu.open = menuOpen;
-  tabsHost.replaceChildren(list, menu);
-  if (hadFocus) {
-    tabs.find((tab) => tab.getAttribute("aria-selected") === "true")?.focus();
+  const rebuilt = renderOnce(tabsHost, tabsKey, () => {
+    const tabs = policies.map((policy) => tabButton(policy, state, reports.get(policy.key), select));
+    const list = el("div", { role: "tablist", "aria-label": "Policies", class: "tablist" }, tabs);
+    list.addEventListener("keydown", (event) => moveFocus(event, tabs));
+    const menu = addMenu(store);
+    menu.open = tabsHost.querySelector("details")?.open ?? false;
+    return [list, menu];
+  });
+  if (rebuilt && hadFocus) {
+    tabsHost.querySelector<HTMLElement>("[role=tab][aria-selected=true]")?.focus();
   }
   const selected = policies.find((policy) => policy.key === state.view.tab);
-  toolbarHost.replaceChildren(...(selected ? toolbar(selected, store, reports.get(selected.key), actions) : []));
+  const toolbarKey = JSON.stringify(selected ? [selected.key, selected.kind, selected.name, tabLabel(selected, state), toolbarNote(selected, reports.get(selected.key))] : null);
+  renderOnce(toolbarHost, toolbarKey, () => (selected ? toolbar(selected, store, reports.get(selected.key), actions) : []));
+}
+
+/** How many errors a policy's report has. */
+function errorCount(report: PolicyReport | undefined): number {
+  return report?.diagnostics.filter((finding) => finding.severity === "error").length ?? 0;
 }
 
 function tabButton(policy: PolicyDoc, state: AppState, report: PolicyReport | undefined, select: (key: string) => void): HTMLButtonElement {
   const selected = policy.key === state.view.tab;
-  const errors = report?.diagnostics.filter((finding) => finding.severity === "error").length ?? 0;
+  const errors = errorCount(report);
   const empty = policy.text.trim() === "";
   const label = tabLabel(policy, state);
   return el(
@@ -177,8 +190,12 @@ function toolbar(policy: PolicyDoc, store: Store, report: PolicyReport | undefin
       }
     } }, ["Remove"]));
   }
-  const note = policy.text.trim() === "" ? "empty: not evaluated" : report && !report.applies ? `does not apply: ${report.note ?? ""}` : report?.note ?? "";
-  return [el("div", { class: "toolbar-buttons" }, buttons), el("span", { class: "toolbar-note", text: note })];
+  return [el("div", { class: "toolbar-buttons" }, buttons), el("span", { class: "toolbar-note", text: toolbarNote(policy, report) })];
+}
+
+/** The note next to a policy's toolbar buttons. */
+function toolbarNote(policy: PolicyDoc, report: PolicyReport | undefined): string {
+  return policy.text.trim() === "" ? "empty: not evaluated" : report && !report.applies ? `does not apply: ${report.note ?? ""}` : report?.note ?? "";
 }
 
 /** Removes a policy from the draft and selects the repository policy. Empty org levels go too. */

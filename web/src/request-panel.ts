@@ -3,7 +3,7 @@
 
 import { actionPicker } from "./action-picker";
 import { ContextTable } from "./context-table";
-import { el } from "./dom";
+import { el, renderOnce, setText } from "./dom";
 import { presetOf, PRESETS, repositoryAccount } from "./principals";
 import type { Store } from "./state";
 import type { Catalog, Evaluation } from "./types";
@@ -79,16 +79,17 @@ export function requestPanel(host: HTMLElement, store: Store, catalog: Catalog |
     },
     showEvaluation(evaluation) {
       context.showDerived(evaluation?.context ?? []);
-      errors.replaceChildren(...(evaluation?.requestErrors ?? []).map((message) => el("p", { text: message })));
+      const messages = evaluation?.requestErrors ?? [];
+      renderOnce(errors, JSON.stringify(messages), () => messages.map((message) => el("p", { text: message })));
       const facts = evaluation?.request;
-      principalInfo.textContent = facts
+      setText(principalInfo, facts
         ? [facts.principalType ? `type ${facts.principalType}` : null, facts.principalAccount ? `account ${facts.principalAccount}` : null, facts.crossAccount ? "cross-account" : facts.principalAccount ? "same account" : null]
             .filter((part) => part !== null)
             .join(" · ")
-        : "";
-      resourceInfo.textContent = facts?.registryLevel
+        : "");
+      setText(resourceInfo, facts?.registryLevel
         ? "Registry-level action: the repository policy does not apply; use * as the resource."
-        : facts?.resourceAccount ? `repository account ${facts.resourceAccount}` : "";
+        : facts?.resourceAccount ? `repository account ${facts.resourceAccount}` : "");
     },
     addContextKey(key) {
       context.addKey(key, "");

@@ -2,7 +2,7 @@
 // statement of every policy with its outcome, the selected statement's element-by-element detail, and
 // the context keys the policies ask for that the request lacks.
 
-import { el } from "./dom";
+import { el, renderOnce, setText } from "./dom";
 import { explainStatement, OUTCOME_LABEL, statementName } from "./explain";
 import type { Decision, Evaluation, PolicyReport, Span, StatementRef, StatementReport } from "./types";
 
@@ -48,13 +48,14 @@ export class ResultView {
   showMessage(state: "loading" | "unavailable" | "invalid", title: string, message: string): void {
     this.evaluation = null;
     this.hosts.banner.dataset.decision = state;
-    this.hosts.banner.replaceChildren(
+    renderOnce(this.hosts.banner, JSON.stringify(["message", state, title, message]), () => [
       el("span", { class: "decision-label", text: title }),
       el("span", { class: "decision-summary", role: state === "loading" ? null : "alert", text: message }),
-    );
-    for (const host of [this.hosts.reasons, this.hosts.statements, this.hosts.detail, this.hosts.missing]) {
-      host.replaceChildren();
+    ]);
+    for (const host of [this.hosts.reasons, this.hosts.detail, this.hosts.missing]) {
+      renderOnce(host, "", () => []);
     }
+    this.hosts.statements.replaceChildren();
     this.shownShape = null;
   }
 
@@ -63,10 +64,10 @@ export class ResultView {
     this.evaluation = evaluation;
     const banner = this.hosts.banner;
     banner.dataset.decision = evaluation.decision;
-    banner.replaceChildren(
+    renderOnce(banner, JSON.stringify(["decision", evaluation.decision, evaluation.summary]), () => [
       el("span", { class: "decision-label", text: DECISION_LABEL[evaluation.decision] }),
       el("span", { class: "decision-summary", text: evaluation.summary }),
-    );
+    ]);
     this.renderReasons(evaluation);
     this.renderStatements(evaluation);
     this.renderMissing(evaluation);
@@ -74,7 +75,7 @@ export class ResultView {
       this.select(this.selected);
     } else {
       this.selected = null;
-      this.hosts.detail.replaceChildren(el("p", { class: "field-hint", text: "Select a statement to see what each of its elements did." }));
+      renderOnce(this.hosts.detail, "hint", () => [el("p", { class: "field-hint", text: "Select a statement to see what each of its elements did." })]);
     }
   }
 
@@ -96,14 +97,24 @@ export class ResultView {
     return policy && statement ? { policy, statement } : null;
   }
 
-  private statementLink(ref: StatementRef): HTMLElement {
+  private linkLabel(ref: StatementRef): string {
     const found = this.findStatement(ref);
-    const label = found ? `${found.policy.name}, ${statementName(found.statement)}` : `${ref.policy}, statement ${ref.statement + 1}`;
+    return found ? `${found.policy.name}, ${statementName(found.statement)}` : `${ref.policy}, statement ${ref.statement + 1}`;
+  }
+
+  /** What the links to `refs` show and do. */
+  private linksKey(refs: StatementRef[]): unknown[] {
+    return refs.map((ref) => [ref.policy, ref.statement, this.linkLabel(ref)]);
+  }
+
+  private statementLink(ref: StatementRef): HTMLElement {
+    const label = this.linkLabel(ref);
     return el("button", { type: "button", class: "link", "data-policy": ref.policy, "data-statement-link": ref.statement, onclick: () => this.actions.selectStatement(ref.policy, ref.statement) }, [label]);
   }
 
   private renderReasons(evaluation: Evaluation): void {
-    this.hosts.reasons.replaceChildren(
+    const key = JSON.stringify(evaluation.reasons.map((reason) => [reason.step, reason.verdict, reason.message, this.linksKey(reason.statements)]));
+    renderOnce(this.hosts.reasons, key, () => [
       el("h3", { text: "Why" }),
       el(
         "ol",
@@ -115,7 +126,7 @@ export class ResultView {
           ]),
         ),
       ),
-    );
+    ]);
   }
 
   private renderStatements(evaluation: Evaluation): void {
@@ -155,18 +166,21 @@ export class ResultView {
       const row = rows[position];
       const outcome = row?.querySelector<HTMLElement>(".outcome");
       if (!row || !outcome) return;
-      row.className = `statement outcome-${statement.outcome}`;
-      row.dataset.outcome = statement.outcome;
-      row.querySelector("button")?.setAttribute("aria-pressed", "false");
-      outcome.textContent = OUTCOME_LABEL[statement.outcome];
+      const className = `statement outcome-${statement.outcome}`;
+      if (row.className !== className) row.className = className;
+      if (row.dataset.outcome !== statement.outcome) row.dataset.outcome = statement.outcome;
+      const button = row.querySelector("button");
+      if (button && button.getAttribute("aria-pressed") !== "false") button.setAttribute("aria-pressed", "false");
+      setText(outcome, OUTCOME_LABEL[statement.outcome]);
     });
     return true;
   }
 
   private renderDetail(policy: PolicyReport, statement: StatementReport): void {
     const parts = explainStatement(statement);
-    this.hosts.detail.replaceChildren(
-      el("h3", { text: `${policy.name}, ${statementName(statement)}: ${OUTCOME_LABEL[statement.outcome]}` }),
+    const title = `${policy.name}, ${statementName(statement)}: ${OUTCOME_LABEL[statement.outcome]}`;
+    renderOnce(this.hosts.detail, JSON.stringify([policy.id, title, parts]), () => [
+      el("h3", { text: title }),
       parts.length === 0
         ? el("p", { class: "field-hint", text: "Nothing to compare: the policy does not take part in this request." })
         : el(
@@ -181,15 +195,16 @@ export class ResultView {
               ]),
             ),
           ),
-    );
+    ]);
   }
 
   private renderMissing(evaluation: Evaluation): void {
     if (evaluation.missingKeys.length === 0) {
-      this.hosts.missing.replaceChildren();
+      renderOnce(this.hosts.missing, "", () => []);
       return;
     }
-    this.hosts.missing.replaceChildren(
+    const key = JSON.stringify(evaluation.missingKeys.map((missing) => [missing.key, this.linksKey(missing.references)]));
+    renderOnce(this.hosts.missing, key, () => [
       el("h3", { text: "Context keys the policies ask for but the request lacks" }),
       el(
         "ul",
@@ -202,7 +217,7 @@ export class ResultView {
           ]),
         ),
       ),
-    );
+    ]);
   }
 }
 

@@ -46,6 +46,30 @@ interface TintState {
 
 const EMPTY: EditorTints = { statements: [], elements: [] };
 
+/** Element marks by kind: one decoration each, so CodeMirror sees unchanged marks as the same. */
+const ELEMENT_MARKS = {
+  match: Decoration.mark({ class: "cm-el-match" }),
+  other: Decoration.mark({ class: "cm-el-other" }),
+  fail: Decoration.mark({ class: "cm-el-fail" }),
+};
+
+/** Statement line decorations by outcome, index and focus: reusing them spares CodeMirror comparing
+ * their attributes line by line after every evaluation. */
+const statementLines = new Map<string, Decoration>();
+
+function statementLine(outcome: StatementOutcome, index: number, focused: boolean): Decoration {
+  const key = `${outcome} ${index} ${focused}`;
+  let line = statementLines.get(key);
+  if (!line) {
+    line = Decoration.line({
+      class: `cm-stmt cm-stmt-${outcome}${focused ? " cm-stmt-focus" : ""}`,
+      attributes: { "data-outcome": outcome, "data-statement": String(index) },
+    });
+    statementLines.set(key, line);
+  }
+  return line;
+}
+
 function build(state: EditorState, tints: EditorTints, focused: number | null): DecorationSet {
   const length = state.doc.length;
   const ranges: Range<Decoration>[] = [];
@@ -54,11 +78,7 @@ function build(state: EditorState, tints: EditorTints, focused: number | null): 
     const to = Math.min(Math.max(tint.to, from), length);
     const first = state.doc.lineAt(from).number;
     const last = state.doc.lineAt(to).number;
-    const focus = tint.index === focused ? " cm-stmt-focus" : "";
-    const line = Decoration.line({
-      class: `cm-stmt cm-stmt-${tint.outcome}${focus}`,
-      attributes: { "data-outcome": tint.outcome, "data-statement": String(tint.index) },
-    });
+    const line = statementLine(tint.outcome, tint.index, tint.index === focused);
     for (let number = first; number <= last; number += 1) {
       ranges.push(line.range(state.doc.line(number).from));
     }
@@ -67,8 +87,7 @@ function build(state: EditorState, tints: EditorTints, focused: number | null): 
     const from = Math.min(mark.from, length);
     const to = Math.min(Math.max(mark.to, from), length);
     if (to > from) {
-      const kind = mark.matched ? "cm-el-match" : mark.quiet ? "cm-el-other" : "cm-el-fail";
-      ranges.push(Decoration.mark({ class: kind }).range(from, to));
+      ranges.push((mark.matched ? ELEMENT_MARKS.match : mark.quiet ? ELEMENT_MARKS.other : ELEMENT_MARKS.fail).range(from, to));
     }
   }
   return Decoration.set(ranges, true);
