@@ -8,7 +8,6 @@ use ecr_policy_engine::scenario::{Scenario, ScenarioError, scenarios_from_text};
 use ecr_policy_engine::share;
 
 use crate::error::CliError;
-use crate::locate;
 
 /// The label of standard input in messages.
 pub const STDIN_LABEL: &str = "<stdin>";
@@ -151,12 +150,9 @@ pub fn select(document: &Document, choice: Option<&str>) -> Result<(usize, Scena
         .ok_or_else(|| CliError::new(format!("{label}: the file holds no scenario {}", index + 1)))
 }
 
-/// `file:line:column: path: message`, with the position found from the path when the engine has none.
+/// `file:line:column: path: message`, with the position the engine found in the file's text.
 pub fn scenario_error(document: &Document, error: &ScenarioError) -> CliError {
-    let position = match (error.line, error.column) {
-        (Some(line), Some(column)) => Some((line, column)),
-        _ => locate::position(&document.text, &error.path, &error.message),
-    };
+    let position = error.line.zip(error.column);
     let mut message = error.message.clone();
     let mut text = document.label.clone();
     if let Some((line, column)) = position {

@@ -11,7 +11,6 @@ mod error;
 mod exit;
 mod input;
 mod junit;
-mod locate;
 mod render;
 mod table;
 

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::eval::Decision;
 
+use self::path::PathStep;
+
+mod path;
+
 /// A complete scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -215,18 +219,28 @@ impl std::fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
-/// Reads one scenario from a JSON value.
+/// Reads one scenario from a JSON value. Errors name the path; there is no text to give a position in.
 pub fn scenario_from_value(value: serde_json::Value) -> Result<Scenario, ScenarioError> {
-    serde_path_to_error::deserialize(value).map_err(|error| ScenarioError {
-        path: display_path(error.path()),
-        message: error.inner().to_string(),
+    read(value).map_err(|(steps, message)| ScenarioError {
+        path: path::display(&steps),
+        message,
         line: None,
         column: None,
     })
 }
 
 /// Reads a file's text: one scenario, a JSON array of them, or `{"scenarios": [...]}` (design.md).
+/// Errors name the path and the line and column in `text`.
 pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
+    let located = |steps: Vec<PathStep>, message: String| {
+        let position = path::position(text, &steps, &message);
+        ScenarioError {
+            path: path::display(&steps),
+            message,
+            line: position.map(|(line, _)| line),
+            column: position.map(|(_, column)| column),
+        }
+    };
     let value: serde_json::Value = serde_json::from_str(text).map_err(|error| ScenarioError {
         path: String::new(),
         message: format!("invalid JSON: {error}"),
@@ -234,67 +248,41 @@ pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
         column: Some(error.column()),
     })?;
     let (items, prefix) = match value {
-        serde_json::Value::Array(items) => (items, String::new()),
+        serde_json::Value::Array(items) => (items, Vec::new()),
         serde_json::Value::Object(mut object) if object.contains_key("scenarios") => {
+            let scenarios = vec![PathStep::Key("scenarios".to_string())];
             match object.remove("scenarios") {
-                Some(serde_json::Value::Array(items)) if object.is_empty() => {
-                    (items, "scenarios".to_string())
-                }
+                Some(serde_json::Value::Array(items)) if object.is_empty() => (items, scenarios),
                 _ => {
-                    return Err(ScenarioError {
-                        path: "scenarios".to_string(),
-                        message: "expected `{\"scenarios\": [ ... ]}` with nothing else beside it"
-                            .to_string(),
-                        line: None,
-                        column: None,
-                    });
+                    let message = "expected `{\"scenarios\": [ ... ]}` with nothing else beside it";
+                    return Err(located(scenarios, message.to_string()));
                 }
             }
         }
-        single => return scenario_from_value(single).map(|scenario| vec![scenario]),
+        single => {
+            return read(single)
+                .map(|scenario| vec![scenario])
+                .map_err(|(steps, message)| located(steps, message));
+        }
     };
     items
         .into_iter()
         .enumerate()
         .map(|(index, item)| {
-            scenario_from_value(item).map_err(|error| ScenarioError {
-                path: join_path(&format!("{prefix}[{index}]"), &error.path),
-                ..error
+            read(item).map_err(|(steps, message)| {
+                let mut full = prefix.clone();
+                full.push(PathStep::Index(index));
+                full.extend(steps);
+                located(full, message)
             })
         })
         .collect()
 }
 
-fn join_path(prefix: &str, path: &str) -> String {
-    match (prefix.is_empty(), path.is_empty()) {
-        (_, true) => prefix.to_string(),
-        (true, false) => path.to_string(),
-        (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
-        (false, false) => format!("{prefix}.{path}"),
-    }
-}
-
-/// `request.context["aws:SourceIp"]`: fields dotted, keys that are not identifiers quoted in brackets.
-fn display_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut text = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => text.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                let identifier = key
-                    .chars()
-                    .all(|character| character.is_ascii_alphanumeric() || character == '_');
-                if identifier {
-                    text = join_path(&text, key);
-                } else {
-                    text.push_str(&format!("[{key:?}]"));
-                }
-            }
-            Segment::Unknown => text.push('?'),
-        }
-    }
-    text
+/// Deserializes one scenario, keeping the path of an error as steps.
+fn read(value: serde_json::Value) -> Result<Scenario, (Vec<PathStep>, String)> {
+    serde_path_to_error::deserialize(value)
+        .map_err(|error| (path::steps(error.path()), error.inner().to_string()))
 }
 
 #[cfg(test)]

@@ -61,10 +61,29 @@ fn unknown_fields_are_errors_with_their_path() {
 fn wrong_context_types_name_the_key() {
     let text = r#"{"request": {"principal": "x", "action": "a:b", "resource": "*", "context": {"aws:SourceIp": {"a": 1}}}}"#;
     let error = scenarios_from_text(text).unwrap_err();
+    // The position is the bad value's, found by following the path through the text.
     assert_eq!(
         error.to_string(),
-        "request.context[\"aws:SourceIp\"]: expected a string, a number, a boolean or an array of them"
+        "1:94: request.context[\"aws:SourceIp\"]: expected a string, a number, a boolean or an array of them"
     );
+}
+
+#[test]
+fn errors_read_from_text_point_at_the_unknown_field_or_the_bad_value() {
+    let text = "[{\"request\": {}}, {\n  \"request\": {\n    \"actionz\": 1\n  }\n}]";
+    let error = scenarios_from_text(text).unwrap_err();
+    assert_eq!(error.path, "[0].request");
+    assert_eq!((error.line, error.column), (Some(1), Some(14)));
+    let text = "{\"scenarios\": [{\n  \"request\": {\"principal\": \"x\", \"action\": \"a:b\", \"resource\": \"*\", \"actionz\": 1}}]}";
+    let error = scenarios_from_text(text).unwrap_err();
+    assert!(
+        error.path.starts_with("scenarios[0].request"),
+        "{}",
+        error.path
+    );
+    assert_eq!((error.line, error.column), (Some(2), Some(67)));
+    let error = scenario_from_value(serde_json::json!({"request": 3})).unwrap_err();
+    assert_eq!((error.path.as_str(), error.line), ("request", None));
 }
 
 #[test]
