@@ -5,6 +5,8 @@
 //! a variable's value, is a literal character (VARS). So a substituted value is kept as tokens rather than
 //! as text.
 
+use crate::matching::{Wildcard, glob_with};
+
 /// One element of a [`Pattern`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GlobToken {
@@ -63,38 +65,15 @@ impl Pattern {
     }
 }
 
-/// Glob matching with backtracking to the last `*` only, which is enough because a later `*` can absorb
-/// anything an earlier one could.
+/// Whether `value` matches `tokens`: the shared two-pointer matcher, with only the author's own `*` and
+/// `?` as wildcards.
 pub(super) fn glob_matches(tokens: &[GlobToken], value: &[char]) -> bool {
-    let (mut t, mut v) = (0, 0);
-    let mut last_star: Option<(usize, usize)> = None;
-    while v < value.len() {
-        match (tokens.get(t), value.get(v)) {
-            (Some(GlobToken::AnyString), _) => {
-                last_star = Some((t, v));
-                t += 1;
-            }
-            (Some(GlobToken::AnyChar), _) => {
-                t += 1;
-                v += 1;
-            }
-            (Some(GlobToken::Literal(expected)), Some(actual)) if expected == actual => {
-                t += 1;
-                v += 1;
-            }
-            _ => match last_star {
-                Some((star, start)) => {
-                    t = star + 1;
-                    v = start + 1;
-                    last_star = Some((star, start + 1));
-                }
-                None => return false,
-            },
-        }
-    }
-    tokens
-        .get(t..)
-        .unwrap_or_default()
-        .iter()
-        .all(|token| *token == GlobToken::AnyString)
+    let wildcard = |token: GlobToken| match token {
+        GlobToken::AnyString => Some(Wildcard::AnyRun),
+        GlobToken::AnyChar => Some(Wildcard::AnyOne),
+        GlobToken::Literal(_) => None,
+    };
+    glob_with(tokens, value, wildcard, |token, character| {
+        token == GlobToken::Literal(character)
+    })
 }

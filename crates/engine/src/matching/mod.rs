@@ -22,4 +22,5 @@ pub use caller::{Caller, PrincipalType};
 pub use caller_error::CallerError;
 pub use principal::{NamedAs, PrincipalMatch, PrincipalMismatch, match_principal};
 pub use resource::{ResourceMatch, ResourceMismatch, match_resource};
+pub(crate) use wildcard::{Wildcard, glob_with};
 pub use wildcard::{glob_match, glob_match_ignore_case, has_wildcard};

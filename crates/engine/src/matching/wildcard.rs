@@ -44,23 +44,53 @@ fn glob_chars(pattern: &str, text: &str, equal: impl Fn(char, char) -> bool) -> 
     glob_slices(&pattern, &text, equal)
 }
 
-/// The matcher, over bytes of ASCII text or characters of any text.
+/// The matcher over bytes of ASCII text or characters of any text, where `*` and `?` are the wildcards.
 fn glob_slices<T: Copy + Into<char>>(
     pattern: &[T],
     text: &[T],
     equal: impl Fn(T, T) -> bool,
+) -> bool {
+    let wildcard = |element: T| match element.into() {
+        '*' => Some(Wildcard::AnyRun),
+        '?' => Some(Wildcard::AnyOne),
+        _ => None,
+    };
+    glob_with(pattern, text, wildcard, equal)
+}
+
+/// What a wildcard element of a pattern matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Wildcard {
+    /// `*`: any run of characters, possibly empty.
+    AnyRun,
+    /// `?`: exactly one character.
+    AnyOne,
+}
+
+/// The two-pointer matcher over any pattern elements: `wildcard` says which elements are wildcards, and
+/// `equal` compares every other element with a text element. Shared by the string matchers above and by
+/// the token patterns of policy variables (`condition::Pattern`), whose substituted `*` is literal.
+pub(crate) fn glob_with<P: Copy, T: Copy>(
+    pattern: &[P],
+    text: &[T],
+    wildcard: impl Fn(P) -> Option<Wildcard>,
+    equal: impl Fn(P, T) -> bool,
 ) -> bool {
     let mut p = 0;
     let mut t = 0;
     // After the last `*` seen: the pattern position just past it and the text position its run ends at.
     let mut retry: Option<(usize, usize)> = None;
     while let Some(&current) = text.get(t) {
-        match pattern.get(p).map(|&wanted| (wanted, wanted.into())) {
-            Some((_, '*')) => {
+        match pattern.get(p).map(|&wanted| (wanted, wildcard(wanted))) {
+            Some((_, Some(Wildcard::AnyRun))) => {
                 p += 1;
                 retry = Some((p, t));
             }
-            Some((wanted, symbol)) if symbol == '?' || equal(wanted, current) => {
+            Some((_, Some(Wildcard::AnyOne))) => {
+                p += 1;
+                t += 1;
+            }
+            Some((wanted, None)) if equal(wanted, current) => {
                 p += 1;
                 t += 1;
             }
@@ -74,7 +104,8 @@ fn glob_slices<T: Copy + Into<char>>(
             },
         }
     }
-    pattern
-        .get(p..)
-        .is_some_and(|rest| rest.iter().all(|&c| c.into() == '*'))
+    pattern.get(p..).is_some_and(|rest| {
+        rest.iter()
+            .all(|&element| wildcard(element) == Some(Wildcard::AnyRun))
+    })
 }
