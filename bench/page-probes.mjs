@@ -45,30 +45,26 @@ export function firstDecisionProbe() {
 }
 
 /**
- * Keystroke to tints: notes every digit keydown's `timeStamp`, when each 150 ms timer (the page's
- * evaluation debounce, web/src/app.ts `EVALUATE_DELAY_MS`) starts running its callback, and when the
- * outcome tint of statement `statement` changes in the editor, with the end of the next frame after it.
- * The same moments are also `performance.mark`s (`bench:debounce-fired`, `bench:tint`, `bench:framed`),
- * so that a Chromium trace can be cut at them.
+ * Keystroke to tints: notes every digit keydown's `timeStamp`, the start of every evaluation of the
+ * page (its user timing measure `ecr-policy-playground:evaluate`, web/src/app.ts), and when the outcome
+ * tint of statement `statement` changes in the editor, with the end of the frame that paints it: the
+ * first animation frame after the change, then a message, which runs after that frame's paint. The
+ * keydown, the tint and the painted frame are also `performance.mark`s (`bench:keydown`, `bench:tint`,
+ * `bench:framed`), so that a Chromium trace can be cut at them.
  */
-export function keystrokeProbe({ statement, debounceMs }) {
-  const bench = { keys: [], fired: [], tints: [] };
+export function keystrokeProbe({ statement }) {
+  const bench = { keys: [], evaluations: [], tints: [] };
   window.__bench = bench;
   window.addEventListener("keydown", (event) => {
-    if (/^[0-9]$/.test(event.key)) bench.keys.push(event.timeStamp);
+    if (!/^[0-9]$/.test(event.key)) return;
+    performance.mark("bench:keydown");
+    bench.keys.push(event.timeStamp);
   }, true);
-  const originalSetTimeout = window.setTimeout;
-  window.setTimeout = function (handler, delay, ...rest) {
-    if (delay === debounceMs && typeof handler === "function") {
-      const wrapped = (...args) => {
-        performance.mark("bench:debounce-fired");
-        bench.fired.push(performance.now());
-        return handler(...args);
-      };
-      return originalSetTimeout.call(this, wrapped, delay, ...rest);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name === "ecr-policy-playground:evaluate") bench.evaluations.push(entry.startTime);
     }
-    return originalSetTimeout.call(this, handler, delay, ...rest);
-  };
+  }).observe({ type: "measure" });
   let last = null;
   const observer = new MutationObserver(() => {
     const line = document.querySelector(`.cm-line[data-statement="${statement}"]`);

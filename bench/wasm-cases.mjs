@@ -1,51 +1,74 @@
 // The WebAssembly cases, run the same way in Node.js and in the Chromium page: `wasm` is the package's
 // module (initialized), `inputs` what cases.mjs `wasmInputs()` returns. Plain JavaScript, no Node imports.
+//
+// Two kinds of case. "Inside" cases run a native benchmark's own work inside the module (`benchEngine`),
+// so they compare the engine as WebAssembly with the engine native: the target of issue 10 (within 2x)
+// applies to them. "JS call" cases time what the page pays for one call of the package from
+// JavaScript: reading the scenario object, the engine's work, and building the result object. They are
+// shown next to the closest native work for scale, without a target.
 
 import { timeCalls, timeInside } from "./timing.mjs";
 
 /**
- * The cases, in report order: id, label, and the native criterion benchmarks (scripts/bench) it is
- * compared with, closest work first (the first one that has run is used).
+ * The cases, in report order: id, label, whether it is an inside case (judged against the target), and
+ * the native criterion benchmark (scripts/bench) it is compared with.
  */
 export const WASM_CASES = [
-  { id: "parse-1kb", label: "parse 1 KB policy (`lint`, JS call)", native: ["parse 1 KB policy"] },
-  { id: "parse-10kb", label: "parse 10 KB policy (`lint`, JS call)", native: ["parse 10 KB policy"] },
-  { id: "typical-js", label: "evaluate typical scenario (`evaluate`, JS call)", native: ["prepare and evaluate typical scenario", "evaluate typical scenario"] },
-  { id: "typical-inside", label: "evaluate typical scenario (`benchEvaluate`, inside wasm)", native: ["prepare and evaluate typical scenario", "evaluate typical scenario"] },
-  { id: "organization-js", label: "evaluate with boundary, session, SCPs and RCPs (JS call)", native: ["evaluate with boundary, session, SCPs and RCPs"] },
-  { id: "organization-inside", label: "evaluate with boundary, session, SCPs and RCPs (`benchEvaluate`)", native: ["evaluate with boundary, session, SCPs and RCPs"] },
-  { id: "matrix-js", label: "all-actions matrix (`matrix`, JS call)", native: ["all-actions matrix"] },
-  { id: "keystroke-js", label: "evaluate the keystroke case's 100-statement scenario (JS call)", native: [] },
+  { id: "parse-1kb", label: "parse 1 KB policy (inside wasm)", inside: true, native: "parse 1 KB policy" },
+  { id: "parse-10kb", label: "parse 10 KB policy (inside wasm)", inside: true, native: "parse 10 KB policy" },
+  { id: "typical", label: "evaluate typical scenario, policies parsed (inside wasm)", inside: true, native: "evaluate typical scenario" },
+  { id: "organization", label: "evaluate with boundary, session, SCPs and RCPs, policies parsed (inside wasm)", inside: true, native: "evaluate with boundary, session, SCPs and RCPs" },
+  { id: "matrix", label: "all-actions matrix (inside wasm)", inside: true, native: "all-actions matrix" },
+  { id: "prepare", label: "prepare and evaluate typical scenario (inside wasm)", inside: true, native: "prepare and evaluate typical scenario" },
+  { id: "lint-js", label: "`lint` of the 1 KB policy (JS call: parse, lint, findings to JS)", inside: false, native: "parse 1 KB policy" },
+  { id: "typical-js", label: "`evaluate` typical scenario (JS call; its policies cached by the previous call)", inside: false, native: "evaluate typical scenario" },
+  { id: "organization-js", label: "`evaluate` with boundary, session, SCPs and RCPs (JS call; cached policies)", inside: false, native: "evaluate with boundary, session, SCPs and RCPs" },
+  { id: "matrix-js", label: "`matrix` (JS call; cached policies)", inside: false, native: "all-actions matrix" },
+  { id: "keystroke-js", label: "`evaluate` after an edit of the keystroke case's 100-statement policy (JS call)", inside: false, native: null },
 ];
 
-/** What each case's call returns, to check it did the work it claims (a benchmark of an error is no benchmark). */
+/** What each case's work gives, to check it did the work it claims (a benchmark of an error is no benchmark). */
 function checks(wasm, inputs) {
   const decision = (scenario) => wasm.evaluate(scenario, inputs.at).decision;
   const errors = (text) => wasm.lint(text, "repository").filter((finding) => finding.severity === "error").length;
+  const rows = `${wasm.matrix(inputs.typical, inputs.at).rows.length} rows`;
   return {
     "parse-1kb": `${errors(inputs.small)} errors`,
     "parse-10kb": `${errors(inputs.large)} errors`,
+    typical: decision(inputs.typical),
+    organization: decision(inputs.organization),
+    matrix: rows,
+    prepare: decision(inputs.typical),
+    "lint-js": `${errors(inputs.small)} errors`,
     "typical-js": decision(inputs.typical),
-    "typical-inside": decision(inputs.typical),
     "organization-js": decision(inputs.organization),
-    "organization-inside": decision(inputs.organization),
-    "matrix-js": `${wasm.matrix(inputs.typical, inputs.at).rows.length} rows`,
-    "keystroke-js": decision(inputs.keystroke),
+    "matrix-js": rows,
+    "keystroke-js": inputs.keystrokeEdits.map(decision).join(", "),
   };
 }
 
 /** Runs every case; returns `{[id]: {median, min, max, samples, iterations, check}}` in microseconds. */
 export function runWasmCases(wasm, inputs) {
   const { at } = inputs;
+  const inside = (benchCase, input) => timeInside((count) => wasm.benchEngine(benchCase, input, count, at));
+  const edited = inputs.keystrokeEdits;
+  let next = 0;
   const timers = {
-    "parse-1kb": () => timeCalls(() => wasm.lint(inputs.small, "repository")),
-    "parse-10kb": () => timeCalls(() => wasm.lint(inputs.large, "repository")),
+    "parse-1kb": () => inside("parse", inputs.small),
+    "parse-10kb": () => inside("parse", inputs.large),
+    typical: () => inside("evaluate", inputs.typical),
+    organization: () => inside("evaluate", inputs.organization),
+    matrix: () => inside("matrix", inputs.typical),
+    prepare: () => inside("prepareEvaluate", inputs.typical),
+    "lint-js": () => timeCalls(() => wasm.lint(inputs.small, "repository")),
     "typical-js": () => timeCalls(() => wasm.evaluate(inputs.typical, at)),
-    "typical-inside": () => timeInside((count) => wasm.benchEvaluate(inputs.typical, count)),
     "organization-js": () => timeCalls(() => wasm.evaluate(inputs.organization, at)),
-    "organization-inside": () => timeInside((count) => wasm.benchEvaluate(inputs.organization, count)),
     "matrix-js": () => timeCalls(() => wasm.matrix(inputs.typical, at)),
-    "keystroke-js": () => timeCalls(() => wasm.evaluate(inputs.keystroke)),
+    "keystroke-js": () =>
+      timeCalls(() => {
+        next = (next + 1) % edited.length;
+        return wasm.evaluate(edited[next], at);
+      }),
   };
   const check = checks(wasm, inputs);
   const results = {};

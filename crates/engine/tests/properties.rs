@@ -389,6 +389,14 @@ proptest! {
     }
 
     #[test]
+    fn a_policy_cache_never_changes_an_evaluation(
+        scenarios in proptest::collection::vec(any_scenario(), 1..6)
+    ) {
+        // Caching parsed and linted policies by kind, text and repository is an optimization only.
+        invariants::cache_is_transparent(&scenarios).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
     fn share_links_round_trip_every_scenario(scenario in any_scenario()) {
         // design.md "Share links": the link carries the whole scenario document.
         invariants::share_round_trips(&scenario).map_err(TestCaseError::fail)?;

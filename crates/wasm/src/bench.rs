@@ -1,30 +1,83 @@
-//! `benchEvaluate`: how long `evaluate` takes inside this WebAssembly module, for the benchmarks that run
-//! it in Node.js and in Chromium.
+//! `benchEngine`: the native benchmarks' cases (`crates/engine/benches/engine.rs`) timed inside this
+//! WebAssembly module, so that the engine's speed as WebAssembly compares with its native speed on the
+//! same work, without the cost of crossing into JavaScript.
 
+use ecr_policy_engine::eval::{self, Prepared, RequestTime};
+use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::{args, convert, evaluate};
+use crate::{args, convert};
 
-/// Calls `evaluate(scenario)` `iterations` times and returns the mean time of one call in microseconds.
-/// Each call does everything `evaluate` does: reads the JavaScript object, parses and evaluates, and
-/// builds the result object. The clock is `performance.now()` where there is one, `Date.now()` otherwise.
-/// Throws when `scenario` is not an object or `iterations` is not a whole number of at least 1.
-#[wasm_bindgen(js_name = benchEvaluate)]
-pub fn bench_evaluate(
-    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+/// Times `iterations` runs of the benchmark `case` on `input` and returns the mean time of one run in
+/// microseconds. The cases are the native benchmarks':
+///
+/// - `"parse"`: `input` is a policy text, parsed as a repository policy;
+/// - `"evaluate"`: `input` is a scenario, prepared once (parsed and linted), then its action evaluated;
+/// - `"matrix"`: the same preparation, then every repository action decided;
+/// - `"prepareEvaluate"`: the scenario parsed, linted and evaluated each time, as after an edit.
+///
+/// `at` is as for `evaluate`. The clock is `performance.now()` where there is one, `Date.now()`
+/// otherwise. Throws when `case` is none of these, `input` does not fit it (a scenario must be valid),
+/// or `iterations` is not a whole number of at least 1.
+#[wasm_bindgen(js_name = benchEngine)]
+pub fn bench_engine(
+    #[wasm_bindgen(
+        unchecked_param_type = "\"parse\" | \"evaluate\" | \"matrix\" | \"prepareEvaluate\""
+    )]
+    case: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Scenario")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] iterations: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] at: JsValue,
 ) -> Result<f64, JsValue> {
-    let count = args::count("benchEvaluate", "iterations", &iterations)?;
-    let time = args::now();
+    const FUNCTION: &str = "benchEngine";
+    let case = args::string(FUNCTION, "case", &case)?;
+    let count = args::count(FUNCTION, "iterations", &iterations)?;
+    let time = args::request_time(FUNCTION, &at)?;
+    if case == "parse" {
+        let text = args::string(FUNCTION, "input", &input)?;
+        return Ok(mean_micros(count, || {
+            std::hint::black_box(parse_policy(&text, PolicyKind::Repository));
+        }));
+    }
+    let scenario = convert::scenario(FUNCTION, &input)?
+        .map_err(|error| args::misuse(FUNCTION, &format!("`input`: {error}")))?;
+    let action = scenario.request.action.as_str();
+    let prepared = || -> Prepared<'_> { eval::prepare(&scenario) };
+    let run = |work: &dyn Fn(RequestTime)| mean_micros(count, || work(time));
+    match case.as_str() {
+        "evaluate" => {
+            let ready = prepared();
+            Ok(run(&|time| {
+                std::hint::black_box(ready.evaluate(action, time));
+            }))
+        }
+        "matrix" => {
+            let ready = prepared();
+            Ok(run(&|time| {
+                std::hint::black_box(ready.matrix(time));
+            }))
+        }
+        "prepareEvaluate" => Ok(run(&|time| {
+            std::hint::black_box(prepared().evaluate(action, time));
+        })),
+        other => Err(args::misuse(
+            FUNCTION,
+            &format!(
+                "unknown case `{other}`; expected `parse`, `evaluate`, `matrix` or `prepareEvaluate`"
+            ),
+        )),
+    }
+}
+
+/// The mean time of one call of `work` over `count` calls, in microseconds.
+fn mean_micros(count: u32, mut work: impl FnMut()) -> f64 {
     let clock = Clock::new();
     let start = clock.now_ms();
     for _ in 0..count {
-        let read = convert::scenario("benchEvaluate", &scenario)?;
-        let result = convert::to_js("benchEvaluate", &evaluate::evaluate_read(read, time))?;
-        std::hint::black_box(result);
+        work();
     }
-    Ok((clock.now_ms() - start) * 1000.0 / f64::from(count))
+    (clock.now_ms() - start) * 1000.0 / f64::from(count)
 }
 
 /// A millisecond clock: `performance.now()` when the global object has `performance`, else `Date.now()`.

@@ -1,7 +1,9 @@
 //! `evaluate` and `matrix`: a scenario object in, the engine's evaluation (or all-actions matrix) out,
 //! with the scenario's own errors as data.
 
-use ecr_policy_engine::eval::{self, Evaluation, Matrix, RequestTime};
+use std::cell::RefCell;
+
+use ecr_policy_engine::eval::{Evaluation, Matrix, PolicyCache, Prepared, RequestTime};
 use ecr_policy_engine::scenario::{Scenario, ScenarioError};
 use serde::Serialize;
 use tsify::Tsify;
@@ -9,6 +11,17 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::{args, convert};
+
+thread_local! {
+    /// The policies of the last scenarios read. The page evaluates the whole scenario again after every
+    /// edit, and an edit usually changes one policy: the others are not parsed and linted again.
+    static POLICIES: RefCell<PolicyCache> = RefCell::new(PolicyCache::new());
+}
+
+/// `scenario` prepared through the module's cache of policies.
+fn prepare(scenario: &Scenario) -> Prepared<'_> {
+    POLICIES.with_borrow_mut(|cache| cache.prepare(scenario))
+}
 
 /// What `evaluate` returns: the engine's evaluation, plus what was wrong with the scenario document
 /// itself. When `scenarioErrors` is not empty the decision is `invalid`, the reasons repeat the errors,
@@ -65,7 +78,7 @@ pub fn matrix(
     let time = args::request_time("matrix", &at)?;
     let result = match read {
         Ok(scenario) => MatrixResult {
-            matrix: eval::prepare(&scenario).matrix(time),
+            matrix: prepare(&scenario).matrix(time),
             scenario_errors: Vec::new(),
         },
         Err(error) => MatrixResult {
@@ -77,13 +90,10 @@ pub fn matrix(
 }
 
 /// The evaluation of a scenario as read from JavaScript.
-pub(crate) fn evaluate_read(
-    read: Result<Scenario, ScenarioError>,
-    time: RequestTime,
-) -> EvaluateResult {
+fn evaluate_read(read: Result<Scenario, ScenarioError>, time: RequestTime) -> EvaluateResult {
     match read {
         Ok(scenario) => EvaluateResult {
-            evaluation: eval::evaluate(&scenario, time),
+            evaluation: prepare(&scenario).evaluate(&scenario.request.action, time),
             scenario_errors: Vec::new(),
         },
         Err(error) => EvaluateResult {

@@ -2,7 +2,7 @@
 //!
 //! This crate only adapts: it converts between JavaScript values and the engine's types and holds no
 //! policy logic of its own. Every function takes plain JavaScript values and returns plain objects
-//! (serde-wasm-bindgen, JSON-compatible: maps become objects, `None` becomes `null`).
+//! (the engine's JSON, read by `JSON.parse`: maps become objects, `None` becomes `null`).
 //!
 //! Errors follow one rule: what a person typed never throws. A malformed scenario or policy comes back
 //! as data (`decision: "invalid"` with the path and message, or diagnostics with spans). Only misuse of
@@ -22,7 +22,7 @@ mod share;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-pub use bench::bench_evaluate;
+pub use bench::bench_engine;
 pub use catalog::catalog;
 pub use evaluate::{EvaluateResult, MatrixResult, evaluate, matrix};
 pub use lint::{LintOptions, lint};

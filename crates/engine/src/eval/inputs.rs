@@ -1,9 +1,32 @@
-//! The scenario's policies, each parsed once with its kind, a stable id and a name for people.
+//! The scenario's policies, each parsed and linted once with its kind, a stable id and a name for people.
 
-use crate::policy::{ParsedPolicy, PolicyKind, parse_policy};
+use crate::diagnostic::Diagnostic;
+use crate::lint::{LintOptions, lint_parsed};
+use crate::policy::{ParsedPolicy, PolicyKind, Shared, SharedList, parse_policy};
 use crate::scenario::{PolicySource, Scenario};
 
-/// One policy of the scenario, parsed.
+/// A policy text read as a policy of one kind: the parse and every finding about it.
+#[derive(Debug, Clone)]
+pub struct CheckedPolicy {
+    /// The parse.
+    pub parsed: Shared<ParsedPolicy>,
+    /// The parser's diagnostics and the lint findings, by severity (errors first), then position.
+    pub diagnostics: SharedList<Diagnostic>,
+}
+
+/// Parses `text` as a policy of `kind` and lints it with `options`.
+pub fn check_policy(text: &str, kind: PolicyKind, options: &LintOptions) -> CheckedPolicy {
+    let parsed = parse_policy(text, kind);
+    let mut all = parsed.diagnostics.clone();
+    all.extend(lint_parsed(&parsed, options));
+    all.sort_by_key(|diagnostic| (diagnostic.severity, diagnostic.span.start));
+    CheckedPolicy {
+        parsed: Shared::new(parsed),
+        diagnostics: SharedList::from(all),
+    }
+}
+
+/// One policy of the scenario, parsed and linted.
 #[derive(Debug, Clone)]
 pub struct LoadedPolicy {
     /// `repository`, `identity:0`, `boundary`, `session`, `scp:0:1`, `rcp:1:0`.
@@ -17,11 +40,16 @@ pub struct LoadedPolicy {
     /// The text that was parsed.
     pub text: String,
     /// The parse.
-    pub parsed: ParsedPolicy,
+    pub parsed: Shared<ParsedPolicy>,
+    /// The parser's diagnostics and the lint findings, by severity (errors first), then position.
+    pub diagnostics: SharedList<Diagnostic>,
 }
 
-/// Every policy of `scenario`, in the order the page shows them.
-pub fn load_policies(scenario: &Scenario) -> Vec<LoadedPolicy> {
+/// Every policy of `scenario`, in the order the page shows them, each parsed and linted by `check`.
+pub fn load_policies(
+    scenario: &Scenario,
+    mut check: impl FnMut(&str, PolicyKind) -> CheckedPolicy,
+) -> Vec<LoadedPolicy> {
     let mut policies = Vec::new();
     let mut push = |id: String,
                     kind: PolicyKind,
@@ -29,14 +57,15 @@ pub fn load_policies(scenario: &Scenario) -> Vec<LoadedPolicy> {
                     level: Option<usize>,
                     source: &PolicySource| {
         let text = source.text();
-        let parsed = parse_policy(&text, kind);
+        let checked = check(&text, kind);
         policies.push(LoadedPolicy {
             id,
             kind,
             name,
             level,
             text,
-            parsed,
+            parsed: checked.parsed,
+            diagnostics: checked.diagnostics,
         });
     };
     if let Some(source) = &scenario.repository_policy {

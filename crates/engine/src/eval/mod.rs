@@ -5,6 +5,7 @@
 //! [`Prepared::evaluate`] then decides one action, and the all-actions matrix decides them all from one
 //! preparation. [`evaluate`] does both for the common case.
 
+mod cache;
 mod decide;
 mod derive;
 mod fixed;
@@ -20,8 +21,9 @@ mod statement;
 mod tests;
 mod unreadable;
 
+pub use cache::PolicyCache;
 pub use derive::RequestTime;
-pub use inputs::{LoadedPolicy, level_name, load_policies};
+pub use inputs::{CheckedPolicy, LoadedPolicy, check_policy, level_name, load_policies};
 pub use matrix::{Matrix, MatrixRow};
 pub use result::{
     Decision, ElementReport, Evaluation, MissingKey, PatternReport, PolicyReport, PrincipalReport,
@@ -29,7 +31,7 @@ pub use result::{
 };
 
 use crate::diagnostic::Diagnostic;
-use crate::lint::{LintOptions, lint_parsed};
+use crate::lint::LintOptions;
 use crate::matching::Caller;
 use crate::policy::{PolicyKind, SharedList, SharedStr};
 use crate::scenario::Scenario;
@@ -78,22 +80,27 @@ struct Ready {
 /// Parses and lints the policies of `scenario`, reads its principal, and matches every part of every
 /// statement that does not depend on the action.
 pub fn prepare(scenario: &Scenario) -> Prepared<'_> {
-    let policies = load_policies(scenario);
-    let options = LintOptions {
+    let options = lint_options(scenario);
+    let policies = load_policies(scenario, |text, kind| check_policy(text, kind, &options));
+    prepare_loaded(scenario, policies)
+}
+
+/// What the policies of `scenario` are linted with: its repository ARN, when it is one.
+fn lint_options(scenario: &Scenario) -> LintOptions {
+    LintOptions {
         repository_arn: Some(scenario.request.resource.clone())
             .filter(|resource| resource.starts_with("arn:")),
-    };
+    }
+}
+
+/// [`prepare`] with the policies already loaded.
+fn prepare_loaded(scenario: &Scenario, policies: Vec<LoadedPolicy>) -> Prepared<'_> {
     let headers: Vec<ReportHeader> = policies
         .iter()
-        .map(|policy| {
-            let mut all = policy.parsed.diagnostics.clone();
-            all.extend(lint_parsed(&policy.parsed, &options));
-            all.sort_by_key(|diagnostic| (diagnostic.severity, diagnostic.span.start));
-            ReportHeader {
-                id: SharedStr::from(&policy.id),
-                name: SharedStr::from(&policy.name),
-                diagnostics: SharedList::from(all),
-            }
+        .map(|policy| ReportHeader {
+            id: SharedStr::from(&policy.id),
+            name: SharedStr::from(&policy.name),
+            diagnostics: policy.diagnostics.clone(),
         })
         .collect();
     let caller =

@@ -2,7 +2,7 @@
 //! which include this file by path. Each check returns `Err` with a message that names the scenario when
 //! the engine breaks the invariant, and `Ok` when it holds or does not apply to the input.
 
-use ecr_policy_engine::eval::{Decision, RequestTime, evaluate, prepare};
+use ecr_policy_engine::eval::{Decision, PolicyCache, RequestTime, evaluate, prepare};
 use ecr_policy_engine::lint::codes::POLICY_TOO_LARGE;
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 use ecr_policy_engine::scenario::{IdentityPolicy, PolicySource, Scenario, scenarios_from_text};
@@ -319,6 +319,24 @@ pub fn deterministic(scenario: &Scenario) -> Result<(), String> {
             "two evaluations differ for {}:\n{direct}\n{prepared}",
             name(scenario)
         ));
+    }
+    Ok(())
+}
+
+/// A policy cache is invisible: scenarios prepared one after another through one cache, so that later
+/// ones find the earlier ones' policies, evaluate to the same JSON as when prepared afresh.
+pub fn cache_is_transparent(scenarios: &[Scenario]) -> Result<(), String> {
+    let mut cache = PolicyCache::new();
+    for scenario in scenarios {
+        let action = &scenario.request.action;
+        let cached = serde_json::to_string(&cache.prepare(scenario).evaluate(action, TIME));
+        let fresh = serde_json::to_string(&prepare(scenario).evaluate(action, TIME));
+        if cached.as_ref().ok() != fresh.as_ref().ok() {
+            return Err(format!(
+                "a cached preparation differs for {}:\n{cached:?}\n{fresh:?}",
+                name(scenario)
+            ));
+        }
     }
     Ok(())
 }
