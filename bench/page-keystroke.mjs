@@ -46,7 +46,7 @@ async function placeCursor(page) {
 async function keystroke(page, digit, expected) {
   await page.keyboard.press("Shift+ArrowLeft");
   await page.waitForTimeout(SETTLE_MS);
-  const before = await page.evaluate(() => ({ keys: window.__bench.keys.length, fired: window.__bench.fired.length, tints: window.__bench.tints.length }));
+  const before = await page.evaluate(() => ({ keys: window.__bench.keys.length, evaluations: window.__bench.evaluations.length, tints: window.__bench.tints.length }));
   await page.keyboard.press(digit);
   await page.waitForFunction(
     ({ tints, expected }) => window.__bench.tints.slice(tints).some((entry) => entry.outcome === expected && entry.framedAt !== null),
