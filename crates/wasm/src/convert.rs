@@ -1,13 +1,14 @@
 //! Between JavaScript values and the engine's types.
 //!
 //! Objects are read as `JSON.stringify` sees them (properties that are `undefined` are left out, as in
-//! the JSON a share link carries), then by serde_json, so that unknown fields are rejected. Results are
+//! the JSON a share link carries), then by the engine's JSON reader, strictly: unknown fields are rejected. Results are
 //! written as JSON text and read back by `JSON.parse`, so every result is a plain object that
 //! `JSON.stringify` writes as the engine's JSON.
 
-use ecr_policy_engine::scenario::{Scenario, ScenarioError, scenario_from_value};
+use ecr_policy_engine::json;
+use ecr_policy_engine::scenario::{Scenario, ScenarioError, scenario_from_text};
+use serde::Deserialize;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
 use crate::args;
@@ -18,26 +19,32 @@ pub fn scenario(
     function: &str,
     value: &JsValue,
 ) -> Result<Result<Scenario, ScenarioError>, JsValue> {
-    let json = json_text(function, "scenario", value)?;
-    Ok(serde_json::from_str(&json)
-        .map_err(|error| ScenarioError {
-            path: String::new(),
-            message: format!("the scenario is not JSON data: {error}"),
-            line: None,
-            column: None,
-        })
-        .and_then(scenario_from_value))
+    let text = json_text(function, "scenario", value)?;
+    Ok(scenario_from_text(&text).map_err(|error| ScenarioError {
+        line: None,
+        column: None,
+        ..error
+    }))
 }
 
 /// Reads an options object of `function`, strictly (unknown fields rejected). Anything wrong is misuse.
-pub fn options<T: DeserializeOwned>(
+pub fn options<T: for<'de> Deserialize<'de>>(
     function: &str,
     argument: &str,
     value: &JsValue,
 ) -> Result<T, JsValue> {
-    let json = json_text(function, argument, value)?;
-    serde_json::from_str(&json)
-        .map_err(|error| args::misuse(function, &format!("`{argument}`: {error}")))
+    let text = json_text(function, argument, value)?;
+    let misuse = |at: &str, message: &str| args::misuse(function, &format!("`{at}`: {message}"));
+    let parsed = json::parse(&text).map_err(|diagnostic| misuse(argument, &diagnostic.message))?;
+    json::from_value(&parsed).map_err(|error| {
+        let path = json::display_path(&error.path);
+        let at = match path.strip_prefix('[') {
+            Some(_) => format!("{argument}{path}"),
+            None if path.is_empty() => argument.to_owned(),
+            None => format!("{argument}.{path}"),
+        };
+        misuse(&at, &error.message)
+    })
 }
 
 /// The object `value` as `JSON.stringify` writes it.

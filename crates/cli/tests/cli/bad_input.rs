@@ -15,7 +15,7 @@ fn a_missing_file_is_named() {
 fn invalid_json_gives_the_line_and_column() {
     assert_one_line_error(
         &run(&["eval", &fixture("invalid-json.json")]),
-        "tests/fixtures/invalid-json.json:5:3: invalid JSON: trailing comma",
+        "tests/fixtures/invalid-json.json:4:34: invalid JSON: trailing comma",
     );
 }
 

@@ -73,7 +73,7 @@ fn an_unreadable_file_counts_as_a_failure_and_exits_2() {
     assert_eq!(
         lines,
         [
-            "error: tests/fixtures/invalid-json.json:5:3: invalid JSON: trailing comma",
+            "error: tests/fixtures/invalid-json.json:4:34: invalid JSON: trailing comma after the last item of an object or array; remove it",
             "error: missing-folder: no such file or folder",
             "1 passed, 2 failed",
         ]

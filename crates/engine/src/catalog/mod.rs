@@ -13,6 +13,7 @@ mod model;
 #[cfg(test)]
 mod tests;
 
+use crate::json;
 use std::sync::LazyLock;
 
 pub use model::{
@@ -25,13 +26,47 @@ const DATA: &str = include_str!("data.json");
 
 static CATALOG: LazyLock<Catalog> = LazyLock::new(|| load(DATA));
 
+/// Every distinct condition-key name that some action of the embedded catalogue carries, on the action
+/// itself or on one of its resource types, collected on first use: lint asks about every condition key.
+static ACTION_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| action_keys(catalog()));
+
 /// The catalogue embedded in the engine, parsed on first use.
 pub fn catalog() -> &'static Catalog {
     &CATALOG
 }
 
+/// Whether some action of the embedded catalogue carries the condition key `key` (case-insensitive, tag
+/// keys filled in), as [`Action::carries_condition_key`] tells for one action.
+pub fn some_action_carries(key: &str) -> bool {
+    ACTION_KEYS
+        .iter()
+        .any(|template| key_name::matches(template, key))
+}
+
+/// The distinct condition-key names of `catalog`'s actions and their resource types, sorted.
+fn action_keys(catalog: &Catalog) -> Vec<String> {
+    let mut keys: Vec<String> = catalog
+        .actions()
+        .flat_map(|action| {
+            action.condition_keys.iter().chain(
+                action
+                    .resource_types
+                    .iter()
+                    .flat_map(|taken| &taken.condition_keys),
+            )
+        })
+        .cloned()
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// Parses catalogue JSON; text that does not parse gives an empty catalogue rather than a panic, so a
 /// broken data file degrades lookups instead of the whole engine (a test proves the embedded one parses).
 fn load(text: &str) -> Catalog {
-    serde_json::from_str(text).unwrap_or_default()
+    json::parse(text)
+        .ok()
+        .and_then(|value| json::from_value(&value).ok())
+        .unwrap_or_default()
 }

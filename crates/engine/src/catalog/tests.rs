@@ -1,6 +1,6 @@
 //! The catalogue answers lookups the way IAM reads action and key names, from the embedded data.
 
-use super::{Catalog, DATA, ValueType, catalog, load};
+use super::{Catalog, DATA, ValueType, catalog, load, some_action_carries};
 use crate::distance::levenshtein;
 use crate::matching::glob_match_ignore_case;
 
@@ -17,7 +17,8 @@ fn action(name: &str) -> &'static super::Action {
 #[test]
 fn embedded_catalogue_parses_and_lists_more_than_30_ecr_actions() {
     // ECRSAR: the generated data.json is what the engine embeds; it must parse, not fall back to empty.
-    let parsed: Catalog = serde_json::from_str(DATA).expect("data.json parses");
+    let value = crate::json::parse(DATA).expect("data.json is JSON");
+    let parsed: Catalog = crate::json::from_value(&value).expect("data.json is a catalogue");
     let ecr = parsed.service("ecr").expect("ecr is in data.json");
     assert!(
         ecr.actions.len() > 30,
@@ -453,4 +454,26 @@ fn catalogue_serializes_in_camel_case_for_the_page() {
     assert!(first["resourceTypes"].is_array());
     let ip = serde_json::to_value(ValueType::IpAddress).expect("serializes");
     assert_eq!(ip, "IPAddress");
+}
+
+#[test]
+fn some_action_carries_exactly_the_keys_one_action_carries() {
+    // ECRSAR: `some_action_carries` is the union over actions of `Action::carries_condition_key`.
+    let catalog = catalog();
+    for key in [
+        "ecr:ResourceTag/team",
+        "ECR:resourcetag/Team",
+        "aws:RequestTag/env",
+        "aws:TagKeys",
+        "aws:SourceIp",
+        "ecr:NoSuchKey",
+        "ecr:ResourceTag/",
+    ] {
+        let union = catalog
+            .actions()
+            .any(|action| action.carries_condition_key(key));
+        assert_eq!(some_action_carries(key), union, "{key}");
+    }
+    assert!(some_action_carries("ecr:ResourceTag/team"));
+    assert!(!some_action_carries("ecr:NoSuchKey"));
 }

@@ -112,7 +112,7 @@ pub fn load_policies(
             for (index, source) in sources.iter().enumerate() {
                 let name = format!(
                     "{} {}, policy {}",
-                    prefix.to_uppercase(),
+                    prefix.to_ascii_uppercase(),
                     level_name(level, levels.len()),
                     index + 1
                 );

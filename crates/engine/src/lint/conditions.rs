@@ -4,7 +4,7 @@
 use super::grants::{covered_actions, fully_catalogued, is_catalogued};
 use super::text::names;
 use super::{Input, codes, docs, has_effect};
-use crate::catalog::catalog;
+use crate::catalog::{catalog, some_action_carries};
 use crate::condition::{InvalidReason, ValueSide, evaluate_condition, variables_in};
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -135,9 +135,7 @@ fn unknown_key(condition: &Condition) -> Option<Diagnostic> {
 fn key_not_carried(statement: &Statement, condition: &Condition) -> Option<Diagnostic> {
     let key = condition.key.value.as_str();
     let catalog = catalog();
-    let action_specific = catalog
-        .actions()
-        .any(|action| action.carries_condition_key(key));
+    let action_specific = some_action_carries(key);
     let block = statement.action.as_ref()?;
     if !action_specific || !fully_catalogued(block) {
         return None;

@@ -9,10 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::eval::Decision;
-
-use self::path::PathStep;
-
-mod path;
+use crate::json::{self, JsonKind, JsonValue, PathStep, ReadError};
 
 /// A complete scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,18 +97,46 @@ pub struct NamedPolicy {
 
 impl<'de> Deserialize<'de> for IdentityPolicy {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        let named = value
-            .as_object()
-            .is_some_and(|object| object.contains_key("name") || object.contains_key("policy"));
-        if named {
-            NamedPolicy::deserialize(value)
-                .map(IdentityPolicy::Named)
-                .map_err(serde::de::Error::custom)
-        } else {
-            Ok(IdentityPolicy::Unnamed(
-                PolicySource::deserialize(value).map_err(serde::de::Error::custom)?,
-            ))
+        match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::Object(object)
+                if object.contains_key("name") || object.contains_key("policy") =>
+            {
+                named_policy(object)
+                    .map(IdentityPolicy::Named)
+                    .map_err(serde::de::Error::custom)
+            }
+            other => Ok(IdentityPolicy::Unnamed(PolicySource::from(other))),
+        }
+    }
+}
+
+/// A named identity policy read strictly from its object: `name`, a string, and `policy`, nothing else.
+fn named_policy(object: serde_json::Map<String, serde_json::Value>) -> Result<NamedPolicy, String> {
+    let (mut name, mut policy) = (None, None);
+    for (key, value) in object {
+        match (key.as_str(), value) {
+            ("name", serde_json::Value::String(text)) => name = Some(text),
+            ("name", other) => return Err(format!("`name`: expected a string, got {other}")),
+            ("policy", value) => policy = Some(PolicySource::from(value)),
+            (unknown, _) => {
+                return Err(format!(
+                    "unknown field `{unknown}`, expected `name` or `policy`"
+                ));
+            }
+        }
+    }
+    Ok(NamedPolicy {
+        name: name.ok_or("missing field `name`")?,
+        policy: policy.ok_or("missing field `policy`")?,
+    })
+}
+
+impl From<serde_json::Value> for PolicySource {
+    /// A string is the text as typed; any other value is a policy given as JSON.
+    fn from(value: serde_json::Value) -> Self {
+        match value {
+            serde_json::Value::String(text) => PolicySource::Text(text),
+            other => PolicySource::Value(other),
         }
     }
 }
@@ -221,68 +246,98 @@ impl std::error::Error for ScenarioError {}
 
 /// Reads one scenario from a JSON value. Errors name the path; there is no text to give a position in.
 pub fn scenario_from_value(value: serde_json::Value) -> Result<Scenario, ScenarioError> {
-    read(value).map_err(|(steps, message)| ScenarioError {
-        path: path::display(&steps),
-        message,
+    scenario_from_text(&value.to_string()).map_err(|error| ScenarioError {
         line: None,
         column: None,
+        ..error
     })
+}
+
+/// Reads the text of one scenario document (not a list of them). Errors name the path and the line and
+/// column in `text`.
+pub fn scenario_from_text(text: &str) -> Result<Scenario, ScenarioError> {
+    let root = parse(text)?;
+    json::from_value(&root).map_err(|error| located(Vec::new(), error))
 }
 
 /// Reads a file's text: one scenario, a JSON array of them, or `{"scenarios": [...]}` (design.md).
 /// Errors name the path and the line and column in `text`.
 pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
-    let located = |steps: Vec<PathStep>, message: String| {
-        let position = path::position(text, &steps, &message);
-        ScenarioError {
-            path: path::display(&steps),
-            message,
-            line: position.map(|(line, _)| line),
-            column: position.map(|(_, column)| column),
-        }
-    };
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|error| ScenarioError {
-        path: String::new(),
-        message: format!("invalid JSON: {error}"),
-        line: Some(error.line()),
-        column: Some(error.column()),
-    })?;
-    let (items, prefix) = match value {
-        serde_json::Value::Array(items) => (items, Vec::new()),
-        serde_json::Value::Object(mut object) if object.contains_key("scenarios") => {
-            let scenarios = vec![PathStep::Key("scenarios".to_string())];
-            match object.remove("scenarios") {
-                Some(serde_json::Value::Array(items)) if object.is_empty() => (items, scenarios),
+    let root = parse(text)?;
+    let (items, prefix) = match &root.kind {
+        JsonKind::Array(items) => (items, Vec::new()),
+        JsonKind::Object(members) if members.iter().any(|member| member.key == "scenarios") => {
+            let steps = vec![PathStep::Key("scenarios".to_owned())];
+            match members.as_slice() {
+                [only] if let JsonKind::Array(items) = &only.value.kind => (items, steps),
                 _ => {
-                    let message = "expected `{\"scenarios\": [ ... ]}` with nothing else beside it";
-                    return Err(located(scenarios, message.to_string()));
+                    return Err(ScenarioError {
+                        path: json::display_path(&steps),
+                        message: "expected `{\"scenarios\": [ ... ]}` with nothing else beside it"
+                            .to_owned(),
+                        line: Some(root.span.line),
+                        column: Some(root.span.column),
+                    });
                 }
             }
         }
-        single => {
-            return read(single)
+        _ => {
+            return json::from_value(&root)
                 .map(|scenario| vec![scenario])
-                .map_err(|(steps, message)| located(steps, message));
+                .map_err(|error| located(Vec::new(), error));
         }
     };
     items
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(index, item)| {
-            read(item).map_err(|(steps, message)| {
-                let mut full = prefix.clone();
-                full.push(PathStep::Index(index));
-                full.extend(steps);
-                located(full, message)
+            json::from_value(item).map_err(|error| {
+                let mut path = prefix.clone();
+                path.push(PathStep::Index(index));
+                located(path, error)
             })
         })
         .collect()
 }
 
-/// Deserializes one scenario, keeping the path of an error as steps.
-fn read(value: serde_json::Value) -> Result<Scenario, (Vec<PathStep>, String)> {
-    serde_path_to_error::deserialize(value)
-        .map_err(|error| (path::steps(error.path()), error.inner().to_string()))
+/// Parses a scenario document's text; a syntax error is a scenario error at its position, worded for
+/// a document (the parser's own words for comments and trailing commas are about policies and AWS).
+fn parse(text: &str) -> Result<JsonValue, ScenarioError> {
+    json::parse(text).map_err(|diagnostic| {
+        let (line, column) = (diagnostic.span.line, diagnostic.span.column);
+        let message = match diagnostic.code {
+            "json-empty" => {
+                "invalid JSON: the text is empty: a scenario document is a JSON object such as `{\"request\": {...}}`".to_owned()
+            }
+            "json-comment" => "invalid JSON: comments are not allowed; remove the comment".to_owned(),
+            "json-trailing-comma" => {
+                "invalid JSON: trailing comma after the last item of an object or array; remove it"
+                    .to_owned()
+            }
+            _ => {
+                let position = format!(" at line {line}, column {column}");
+                let message = &diagnostic.message;
+                message.strip_suffix(&position).unwrap_or(message).to_owned()
+            }
+        };
+        ScenarioError {
+            path: String::new(),
+            message,
+            line: Some(line),
+            column: Some(column),
+        }
+    })
+}
+
+/// A read error as a scenario error, its path after `prefix`.
+fn located(mut prefix: Vec<PathStep>, error: ReadError) -> ScenarioError {
+    prefix.extend(error.path);
+    ScenarioError {
+        path: json::display_path(&prefix),
+        message: error.message,
+        line: error.span.map(|span| span.line),
+        column: error.span.map(|span| span.column),
+    }
 }
 
 #[cfg(test)]

@@ -117,3 +117,45 @@ fn scenarios_round_trip_through_json() {
     let text = serde_json::to_string(scenario).unwrap();
     assert_eq!(&scenarios_from_text(&text).unwrap()[0], scenario);
 }
+
+#[test]
+fn a_named_identity_policy_needs_a_string_name_and_a_policy() {
+    let request = r#""request": {"principal": "x", "action": "a:b", "resource": "*"}"#;
+    for (policy, expected) in [
+        (r#"{"name": "x"}"#, "missing field `policy`"),
+        (r#"{"policy": {}}"#, "missing field `name`"),
+        (
+            r#"{"name": 7, "policy": {}}"#,
+            "`name`: expected a string, got 7",
+        ),
+    ] {
+        let text = format!(r#"{{"identityPolicies": [{policy}], {request}}}"#);
+        let error = scenarios_from_text(&text).unwrap_err();
+        assert_eq!(error.path, "identityPolicies[0]");
+        assert_eq!(error.message, expected);
+        assert_eq!((error.line, error.column), (Some(1), Some(23)));
+    }
+}
+
+#[test]
+fn a_bare_identity_policy_is_text_when_a_string_and_json_otherwise() {
+    let text = r#"{"identityPolicies": ["{ broken", {"Version": "2012-10-17", "Statement": []}],
+                   "request": {"principal": "x", "action": "a:b", "resource": "*"}}"#;
+    let scenario = &scenarios_from_text(text).unwrap()[0];
+    assert_eq!(scenario.identity_policies[0].source().text(), "{ broken");
+    assert!(matches!(
+        scenario.identity_policies[1].source(),
+        PolicySource::Value(_)
+    ));
+}
+
+#[test]
+fn an_empty_document_is_an_error_at_its_start() {
+    let error = scenarios_from_text("  ").unwrap_err();
+    assert!(
+        error.message.starts_with("invalid JSON: the text is empty"),
+        "{}",
+        error.message
+    );
+    assert_eq!(error.line, Some(1));
+}

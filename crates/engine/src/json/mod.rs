@@ -12,6 +12,10 @@ use jsonc_parser::{CollectOptions, ParseOptions};
 use crate::diagnostic::Diagnostic;
 use crate::span::{LineIndex, Span};
 
+mod read;
+
+pub use read::{PathStep, ReadError, display_path, from_value};
+
 /// A JSON value with the span of its text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct JsonValue {
@@ -67,26 +71,6 @@ impl JsonValue {
         match &self.kind {
             JsonKind::String(text) => Some(text),
             _ => None,
-        }
-    }
-
-    /// Converts to a `serde_json::Value`, dropping spans. Numbers that serde_json cannot hold become strings.
-    pub fn to_serde(&self) -> serde_json::Value {
-        use serde_json::Value;
-        match &self.kind {
-            JsonKind::Null => Value::Null,
-            JsonKind::Bool(value) => Value::Bool(*value),
-            JsonKind::Number(text) => serde_json::from_str::<serde_json::Number>(text)
-                .map(Value::Number)
-                .unwrap_or_else(|_| Value::String(text.clone())),
-            JsonKind::String(text) => Value::String(text.clone()),
-            JsonKind::Array(items) => Value::Array(items.iter().map(JsonValue::to_serde).collect()),
-            JsonKind::Object(members) => Value::Object(
-                members
-                    .iter()
-                    .map(|member| (member.key.clone(), member.value.to_serde()))
-                    .collect(),
-            ),
         }
     }
 }

@@ -1,0 +1,375 @@
+//! Typed values (serde `Deserialize`) read from [`JsonValue`]s. An error says where it is twice over: as
+//! the path from the root (`request.context["aws:SourceIp"]`) and as the span of the value or member
+//! key it is about, so a person can jump to the line and column.
+//!
+//! The engine reads its own JSON this way (scenario documents, the catalogue) with the same parser that
+//! reads policies, rather than with a second JSON reader: one parser, and positions that are exact.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
+use serde::de::{
+    self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Unexpected,
+    Visitor,
+};
+
+use super::{JsonKind, JsonMember, JsonValue};
+use crate::span::Span;
+
+/// One step of a path from the root of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathStep {
+    /// An array element.
+    Index(usize),
+    /// An object member.
+    Key(String),
+}
+
+/// Why a value could not be read as the type asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    /// The steps from the root to the value or member the error is about.
+    pub path: Vec<PathStep>,
+    /// What is wrong, in serde's words (`unknown field `x`, expected ...`, `missing field `y``).
+    pub message: String,
+    /// Where that value or member key is.
+    pub span: Option<Span>,
+}
+
+impl ReadError {
+    /// The error as seen one level up: `step` in front of its path, and `span` when it has none yet.
+    fn within(mut self, step: PathStep, span: Span) -> Self {
+        self.path.insert(0, step);
+        self.span.get_or_insert(span);
+        self
+    }
+
+    /// The error placed at `span` when it has no place yet (an error of the value as a whole).
+    fn at(mut self, span: Span) -> Self {
+        self.span.get_or_insert(span);
+        self
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+impl de::Error for ReadError {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Self {
+            path: Vec::new(),
+            message: message.to_string(),
+            span: None,
+        }
+    }
+}
+
+/// `request.context["aws:SourceIp"]`, `[1].request`: keys that are identifiers dotted, other keys quoted
+/// in brackets, indexes in brackets.
+pub fn display_path(path: &[PathStep]) -> String {
+    let mut text = String::new();
+    for step in path {
+        match step {
+            PathStep::Index(index) => text.push_str(&format!("[{index}]")),
+            PathStep::Key(key) if is_identifier(key) => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(key);
+            }
+            PathStep::Key(key) => text.push_str(&format!("[{key:?}]")),
+        }
+    }
+    text
+}
+
+fn is_identifier(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|character| character.is_ascii_alphanumeric() || character == '_')
+}
+
+/// Reads `value` as a `T`.
+pub fn from_value<'de, T: Deserialize<'de>>(value: &'de JsonValue) -> Result<T, ReadError> {
+    T::deserialize(value).map_err(|error| error.at(value.span))
+}
+
+/// The serde type of a value, for "invalid type" messages.
+fn unexpected(value: &JsonValue) -> Unexpected<'_> {
+    match &value.kind {
+        JsonKind::Null => Unexpected::Unit,
+        JsonKind::Bool(flag) => Unexpected::Bool(*flag),
+        JsonKind::Number(text) => number_unexpected(text),
+        JsonKind::String(text) => Unexpected::Str(text),
+        JsonKind::Array(_) => Unexpected::Seq,
+        JsonKind::Object(_) => Unexpected::Map,
+    }
+}
+
+/// A number as serde names it in messages: ``integer `42` ``, ``floating point `1.5` ``.
+fn number_unexpected(text: &str) -> Unexpected<'_> {
+    match text.parse::<serde_json::Number>() {
+        Ok(number) => match (number.as_u64(), number.as_i64(), number.as_f64()) {
+            (Some(whole), _, _) => Unexpected::Unsigned(whole),
+            (None, Some(whole), _) => Unexpected::Signed(whole),
+            (None, None, Some(float)) => Unexpected::Float(float),
+            (None, None, None) => Unexpected::Other(text),
+        },
+        Err(_) => Unexpected::Other(text),
+    }
+}
+
+impl JsonValue {
+    /// serde's "invalid type" error for this value where `expected` was asked for. Not generic, so every
+    /// type read shares it.
+    fn invalid(&self, expected: &dyn de::Expected) -> ReadError {
+        de::Error::invalid_type(unexpected(self), expected)
+    }
+}
+
+/// Each method reads only the JSON kinds its Rust type can come from and reports any other kind as
+/// invalid, so that a type's visitor is compiled for those kinds only: the page's WebAssembly module is
+/// smaller for it. `deserialize_any` (values of any shape, untagged enums) reads every kind.
+impl<'de> Deserializer<'de> for &'de JsonValue {
+    type Error = ReadError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match &self.kind {
+            JsonKind::Null => visitor.visit_unit(),
+            JsonKind::Bool(flag) => visitor.visit_bool(*flag),
+            JsonKind::Number(text) => visit_number(text, visitor),
+            JsonKind::String(text) => visitor.visit_borrowed_str(text),
+            JsonKind::Array(items) => visitor.visit_seq(Items::new(items)),
+            JsonKind::Object(members) => visitor.visit_map(Members::new(members)),
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.kind {
+            JsonKind::Bool(flag) => visitor.visit_bool(flag),
+            _ => Err(self.invalid(&visitor)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match &self.kind {
+            JsonKind::String(text) => visitor.visit_borrowed_str(text),
+            _ => Err(self.invalid(&visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match &self.kind {
+            JsonKind::Array(items) => visitor.visit_seq(Items::new(items)),
+            _ => Err(self.invalid(&visitor)),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match &self.kind {
+            JsonKind::Object(members) => visitor.visit_map(Members::new(members)),
+            _ => Err(self.invalid(&visitor)),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.kind {
+            JsonKind::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.kind {
+            JsonKind::Null => visitor.visit_unit(),
+            _ => Err(self.invalid(&visitor)),
+        }
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    /// Enums of unit variants only, written as their name: a string.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
+        match &self.kind {
+            JsonKind::String(text) => {
+                let variant: StrDeserializer<'_, ReadError> = text.as_str().into_deserializer();
+                visitor.visit_enum(variant)
+            }
+            _ => Err(self.invalid(&visitor)),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf
+    }
+}
+
+/// A number as written, read as serde_json reads numbers: a whole number when it is one that fits,
+/// else a floating-point number. serde_json's parser is used rather than `str::parse::<f64>` because the
+/// page's WebAssembly module carries it already (core's float parser would add 10 KB of tables).
+fn visit_number<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value, ReadError> {
+    let number: serde_json::Number = text.parse().map_err(|_| {
+        <ReadError as de::Error>::custom(format_args!("the number {text} is out of range"))
+    })?;
+    if let Some(whole) = number.as_u64() {
+        visitor.visit_u64(whole)
+    } else if let Some(whole) = number.as_i64() {
+        visitor.visit_i64(whole)
+    } else {
+        match number.as_f64() {
+            Some(float) => visitor.visit_f64(float),
+            None => Err(de::Error::custom(format_args!(
+                "the number {text} is out of range"
+            ))),
+        }
+    }
+}
+
+/// An array's elements, each read with its index on the path of its errors.
+struct Items<'de> {
+    items: std::iter::Enumerate<std::slice::Iter<'de, JsonValue>>,
+}
+
+impl<'de> Items<'de> {
+    fn new(items: &'de [JsonValue]) -> Self {
+        Self {
+            items: items.iter().enumerate(),
+        }
+    }
+}
+
+impl<'de> SeqAccess<'de> for Items<'de> {
+    type Error = ReadError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, ReadError> {
+        match self.items.next() {
+            Some((index, item)) => seed
+                .deserialize(item)
+                .map(Some)
+                .map_err(|error| error.within(PathStep::Index(index), item.span)),
+            None => Ok(None),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+/// An object's members in source order, each value read with its key on the path of its errors. An
+/// error about a key itself (an unknown field) is placed at the key.
+struct Members<'de> {
+    members: std::slice::Iter<'de, JsonMember>,
+    current: Option<&'de JsonMember>,
+}
+
+impl<'de> Members<'de> {
+    fn new(members: &'de [JsonMember]) -> Self {
+        Self {
+            members: members.iter(),
+            current: None,
+        }
+    }
+}
+
+impl<'de> MapAccess<'de> for Members<'de> {
+    type Error = ReadError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, ReadError> {
+        let Some(member) = self.members.next() else {
+            return Ok(None);
+        };
+        self.current = Some(member);
+        let key: BorrowedStrDeserializer<'de, ReadError> =
+            BorrowedStrDeserializer::new(&member.key);
+        seed.deserialize(key)
+            .map(Some)
+            .map_err(|error| error.within(PathStep::Key(member.key.clone()), member.key_span))
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, ReadError> {
+        let member = self
+            .current
+            .take()
+            .ok_or_else(|| <ReadError as de::Error>::custom("a value was read before its key"))?;
+        seed.deserialize(&member.value)
+            .map_err(|error| error.within(PathStep::Key(member.key.clone()), member.value.span))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.members.len())
+    }
+}
+
+#[cfg(test)]
+mod tests;
