@@ -113,16 +113,35 @@ fn unexpected(value: &JsonValue) -> Unexpected<'_> {
     }
 }
 
+/// A JSON number as serde's visitors take it.
+#[derive(Clone, Copy)]
+enum Number {
+    Unsigned(u64),
+    Signed(i64),
+    Float(f64),
+}
+
+/// A number as written, read as serde_json reads numbers: a whole number when it is one that fits,
+/// else a finite floating-point number; `None` when out of range. serde_json's parser is used rather
+/// than `str::parse::<f64>` because the page's WebAssembly module carries it already (core's float
+/// parser would add 10 KB of tables). Never inlined: every type read would get its own copy.
+#[inline(never)]
+fn number(text: &str) -> Option<Number> {
+    let number: serde_json::Number = text.parse().ok()?;
+    number
+        .as_u64()
+        .map(Number::Unsigned)
+        .or_else(|| number.as_i64().map(Number::Signed))
+        .or_else(|| number.as_f64().map(Number::Float))
+}
+
 /// A number as serde names it in messages: ``integer `42` ``, ``floating point `1.5` ``.
 fn number_unexpected(text: &str) -> Unexpected<'_> {
-    match text.parse::<serde_json::Number>() {
-        Ok(number) => match (number.as_u64(), number.as_i64(), number.as_f64()) {
-            (Some(whole), _, _) => Unexpected::Unsigned(whole),
-            (None, Some(whole), _) => Unexpected::Signed(whole),
-            (None, None, Some(float)) => Unexpected::Float(float),
-            (None, None, None) => Unexpected::Other(text),
-        },
-        Err(_) => Unexpected::Other(text),
+    match number(text) {
+        Some(Number::Unsigned(whole)) => Unexpected::Unsigned(whole),
+        Some(Number::Signed(whole)) => Unexpected::Signed(whole),
+        Some(Number::Float(float)) => Unexpected::Float(float),
+        None => Unexpected::Other(text),
     }
 }
 
@@ -268,24 +287,15 @@ impl<'de> Deserializer<'de> for &'de JsonValue {
     }
 }
 
-/// A number as written, read as serde_json reads numbers: a whole number when it is one that fits,
-/// else a floating-point number. serde_json's parser is used rather than `str::parse::<f64>` because the
-/// page's WebAssembly module carries it already (core's float parser would add 10 KB of tables).
+/// Visits the number `text` is.
 fn visit_number<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value, ReadError> {
-    let number: serde_json::Number = text.parse().map_err(|_| {
-        <ReadError as de::Error>::custom(format_args!("the number {text} is out of range"))
-    })?;
-    if let Some(whole) = number.as_u64() {
-        visitor.visit_u64(whole)
-    } else if let Some(whole) = number.as_i64() {
-        visitor.visit_i64(whole)
-    } else {
-        match number.as_f64() {
-            Some(float) => visitor.visit_f64(float),
-            None => Err(de::Error::custom(format_args!(
-                "the number {text} is out of range"
-            ))),
-        }
+    match number(text) {
+        Some(Number::Unsigned(whole)) => visitor.visit_u64(whole),
+        Some(Number::Signed(whole)) => visitor.visit_i64(whole),
+        Some(Number::Float(float)) => visitor.visit_f64(float),
+        None => Err(de::Error::custom(format_args!(
+            "the number {text} is out of range"
+        ))),
     }
 }
 
