@@ -124,8 +124,7 @@ enum Number {
 /// A number as written, read as serde_json reads numbers: a whole number when it is one that fits,
 /// else a finite floating-point number; `None` when out of range. serde_json's parser is used rather
 /// than `str::parse::<f64>` because the page's WebAssembly module carries it already (core's float
-/// parser would add 10 KB of tables). Never inlined: every type read would get its own copy.
-#[inline(never)]
+/// parser would add 10 KB of tables).
 fn number(text: &str) -> Option<Number> {
     let number: serde_json::Number = text.parse().ok()?;
     number
