@@ -35,14 +35,33 @@ export function timeCalls(run) {
   return summary(samples, iterations);
 }
 
-/** Times a function that runs `iterations` calls itself and returns microseconds per call (`benchEvaluate`). */
+/**
+ * Times a function that runs `iterations` calls itself and returns microseconds per call (`benchEngine`).
+ * The batch grows until one batch lasts at least MIN_BATCH_MS: the browser's clock is coarse (100 µs
+ * steps in Chromium), so a batch of a few 10 µs calls could read as 0 µs, and a batch size computed from
+ * that would run for minutes.
+ */
 export function timeInside(bench) {
-  const probe = 10;
+  let probe = 10;
+  let batch = timedBatch(bench, probe);
+  while (batch.elapsedMs < MIN_BATCH_MS) {
+    probe *= 4;
+    batch = timedBatch(bench, probe);
+  }
   const warmStart = performance.now();
-  let perCallUs = bench(probe);
-  while (performance.now() - warmStart < WARMUP_MS) perCallUs = bench(probe);
-  const iterations = Math.max(probe, Math.ceil((SAMPLE_MS * 1000) / Math.max(perCallUs, 0.001)));
+  while (performance.now() - warmStart < WARMUP_MS) batch = timedBatch(bench, probe);
+  const iterations = Math.max(probe, Math.ceil((SAMPLE_MS * 1000) / Math.max(batch.micros, 0.001)));
   const samples = [];
   for (let sample = 0; sample < SAMPLES; sample += 1) samples.push(bench(iterations));
   return summary(samples, iterations);
+}
+
+/** How long one probing batch lasts at least, in milliseconds (many steps of a coarse clock). */
+const MIN_BATCH_MS = 5;
+
+/** One batch of `count` calls: the per-call time it reports, and how long it took on this side's clock. */
+function timedBatch(bench, count) {
+  const start = performance.now();
+  const micros = bench(count);
+  return { micros, elapsedMs: performance.now() - start };
 }

@@ -1,8 +1,8 @@
 // The playground: loads the saved work (or a shared link's state), shows its decision, then builds the
 // panels and wires them to the store. Every edit updates the store; the store autosaves and schedules an
-// evaluation (on the next frame while evaluations are quick, debounced when they are slow, so typing
-// never waits for the engine), whose result goes to the banner, the explanation, the editors' tints and
-// findings, and the request panel.
+// evaluation (before the next frame while evaluations are quick, debounced when they are slow, so typing
+// never waits for the engine), whose result goes to the editors' tints and findings, the banner, the
+// explanation, and the request panel.
 
 import type { Completion } from "@codemirror/autocomplete";
 import { findAction } from "./action-picker";
@@ -35,9 +35,11 @@ const EVALUATE_DELAY_MS = 150;
 /**
  * An evaluation (engine and every view) that took less than this runs right after an edit, before the
  * browser paints the edited text, so text and tints change in the same frame; a slower one waits for a
- * pause in typing instead.
+ * pause in typing instead. Not one frame's 16 ms: the edited text's frame is late by the evaluation's
+ * time either way, and a frame late by a few ms beats tints late by the whole debounce wait. 50 ms is
+ * the longest an input's handling may take and still feel immediate (the RAIL model's budget).
  */
-const QUICK_EVALUATION_MS = 16;
+const QUICK_EVALUATION_MS = 50;
 const SAVE_DELAY_MS = 300;
 /** The user timing measure of each evaluation; cleared at once, so a long session keeps none. */
 const EVALUATE_MEASURE = "ecr-policy-playground:evaluate";
@@ -160,6 +162,7 @@ class App {
     this.editors.sync(this.store.state, true);
     this.renderTabs();
     this.showPanel();
+    this.showTints();
     this.showEvaluation();
     this.lastEvaluationMs = performance.now() - started;
   }
@@ -170,8 +173,9 @@ class App {
   }
 
   /**
-   * Evaluates as soon as the edit's own handling is over (a microtask: CodeMirror takes no new
-   * transaction while it applies one) when the latest evaluation was quick, else after the debounce wait.
+   * Evaluates as soon as the change's own handling is over (a microtask, so that the updates of one task
+   * make one evaluation; an editor's edit evaluates at once, see `editText`) when the latest evaluation
+   * was quick, else after the debounce wait.
    */
   private scheduleEvaluation(): void {
     if (this.quickPending) return;
@@ -217,6 +221,10 @@ class App {
     }
   }
 
+  /**
+   * An editor's edit, reported before the editor shows it: a quick evaluation runs now rather than in a
+   * microtask, so that its findings and tints join the edit's own editor update.
+   */
   private editText(key: string, text: string): void {
     const wasEmpty = findPolicy(this.store.state, key)?.text.trim() === "";
     this.store.update("text", (draft) => {
@@ -224,6 +232,7 @@ class App {
       if (policy) policy.text = text;
     });
     if (wasEmpty !== (text.trim() === "")) this.renderTabs();
+    if (this.quickPending) this.evaluate();
   }
 
   /**
@@ -233,7 +242,13 @@ class App {
   private evaluate(): void {
     const started = performance.now();
     this.cancelEvaluation();
-    this.decide();
+    const decided = decideState(this.engine, this.store.state);
+    this.take(decided);
+    // The editor first: when it updates at once (not inside its own edit's update, see `editText`), its
+    // update forces a layout (CodeMirror puts the selection back into the redrawn line), which then
+    // covers only the editor; the other views' changes wait for the frame's layout.
+    this.showTints();
+    showDecision(decided);
     this.showEvaluation();
     this.lastEvaluationMs = performance.measure(EVALUATE_MEASURE, { start: started }).duration;
     performance.clearMeasures(EVALUATE_MEASURE);
@@ -264,17 +279,24 @@ class App {
     );
   }
 
-  /** Shows the latest evaluation everywhere but the banner. */
+  /** Hands the shown editor the latest evaluation's findings and tints. */
+  private showTints(): void {
+    if (this.evaluation) {
+      this.editors.applyEvaluation(this.reports);
+    } else {
+      this.editors.clearEvaluation();
+    }
+  }
+
+  /** Shows the latest evaluation everywhere but the banner and the editors. */
   private showEvaluation(): void {
     const evaluation = this.evaluation;
     if (!evaluation) {
-      this.editors.clearEvaluation();
       this.request.showEvaluation(null);
       renderOnce(byId("findings"), "", () => []);
       this.renderTabs();
       return;
     }
-    this.editors.applyEvaluation(this.reports);
     this.request.showEvaluation(evaluation);
     renderFindings(byId("findings"), evaluation.policies, (policy, span) => this.reveal(policy, span));
     this.renderTabs();

@@ -2,7 +2,7 @@
 // list for a multivalued key, one value a line), and below them the keys the engine derived for this
 // request, greyed, with their values and a button to override each.
 
-import { el, renderOnce } from "./dom";
+import { el, renderOnce, setText } from "./dom";
 import type { ContextRow, ContextType, Store } from "./state";
 import type { Catalog, ContextEntry } from "./types";
 
@@ -78,16 +78,29 @@ export class ContextTable {
   private renderDerived(): void {
     const given = new Set(this.store.state.request.context.map((row) => row.key.trim().toLowerCase()));
     const shown = this.derivedEntries.filter((entry) => !given.has(entry.key.toLowerCase()));
-    renderOnce(this.derived, JSON.stringify(shown), () => [
+    // The rows are built for the keys; their values (the current time changes every second) are set in
+    // place, so an evaluation does not rebuild the table.
+    renderOnce(this.derived, JSON.stringify(shown.map((entry) => entry.key)), () => [
       el("h4", { text: "Derived from the request" }),
       ...shown.map((entry) =>
         el("div", { class: "context-row is-derived", "data-key": entry.key }, [
           el("span", { class: "context-derived-key", text: entry.key }),
-          el("span", { class: "context-derived-value", text: entry.multivalued ? `[${entry.values.join(", ")}]` : entry.values.join(", ") }),
-          el("button", { type: "button", class: "small", "aria-label": `Override ${entry.key}`, onclick: () => this.addKey(entry.key, entry.values.join("\n"), entry.multivalued ? "list" : typeForKey(this.catalog, entry.key)) }, ["Override"]),
+          el("span", { class: "context-derived-value" }),
+          el("button", { type: "button", class: "small", "aria-label": `Override ${entry.key}`, onclick: () => this.overrideDerived(entry.key) }, ["Override"]),
         ]),
       ),
     ]);
+    const values = this.derived.querySelectorAll<HTMLElement>(".context-derived-value");
+    shown.forEach((entry, index) => {
+      const value = values[index];
+      if (value) setText(value, entry.multivalued ? `[${entry.values.join(", ")}]` : entry.values.join(", "));
+    });
+  }
+
+  /** Adds a row for a derived key with its latest value, for the caller to change. */
+  private overrideDerived(key: string): void {
+    const entry = this.derivedEntries.find((candidate) => candidate.key === key);
+    if (entry) this.addKey(entry.key, entry.values.join("\n"), entry.multivalued ? "list" : typeForKey(this.catalog, entry.key));
   }
 
   private rowView(row: ContextRow, index: number): HTMLElement {

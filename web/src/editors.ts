@@ -1,6 +1,7 @@
 // One CodeMirror 6 JSON editor per policy. The editor does not own the state: it starts from the text it
-// is given and reports every edit through `onChange`; lint findings and tints come back from the
-// evaluation as transactions (`setDiagnostics` of @codemirror/lint and the tint field's effect).
+// is given and hands every batch of transactions to `dispatch` (CodeMirror's `dispatchTransactions`),
+// which reports edits and applies them; lint findings and tints come back from the evaluation as
+// transactions (`setDiagnostics` of @codemirror/lint and the tint field's effect).
 
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type CompletionSource } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
@@ -15,7 +16,7 @@ import {
 } from "@codemirror/language";
 import { lintGutter, lintKeymap } from "@codemirror/lint";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
-import { EditorState, type Extension } from "@codemirror/state";
+import { EditorState, type Extension, type Transaction } from "@codemirror/state";
 import {
   drawSelection,
   EditorView,
@@ -72,7 +73,8 @@ export interface EditorOptions {
   /** The accessible name of the editing area. */
   label: string;
   placeholderText?: string;
-  onChange: (text: string) => void;
+  /** Applies transactions to the view (`view.update`), the editor's own and any more the page adds. */
+  dispatch: (transactions: readonly Transaction[], view: EditorView) => void;
   completions: CompletionSource;
   /** More extensions, such as event handlers of the page. */
   extensions: Extension[];
@@ -111,14 +113,9 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
       ...lintKeymap,
     ]),
     options.extensions,
-    EditorView.updateListener.of((update) => {
-      if (update.docChanged) {
-        options.onChange(update.state.doc.toString());
-      }
-    }),
   ];
   if (options.placeholderText) {
     extensions.push(placeholder(options.placeholderText));
   }
-  return new EditorView({ parent, state: EditorState.create({ doc: options.text, extensions }) });
+  return new EditorView({ parent, state: EditorState.create({ doc: options.text, extensions }), dispatchTransactions: options.dispatch });
 }

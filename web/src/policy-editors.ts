@@ -3,9 +3,12 @@
 // text). Each editor reports its own edits; an edit in one never touches another. After every
 // evaluation this module hands the shown editor its findings and tints in one transaction; a hidden
 // editor gets them when it is shown, and an editor whose text and report did not change gets nothing.
+// An edit is reported before the view shows it: when the page evaluates right away, the findings and
+// tints join the edit's own update, so the editor redraws (and lays out) once per keystroke, not twice.
 
 import type { Completion } from "@codemirror/autocomplete";
 import { type Diagnostic, setDiagnostics } from "@codemirror/lint";
+import type { Transaction } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { policyCompletions } from "./completions";
 import { el } from "./dom";
@@ -13,7 +16,7 @@ import { createEditor, formatDocument } from "./editors";
 import { explainStatement } from "./explain";
 import { spanRange, toCodeMirror } from "./offsets";
 import { allPolicies, type AppState, type PolicyDoc } from "./state";
-import { type EditorTints, focusStatement, setTints, tintField } from "./tints";
+import { currentTints, type EditorTints, focusStatement, setTints } from "./tints";
 import type { EngineDiagnostic, PolicyReport, Span } from "./types";
 
 interface EditorEntry {
@@ -22,6 +25,8 @@ interface EditorEntry {
   panel: HTMLElement;
   /** The text and report the editor's findings and tints were last made from (none after an edit). */
   applied: { text: string; report: PolicyReport | undefined } | null;
+  /** While an edit is being reported: its transactions, and any the evaluation adds, for one view update. */
+  pending: Transaction[] | null;
 }
 
 /** Accessible names of the editing areas, by policy. */
@@ -108,7 +113,7 @@ export class PolicyEditors {
       "data-policy-key": policy.key,
     });
     this.host.append(panel);
-    const entry: EditorEntry = { view: null, panel, applied: null };
+    const entry: EditorEntry = { view: null, panel, applied: null, pending: null };
     this.entries.set(policy.key, entry);
     return entry;
   }
@@ -119,17 +124,13 @@ export class PolicyEditors {
       label: editorLabel(policy, state),
       placeholderText:
         policy.kind === "repository" ? "No repository policy. Paste one here, or leave this empty for a repository without one." : "Empty: this policy takes no part in the evaluation.",
-      onChange: (text) => {
-        // Tints mapped through edits are no longer what a fresh build would give: the next report applies.
-        entry.applied = null;
-        this.onEdit(policy.key, text);
-      },
+      dispatch: (transactions, view) => this.dispatch(policy.key, entry, transactions, view),
       completions: policyCompletions(this.completionOptions),
       extensions: [
         EditorView.domEventHandlers({
           click: (event, view) => {
             const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
-            const statement = pos === null ? undefined : view.state.field(tintField).tints.statements.find((tint) => tint.from <= pos && pos <= tint.to);
+            const statement = pos === null ? undefined : currentTints(view.state).statements.find((tint) => tint.from <= pos && pos <= tint.to);
             if (statement) {
               view.dispatch({ effects: focusStatement.of(statement.index) });
               this.onStatementClick(policy.key, statement.index);
@@ -139,6 +140,26 @@ export class PolicyEditors {
         }),
       ],
     });
+  }
+
+  /** Applies an editor's transactions; one that changes the text is reported first, and the view then
+   * applies it together with the findings and tints of an evaluation it started (see `apply`). */
+  private dispatch(key: string, entry: EditorEntry, transactions: readonly Transaction[], view: EditorView): void {
+    const last = transactions[transactions.length - 1];
+    if (!last || !transactions.some((transaction) => transaction.docChanged)) {
+      view.update(transactions);
+      return;
+    }
+    // Tints mapped through edits are no longer what a fresh build would give: the next report applies.
+    entry.applied = null;
+    entry.pending = [...transactions];
+    try {
+      this.onEdit(key, last.state.doc.toString());
+    } finally {
+      const pending = entry.pending;
+      entry.pending = null;
+      view.update(pending);
+    }
   }
 
   /** Hands the shown editor what the evaluation found for it: findings, statement tints and element
@@ -153,11 +174,18 @@ export class PolicyEditors {
   /** One transaction with the latest report's findings and tints, unless the editor already has them. */
   private apply(key: string, entry: EditorEntry, view: EditorView): void {
     const report = this.reports.get(key);
-    const text = view.state.doc.toString();
+    const pending = entry.pending;
+    const state = pending?.[pending.length - 1]?.state ?? view.state;
+    const text = state.doc.toString();
     if (entry.applied && entry.applied.text === text && sameReport(entry.applied.report, report)) return;
     entry.applied = { text, report };
     const diagnostics = text.trim() === "" ? [] : convert(report?.diagnostics ?? [], text.length);
-    view.dispatch(setDiagnostics(view.state, diagnostics), { effects: setTints.of(tintsFor(report, text.length)) });
+    const tints = { effects: setTints.of(tintsFor(report, text.length)) };
+    if (pending) {
+      pending.push(state.update(setDiagnostics(state, diagnostics), tints));
+    } else {
+      view.dispatch(setDiagnostics(state, diagnostics), tints);
+    }
   }
 
   /** Clears every editor's tints (the evaluation failed, so nothing is known). */

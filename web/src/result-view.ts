@@ -75,6 +75,7 @@ export class ResultView {
       this.select(this.selected);
     } else {
       this.selected = null;
+      this.markSelected(null);
       renderOnce(this.hosts.detail, "hint", () => [el("p", { class: "field-hint", text: "Select a statement to see what each of its elements did." })]);
     }
   }
@@ -83,12 +84,19 @@ export class ResultView {
   select(ref: StatementRef): void {
     this.selected = ref;
     const found = this.findStatement(ref);
+    this.markSelected(ref);
+    if (found) this.renderDetail(found.policy, found.statement);
+  }
+
+  /** Marks the row of `ref` (none: no row) as selected. Only rows whose mark changes are touched: a write
+   * of the same value still costs a style check. */
+  private markSelected(ref: StatementRef | null): void {
     for (const item of this.hosts.statements.querySelectorAll<HTMLElement>("[data-statement]")) {
-      const current = item.dataset.policy === ref.policy && item.dataset.statement === String(ref.statement);
+      const current = ref !== null && item.dataset.policy === ref.policy && item.dataset.statement === String(ref.statement);
+      if (item.classList.contains("is-selected") === current) continue;
       item.classList.toggle("is-selected", current);
       item.querySelector("button")?.setAttribute("aria-pressed", current ? "true" : "false");
     }
-    if (found) this.renderDetail(found.policy, found.statement);
   }
 
   private findStatement(ref: StatementRef): { policy: PolicyReport; statement: StatementReport } | null {
@@ -157,21 +165,20 @@ export class ResultView {
     this.hosts.statements.replaceChildren(el("h3", { text: "Statements" }), ...groups);
   }
 
-  /** Updates the outcomes of a statement list of the same shape in place; false when the rows do not fit. */
+  /** Updates the outcomes of a statement list of the same shape in place, keeping the selected row (`select`
+   * moves it); false when the rows do not fit. */
   private updateOutcomes(evaluation: Evaluation): boolean {
     const rows = [...this.hosts.statements.querySelectorAll<HTMLElement>("li.statement")];
     const statements = evaluation.policies.flatMap((policy) => policy.statements);
     if (rows.length !== statements.length) return false;
     statements.forEach((statement, position) => {
       const row = rows[position];
-      const outcome = row?.querySelector<HTMLElement>(".outcome");
-      if (!row || !outcome) return;
-      const className = `statement outcome-${statement.outcome}`;
-      if (row.className !== className) row.className = className;
-      if (row.dataset.outcome !== statement.outcome) row.dataset.outcome = statement.outcome;
-      const button = row.querySelector("button");
-      if (button && button.getAttribute("aria-pressed") !== "false") button.setAttribute("aria-pressed", "false");
-      setText(outcome, OUTCOME_LABEL[statement.outcome]);
+      if (!row || row.dataset.outcome === statement.outcome) return;
+      row.classList.remove(`outcome-${row.dataset.outcome ?? ""}`);
+      row.classList.add(`outcome-${statement.outcome}`);
+      row.dataset.outcome = statement.outcome;
+      const outcome = row.querySelector<HTMLElement>(".outcome");
+      if (outcome) setText(outcome, OUTCOME_LABEL[statement.outcome]);
     });
     return true;
   }

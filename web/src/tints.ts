@@ -1,8 +1,9 @@
 // Statement tints and element marks inside an editor, the documented CodeMirror way: a StateEffect
 // carries the latest evaluation's ranges for this editor, a StateField turns them into decorations and
-// maps them through edits until the next evaluation replaces them. Hover tooltips read the same field.
+// maps them through edits until the next evaluation replaces them. Hover tooltips and clicks read the
+// ranges through `currentTints`, which maps them when asked rather than on every keystroke.
 
-import { type EditorState, StateEffect, StateField, type Range } from "@codemirror/state";
+import { ChangeSet, type EditorState, StateEffect, StateField, type Range } from "@codemirror/state";
 import { Decoration, type DecorationSet, EditorView, hoverTooltip } from "@codemirror/view";
 import { el } from "./dom";
 import type { StatementOutcome } from "./types";
@@ -39,7 +40,10 @@ export const setTints = StateEffect.define<EditorTints>();
 export const focusStatement = StateEffect.define<number | null>();
 
 interface TintState {
+  /** The ranges as the evaluation gave them, in the text they were made for. */
   tints: EditorTints;
+  /** The edits since: the ranges mapped through them are where they are now. */
+  changes: ChangeSet;
   focused: number | null;
   decorations: DecorationSet;
 }
@@ -53,19 +57,24 @@ const ELEMENT_MARKS = {
   fail: Decoration.mark({ class: "cm-el-fail" }),
 };
 
-/** Statement line decorations by outcome, index and focus: reusing them spares CodeMirror comparing
- * their attributes line by line after every evaluation. */
-const statementLines = new Map<string, Decoration>();
+/** Statement line decorations by outcome and focus, then by statement index: reusing them spares
+ * CodeMirror comparing their attributes line by line after every evaluation. */
+const statementLines = new Map<string, Decoration[]>();
 
 function statementLine(outcome: StatementOutcome, index: number, focused: boolean): Decoration {
-  const key = `${outcome} ${index} ${focused}`;
-  let line = statementLines.get(key);
+  const kind = focused ? `${outcome} focused` : outcome;
+  let lines = statementLines.get(kind);
+  if (!lines) {
+    lines = [];
+    statementLines.set(kind, lines);
+  }
+  let line = lines[index];
   if (!line) {
     line = Decoration.line({
       class: `cm-stmt cm-stmt-${outcome}${focused ? " cm-stmt-focus" : ""}`,
       attributes: { "data-outcome": outcome, "data-statement": String(index) },
     });
-    statementLines.set(key, line);
+    lines[index] = line;
   }
   return line;
 }
@@ -100,36 +109,48 @@ function mapTints(tints: EditorTints, map: (pos: number, assoc: number) => numbe
   };
 }
 
+function mapped(tints: EditorTints, changes: ChangeSet): EditorTints {
+  return changes.empty ? tints : mapTints(tints, (pos, assoc) => changes.mapPos(pos, assoc));
+}
+
 /** The field holding an editor's tints and their decorations. */
 export const tintField = StateField.define<TintState>({
-  create: () => ({ tints: EMPTY, focused: null, decorations: Decoration.none }),
+  create: (state) => ({ tints: EMPTY, changes: ChangeSet.empty(state.doc.length), focused: null, decorations: Decoration.none }),
   update(value, transaction) {
-    let { tints, focused } = value;
-    let decorations = value.decorations.map(transaction.changes);
+    let { tints, changes, focused } = value;
+    const decorations = value.decorations.map(transaction.changes);
     if (transaction.docChanged) {
-      tints = mapTints(tints, (pos, assoc) => transaction.changes.mapPos(pos, assoc));
+      changes = changes.compose(transaction.changes);
     }
     let rebuild = false;
     for (const effect of transaction.effects) {
       if (effect.is(setTints)) {
         tints = effect.value;
+        changes = ChangeSet.empty(transaction.state.doc.length);
         rebuild = true;
       } else if (effect.is(focusStatement)) {
         focused = effect.value;
         rebuild = true;
       }
     }
-    if (rebuild) {
-      decorations = build(transaction.state, tints, focused);
+    if (!rebuild) {
+      return { tints, changes, focused, decorations };
     }
-    return { tints, focused, decorations };
+    const current = mapped(tints, changes);
+    return { tints: current, changes: ChangeSet.empty(transaction.state.doc.length), focused, decorations: build(transaction.state, current, focused) };
   },
   provide: (field) => EditorView.decorations.from(field, (value) => value.decorations),
 });
 
+/** An editor's tints where they are in its current text. */
+export function currentTints(state: EditorState): EditorTints {
+  const { tints, changes } = state.field(tintField);
+  return mapped(tints, changes);
+}
+
 /** Hovering an element shows whether it matched and why. */
 export const elementHover = hoverTooltip((view, pos) => {
-  const { elements } = view.state.field(tintField).tints;
+  const { elements } = currentTints(view.state);
   const under = elements
     .filter((mark) => mark.from <= pos && pos <= mark.to && mark.to > mark.from)
     .sort((a, b) => a.to - a.from - (b.to - b.from));
