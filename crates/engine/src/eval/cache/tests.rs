@@ -1,0 +1,121 @@
+//! The policy cache changes nothing but how often policies are parsed and linted.
+
+use super::*;
+use crate::eval::{RequestTime, prepare};
+use crate::scenario::scenarios_from_text;
+
+const TIME: RequestTime = RequestTime(1_780_272_000);
+
+fn scenario(repository_policy: &str, resource: &str) -> Scenario {
+    let identity = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ecr:*", "Resource": "*"}]}"#;
+    let document = serde_json::json!({
+        "name": "cache",
+        "repositoryPolicy": repository_policy,
+        "identityPolicies": [{"name": "pull", "policy": identity}],
+        "request": {
+            "principal": "arn:aws:iam::111122223333:role/ci",
+            "action": "ecr:BatchGetImage",
+            "resource": resource,
+        },
+    });
+    scenarios_from_text(&document.to_string())
+        .unwrap()
+        .pop()
+        .unwrap()
+}
+
+const ALLOW: &str = r#"{"Version": "2012-10-17", "Statement": [{"Sid": "Pull", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "ecr:BatchGetImage"}]}"#;
+const DENY: &str = r#"{"Version": "2012-10-17", "Statement": [{"Sid": "NoPull", "Effect": "Deny", "Principal": "*", "Action": "ecr:*"}]}"#;
+const REPOSITORY: &str = "arn:aws:ecr:us-east-1:111122223333:repository/app";
+
+fn json(scenario: &Scenario, cache: &mut PolicyCache) -> (String, String) {
+    let cached = cache
+        .prepare(scenario)
+        .evaluate(&scenario.request.action, TIME);
+    let fresh = prepare(scenario).evaluate(&scenario.request.action, TIME);
+    (
+        serde_json::to_string(&cached).unwrap(),
+        serde_json::to_string(&fresh).unwrap(),
+    )
+}
+
+#[test]
+fn cached_preparation_gives_what_a_fresh_one_gives() {
+    let mut cache = PolicyCache::new();
+    for scenario in [
+        scenario(ALLOW, REPOSITORY),
+        scenario(DENY, REPOSITORY),
+        scenario(ALLOW, REPOSITORY),
+        scenario("{ broken", REPOSITORY),
+        scenario(ALLOW, "arn:aws:ecr:us-east-1:999999999999:repository/other"),
+    ] {
+        let (cached, fresh) = json(&scenario, &mut cache);
+        assert_eq!(cached, fresh);
+    }
+}
+
+#[test]
+fn lint_findings_follow_the_repository_arn_not_only_the_text() {
+    // The same policy text linted for another repository can give other findings (RESOURCE lint
+    // compares `Resource` with the repository), so the repository is part of what is remembered.
+    let policy = r#"{"Version": "2012-10-17", "Statement": [{"Sid": "Pull", "Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}]}"#;
+    let mut cache = PolicyCache::new();
+    let mut findings = Vec::new();
+    for resource in [
+        REPOSITORY,
+        "arn:aws:ecr:us-east-1:111122223333:repository/other",
+    ] {
+        let scenario = scenario(policy, resource);
+        let (cached, fresh) = json(&scenario, &mut cache);
+        assert_eq!(cached, fresh);
+        let prepared = cache.prepare(&scenario);
+        findings.push(prepared.policies()[0].diagnostics.len());
+    }
+    assert_ne!(
+        findings[0], findings[1],
+        "the two repositories give different findings"
+    );
+}
+
+#[test]
+fn unchanged_policies_are_not_parsed_again() {
+    let mut cache = PolicyCache::new();
+    let first = scenario(ALLOW, REPOSITORY);
+    let parsed = |cache: &mut PolicyCache, scenario: &Scenario| {
+        cache
+            .prepare(scenario)
+            .policies()
+            .iter()
+            .map(|policy| policy.parsed.clone())
+            .collect::<Vec<_>>()
+    };
+    let before = parsed(&mut cache, &first);
+    let after = parsed(&mut cache, &scenario(DENY, REPOSITORY));
+    assert!(
+        !std::ptr::eq(&*before[0], &*after[0]),
+        "the edited policy is parsed anew"
+    );
+    assert!(
+        std::ptr::eq(&*before[1], &*after[1]),
+        "the unchanged one is reused"
+    );
+}
+
+#[test]
+fn policies_unused_by_the_last_two_preparations_are_forgotten() {
+    let mut cache = PolicyCache::new();
+    cache.prepare(&scenario(ALLOW, REPOSITORY));
+    assert_eq!(cache.len(), 2);
+    cache.prepare(&scenario(DENY, REPOSITORY));
+    assert_eq!(
+        cache.len(),
+        3,
+        "the previous repository policy is still kept"
+    );
+    cache.prepare(&scenario("{}", REPOSITORY));
+    assert_eq!(
+        cache.len(),
+        3,
+        "ALLOW, unused twice, is gone; DENY, {{}} and the identity policy stay"
+    );
+}
