@@ -47,6 +47,12 @@ impl Writer {
         self.out.push_str(itoa::Buffer::new().format(value));
     }
 
+    /// An integer value, for `integer_methods!`.
+    fn write_integer(&mut self, value: impl itoa::Integer) -> Result<(), WriteError> {
+        self.integer(value);
+        Ok(())
+    }
+
     /// A float exactly as serde_json writes it (its shortest form; `null` when not finite). Rare in
     /// results, so serde_json itself writes it.
     fn float<F: Serialize>(&mut self, value: F) {
@@ -99,6 +105,69 @@ fn hex_digit(nibble: u8) -> char {
             .copied()
             .unwrap_or(b'0'),
     )
+}
+
+/// The `serialize_i8` ... `serialize_u128` methods of a serializer, each writing through the
+/// serializer's own `write_integer`.
+macro_rules! integer_methods {
+    () => {
+        integer_methods!(
+            serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+            serialize_i128: i128, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
+            serialize_u64: u64, serialize_u128: u128
+        );
+    };
+    ($($method:ident: $type:ty),*) => {
+        $(
+            fn $method(self, value: $type) -> Result<(), WriteError> {
+                self.write_integer(value)
+            }
+        )*
+    };
+}
+
+/// The array-like compound traits: every element after a comma, then the closing bracket.
+macro_rules! array_compound {
+    ($($trait:ident::$method:ident),*) => {
+        $(
+            impl ser::$trait for Compound<'_> {
+                type Ok = ();
+                type Error = WriteError;
+
+                fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
+                    self.element(value)
+                }
+
+                fn end(self) -> Result<(), WriteError> {
+                    self.close()
+                }
+            }
+        )*
+    };
+}
+
+/// The object-like compound traits with `&'static str` keys: every field after a comma.
+macro_rules! object_compound {
+    ($($trait:ident),*) => {
+        $(
+            impl ser::$trait for Compound<'_> {
+                type Ok = ();
+                type Error = WriteError;
+
+                fn serialize_field<T: Serialize + ?Sized>(
+                    &mut self,
+                    key: &'static str,
+                    value: &T,
+                ) -> Result<(), WriteError> {
+                    self.field(key, value)
+                }
+
+                fn end(self) -> Result<(), WriteError> {
+                    self.close()
+                }
+            }
+        )*
+    };
 }
 
 /// An array or object being written: whether an element has been written yet, and what closes it
@@ -160,55 +229,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         Ok(())
     }
 
-    fn serialize_i8(self, value: i8) -> Result<(), WriteError> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i16(self, value: i16) -> Result<(), WriteError> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i32(self, value: i32) -> Result<(), WriteError> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i64(self, value: i64) -> Result<(), WriteError> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i128(self, value: i128) -> Result<(), WriteError> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u8(self, value: u8) -> Result<(), WriteError> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u16(self, value: u16) -> Result<(), WriteError> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u32(self, value: u32) -> Result<(), WriteError> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u64(self, value: u64) -> Result<(), WriteError> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u128(self, value: u128) -> Result<(), WriteError> {
-        self.integer(value);
-        Ok(())
-    }
+    integer_methods!();
 
     fn serialize_f32(self, value: f32) -> Result<(), WriteError> {
         self.float(value);
@@ -337,57 +358,12 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), WriteError> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), WriteError> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), WriteError> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), WriteError> {
-        self.close()
-    }
-}
+array_compound!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
@@ -409,45 +385,18 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), WriteError> {
-        self.field(key, value)
-    }
-
-    fn end(self) -> Result<(), WriteError> {
-        self.close()
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), WriteError> {
-        self.field(key, value)
-    }
-
-    fn end(self) -> Result<(), WriteError> {
-        self.close()
-    }
-}
+object_compound!(SerializeStruct, SerializeStructVariant);
 
 /// A map key: JSON keys are strings, so strings are written as they are and numbers and booleans in
 /// quotes, as serde_json does; anything else is an error.
 struct MapKey<'a>(&'a mut Writer);
 
 impl MapKey<'_> {
+    /// An integer key, in quotes, for `integer_methods!`.
+    fn write_integer(self, value: impl itoa::Integer) -> Result<(), WriteError> {
+        self.quoted(|writer| writer.integer(value))
+    }
+
     fn quoted(self, write: impl FnOnce(&mut Writer)) -> Result<(), WriteError> {
         self.0.out.push('"');
         write(self.0);
@@ -503,45 +452,7 @@ impl ser::Serializer for MapKey<'_> {
         self.quoted(|writer| writer.out.push_str(if value { "true" } else { "false" }))
     }
 
-    fn serialize_i8(self, value: i8) -> Result<(), WriteError> {
-        self.quoted(|writer| writer.integer(value))
-    }
-
-    fn serialize_i16(self, value: i16) -> Result<(), WriteError> {
-        self.quoted(|writer| writer.integer(value))
-    }
-
-    fn serialize_i32(self, value: i32) -> Result<(), WriteError> {
-        self.quoted(|writer| writer.integer(value))
-    }
-
-    fn serialize_i64(self, value: i64) -> Result<(), WriteError> {
-        self.quoted(|writer| writer.integer(value))
-    }
-
-    fn serialize_i128(self, value: i128) -> Result<(), WriteError> {
-        self.quoted(|writer| writer.integer(value))
-    }
-
-    fn serialize_u8(self, value: u8) -> Result<(), WriteError> {
-        self.quoted(|writer| writer.integer(value))
-    }
-
-    fn serialize_u16(self, value: u16) -> Result<(), WriteError> {
-        self.quoted(|writer| writer.integer(value))
-    }
-
-    fn serialize_u32(self, value: u32) -> Result<(), WriteError> {
-        self.quoted(|writer| writer.integer(value))
-    }
-
-    fn serialize_u64(self, value: u64) -> Result<(), WriteError> {
-        self.quoted(|writer| writer.integer(value))
-    }
-
-    fn serialize_u128(self, value: u128) -> Result<(), WriteError> {
-        self.quoted(|writer| writer.integer(value))
-    }
+    integer_methods!();
 
     fn serialize_f32(self, _value: f32) -> Result<(), WriteError> {
         Err(key_must_be_a_string())
