@@ -137,10 +137,7 @@ fn registry_level_actions_in_a_repository_policy_are_warnings() {
     );
     let findings = lint(&text, PolicyKind::Repository);
     let registry = with_code(&findings, codes::REGISTRY_ACTION_IN_REPOSITORY_POLICY);
-    let flagged: Vec<&str> = registry
-        .iter()
-        .map(|finding| text_at(&text, finding))
-        .collect();
+    let flagged = texts_at(&text, &registry);
     assert_eq!(
         flagged,
         [
@@ -176,10 +173,7 @@ fn other_services_actions_in_a_repository_policy_are_warnings() {
     );
     let findings = lint(&text, PolicyKind::Repository);
     let other = with_code(&findings, codes::OTHER_SERVICE_ACTION);
-    let flagged: Vec<&str> = other
-        .iter()
-        .map(|finding| text_at(&text, finding))
-        .collect();
+    let flagged = texts_at(&text, &other);
     assert_eq!(
         flagged,
         [

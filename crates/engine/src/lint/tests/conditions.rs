@@ -27,10 +27,7 @@ fn operators_given_values_of_the_wrong_type_are_errors() {
     );
     let findings = lint(&text, PolicyKind::Identity);
     let invalid = with_code(&findings, codes::INVALID_CONDITION_VALUE);
-    let flagged: Vec<&str> = invalid
-        .iter()
-        .map(|finding| text_at(&text, finding))
-        .collect();
+    let flagged = texts_at(&text, &invalid);
     assert_eq!(
         flagged,
         [
@@ -47,11 +44,7 @@ fn operators_given_values_of_the_wrong_type_are_errors() {
         invalid[0].message,
         "`one hour` is not an integer or decimal number and `NumericLessThan` needs one, so this value never matches: write a number such as `3600`"
     );
-    assert!(
-        invalid
-            .iter()
-            .all(|finding| finding.severity == Severity::Error)
-    );
+    assert_all(&invalid, Severity::Error);
 }
 
 #[test]

@@ -15,7 +15,7 @@ mod structure;
 mod variables;
 
 use super::{LintOptions, codes, lint_policy};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::policy::PolicyKind;
 
 /// The repository the scenarios are about.
@@ -65,4 +65,20 @@ fn only<'a>(findings: &'a [Diagnostic], code: &str) -> &'a Diagnostic {
 /// The policy text a finding points at.
 fn text_at<'a>(text: &'a str, finding: &Diagnostic) -> &'a str {
     &text[finding.span.start..finding.span.end]
+}
+
+/// The policy texts `findings` point at, in order.
+fn texts_at<'a>(text: &'a str, findings: &[&Diagnostic]) -> Vec<&'a str> {
+    findings
+        .iter()
+        .map(|finding| text_at(text, finding))
+        .collect()
+}
+
+/// Fails the test unless every one of `findings` has `severity`.
+fn assert_all(findings: &[&Diagnostic], severity: Severity) {
+    assert!(
+        findings.iter().all(|finding| finding.severity == severity),
+        "expected every finding to be {severity:?}: {findings:#?}"
+    );
 }

@@ -21,10 +21,7 @@ fn principals_that_name_nobody_are_errors() {
     );
     let findings = lint(&text, PolicyKind::Repository);
     let malformed = with_code(&findings, codes::MALFORMED_PRINCIPAL);
-    let flagged: Vec<&str> = malformed
-        .iter()
-        .map(|finding| text_at(&text, finding))
-        .collect();
+    let flagged = texts_at(&text, &malformed);
     assert_eq!(
         flagged,
         [
@@ -42,11 +39,7 @@ fn principals_that_name_nobody_are_errors() {
         malformed[5].message,
         "`codebuild` is not a service principal: write the service's principal name, such as `codebuild.amazonaws.com`"
     );
-    assert!(
-        malformed
-            .iter()
-            .all(|finding| finding.severity == Severity::Error)
-    );
+    assert_all(&malformed, Severity::Error);
 }
 
 #[test]

@@ -24,10 +24,7 @@ fn resources_that_are_not_arns_are_errors() {
     );
     let findings = lint(&text, PolicyKind::Identity);
     let malformed = with_code(&findings, codes::MALFORMED_ARN);
-    let flagged: Vec<&str> = malformed
-        .iter()
-        .map(|finding| text_at(&text, finding))
-        .collect();
+    let flagged = texts_at(&text, &malformed);
     assert_eq!(
         flagged,
         [
@@ -48,11 +45,7 @@ fn resources_that_are_not_arns_are_errors() {
             .message
             .contains("wildcard in its service part")
     );
-    assert!(
-        malformed
-            .iter()
-            .all(|finding| finding.severity == Severity::Error)
-    );
+    assert_all(&malformed, Severity::Error);
 }
 
 #[test]
@@ -79,10 +72,7 @@ fn repository_policy_resource_must_be_star_or_this_repository() {
     );
     let findings = lint(&text, PolicyKind::Repository);
     let foreign = with_code(&findings, codes::RESOURCE_NOT_THIS_REPOSITORY);
-    let flagged: Vec<&str> = foreign
-        .iter()
-        .map(|finding| text_at(&text, finding))
-        .collect();
+    let flagged = texts_at(&text, &foreign);
     assert_eq!(
         flagged,
         [
@@ -95,11 +85,7 @@ fn repository_policy_resource_must_be_star_or_this_repository() {
             .message
             .contains(&format!("is not this repository (`{REPOSITORY}`)"))
     );
-    assert!(
-        foreign
-            .iter()
-            .all(|finding| finding.severity == Severity::Error)
-    );
+    assert_all(&foreign, Severity::Error);
 }
 
 #[test]
@@ -110,10 +96,7 @@ fn without_the_repository_only_non_repository_arns_are_errors() {
     );
     let findings = lint_unknown_repository(&text, PolicyKind::Repository);
     let foreign = with_code(&findings, codes::RESOURCE_NOT_THIS_REPOSITORY);
-    let flagged: Vec<&str> = foreign
-        .iter()
-        .map(|finding| text_at(&text, finding))
-        .collect();
+    let flagged = texts_at(&text, &foreign);
     assert_eq!(
         flagged,
         [

@@ -25,10 +25,7 @@ fn variables_under_version_2008_or_without_version_are_errors() {
     ] {
         let findings = lint(&text, PolicyKind::Identity);
         let literal = with_code(&findings, codes::VARIABLE_IN_VERSION_2008);
-        let flagged: Vec<&str> = literal
-            .iter()
-            .map(|finding| text_at(&text, finding))
-            .collect();
+        let flagged = texts_at(&text, &literal);
         assert_eq!(
             flagged,
             [
@@ -41,11 +38,7 @@ fn variables_under_version_2008_or_without_version_are_errors() {
                 .message
                 .starts_with("`${aws:PrincipalTag/team}` is literal text here")
         );
-        assert!(
-            literal
-                .iter()
-                .all(|finding| finding.severity == Severity::Error)
-        );
+        assert_all(&literal, Severity::Error);
     }
 }
 
@@ -63,10 +56,7 @@ fn variables_are_substituted_only_in_string_and_arn_conditions_and_the_resource_
     ));
     let findings = lint(&text, PolicyKind::Identity);
     let literal = with_code(&findings, codes::VARIABLE_NOT_SUBSTITUTED);
-    let flagged: Vec<&str> = literal
-        .iter()
-        .map(|finding| text_at(&text, finding))
-        .collect();
+    let flagged = texts_at(&text, &literal);
     assert_eq!(
         flagged,
         [
@@ -81,11 +71,7 @@ fn variables_are_substituted_only_in_string_and_arn_conditions_and_the_resource_
     // It is not also an unknown action: the variable is the reason it matches nothing.
     assert!(with_code(&findings, codes::UNKNOWN_ACTION).is_empty());
     assert!(literal[3].message.contains("after the fifth colon"));
-    assert!(
-        literal
-            .iter()
-            .all(|finding| finding.severity == Severity::Warning)
-    );
+    assert_all(&literal, Severity::Warning);
     // The variable in the value of a Date operator is not also reported as an invalid date.
     assert!(with_code(&findings, codes::INVALID_CONDITION_VALUE).is_empty());
 }
