@@ -2,7 +2,7 @@
 //! WebAssembly module, so that the engine's speed as WebAssembly compares with its native speed on the
 //! same work, without the cost of crossing into JavaScript.
 
-use ecr_policy_engine::eval::{self, Prepared, RequestTime};
+use ecr_policy_engine::eval;
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -43,23 +43,21 @@ pub fn bench_engine(
     let scenario = convert::scenario(FUNCTION, &input)?
         .map_err(|error| args::misuse(FUNCTION, &format!("`input`: {error}")))?;
     let action = scenario.request.action.as_str();
-    let prepared = || -> Prepared<'_> { eval::prepare(&scenario) };
-    let run = |work: &dyn Fn(RequestTime)| mean_micros(count, || work(time));
     match case.as_str() {
         "evaluate" => {
-            let ready = prepared();
-            Ok(run(&|time| {
-                std::hint::black_box(ready.evaluate(action, time));
+            let prepared = eval::prepare(&scenario);
+            Ok(mean_micros(count, || {
+                std::hint::black_box(prepared.evaluate(action, time));
             }))
         }
         "matrix" => {
-            let ready = prepared();
-            Ok(run(&|time| {
-                std::hint::black_box(ready.matrix(time));
+            let prepared = eval::prepare(&scenario);
+            Ok(mean_micros(count, || {
+                std::hint::black_box(prepared.matrix(time));
             }))
         }
-        "prepareEvaluate" => Ok(run(&|time| {
-            std::hint::black_box(prepared().evaluate(action, time));
+        "prepareEvaluate" => Ok(mean_micros(count, || {
+            std::hint::black_box(eval::prepare(&scenario).evaluate(action, time));
         })),
         other => Err(args::misuse(
             FUNCTION,
