@@ -10,6 +10,7 @@ use jsonc_parser::errors::ParseErrorKind;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::diagnostic::Diagnostic;
+use crate::policy::codes;
 use crate::span::{LineIndex, Span};
 
 mod read;
@@ -98,7 +99,7 @@ pub fn parse(text: &str) -> Result<JsonValue, Box<Diagnostic>> {
         Ok(result) => match result.value {
             Some(value) => Ok(convert(value, &index)),
             None => Err(Box::new(Diagnostic::error(
-                "json-empty",
+                codes::JSON_EMPTY,
                 "the text is empty: a policy is a JSON object such as `{\"Version\": \"2012-10-17\", \"Statement\": []}`",
                 index.whole(),
             ))),
@@ -119,16 +120,16 @@ pub fn parse(text: &str) -> Result<JsonValue, Box<Diagnostic>> {
 fn describe_syntax_error(kind: &ParseErrorKind) -> (&'static str, String) {
     match kind {
         ParseErrorKind::CommentsNotAllowed | ParseErrorKind::UnterminatedCommentBlock => (
-            "json-comment",
+            codes::JSON_COMMENT,
             "comments are not allowed: AWS rejects policies that contain `//` or `/* */`; remove the comment"
                 .to_string(),
         ),
         ParseErrorKind::TrailingCommasNotAllowed => (
-            "json-trailing-comma",
+            codes::JSON_TRAILING_COMMA,
             "trailing comma: AWS rejects a comma after the last item of an object or array; remove it"
                 .to_string(),
         ),
-        other => ("json-syntax", format!("invalid JSON: {}", lowercase_first(&other.to_string()))),
+        other => (codes::JSON_SYNTAX, format!("invalid JSON: {}", lowercase_first(&other.to_string()))),
     }
 }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::eval::Decision;
 use crate::json::{self, JsonKind, JsonValue, PathStep, ReadError};
+use crate::policy::codes;
 
 /// A complete scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -306,11 +307,11 @@ fn parse(text: &str) -> Result<JsonValue, ScenarioError> {
     json::parse(text).map_err(|diagnostic| {
         let (line, column) = (diagnostic.span.line, diagnostic.span.column);
         let message = match diagnostic.code {
-            "json-empty" => {
+            codes::JSON_EMPTY => {
                 "invalid JSON: the text is empty: a scenario document is a JSON object such as `{\"request\": {...}}`".to_owned()
             }
-            "json-comment" => "invalid JSON: comments are not allowed; remove the comment".to_owned(),
-            "json-trailing-comma" => {
+            codes::JSON_COMMENT => "invalid JSON: comments are not allowed; remove the comment".to_owned(),
+            codes::JSON_TRAILING_COMMA => {
                 "invalid JSON: trailing comma after the last item of an object or array; remove it"
                     .to_owned()
             }
