@@ -56,3 +56,13 @@ print_sizes() {
   gz=$(gzip -9 -c "$file" | wc -c)
   printf '%s: %d bytes raw, %d bytes gzipped\n' "${file#"$REPO_ROOT"/}" "$raw" "$gz"
 }
+
+# Runs `npm ci` in DIR when its node_modules is missing or older than its lock file; WHAT names the
+# packages in the progress line.
+npm_ci_when_stale() {
+  local dir="$1" what="$2"
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "installing $what"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+  fi
+}

@@ -1,31 +1,29 @@
-// What every browser test needs: the built page served on loopback, Debian's Chromium driven by
-// playwright-core (never a downloaded browser), and a recorder that fails a test on any request to
+// What every browser test needs: the built page served on loopback and Chromium (the harness of
+// ../browser.mjs, shared with the benchmarks), and a recorder that fails a test on any request to
 // another origin, any CSP violation, any console error or uncaught exception.
 
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { serveStatic } from "../../web/static-server.mjs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { launchChromium, REPO_ROOT, serve } from "../browser.mjs";
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export { REPO_ROOT };
 export const SCREENSHOTS = join(REPO_ROOT, "target", "screenshots");
-
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
+/** The localStorage key the page autosaves its work under (web/src/storage.ts). */
+export const SAVED_KEY = "ecr-policy-playground:state:v1";
 
 /** Serves web/dist and launches Chromium; `close` stops both. */
 export async function start() {
-  const { server, url } = await serveStatic(join(REPO_ROOT, "web", "dist"), 0);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const server = await serve(join(REPO_ROOT, "web", "dist"));
+  const browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
-    url,
+    url: server.url,
     browser,
     async close() {
       await browser.close();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     },
   };
 }
@@ -126,7 +124,7 @@ export async function selectTab(page, name) {
 
 /** Runs axe-core on the page (injected from node_modules through the debugging protocol, so the CSP stays strict). */
 export async function axe(page) {
-  const source = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "node_modules", "axe-core", "axe.min.js"), "utf8");
+  const source = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
   await page.evaluate(source);
   return page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ["violations"] });

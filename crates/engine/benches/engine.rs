@@ -1,16 +1,16 @@
-//! Native benchmarks of the engine (issue 10): parsing, evaluating a typical scenario with its policies
+//! Native benchmarks of the engine (targets in `scripts/bench`): parsing, evaluating a typical scenario with its policies
 //! already parsed, the same with every policy type, the all-actions matrix, and what an edit costs the
 //! page (preparing the scenario, parse and lint included, then evaluating it). Run with `scripts/bench`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ecr_policy_engine::eval::{RequestTime, prepare};
+use ecr_policy_engine::eval::prepare;
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 use ecr_policy_engine::scenario::{Scenario, scenarios_from_text};
+use ecr_policy_test_kit::CORPUS_TIME as TIME;
 use std::hint::black_box;
 
 const TYPICAL: &str = include_str!("fixtures/typical.json");
 const ORGANIZATION: &str = include_str!("fixtures/organization.json");
-const TIME: RequestTime = RequestTime(1_780_272_000);
 
 fn scenario(text: &str) -> Scenario {
     scenarios_from_text(text)

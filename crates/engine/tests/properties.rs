@@ -1,33 +1,26 @@
-//! Property tests of the engine (issue 11): invariants of iam-semantics.md section 1 that hold for every
-//! scenario, checked on scenarios generated from a small vocabulary (every principal kind, repository and
-//! registry-level actions, every statement element, each condition operator family) and on mutations of
-//! the scenario corpus `tests/scenarios/`. The invariants live in `properties/invariants.rs`, which the
-//! fuzz targets in `fuzz/` share.
+//! Property tests of the engine: invariants of the rule book's section 1 (`crates/engine/iam-semantics.md`)
+//! that hold for every scenario, checked on scenarios generated from a small vocabulary (every principal
+//! kind, repository and registry-level actions, every statement element, each condition operator family)
+//! and on mutations of the scenario corpus `tests/scenarios/`. The invariants and the vocabulary live in
+//! the test kit (`crates/test-kit`), which the fuzz targets in `crates/fuzz` use too.
 #![expect(
     clippy::unwrap_used,
     clippy::indexing_slicing,
-    reason = "the strategies outside #[test] functions read fixed vocabulary and test files: a failure there is a test failure"
+    reason = "the strategies outside #[test] functions read the fixed vocabulary: a failure there is a test failure"
 )]
-
-#[path = "properties/invariants.rs"]
-mod invariants;
-#[path = "properties/vocabulary.rs"]
-mod vocabulary;
-
-use std::path::Path;
-use std::sync::OnceLock;
 
 use ecr_policy_engine::eval::{Decision, evaluate, prepare};
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 use ecr_policy_engine::scenario::{Scenario, scenario_from_value, scenarios_from_text};
+use ecr_policy_test_kit::{CORPUS_TIME, corpus_scenarios};
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 use serde_json::{Map, Value, json};
 
-use invariants::{Slot, TIME};
-use vocabulary::{
+use ecr_policy_test_kit::invariants::{self, Slot};
+use ecr_policy_test_kit::vocabulary::{
     ACTION_PATTERNS, ACTIONS, CONDITIONS, CONTEXT, PRINCIPAL_VALUES, PRINCIPALS,
     REGISTRY_LEVEL_ACTIONS, RESOURCE_PATTERNS, RESOURCES, VERSIONS,
 };
@@ -210,7 +203,7 @@ fn request() -> impl Strategy<Value = Value> {
         })
 }
 
-/// A scenario of the vocabulary: any of the policies of design.md, each optional.
+/// A scenario of the vocabulary: any of the policies a scenario document holds, each optional.
 fn generated_scenario() -> impl Strategy<Value = Scenario> {
     (
         prop::option::weighted(0.7, policy(Shape::Repository)),
@@ -251,38 +244,6 @@ fn generated_scenario() -> impl Strategy<Value = Scenario> {
         )
 }
 
-/// Every scenario of the corpus `tests/scenarios/**/*.json`, read once.
-fn corpus() -> &'static [Scenario] {
-    static CORPUS: OnceLock<Vec<Scenario>> = OnceLock::new();
-    CORPUS.get_or_init(|| {
-        let mut found = Vec::new();
-        read_folder(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/scenarios"),
-            &mut found,
-        );
-        found
-    })
-}
-
-fn read_folder(folder: &Path, found: &mut Vec<Scenario>) {
-    let mut paths: Vec<_> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            read_folder(&path, found);
-        } else if path
-            .extension()
-            .is_some_and(|extension| extension == "json")
-        {
-            let text = std::fs::read_to_string(&path).unwrap();
-            found.extend(scenarios_from_text(&text).unwrap_or_default());
-        }
-    }
-}
-
 /// A scenario of the corpus with its request changed in zero to three places and a vocabulary
 /// statement added to one of its policies or not.
 fn corpus_mutation() -> impl Strategy<Value = Scenario> {
@@ -298,7 +259,7 @@ fn corpus_mutation() -> impl Strategy<Value = Scenario> {
     )
         .prop_map(
             |(pick, principal, action, resource, context, slot, effect, shaped)| {
-                let mut scenario = pick.get(corpus()).clone();
+                let mut scenario = pick.get(corpus_scenarios()).clone();
                 let request = &mut scenario.request;
                 if let Some(principal) = principal {
                     request.principal = principal.to_string();
@@ -398,7 +359,7 @@ proptest! {
 
     #[test]
     fn share_links_round_trip_every_scenario(scenario in any_scenario()) {
-        // design.md "Share links": the link carries the whole scenario document.
+        // Share links (`crates/ARCHITECTURE.md`): the link carries the whole scenario document.
         invariants::share_round_trips(&scenario).map_err(TestCaseError::fail)?;
     }
 
@@ -427,9 +388,9 @@ proptest! {
         }
         let broken = format!("{}{insert}{}", &text[..start], &text[end..]);
         for scenario in scenarios_from_text(&broken).unwrap_or_default() {
-            let evaluation = evaluate(&scenario, TIME);
+            let evaluation = evaluate(&scenario, CORPUS_TIME);
             prop_assert!(serde_json::to_string(&evaluation).is_ok());
-            let _ = prepare(&scenario).matrix(TIME);
+            let _ = prepare(&scenario).matrix(CORPUS_TIME);
         }
         for kind in PolicyKind::ALL {
             let _ = parse_policy(&broken, kind);
@@ -448,7 +409,7 @@ fn generated_scenarios_reach_every_decision() {
     let samples = 200;
     for _ in 0..samples {
         let scenario = strategy.new_tree(&mut runner).unwrap().current();
-        let evaluation = evaluate(&scenario, TIME);
+        let evaluation = evaluate(&scenario, CORPUS_TIME);
         let slot = match evaluation.decision {
             Decision::Allowed => 0,
             Decision::ExplicitDeny => 1,

@@ -1,40 +1,16 @@
-//! Runs every scenario in `tests/scenarios/` (the corpus every layer shares) and checks its `expect`.
+//! Runs every scenario in `tests/scenarios/` (the corpus every layer runs) and checks its `expect`.
 //! A failure prints the scenario, the expected and actual decisions and the reason chain. Every result
 //! of the corpus also checks the engine's JSON writer against serde_json.
 
-use std::path::{Path, PathBuf};
-
 use ecr_policy_engine::catalog::catalog;
-use ecr_policy_engine::eval::{RequestTime, evaluate, prepare};
+use ecr_policy_engine::eval::{evaluate, prepare};
 use ecr_policy_engine::json;
 use ecr_policy_engine::scenario::scenarios_from_text;
-
-/// 2026-06-01T00:00:00Z: a fixed clock so that date conditions give the same result on every run.
-const CORPUS_TIME: RequestTime = RequestTime(1_780_272_000);
-
-fn corpus_files(folder: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            corpus_files(&path, found);
-        } else if path
-            .extension()
-            .is_some_and(|extension| extension == "json")
-        {
-            found.push(path);
-        }
-    }
-}
+use ecr_policy_test_kit::{CORPUS_TIME, corpus_dir, corpus_files};
 
 #[test]
 fn every_scenario_in_the_corpus_gives_its_expected_decision() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/scenarios");
-    let mut files = Vec::new();
-    corpus_files(&root, &mut files);
-    files.sort();
+    let files = corpus_files().unwrap();
     let mut failures = Vec::new();
     let mut checked = 0;
     for file in &files {
@@ -75,7 +51,11 @@ fn every_scenario_in_the_corpus_gives_its_expected_decision() {
         }
     }
     println!("{checked} scenarios checked from {} files", files.len());
-    assert!(checked > 0, "the corpus under {} is empty", root.display());
+    assert!(
+        checked > 0,
+        "the corpus under {} is empty",
+        corpus_dir().display()
+    );
     assert!(
         failures.is_empty(),
         "{} of {checked} scenarios failed:\n{}",
@@ -88,9 +68,7 @@ fn every_scenario_in_the_corpus_gives_its_expected_decision() {
 fn every_corpus_result_is_written_by_the_engine_as_serde_json_writes_it() {
     // The page receives results as the text of `json::to_string`; the CLI's `--json` is serde_json's.
     // Both must be the same JSON for every evaluation (lint findings included), matrix and scenario.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/scenarios");
-    let mut files = Vec::new();
-    corpus_files(&root, &mut files);
+    let files = corpus_files().unwrap();
     let same = |what: &str, engine: Result<String, json::WriteError>, serde: String| {
         assert_eq!(engine.as_deref(), Ok(serde.as_str()), "{what}");
     };

@@ -1,23 +1,21 @@
-//! The whole shared corpus (`tests/scenarios/`) through the WebAssembly API: every scenario, passed as a
+//! The whole scenario corpus (`tests/scenarios/`) through the WebAssembly API: every scenario, passed as a
 //! JavaScript object to `evaluate`, gives its `expect` decision, and `evaluate` and `matrix` give exactly
 //! the engine's own results, field for field, once turned into JSON.
 //!
 //! The files are embedded at compile time by `build.rs`, so a new corpus file is picked up without
 //! editing anything here. Runs in Node.js and in headless Chromium (`scripts/test-wasm`).
 
-// `cfg(test)` so that clippy.toml's test allowances (unwrap, panic...) cover `wasm_bindgen_test` functions.
+// `cfg(test)` so that crates/clippy.toml's test allowances (unwrap, panic...) cover `wasm_bindgen_test` functions.
 #![cfg(test)]
 
-use ecr_policy_engine::eval::{RequestTime, evaluate, prepare};
+use ecr_policy_engine::eval::{evaluate, prepare};
 use ecr_policy_engine::scenario::{Scenario, scenarios_from_text};
+use ecr_policy_test_kit::{CORPUS_SECONDS, CORPUS_TIME};
 use js_sys::JSON;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test};
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
-
-/// 2026-06-01T00:00:00Z, the clock of the engine's own corpus test, so date conditions agree.
-const CORPUS_TIME: i64 = 1_780_272_000;
 
 /// The scenario as the page would pass it: a plain JavaScript object.
 fn to_js_object(scenario: &Scenario) -> JsValue {
@@ -64,7 +62,7 @@ fn every_corpus_scenario_gives_its_expected_decision_through_wasm() {
             .expect
             .unwrap_or_else(|| panic!("{path}: `{}` has no `expect`", scenario.name));
         let result =
-            ecr_policy_wasm::evaluate(to_js_object(scenario), JsValue::from(CORPUS_TIME as f64))
+            ecr_policy_wasm::evaluate(to_js_object(scenario), JsValue::from(CORPUS_SECONDS as f64))
                 .unwrap();
         let decision = js_sys::Reflect::get(&result, &"decision".into())
             .unwrap()
@@ -97,10 +95,12 @@ fn every_corpus_scenario_gives_its_expected_decision_through_wasm() {
 #[wasm_bindgen_test]
 fn every_corpus_evaluation_crosses_the_boundary_unchanged() {
     for (path, scenario) in corpus() {
-        let result =
-            ecr_policy_wasm::evaluate(to_js_object(&scenario), JsValue::from(CORPUS_TIME as f64))
-                .unwrap();
-        let native = serde_json::to_value(evaluate(&scenario, RequestTime(CORPUS_TIME))).unwrap();
+        let result = ecr_policy_wasm::evaluate(
+            to_js_object(&scenario),
+            JsValue::from(CORPUS_SECONDS as f64),
+        )
+        .unwrap();
+        let native = serde_json::to_value(evaluate(&scenario, CORPUS_TIME)).unwrap();
         assert_eq!(
             to_json_without_scenario_errors(&result),
             native,
@@ -113,11 +113,12 @@ fn every_corpus_evaluation_crosses_the_boundary_unchanged() {
 #[wasm_bindgen_test]
 fn every_corpus_matrix_crosses_the_boundary_unchanged() {
     for (path, scenario) in corpus() {
-        let result =
-            ecr_policy_wasm::matrix(to_js_object(&scenario), JsValue::from(CORPUS_TIME as f64))
-                .unwrap();
-        let native =
-            serde_json::to_value(prepare(&scenario).matrix(RequestTime(CORPUS_TIME))).unwrap();
+        let result = ecr_policy_wasm::matrix(
+            to_js_object(&scenario),
+            JsValue::from(CORPUS_SECONDS as f64),
+        )
+        .unwrap();
+        let native = serde_json::to_value(prepare(&scenario).matrix(CORPUS_TIME)).unwrap();
         assert_eq!(
             to_json_without_scenario_errors(&result),
             native,

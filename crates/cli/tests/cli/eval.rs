@@ -4,7 +4,7 @@ use crate::support::{fixture, run, run_with};
 
 #[test]
 fn an_allowed_request_exits_0_and_shows_decision_reasons_and_statements() {
-    // Issue 6: the decision, the reason chain and a table of statements with their outcome.
+    // The decision, the reason chain and a table of statements with their outcome.
     let run = run(&["eval", &fixture("allowed.json")]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
@@ -39,7 +39,7 @@ fn an_allowed_request_exits_0_and_shows_decision_reasons_and_statements() {
 
 #[test]
 fn an_explicit_deny_exits_1_and_names_the_deny_statement() {
-    // Issue 6: distinct exit codes for allowed and denied.
+    // Distinct exit codes for allowed and denied.
     let run = run(&["eval", &fixture("denied.json")]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
@@ -62,7 +62,7 @@ fn an_implicit_deny_exits_1() {
         "eval",
         "--scenario",
         "2",
-        &crate::support::corpus()
+        &ecr_policy_test_kit::corpus_dir()
             .join("smoke/basics.json")
             .display()
             .to_string(),
@@ -77,7 +77,7 @@ fn an_implicit_deny_exits_1() {
 
 #[test]
 fn a_policy_with_errors_makes_the_decision_invalid_and_exits_2() {
-    // design.md: `invalid` with the diagnostics that block it.
+    // A policy with errors is not evaluated: `invalid` with the diagnostics that block it.
     let run = run(&["eval", &fixture("broken-policy.json")]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
@@ -95,7 +95,7 @@ fn a_policy_with_errors_makes_the_decision_invalid_and_exits_2() {
 
 #[test]
 fn json_prints_the_engines_result_object() {
-    // Issue 6: `--json` prints the engine's result object (it has at least `decision`).
+    // `--json` prints the engine's result object (it has at least `decision`).
     let run = run(&["eval", "--json", &fixture("denied.json")]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let result: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
@@ -113,7 +113,7 @@ fn json_prints_the_engines_result_object() {
 
 #[test]
 fn a_dash_reads_the_scenario_from_standard_input() {
-    // Issue 6: `-` for stdin.
+    // `-` for stdin.
     let text = std::fs::read_to_string(fixture_path("allowed.json")).unwrap();
     let run = run_with(&["eval", "-", "--json"], Some(&text), &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -123,7 +123,7 @@ fn a_dash_reads_the_scenario_from_standard_input() {
 
 #[test]
 fn output_is_plain_when_piped_and_coloured_when_asked() {
-    // Issue 6: coloured on a terminal and plain when piped; NO_COLOR and `--color never` turn it off.
+    // Coloured on a terminal and plain when piped; NO_COLOR and `--color never` turn it off.
     let piped = run(&["eval", &fixture("allowed.json")]);
     assert!(!piped.stdout.contains('\u{1b}'));
     let always = run(&["eval", "--color", "always", &fixture("allowed.json")]);
@@ -144,7 +144,7 @@ fn output_is_plain_when_piped_and_coloured_when_asked() {
 
 #[test]
 fn a_file_with_several_scenarios_needs_scenario_to_choose_one() {
-    let basics = crate::support::corpus()
+    let basics = ecr_policy_test_kit::corpus_dir()
         .join("smoke/basics.json")
         .display()
         .to_string();
@@ -182,7 +182,10 @@ fn time_fixes_the_derived_clock_keys() {
         .iter()
         .find(|entry| entry["key"] == "aws:EpochTime")
         .unwrap();
-    assert_eq!(epoch["values"][0], "1780272000");
+    assert_eq!(
+        epoch["values"][0],
+        ecr_policy_test_kit::CORPUS_SECONDS.to_string()
+    );
     assert_eq!(epoch["source"], "derived");
 }
 

@@ -2,23 +2,18 @@
 
 use ecr_policy_engine::share;
 
-use crate::support::{fixture, run, run_with};
+use crate::support::{corpus_time, fixture, run, run_with};
 
 #[test]
 fn a_link_made_by_link_evaluates_the_same_with_eval_link() {
-    // Issue 9: a link made by the CLI reads back the same in the CLI.
+    // A link made by the CLI reads back the same in the CLI.
     let made = run(&["link", &fixture("denied.json")]);
     assert_eq!(made.code, 0, "{}", made.stderr);
     let link = made.stdout.trim_end();
     assert!(link.starts_with("http://localhost:8080/#s=1."), "{link}");
-    let direct = run(&[
-        "eval",
-        "--json",
-        "--time",
-        "1780272000",
-        &fixture("denied.json"),
-    ]);
-    let linked = run(&["eval", "--json", "--time", "1780272000", "--link", link]);
+    let time = corpus_time();
+    let direct = run(&["eval", "--json", "--time", &time, &fixture("denied.json")]);
+    let linked = run(&["eval", "--json", "--time", &time, "--link", link]);
     assert_eq!(linked.code, 1);
     assert_eq!(linked.stdout, direct.stdout);
     assert_eq!(linked.stderr, "");
@@ -26,7 +21,7 @@ fn a_link_made_by_link_evaluates_the_same_with_eval_link() {
 
 #[test]
 fn the_link_carries_the_text_as_written_and_this_engine_version() {
-    // Issue 9: the payload carries the engine version; policies keep their text.
+    // The payload carries the engine version; policies keep their text.
     let link = run(&["link", &fixture("allowed.json")]).stdout;
     let text = share::decode(&link).unwrap();
     let original = std::fs::read_to_string(
@@ -73,7 +68,7 @@ fn the_base_comes_from_the_option_or_the_environment() {
 
 #[test]
 fn a_link_from_another_engine_version_opens_with_a_note() {
-    // Issue 9: a link made by a different engine version opens with a note saying so.
+    // A link made by a different engine version opens with a note saying so.
     let original = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture("allowed.json")),
     )

@@ -1,7 +1,6 @@
 //! Running the binary and finding the fixtures.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 /// What one run of the binary did.
@@ -45,14 +44,11 @@ pub fn fixture(name: &str) -> String {
     format!("tests/fixtures/{name}")
 }
 
-/// The shared scenario corpus at the root of the repository.
-pub fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/scenarios")
+/// The corpus's clock as a `--time` argument (Unix seconds): the scenarios with date conditions are
+/// written for that moment.
+pub fn corpus_time() -> String {
+    ecr_policy_test_kit::CORPUS_SECONDS.to_string()
 }
-
-/// The clock of the corpus: the engine's corpus test evaluates at 2026-06-01T00:00:00Z, and the
-/// scenarios with date conditions are written for that moment.
-pub const CORPUS_TIME: &str = "2026-06-01T00:00:00Z";
 
 /// Asserts that a run failed with exactly one line on standard error, `error: ` and then `starts`,
 /// nothing on standard output, and exit code 2.

@@ -1,13 +1,15 @@
-//! `ecr-policy test`: the shared corpus passes; failures are reported with the reason chain; the last
+//! `ecr-policy test`: the scenario corpus passes; failures are reported with the reason chain; the last
 //! line is `N passed, M failed`; JUnit XML for CI.
 
-use crate::support::{CORPUS_TIME, corpus, fixture, run};
+use ecr_policy_test_kit::corpus_dir;
+
+use crate::support::{corpus_time, fixture, run};
 
 #[test]
-fn every_scenario_of_the_shared_corpus_passes() {
-    // Issue 6: integration tests that run the binary over `tests/scenarios/`.
-    let corpus = corpus().display().to_string();
-    let run = run(&["test", &corpus, "--time", CORPUS_TIME]);
+fn every_scenario_of_the_corpus_passes() {
+    // Integration tests that run the binary over `tests/scenarios/`.
+    let corpus = corpus_dir().display().to_string();
+    let run = run(&["test", &corpus, "--time", &corpus_time()]);
     let last = run.stdout.lines().last().unwrap_or_default().to_string();
     assert!(last.ends_with(" passed, 0 failed"), "{}", run.stdout);
     let passed: usize = last.split(' ').next().unwrap().parse().unwrap();
@@ -17,7 +19,7 @@ fn every_scenario_of_the_shared_corpus_passes() {
 
 #[test]
 fn a_failure_prints_scenario_expected_actual_and_reasons_and_exits_1() {
-    // Issue 6: for each failure the scenario, expected, actual and the reason chain; non-zero exit.
+    // For each failure the scenario, expected, actual and the reason chain; non-zero exit.
     let run = run(&["test", &fixture("mixed")]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
@@ -36,7 +38,7 @@ fn a_failure_prints_scenario_expected_actual_and_reasons_and_exits_1() {
 
 #[test]
 fn junit_xml_has_one_case_per_scenario_and_a_failure_element() {
-    // Issue 6: `--junit FILE` writes JUnit XML for CI systems.
+    // `--junit FILE` writes JUnit XML for CI systems.
     let folder = std::env::temp_dir().join(format!("ecr-policy-junit-{}", std::process::id()));
     std::fs::create_dir_all(&folder).unwrap();
     let report = folder.join("report.xml");

@@ -3,6 +3,7 @@
 //! decides it, including the keys that change between requests (the clock, and the repository's account
 //! for registry-level actions).
 
+use ecr_policy_test_kit::CORPUS_SECONDS;
 use serde_json::{Value, json};
 
 use super::*;
@@ -11,10 +12,10 @@ use crate::scenario::scenario_from_value;
 const REPO: &str = "arn:aws:ecr:us-east-1:111122223333:repository/app";
 const USER: &str = "arn:aws:iam::111122223333:user/bob";
 const OTHER_ACCOUNT_USER: &str = "arn:aws:iam::444455556666:user/alice";
-/// 2026-06-01T00:00:00Z.
-const JUNE: RequestTime = RequestTime(1_780_272_000);
-/// 2026-07-01T00:00:00Z.
-const JULY: RequestTime = RequestTime(1_782_864_000);
+/// 2026-06-01T00:00:00Z, the corpus's clock.
+const JUNE: RequestTime = RequestTime(CORPUS_SECONDS);
+/// 2026-07-01T00:00:00Z, thirty days later.
+const JULY: RequestTime = RequestTime(CORPUS_SECONDS + 30 * 86_400);
 
 fn scenario(principal: &str, resource: &str, fields: Value) -> Scenario {
     let mut fields = fields;

@@ -37,7 +37,7 @@ fn run(principal: &str, fields: Value) -> Evaluation {
 fn run_action(principal: &str, action: &str, resource: &str, mut fields: Value) -> Evaluation {
     fields["request"] = json!({"principal": principal, "action": action, "resource": resource});
     let scenario = scenario_from_value(fields).unwrap();
-    evaluate(&scenario, RequestTime(1_780_272_000))
+    evaluate(&scenario, RequestTime(ecr_policy_test_kit::CORPUS_SECONDS))
 }
 
 fn decision(principal: &str, fields: Value) -> Decision {

@@ -3,8 +3,8 @@
 use js_sys::{JSON, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// 2026-06-01T00:00:00Z.
-pub const TIME: f64 = 1_780_272_000.0;
+/// The corpus's clock, as the page passes times: Unix seconds in a JavaScript number.
+pub const TIME: f64 = ecr_policy_test_kit::CORPUS_SECONDS as f64;
 
 /// A JavaScript value from JSON text.
 pub fn js(json: &str) -> JsValue {

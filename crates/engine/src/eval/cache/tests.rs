@@ -4,7 +4,7 @@ use super::*;
 use crate::eval::{RequestTime, prepare};
 use crate::scenario::scenarios_from_text;
 
-const TIME: RequestTime = RequestTime(1_780_272_000);
+const TIME: RequestTime = RequestTime(ecr_policy_test_kit::CORPUS_SECONDS);
 
 fn scenario(repository_policy: &str, resource: &str) -> Scenario {
     let identity = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ecr:*", "Resource": "*"}]}"#;

@@ -1,12 +1,11 @@
 // Where things are: the repository root, the built package and page, and the report folder.
 
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { REPO_ROOT } from "../browser.mjs";
 
-/** The repository root. */
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export { REPO_ROOT };
 /** This folder. */
-export const BENCH_DIR = join(REPO_ROOT, "bench");
+export const BENCH_DIR = join(REPO_ROOT, "tests", "bench");
 /** The WebAssembly package that scripts/build-wasm writes. */
 export const PKG_DIR = join(REPO_ROOT, "web", "pkg");
 /** The built page that scripts/build writes. */

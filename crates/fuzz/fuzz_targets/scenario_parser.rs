@@ -3,7 +3,8 @@
 #![no_main]
 
 use ecr_policy_engine::scenario::scenarios_from_text;
-use ecr_policy_fuzz::{hold, invariants};
+use ecr_policy_fuzz::hold;
+use ecr_policy_test_kit::invariants;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

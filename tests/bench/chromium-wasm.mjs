@@ -1,4 +1,4 @@
-// The WebAssembly cases in headless Chromium: a page on loopback (bench/www, staged with web/pkg and the
+// The WebAssembly cases in headless Chromium: a page on loopback (tests/bench/www, staged with web/pkg and the
 // shared timing modules into target/bench/www) loads the package with `init()`, as the playground does,
 // and runs the same cases as Node.js.
 

@@ -2,7 +2,7 @@
 // module (initialized), `inputs` what cases.mjs `wasmInputs()` returns. Plain JavaScript, no Node imports.
 //
 // Two kinds of case. "Inside" cases run a native benchmark's own work inside the module (`benchEngine`),
-// so they compare the engine as WebAssembly with the engine native: the target of issue 10 (within 2x)
+// so they compare the engine as WebAssembly with the engine native: the project's target (within 2x)
 // applies to them. "JS call" cases time what the page pays for one call of the package from
 // JavaScript: reading the scenario object, the engine's work, and building the result object. They are
 // shown next to the closest native work for scale, without a target.

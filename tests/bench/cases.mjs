@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "./paths.mjs";
 
-/** The request time of the native benchmarks (`RequestTime(1_780_272_000)`), in Unix seconds. */
+/** The request time of the native benchmarks (the test kit's `CORPUS_SECONDS`), in Unix seconds. */
 export const REQUEST_TIME = 1_780_272_000;
 
 const FIXTURES = join(REPO_ROOT, "crates", "engine", "benches", "fixtures");

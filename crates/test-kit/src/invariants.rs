@@ -1,16 +1,15 @@
-//! Invariants of the engine, shared by the property tests (`properties.rs`) and the fuzz targets (`fuzz/`),
-//! which include this file by path. Each check returns `Err` with a message that names the scenario when
+//! Invariants of the engine, checked by the property tests (`crates/engine/tests/properties.rs`) and the
+//! fuzz targets (`crates/fuzz`). Each check returns `Err` with a message that names the scenario when
 //! the engine breaks the invariant, and `Ok` when it holds or does not apply to the input.
 
-use ecr_policy_engine::eval::{Decision, PolicyCache, RequestTime, evaluate, prepare};
+use ecr_policy_engine::eval::{Decision, PolicyCache, evaluate, prepare};
 use ecr_policy_engine::lint::codes::POLICY_TOO_LARGE;
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 use ecr_policy_engine::scenario::{IdentityPolicy, PolicySource, Scenario, scenarios_from_text};
 use ecr_policy_engine::share;
 use serde_json::{Value, json};
 
-/// 2026-06-01T00:00:00Z, the clock of the scenario corpus.
-pub const TIME: RequestTime = RequestTime(1_780_272_000);
+use crate::CORPUS_TIME;
 
 /// One policy of a scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,7 +125,7 @@ fn rejects_last_statement(scenario: &Scenario, slot: Slot) -> bool {
     else {
         return false;
     };
-    evaluate(scenario, TIME)
+    evaluate(scenario, CORPUS_TIME)
         .policies
         .iter()
         .filter(|policy| policy.id == slot.id())
@@ -139,7 +138,7 @@ fn rejects_last_statement(scenario: &Scenario, slot: Slot) -> bool {
 
 /// The decision for `scenario` at the corpus clock.
 pub fn decide(scenario: &Scenario) -> Decision {
-    evaluate(scenario, TIME).decision
+    evaluate(scenario, CORPUS_TIME).decision
 }
 
 fn name(scenario: &Scenario) -> String {
@@ -262,11 +261,11 @@ pub fn explicit_deny_wins(scenario: &Scenario, with_resource: bool) -> Result<()
             (scenario.clone(), after)
         }
     };
-    let was = evaluate(&before, TIME);
+    let was = evaluate(&before, CORPUS_TIME);
     if was.decision == Decision::Invalid || was.request.registry_level {
         return Ok(());
     }
-    let now = evaluate(&after, TIME);
+    let now = evaluate(&after, CORPUS_TIME);
     if now.decision == Decision::Invalid && rejects_last_statement(&after, Slot::Repository) {
         return Ok(());
     }
@@ -287,7 +286,7 @@ pub fn registry_level_as_listed(
     scenario: &Scenario,
     registry_actions: &[&str],
 ) -> Result<(), String> {
-    let evaluation = evaluate(scenario, TIME);
+    let evaluation = evaluate(scenario, CORPUS_TIME);
     if evaluation.decision == Decision::Invalid {
         return Ok(());
     }
@@ -312,8 +311,8 @@ pub fn deterministic(scenario: &Scenario) -> Result<(), String> {
         serde_json::to_string(&evaluation)
             .map_err(|error| format!("evaluation not serializable: {error}"))
     };
-    let direct = serialize(evaluate(scenario, TIME))?;
-    let prepared = serialize(prepare(scenario).evaluate(&scenario.request.action, TIME))?;
+    let direct = serialize(evaluate(scenario, CORPUS_TIME))?;
+    let prepared = serialize(prepare(scenario).evaluate(&scenario.request.action, CORPUS_TIME))?;
     if direct != prepared {
         return Err(format!(
             "two evaluations differ for {}:\n{direct}\n{prepared}",
@@ -329,8 +328,8 @@ pub fn cache_is_transparent(scenarios: &[Scenario]) -> Result<(), String> {
     let mut cache = PolicyCache::new();
     for scenario in scenarios {
         let action = &scenario.request.action;
-        let cached = serde_json::to_string(&cache.prepare(scenario).evaluate(action, TIME));
-        let fresh = serde_json::to_string(&prepare(scenario).evaluate(action, TIME));
+        let cached = serde_json::to_string(&cache.prepare(scenario).evaluate(action, CORPUS_TIME));
+        let fresh = serde_json::to_string(&prepare(scenario).evaluate(action, CORPUS_TIME));
         if cached.as_ref().ok() != fresh.as_ref().ok() {
             return Err(format!(
                 "a cached preparation differs for {}:\n{cached:?}\n{fresh:?}",
@@ -341,7 +340,7 @@ pub fn cache_is_transparent(scenarios: &[Scenario]) -> Result<(), String> {
     Ok(())
 }
 
-/// design.md "Share links": a scenario written as JSON, encoded as a link, decoded and read again is the
+/// Share links (`crates/ARCHITECTURE.md`): a scenario written as JSON, encoded as a link, decoded and read again is the
 /// same scenario, whenever its link is within the decoder's bounds.
 pub fn share_round_trips(scenario: &Scenario) -> Result<(), String> {
     let text = serde_json::to_string(scenario).map_err(|error| error.to_string())?;

@@ -6,7 +6,8 @@
 use ecr_policy_engine::eval::prepare;
 use ecr_policy_engine::scenario::scenarios_from_text;
 use ecr_policy_fuzz::hold;
-use ecr_policy_fuzz::invariants::{TIME, deterministic, explicit_deny_wins};
+use ecr_policy_test_kit::CORPUS_TIME;
+use ecr_policy_test_kit::invariants::{deterministic, explicit_deny_wins};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -19,6 +20,6 @@ fuzz_target!(|data: &[u8]| {
         hold(deterministic(scenario));
         hold(explicit_deny_wins(scenario, false));
         hold(explicit_deny_wins(scenario, true));
-        let _ = prepare(scenario).matrix(TIME);
+        let _ = prepare(scenario).matrix(CORPUS_TIME);
     }
 });

@@ -1,7 +1,8 @@
-//! A small vocabulary of requests and statement parts, shared by the property tests (`properties.rs`) and
-//! the fuzz targets (`fuzz/`), which include this file by path. Two accounts: the repository's
-//! (111122223333) and another (444455556666). It covers every principal kind of design.md, repository and
-//! registry-level actions (ECRSAR), every statement element and each condition operator family (OPS).
+//! A small vocabulary of requests and statement parts, from which the property tests
+//! (`crates/engine/tests/properties.rs`) and the fuzz targets (`crates/fuzz`) build their inputs. Two
+//! accounts: the repository's (111122223333) and another (444455556666). It covers every kind of caller
+//! the engine reads (`crates/engine/src/matching/caller.rs`), repository and registry-level actions
+//! (ECRSAR), every statement element and each condition operator family (OPS).
 
 /// Callers: users, roles, role sessions, federated users, roots and bare accounts in both accounts,
 /// service principals and the anonymous caller.

@@ -5,7 +5,7 @@ import { WASM_CASES } from "./wasm-cases.mjs";
 import { nativeFigure } from "./native.mjs";
 import { GROUP_NAMES } from "./trace.mjs";
 
-/** Targets of issue 10 (KB = 1,024 bytes). */
+/** The project's targets, as README.md states them (KB = 1,024 bytes). */
 const TARGETS = { wasmRatio: 2, firstDecisionMs: 300, keystrokeMs: 16, wasmGzip: 200 * 1024, pageGzip: 500 * 1024 };
 
 function number(value, digits = 0) {

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { launchBrowser, serve } from "./browser.mjs";
+import { launchChromium, serve } from "../browser.mjs";
 import { runChromium, stageWww } from "./chromium-wasm.mjs";
 import { loadNodeWasm, runNode } from "./node-wasm.mjs";
 import { runFirstDecision } from "./page-load.mjs";
@@ -21,7 +21,7 @@ function progress(message) {
 
 progress("WebAssembly cases in Node.js");
 const node = await runNode();
-const browser = await launchBrowser();
+const browser = await launchChromium();
 const www = await serve(stageWww());
 const dist = await serve(DIST_DIR);
 let chromium;

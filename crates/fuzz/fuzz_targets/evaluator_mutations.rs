@@ -1,14 +1,14 @@
 //! The evaluator on structured inputs: the fuzz bytes pick a scenario of the corpus and mutate it with
-//! the shared vocabulary (`ecr_policy_fuzz::mutate`), so nearly every input reaches the decision
+//! the test kit's vocabulary (`ecr_policy_fuzz::mutate`), so nearly every input reaches the decision
 //! procedure. Every invariant of the property tests is checked on the result.
 #![no_main]
 
 use ecr_policy_engine::scenario::scenario_from_value;
-use ecr_policy_fuzz::invariants::{
+use ecr_policy_fuzz::{hold, mutate, seeds};
+use ecr_policy_test_kit::invariants::{
     Slot, deny_never_allows, deterministic, explicit_deny_wins, identity_allow_never_denies,
     share_round_trips, slots,
 };
-use ecr_policy_fuzz::{hold, mutate, seeds};
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 

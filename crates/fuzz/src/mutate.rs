@@ -1,11 +1,11 @@
 //! A structured mutator: fuzz bytes decide which scenario of the corpus to start from and which of its
-//! parts to change, mostly into words of the shared vocabulary, so that nearly every input is a scenario
+//! parts to change, mostly into words of the test kit's vocabulary, so that nearly every input is a scenario
 //! that parses and reaches the evaluator (raw JSON mutations mostly break the syntax instead).
 
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use serde_json::{Map, Value, json};
 
-use crate::vocabulary::{
+use ecr_policy_test_kit::vocabulary::{
     ACTION_PATTERNS, ACTIONS, CONDITIONS, CONTEXT, PRINCIPAL_VALUES, PRINCIPALS, RESOURCE_PATTERNS,
     RESOURCES, VERSIONS,
 };
