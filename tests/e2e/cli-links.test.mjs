@@ -1,4 +1,4 @@
-// Links work across the page and the CLI, both ways (issue 9): a link made by `ecr-policy link` opens in
+// Links work across the page and the CLI, both ways: a link made by `ecr-policy link` opens in
 // Chromium with the decision `ecr-policy eval --json` gives, and a link copied from the page evaluates
 // the same with `ecr-policy eval --link`.
 

@@ -1,4 +1,4 @@
-// Hostile input on the page (issue 11): markup and script in policy text, Sids, tab names, context keys
+// Hostile input on the page: markup and script in policy text, Sids, tab names, context keys
 // and values, and `javascript:` URLs, typed in or arriving through a link or a file, render as text
 // everywhere (editors, statements, reasons, details, findings, matrix, context table, notices, share
 // dialogs, embed view) and never run. The CSP meta is there, strict, and blocks an injected script.

@@ -1,4 +1,5 @@
-// Share links built the way the format is specified (design.md: `#s=1.` + base64url of raw deflate),
+// Share links built the way the format is specified (`#s=1.` + base64url of raw deflate,
+// crates/ARCHITECTURE.md),
 // with Node's zlib rather than the engine, so the tests also check the page against the format itself,
 // and the hostile links the page must refuse with a clear message.
 

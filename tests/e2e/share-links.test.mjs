@@ -1,4 +1,4 @@
-// Share links and scenario files on the page (issue 9), and nothing lost (issue 11): a copied link
+// Share links and scenario files on the page, and nothing lost: a copied link
 // restores the whole page, opening a link keeps the previous work one click away, a reload restores
 // the autosaved work, and states too big for a link travel as the file the CLI reads.
 

@@ -1,4 +1,4 @@
-// The page's state <-> the scenario document (design.md), in one place. Autosave, the examples gallery
+// The page's state <-> the scenario document (crates/ARCHITECTURE.md), in one place. Autosave, the examples gallery
 // and share links all go through these two functions, so a document saved, shared or loaded restores
 // exactly what the page showed: every policy's text as typed, tab names, the request, the view.
 //

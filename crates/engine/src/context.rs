@@ -1,5 +1,5 @@
 //! The request context: the condition keys a request carries, each with its values, and whether the
-//! caller supplied it or the engine derived it from the request (design.md, "context").
+//! caller supplied it or the engine derived it from the request (GCK).
 //!
 //! Key names compare case-insensitively (COND), including the tag-key part of `aws:ResourceTag/K`,
 //! `aws:RequestTag/K` and `aws:PrincipalTag/K` (GCK); values keep their case.

@@ -1,7 +1,8 @@
 //! ECR Policy Playground engine: parses AWS ECR repository policies and IAM policies, evaluates a request
 //! against them exactly as AWS documents it, and explains every step of the decision.
 //!
-//! The rules it follows are in the project's `iam-semantics.md`; every module cites the rule it implements.
+//! The rules it follows are in the rule book beside this crate, `iam-semantics.md`; every module cites the
+//! rule it implements. `crates/ARCHITECTURE.md` maps the modules.
 //! This crate has no wasm, IO or terminal dependencies: the CLI and the wasm package are thin adapters.
 
 pub mod catalog;

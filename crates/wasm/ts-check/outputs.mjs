@@ -38,7 +38,7 @@ function jsonFiles(folder) {
     });
 }
 
-/** A file holds one scenario, an array of them, or {"scenarios": [...]} (design.md). */
+/** A file holds one scenario, an array of them, or {"scenarios": [...]}. */
 function scenariosOf(document) {
   if (Array.isArray(document)) return document;
   if (document !== null && typeof document === "object" && Array.isArray(document.scenarios)) return document.scenarios;

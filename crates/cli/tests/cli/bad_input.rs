@@ -1,5 +1,5 @@
 //! Bad input gives one clear line naming the file and, where known, the line and column, and exit 2:
-//! never a panic or a backtrace (issue 6).
+//! never a panic or a backtrace.
 
 use crate::support::{assert_one_line_error, fixture, run};
 

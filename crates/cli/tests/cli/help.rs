@@ -4,7 +4,7 @@ use crate::support::run;
 
 #[test]
 fn help_lists_the_exit_codes_and_examples() {
-    // Issue 6 and style.md item 7: documented exit codes, help text with examples.
+    // Documented exit codes, help text with examples.
     let run = run(&["--help"]);
     assert_eq!(run.code, 0);
     for expected in [

@@ -4,7 +4,7 @@ use crate::support::{fixture, run, run_with};
 
 #[test]
 fn findings_are_printed_as_file_line_column_severity_code_message() {
-    // Issue 6: findings as `file:line:column: severity[code]: message`.
+    // Findings as `file:line:column: severity[code]: message`.
     let run = run(&["lint", &fixture("public-repository-policy.json")]);
     assert!(
         run.stdout.starts_with(
@@ -18,7 +18,7 @@ fn findings_are_printed_as_file_line_column_severity_code_message() {
 
 #[test]
 fn security_warnings_exit_0_unless_strict() {
-    // Issue 6: non-zero exit on errors, and with `--strict` on security warnings too.
+    // Non-zero exit on errors, and with `--strict` on security warnings too.
     assert_eq!(
         run(&["lint", &fixture("public-repository-policy.json")]).code,
         0
@@ -42,7 +42,7 @@ fn a_clean_policy_prints_nothing_and_exits_0_even_when_strict() {
 
 #[test]
 fn kind_changes_the_grammar_and_errors_exit_1() {
-    // Issue 6: `--kind repository|identity|boundary|session|scp|rcp`; GRAM: identity policies need a
+    // `--kind repository|identity|boundary|session|scp|rcp`; GRAM: identity policies need a
     // Resource and take no Principal.
     let as_identity = run(&[
         "lint",
@@ -71,7 +71,7 @@ fn kind_changes_the_grammar_and_errors_exit_1() {
 
 #[test]
 fn json_has_findings_with_severity_code_message_line_and_column() {
-    // Issue 6: `{"findings":[{"severity", "code", "message", "line", "column"}]}`.
+    // `{"findings":[{"severity", "code", "message", "line", "column"}]}`.
     let run = run(&[
         "lint",
         "--json",

@@ -1,5 +1,5 @@
 //! Runs the built `ecr-policy` binary as a user or a CI job would, one module per subcommand plus the
-//! bad inputs every subcommand must refuse with one clear line and exit code 2 (issue 6).
+//! bad inputs every subcommand must refuse with one clear line and exit code 2.
 
 mod bad_input;
 mod eval;

@@ -4,7 +4,7 @@ use crate::support::{fixture, run};
 
 #[test]
 fn every_repository_action_gets_a_decision() {
-    // Issue 6: every repository action for the scenario's caller, with decision.
+    // Every repository action for the scenario's caller, with decision.
     let run = run(&["matrix", &fixture("allowed.json")]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let row = |action: &str| {

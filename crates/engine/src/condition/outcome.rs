@@ -1,5 +1,5 @@
 //! What evaluating a condition returns: the result and every fact behind it, as data the page and the CLI
-//! render (design.md, "The evaluation result").
+//! render (the evaluation result, `crates/ARCHITECTURE.md`).
 
 use serde::Serialize;
 

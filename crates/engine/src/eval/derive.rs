@@ -1,5 +1,5 @@
 //! The request context: the caller's keys, plus the keys AWS would set that can be derived from the
-//! principal, the repository ARN and the clock (design.md "context", GCK). The caller's values win.
+//! principal, the repository ARN and the clock (GCK). The caller's values win.
 
 use crate::context::{Context, ContextEntry, ContextSource};
 use crate::matching::Caller;

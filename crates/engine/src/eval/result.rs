@@ -1,4 +1,4 @@
-//! What an evaluation returns (design.md, "The evaluation result"): the decision, the reason chain, every
+//! What an evaluation returns (`crates/ARCHITECTURE.md`, "The scenario document"): the decision, the reason chain, every
 //! statement of every policy with what it did and why, the context used and the keys that were missing.
 //! The page and the CLI `--json` print this as it is, so it serializes in camelCase.
 

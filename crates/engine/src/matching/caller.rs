@@ -1,5 +1,6 @@
-//! The identity that makes the request, parsed from the scenario's `principal` string (design.md
-//! "principal"), and the principal facts AWS derives from it (GCK: `aws:PrincipalArn`,
+//! The identity that makes the request, parsed from the scenario's `principal` string (an IAM user, role,
+//! assumed-role session, federated user or root ARN, a bare account id, a service principal or
+//! `anonymous`), and the principal facts AWS derives from it (GCK: `aws:PrincipalArn`,
 //! `aws:PrincipalType`, `aws:username`, `aws:userid`, `aws:PrincipalServiceName`).
 //!
 //! Accepted forms, in the partitions `aws`, `aws-cn` and `aws-us-gov`:

@@ -1,4 +1,4 @@
-//! The scenario document (design.md): the policies, the request and, for tests, the expected decision.
+//! The scenario document: the policies, the request and, for tests, the expected decision.
 //! One format for tests, the CLI, the page's state and share links.
 //!
 //! Reading is strict: an unknown field or a wrong type is an error naming the path to it, such as
@@ -261,7 +261,7 @@ pub fn scenario_from_text(text: &str) -> Result<Scenario, ScenarioError> {
     json::from_value(&root).map_err(|error| located(Vec::new(), error))
 }
 
-/// Reads a file's text: one scenario, a JSON array of them, or `{"scenarios": [...]}` (design.md).
+/// Reads a file's text: one scenario, a JSON array of them, or `{"scenarios": [...]}`.
 /// Errors name the path and the line and column in `text`.
 pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
     let root = parse(text)?;

@@ -7,7 +7,7 @@ const MINIMAL: &str =
 
 #[test]
 fn a_file_holds_one_scenario_an_array_or_an_object_with_scenarios() {
-    // design.md: "A file holds one scenario, a JSON array of them, or {"scenarios": [...]}".
+    // A file holds one scenario, a JSON array of them, or `{"scenarios": [...]}`.
     assert_eq!(scenarios_from_text(MINIMAL).map(|all| all.len()), Ok(1));
     assert_eq!(
         scenarios_from_text(&format!("[{MINIMAL}, {MINIMAL}]")).map(|all| all.len()),

@@ -1,5 +1,5 @@
 //! Share-link codec: round trips, the accepted input forms, the fixed format, and one test per failure.
-//! Source: design.md "Share links" (`#s=1.<payload>`, base64url of deflate-raw, bounded decoding, every
+//! Source: the share-link format of `crates/ARCHITECTURE.md` (`#s=1.<payload>`, base64url of deflate-raw, bounded decoding, every
 //! failure a clear message).
 
 use base64::Engine as _;
@@ -31,21 +31,21 @@ fn share_of_bytes(bytes: &[u8]) -> String {
     share_of_deflated(&miniz_oxide::deflate::compress_to_vec(bytes, 9))
 }
 
-// design.md Share links: the document round-trips exactly, formatting included.
+// Share links: the document round-trips exactly, formatting included.
 #[test]
 fn scenario_text_round_trips_exactly() {
     let text = "{\n  \"name\": \"cross-account pull\",\n\t\"repositoryPolicy\": \"{ broken\"\n}\n";
     assert_eq!(decode(&encode(text)).unwrap(), text);
 }
 
-// design.md Share links: policies hold whatever people type, in any script.
+// Share links: policies hold whatever people type, in any script.
 #[test]
 fn non_ascii_text_round_trips() {
     let text = r#"{"name":"équipe 🚀 プル","note":"e\u0301 ñ 中文 \u{0}"}"#;
     assert_eq!(decode(&encode(text)).unwrap(), text);
 }
 
-// design.md Share links: nearly empty documents are still documents.
+// Share links: nearly empty documents are still documents.
 #[test]
 fn empty_and_tiny_texts_round_trip() {
     for text in ["", " ", "\n", "{}", "[]", "0"] {
@@ -53,7 +53,7 @@ fn empty_and_tiny_texts_round_trip() {
     }
 }
 
-// design.md Share links: a big state within the caps opens whole.
+// Share links: a big state within the caps opens whole.
 #[test]
 fn large_text_round_trips() {
     let statements: Vec<String> = (0..4000)
@@ -71,21 +71,21 @@ fn large_text_round_trips() {
     assert_eq!(decode(&share).unwrap(), text);
 }
 
-// design.md Share links: the inflated cap admits a text of exactly the cap.
+// Share links: the inflated cap admits a text of exactly the cap.
 #[test]
 fn text_of_exactly_the_inflated_cap_decodes() {
     let text = "a".repeat(MAX_SCENARIO_BYTES);
     assert_eq!(decode(&encode(&text)).unwrap().len(), MAX_SCENARIO_BYTES);
 }
 
-// design.md Share links: `#s=1.<payload>`, version prefix first.
+// Share links: `#s=1.<payload>`, version prefix first.
 #[test]
 fn encode_writes_the_current_version_prefix() {
     assert_eq!(CURRENT_VERSION, "1");
     assert!(encode("{}").starts_with("1."));
 }
 
-// design.md Share links: `https://host/path/#s=1.<payload>`.
+// Share links: `https://host/path/#s=1.<payload>`.
 #[test]
 fn link_appends_the_share_fragment_to_the_page() {
     assert_eq!(
@@ -94,7 +94,7 @@ fn link_appends_the_share_fragment_to_the_page() {
     );
 }
 
-// design.md Share links: a link made on a page that already shows a link replaces its fragment.
+// Share links: a link made on a page that already shows a link replaces its fragment.
 #[test]
 fn link_replaces_an_existing_fragment() {
     assert_eq!(
@@ -103,7 +103,7 @@ fn link_replaces_an_existing_fragment() {
     );
 }
 
-// design.md Share links: the CLI takes a whole URL, a fragment or the bare value.
+// Share links: the CLI takes a whole URL, a fragment or the bare value.
 #[test]
 fn decode_accepts_url_fragment_parameter_and_bare_value() {
     let value = encode(VECTOR_JSON);
@@ -120,20 +120,20 @@ fn decode_accepts_url_fragment_parameter_and_bare_value() {
     }
 }
 
-// design.md Share links: links stay valid, so format 1 must decode forever.
+// Share links: links stay valid, so format 1 must decode forever.
 #[test]
 fn format_1_known_vector_decodes() {
     assert_eq!(decode(VECTOR_SHARE).unwrap(), VECTOR_JSON);
 }
 
-// design.md Share links: a change here changes every new link; a new compressor that still writes
+// Share links: a change here changes every new link; a new compressor that still writes
 // valid raw deflate only needs this vector updated, never `format_1_known_vector_decodes`.
 #[test]
 fn encode_writes_the_known_vector() {
     assert_eq!(encode(VECTOR_JSON), VECTOR_SHARE);
 }
 
-// design.md Share links: the format is plain deflate-raw, so a page using the browser's
+// Share links: the format is plain deflate-raw, so a page using the browser's
 // `CompressionStream("deflate-raw")` and base64url makes links the engine reads.
 #[test]
 fn compression_stream_deflate_raw_payload_decodes() {
@@ -143,7 +143,7 @@ fn compression_stream_deflate_raw_payload_decodes() {
     );
 }
 
-// design.md Share links: every format version this build reads has a decoder.
+// Share links: every format version this build reads has a decoder.
 #[test]
 fn every_readable_version_has_a_decoder() {
     for version in READABLE_VERSIONS {
@@ -157,7 +157,7 @@ fn every_readable_version_has_a_decoder() {
     }
 }
 
-// design.md Share links: failure is a clear message, here for input that carries no share data.
+// Share links: failure is a clear message, here for input that carries no share data.
 #[test]
 fn input_without_share_data_is_no_share_data() {
     for input in [
@@ -178,7 +178,7 @@ fn input_without_share_data_is_no_share_data() {
     );
 }
 
-// design.md Share links: pasted input echoed in a message is shortened.
+// Share links: pasted input echoed in a message is shortened.
 #[test]
 fn long_input_is_shortened_in_messages() {
     let input = format!("https://host/{}", "x".repeat(5000));
@@ -189,7 +189,7 @@ fn long_input_is_shortened_in_messages() {
     assert!(shown.ends_with('…'));
 }
 
-// design.md Share links: the value starts with its format version.
+// Share links: the value starts with its format version.
 #[test]
 fn share_value_without_version_is_missing_version() {
     assert_eq!(decode("#s=abc"), Err(ShareError::MissingVersion));
@@ -199,7 +199,7 @@ fn share_value_without_version_is_missing_version() {
     );
 }
 
-// design.md Share links: a version this build cannot read says which versions it reads.
+// Share links: a version this build cannot read says which versions it reads.
 #[test]
 fn unknown_version_names_the_versions_this_build_reads() {
     let error = decode("https://host/#s=2.abc").unwrap_err();
@@ -216,7 +216,7 @@ fn unknown_version_names_the_versions_this_build_reads() {
     );
 }
 
-// design.md Share links: decoding is bounded by a compressed size cap.
+// Share links: decoding is bounded by a compressed size cap.
 #[test]
 fn payload_over_the_cap_is_payload_too_long() {
     let input = format!("1.{}", "A".repeat(MAX_PAYLOAD_LEN + 1));
@@ -234,7 +234,7 @@ fn payload_over_the_cap_is_payload_too_long() {
     );
 }
 
-// design.md Share links: a payload outside base64url says where.
+// Share links: a payload outside base64url says where.
 #[test]
 fn character_outside_base64url_is_bad_base64_with_its_position() {
     assert_eq!(
@@ -264,7 +264,7 @@ fn character_outside_base64url_is_bad_base64_with_its_position() {
     );
 }
 
-// design.md Share links: a link cut short (chat tools cut long links) says so.
+// Share links: a link cut short (chat tools cut long links) says so.
 #[test]
 fn link_cut_short_is_truncated() {
     let full = encode(VECTOR_JSON);
@@ -281,7 +281,7 @@ fn link_cut_short_is_truncated() {
     );
 }
 
-// design.md Share links: garbage that is valid base64url but not deflate is reported as damaged.
+// Share links: garbage that is valid base64url but not deflate is reported as damaged.
 #[test]
 fn invalid_deflate_is_corrupt() {
     // Block type 3 is reserved in RFC 1951.
@@ -295,7 +295,7 @@ fn invalid_deflate_is_corrupt() {
     );
 }
 
-// design.md Share links: data after the end of the deflate stream is not silently dropped.
+// Share links: data after the end of the deflate stream is not silently dropped.
 #[test]
 fn data_after_the_deflate_stream_is_corrupt() {
     let mut deflated = miniz_oxide::deflate::compress_to_vec(VECTOR_JSON.as_bytes(), 9);
@@ -306,7 +306,7 @@ fn data_after_the_deflate_stream_is_corrupt() {
     );
 }
 
-// design.md Share links: decoding is bounded by an inflated size cap.
+// Share links: decoding is bounded by an inflated size cap.
 #[test]
 fn text_over_the_inflated_cap_is_too_large() {
     let share = encode(&"a".repeat(MAX_SCENARIO_BYTES + 1));
@@ -323,7 +323,7 @@ fn text_over_the_inflated_cap_is_too_large() {
     );
 }
 
-// design.md Share links: a decompression bomb small enough to pass the payload cap stops at the
+// Share links: a decompression bomb small enough to pass the payload cap stops at the
 // inflated cap.
 #[test]
 fn decompression_bomb_in_a_link_is_too_large() {
@@ -337,7 +337,7 @@ fn decompression_bomb_in_a_link_is_too_large() {
     );
 }
 
-// design.md Share links: inflating stops at the cap rather than allocating the bomb's 50 MB.
+// Share links: inflating stops at the cap rather than allocating the bomb's 50 MB.
 #[test]
 fn inflate_stops_at_the_cap_on_a_50_mb_bomb() {
     let bomb = miniz_oxide::deflate::compress_to_vec(&vec![0; 50_000_000], 9);
@@ -353,7 +353,7 @@ fn inflate_stops_at_the_cap_on_a_50_mb_bomb() {
     );
 }
 
-// design.md Share links: the text must be UTF-8 JSON text.
+// Share links: the text must be UTF-8 JSON text.
 #[test]
 fn inflated_bytes_that_are_not_utf8_are_not_utf8() {
     let error = decode(&share_of_bytes(b"{\"a\xff\"}")).unwrap_err();
@@ -389,25 +389,25 @@ fn error_messages_are_lowercase_without_final_period() {
 }
 
 proptest! {
-    // design.md Share links: any text round-trips exactly.
+    // Share links: any text round-trips exactly.
     #[test]
     fn any_text_round_trips(text in any::<String>()) {
         prop_assert_eq!(decode(&encode(&text)).unwrap(), text);
     }
 
-    // design.md Share links: never a panic, whatever is pasted.
+    // Share links: never a panic, whatever is pasted.
     #[test]
     fn decode_never_panics_on_any_input(input in any::<String>()) {
         let _ = decode(&input);
     }
 
-    // design.md Share links: never a panic on payloads that reach the inflater.
+    // Share links: never a panic on payloads that reach the inflater.
     #[test]
     fn decode_never_panics_on_any_base64url_payload(payload in "[A-Za-z0-9_-]{0,400}") {
         let _ = decode(&format!("1.{payload}"));
     }
 
-    // design.md Share links: never a panic on any byte stream given to the inflater.
+    // Share links: never a panic on any byte stream given to the inflater.
     #[test]
     fn decode_never_panics_on_any_deflate_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         if let Ok(text) = decode(&share_of_deflated(&bytes)) {

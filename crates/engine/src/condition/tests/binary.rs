@@ -14,7 +14,7 @@ fn binary_equals_compares_the_bytes_of_base64_values() {
 
 #[test]
 fn binary_value_that_is_not_base64_never_matches_and_is_reported() {
-    // OPS; issue 3: a value that does not parse never matches and is reported.
+    // OPS: a value that does not parse never matches, and is reported.
     let outcome = eval("BinaryEquals", "k", &["not base64!"], &single("k", "bm90"));
     assert!(!outcome.matched);
     assert_eq!(outcome.invalid_values[0].reason, InvalidReason::NotBase64);

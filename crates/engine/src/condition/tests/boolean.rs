@@ -14,7 +14,7 @@ fn bool_compares_true_and_false_ignoring_case() {
 
 #[test]
 fn bool_value_that_is_not_a_boolean_never_matches_and_is_reported() {
-    // OPS; issue 3: a value that does not parse never matches and is reported.
+    // OPS: a value that does not parse never matches, and is reported.
     let outcome = eval(
         "Bool",
         "aws:SecureTransport",

@@ -126,7 +126,7 @@ fn leap_days_and_month_lengths_are_checked() {
 
 #[test]
 fn date_value_that_does_not_parse_never_matches_and_is_reported() {
-    // OPS; issue 3: a bad date never matches and is reported.
+    // OPS: a bad date never matches, and is reported.
     for bad in [
         "",
         "tomorrow",

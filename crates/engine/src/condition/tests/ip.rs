@@ -53,7 +53,7 @@ fn a_request_block_matches_when_it_lies_inside_the_policy_block() {
 
 #[test]
 fn ip_value_that_does_not_parse_never_matches_and_is_reported() {
-    // OPS; issue 3: a bad CIDR never matches and is reported.
+    // OPS: a bad CIDR never matches, and is reported.
     for bad in [
         "",
         "abc",

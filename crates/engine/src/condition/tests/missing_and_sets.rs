@@ -330,7 +330,7 @@ fn referenced_keys_list_the_key_and_the_variables_in_substituted_values() {
 
 #[test]
 fn the_explanation_serializes_as_tagged_camel_case_data() {
-    // design.md "The evaluation result": explanations are data the page renders.
+    // The evaluation result (`crates/ARCHITECTURE.md`): explanations are data the page renders.
     let outcome = eval("StringEquals", "k", &["a"], &single("k", "a"));
     let json = serde_json::to_value(&outcome).unwrap();
     assert_eq!(json["explanation"]["kind"], "valueMatched");

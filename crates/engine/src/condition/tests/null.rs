@@ -53,7 +53,7 @@ fn null_treats_an_empty_set_as_absent() {
 
 #[test]
 fn null_value_that_is_not_a_boolean_never_matches_and_is_reported() {
-    // OPS; issue 3: a value that does not parse never matches and is reported.
+    // OPS: a value that does not parse never matches, and is reported.
     let outcome = eval("Null", "k", &["maybe"], &Context::new());
     assert!(!outcome.matched);
     assert_eq!(outcome.invalid_values.len(), 1);

@@ -46,7 +46,7 @@ fn numeric_operators_accept_integers_and_decimals() {
 
 #[test]
 fn numeric_policy_value_that_is_not_a_number_never_matches_and_is_reported() {
-    // OPS: numeric operators need numbers; issue 3: values that do not parse never match and are reported.
+    // OPS: numeric operators need numbers; values that do not parse never match, and are reported.
     let outcome = eval("NumericLessThan", "k", &["ten", "20"], &single("k", "5"));
     assert!(outcome.matched);
     assert!(!outcome.value_results[0].matched);

@@ -1,4 +1,4 @@
-//! The done-when test of issue 5: a repository policy copied from a blog post, with a typo in an action,
+//! The lint's acceptance test: a repository policy copied from a blog post, with a typo in an action,
 //! a public pull and a `Resource` element, gets exactly three findings a newcomer can act on.
 
 use super::*;

@@ -310,7 +310,8 @@ fn codes_are_unique_kebab_case_and_distinct_from_the_parser_codes() {
 
 #[test]
 fn messages_follow_the_style_guide_and_link_to_aws_docs() {
-    // style.md: lowercase, no final period; every lint finding links to the AWS page behind its rule.
+    // The message style of `diagnostic.rs`: lowercase, no final period; every lint finding links to the
+    // AWS page behind its rule.
     for fixture in fixtures() {
         let lint_findings = lint(&fixture.text, fixture.kind)
             .into_iter()

@@ -1,4 +1,4 @@
-//! Parsing the caller and deriving its principal facts (design.md "principal", GCK, section 8).
+//! Parsing the caller and deriving its principal facts (the scenario's `principal`, GCK, section 8).
 
 use crate::matching::{Caller, CallerError, PrincipalType};
 
@@ -200,7 +200,7 @@ fn userid_is_derived_only_where_no_unique_id_is_needed() {
 
 #[test]
 fn every_supported_partition_is_accepted() {
-    // design.md: aws, aws-cn and aws-us-gov.
+    // The partitions a caller ARN may name: aws, aws-cn and aws-us-gov.
     for partition in ["aws", "aws-cn", "aws-us-gov"] {
         let caller = parse(&format!("arn:{partition}:iam::111122223333:user/bob"));
         assert_eq!(caller.partition(), Some(partition));
@@ -228,7 +228,7 @@ fn groups_cannot_be_principals() {
 
 #[test]
 fn malformed_principals_are_rejected() {
-    // design.md "principal": only the listed forms are callers.
+    // Only the forms a scenario's `principal` may take are callers.
     type IsExpected = fn(&CallerError) -> bool;
     let cases: [(&str, IsExpected); 10] = [
         ("", |e| matches!(e, CallerError::Empty)),
@@ -270,7 +270,7 @@ fn malformed_principals_are_rejected() {
 
 #[test]
 fn caller_error_messages_are_lowercase_without_final_period_and_quote_the_input() {
-    // Style (Cedar's guide, style.md item 4).
+    // The message style of `diagnostic.rs`: lowercase, no final period, user input quoted.
     for input in [
         "",
         "bob",

@@ -12,7 +12,7 @@ fn matches(pattern: &str, resource: &str) -> bool {
 
 #[test]
 fn star_alone_matches_every_resource() {
-    // RES: `"Resource": "*"`; also the `*` of registry-level actions (ECRSAR, design.md "resource").
+    // RES: `"Resource": "*"`; also the `*` of registry-level actions (ECRSAR; a scenario's `resource` is `*` for them).
     assert!(matches("*", REPO));
     assert!(matches("*", "*"));
     assert!(match_resource("*", REPO).wildcard);
