@@ -1,11 +1,11 @@
-// Embed mode (issue 9): `?embed=1` renders a compact read-only view of a link, opens it in the
+// Embed mode: `?embed=1` renders a compact read-only view of a link, opens it in the
 // playground, never reads or writes the saved work, posts its height to the parent page, copies inside
 // an iframe without `clipboard-write`, and "Copy embed code" gives a snippet that shows the same thing.
 // Host pages are set with `page.setContent`, so the iframe is cross-origin to its parent as in real docs.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { axe, editorText, example, loadExample, selectTab, setEditorText, start, waitForDecision, withPage } from "./harness.mjs";
+import { axe, editorText, example, loadExample, SAVED_KEY, selectTab, setEditorText, start, waitForDecision, withPage } from "./harness.mjs";
 import { HOSTILE_LINKS, linkFor } from "./links.mjs";
 import { openShare } from "./page-state.mjs";
 
@@ -19,7 +19,6 @@ after(async () => {
   await env?.close();
 });
 
-const SAVED_KEY = "ecr-policy-playground:state:v1";
 const HEIGHT = "ecr-policy-playground:height";
 
 /**
@@ -107,7 +106,7 @@ test("the embedded page posts its height to the parent on load and on resize", a
     await page.evaluate((height) => {
       document.getElementById("embed").style.height = `${height}px`;
     }, narrow.data.height);
-    await page.waitForTimeout(100);
+    await frame.waitForFunction((height) => window.innerHeight === height, narrow.data.height);
     const fits = await frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight);
     assert.ok(fits, "at the reported height the frame needs no scroll bar");
   }, { open: false });

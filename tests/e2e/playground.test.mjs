@@ -1,4 +1,4 @@
-// Browser tests of the playground page (issue 8), against the built page in web/dist.
+// Browser tests of the playground page, against the built page in web/dist.
 // Every test records requests: one to another origin, a CSP violation or a console error fails it.
 // Share links, embedding and hostile input have their own files.
 
@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { axe, editorText, example, loadExample, REPO_ROOT, SCREENSHOTS, selectTab, setEditorText, start, waitForDecision, withPage as withFreshPage } from "./harness.mjs";
+import { axe, editorText, example, loadExample, REPO_ROOT, SAVED_KEY, SCREENSHOTS, selectTab, setEditorText, start, waitForDecision, withPage as withFreshPage } from "./harness.mjs";
 
 let env;
 
@@ -186,7 +186,8 @@ test("reload keeps the work, and reset asks first", async () => {
     await selectTab(page, "deployer-ecr");
     const text = (await editorText(page)).replace('"AllEcr"', '"AllEcrEdited"');
     await setEditorText(page, text);
-    await page.waitForTimeout(600);
+    // Autosave writes after a pause in typing; reload once the edit is in storage.
+    await page.waitForFunction((key) => window.localStorage.getItem(key)?.includes("AllEcrEdited"), SAVED_KEY);
     await page.reload();
     await waitForDecision(page, "implicitDeny");
     await page.waitForSelector('[role=tab][data-kind="boundary"]');
@@ -239,7 +240,8 @@ test("nothing leaves the page while it is used, and the screenshots are saved", 
       await loadExample(page, "03-deny-outside-vpc-endpoint");
       await waitForDecision(page, "explicitDeny");
       await page.click('#statements [data-policy="repository"][data-statement="1"] button');
-      await page.waitForTimeout(200);
+      await page.waitForSelector('#statements [data-policy="repository"][data-statement="1"] button[aria-pressed="true"]');
+      await page.waitForSelector('.editor-panel:not([hidden]) .cm-line.cm-stmt-focus[data-statement="1"]');
       await page.screenshot({ path: join(SCREENSHOTS, `playground-${name}.png`), fullPage: name === "narrow" });
       const origin = new URL(env.url).origin;
       assert.ok(session.requests.length > 0);
