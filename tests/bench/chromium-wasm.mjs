@@ -1,5 +1,5 @@
-// The WebAssembly cases in headless Chromium: a page on loopback (tests/bench/www, staged with web/pkg and the
-// shared timing modules into target/bench/www) loads the package with `init()`, as the playground does,
+// The WebAssembly cases in headless Chromium: a page on loopback (tests/bench/www, staged with web/pkg and
+// the timing modules into target/bench/www) loads the package with `init()`, as the playground does,
 // and runs the same cases as Node.js.
 
 import { cpSync, mkdirSync, rmSync } from "node:fs";

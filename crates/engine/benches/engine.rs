@@ -1,6 +1,7 @@
-//! Native benchmarks of the engine (targets in `scripts/bench`): parsing, evaluating a typical scenario with its policies
-//! already parsed, the same with every policy type, the all-actions matrix, and what an edit costs the
-//! page (preparing the scenario, parse and lint included, then evaluating it). Run with `scripts/bench`.
+//! Native benchmarks of the engine: parsing, evaluating a typical scenario with its policies already
+//! parsed, the same with every policy type, the all-actions matrix, and what an edit costs the page
+//! (preparing the scenario, parse and lint included, then evaluating it). Run with `scripts/bench`, which
+//! holds their targets.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ecr_policy_engine::eval::prepare;

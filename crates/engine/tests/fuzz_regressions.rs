@@ -1,5 +1,5 @@
-//! Inputs the fuzz targets in `crates/fuzz` found, each run through the same function as the target that found
-//! it, so that a fixed bug stays fixed. Named after what must hold.
+//! Inputs the fuzz targets in `crates/fuzz` found, each run through the same function as the target that
+//! found it, so that a fixed bug stays fixed. Named after what must hold.
 
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 

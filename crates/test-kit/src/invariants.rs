@@ -340,8 +340,8 @@ pub fn cache_is_transparent(scenarios: &[Scenario]) -> Result<(), String> {
     Ok(())
 }
 
-/// Share links (`crates/ARCHITECTURE.md`): a scenario written as JSON, encoded as a link, decoded and read again is the
-/// same scenario, whenever its link is within the decoder's bounds.
+/// Share links (`crates/ARCHITECTURE.md`): a scenario written as JSON, encoded as a link, decoded and
+/// read again is the same scenario, whenever its link is within the decoder's bounds.
 pub fn share_round_trips(scenario: &Scenario) -> Result<(), String> {
     let text = serde_json::to_string(scenario).map_err(|error| error.to_string())?;
     let link = share::link("https://example.invalid/play/#old", &text);

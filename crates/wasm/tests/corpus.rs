@@ -5,7 +5,8 @@
 //! The files are embedded at compile time by `build.rs`, so a new corpus file is picked up without
 //! editing anything here. Runs in Node.js and in headless Chromium (`scripts/test-wasm`).
 
-// `cfg(test)` so that crates/clippy.toml's test allowances (unwrap, panic...) cover `wasm_bindgen_test` functions.
+// `cfg(test)` so that crates/clippy.toml's test allowances (unwrap, panic...) cover `wasm_bindgen_test`
+// functions.
 #![cfg(test)]
 
 use ecr_policy_engine::eval::{evaluate, prepare};

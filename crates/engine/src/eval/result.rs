@@ -1,5 +1,6 @@
-//! What an evaluation returns (`crates/ARCHITECTURE.md`, "The scenario document"): the decision, the reason chain, every
-//! statement of every policy with what it did and why, the context used and the keys that were missing.
+//! What an evaluation returns (see "The scenario document" in `crates/ARCHITECTURE.md`): the decision, the
+//! reason chain, every statement of every policy with what it did and why, the context used and the keys
+//! that were missing.
 //! The page and the CLI `--json` print this as it is, so it serializes in camelCase.
 
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,6 @@
 //! Share-link codec: round trips, the accepted input forms, the fixed format, and one test per failure.
-//! Source: the share-link format of `crates/ARCHITECTURE.md` (`#s=1.<payload>`, base64url of deflate-raw, bounded decoding, every
-//! failure a clear message).
+//! Source: the share-link format of `crates/ARCHITECTURE.md` (`#s=1.<payload>`, base64url of
+//! deflate-raw, bounded decoding, every failure a clear message).
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

@@ -2,7 +2,8 @@
 //! wrong comes back as data, misuse throws an `Error` with a message, spans carry UTF-16 offsets.
 //! Runs in Node.js and in headless Chromium (`scripts/test-wasm`).
 
-// `cfg(test)` so that crates/clippy.toml's test allowances (unwrap, panic...) cover `wasm_bindgen_test` functions.
+// `cfg(test)` so that crates/clippy.toml's test allowances (unwrap, panic...) cover `wasm_bindgen_test`
+// functions.
 #![cfg(test)]
 
 mod bench;

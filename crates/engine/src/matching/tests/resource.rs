@@ -12,7 +12,8 @@ fn matches(pattern: &str, resource: &str) -> bool {
 
 #[test]
 fn star_alone_matches_every_resource() {
-    // RES: `"Resource": "*"`; also the `*` of registry-level actions (ECRSAR; a scenario's `resource` is `*` for them).
+    // RES: `"Resource": "*"`; also the `*` that is a scenario's `resource` for registry-level actions
+    // (ECRSAR).
     assert!(matches("*", REPO));
     assert!(matches("*", "*"));
     assert!(match_resource("*", REPO).wildcard);
