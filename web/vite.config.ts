@@ -7,8 +7,10 @@ const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
 /**
  * Adds to index.html `<link rel="preload" as="fetch">` for the engine's WebAssembly module and
- * `<link rel="modulepreload">` for the playground's chunk and its imports, so that the browser fetches
- * them alongside the entry script instead of after the entry has run.
+ * `<link rel="modulepreload">` for the playground's first chunk (src/app.ts, which shows the first
+ * decision) and its imports, so that the browser fetches them alongside the entry script instead of
+ * after the entry has run. The editors' chunk (src/playground.ts, with CodeMirror) is not preloaded:
+ * compiling it alongside would hold up the first decision, and it is only needed after it.
  */
 function preloadEngineAndApp(): Plugin {
   return {
@@ -19,7 +21,8 @@ function preloadEngineAndApp(): Plugin {
       handler(_html, context) {
         const files = Object.values(context.bundle ?? {});
         const wasm = files.find((file) => file.type === "asset" && file.fileName.endsWith(".wasm"));
-        const app = files.find((file) => file.type === "chunk" && file.facadeModuleId?.endsWith("/src/app.ts") === true);
+        // The module's chunk also holds the small modules only it imports, so it has no facade module id.
+        const app = files.find((file) => file.type === "chunk" && file.moduleIds.some((id) => id.endsWith("/src/app.ts")));
         const tags: HtmlTagDescriptor[] = [];
         if (wasm) {
           tags.push({ tag: "link", attrs: { rel: "preload", as: "fetch", type: "application/wasm", crossorigin: true, href: `./${wasm.fileName}` }, injectTo: "head" });

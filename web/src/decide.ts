@@ -1,0 +1,33 @@
+// Deciding a state of the page and showing the decision: the first thing the playground shows, and what
+// every later evaluation does again. Free of the editors, so the first decision does not wait for them.
+
+import { byId } from "./dom";
+import type { Engine, Outcome } from "./engine";
+import type { ResultView } from "./result-view";
+import type { AppState } from "./state";
+import type { Evaluation } from "./types";
+import { stateToDocument } from "./url-state";
+
+/** An evaluation of a state: the engine's answer, and the editor key of each of the document's policies. */
+export interface Decided {
+  /** The engine's answer. */
+  answer: Outcome<Evaluation>;
+  /** Engine policy id -> editor key. */
+  editorOf: Map<string, string>;
+}
+
+/** Evaluates a state. */
+export function decideState(engine: Engine, state: AppState): Decided {
+  const { document, editorOf } = stateToDocument(state, true);
+  return { answer: engine.evaluate(document), editorOf };
+}
+
+/** Shows an evaluation's decision in the banner and its explanation (`results`), or why there is none. */
+export function showDecision(results: ResultView, decided: Decided): void {
+  byId("result-panel").setAttribute("aria-busy", "false");
+  if (decided.answer.ok) {
+    results.show(decided.answer.value);
+  } else {
+    results.showMessage("unavailable", "Could not evaluate", decided.answer.message);
+  }
+}
