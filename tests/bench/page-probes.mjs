@@ -46,7 +46,7 @@ export function firstDecisionProbe() {
 
 /**
  * Keystroke to tints: notes every digit keydown's `timeStamp`, the start of every evaluation of the
- * page (its user timing measure `ecr-policy-playground:evaluate`, web/src/app.ts), and when the outcome
+ * page (its user timing measure `ecr-policy-playground:evaluate`, web/src/playground.ts), and when the outcome
  * tint of statement `statement` changes in the editor, with the end of the frame that paints it: the
  * first animation frame after the change, then a message, which runs after that frame's paint. The
  * keydown, the tint and the painted frame are also `performance.mark`s (`bench:keydown`, `bench:tint`,
