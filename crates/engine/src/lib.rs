@@ -1,5 +1,5 @@
-//! ECR Policy Playground engine: parses AWS ECR repository policies and IAM policies, evaluates a request
-//! against them exactly as AWS documents it, and explains every step of the decision.
+//! ECR Policy Playground engine: parses AWS ECR repository policies, registry policies and IAM policies,
+//! evaluates a request against them exactly as AWS documents it, and explains every step of the decision.
 //!
 //! The rules it follows are in the rule book beside this crate, `iam-semantics.md`; every module cites the
 //! rule it implements. `crates/ARCHITECTURE.md` maps the modules.
@@ -15,6 +15,7 @@ pub mod json;
 pub mod lint;
 pub mod matching;
 pub mod policy;
+pub mod registry;
 pub mod scenario;
 pub mod share;
 pub mod span;

@@ -157,8 +157,9 @@ impl Procedure<'_, '_> {
         None
     }
 
-    /// Service principals and anonymous callers have no identity policies: the repository policy decides
-    /// (section 8, "Service principals"; PRIN for anonymous callers under `"*"`).
+    /// Service principals and anonymous callers have no identity policies: the repository policy and the
+    /// registry policy decide (section 8, "Service principals"; PRIN for anonymous callers under `"*"`;
+    /// section 7 for the registry policy).
     fn resource_policy_only(&mut self) -> Decision {
         let who = match self.inputs.caller {
             Caller::Anonymous => "an anonymous caller",
@@ -171,13 +172,11 @@ impl Procedure<'_, '_> {
             self.say(Step::Decision, Verdict::Deny, message, Vec::new());
             return Decision::ImplicitDeny;
         }
-        let allows = self.matching(
-            |policy| policy.kind == PolicyKind::Repository,
-            StatementOutcome::AllowMatch,
-        );
+        let allows = self.resource_policy_allows();
         if allows.is_empty() {
             let message = format!(
-                "{who} is authorized by the repository policy alone, and no statement of it allows the request"
+                "{who} is authorized by {} alone, and no statement of it allows the request",
+                self.resource_policies()
             );
             self.say(Step::RepositoryPolicy, Verdict::Deny, message, Vec::new());
             return Decision::ImplicitDeny;
@@ -190,13 +189,12 @@ impl Procedure<'_, '_> {
         Decision::Allowed
     }
 
-    /// XACCT: the principal's account and the repository's account must both allow.
+    /// XACCT: the principal's account and the repository's account must both allow; on the repository's
+    /// side the repository policy or the registry policy (section 7).
     fn cross_account(&mut self) -> Decision {
-        let trusting = self.matching(
-            |policy| policy.kind == PolicyKind::Repository,
-            StatementOutcome::AllowMatch,
-        );
+        let trusting = self.resource_policy_allows();
         let trusting_ok = !trusting.is_empty();
+        let granted_by = self.policies_of(&trusting);
         if trusting_ok {
             let message = format!(
                 "{} allows the caller's account side of this cross-account request",
@@ -204,12 +202,11 @@ impl Procedure<'_, '_> {
             );
             self.say(Step::RepositoryPolicy, Verdict::Allow, message, trusting);
         } else {
-            self.say(
-                Step::RepositoryPolicy,
-                Verdict::Deny,
-                "the request crosses accounts, so the repository policy must name the caller or its account, and no statement of it allows the request",
-                Vec::new(),
+            let message = format!(
+                "the request crosses accounts, so {} must name the caller or its account, and no statement of it allows the request",
+                self.resource_policies()
             );
+            self.say(Step::RepositoryPolicy, Verdict::Deny, message, Vec::new());
         }
         let trusted_ok = match self.inputs.caller {
             Caller::Root { .. } => {
@@ -227,34 +224,33 @@ impl Procedure<'_, '_> {
             (true, true) => (
                 Decision::Allowed,
                 Verdict::Allow,
-                "both accounts allow the request, as a cross-account request needs (XACCT)",
+                "both accounts allow the request, as a cross-account request needs (XACCT)".to_string(),
             ),
             (false, true) => (
                 Decision::ImplicitDeny,
                 Verdict::Deny,
-                "the caller's account allows the request but the repository's account does not: across accounts both must allow (XACCT)",
+                "the caller's account allows the request but the repository's account does not: across accounts both must allow (XACCT)".to_string(),
             ),
             (true, false) => (
                 Decision::ImplicitDeny,
                 Verdict::Deny,
-                "the repository policy allows the request but the caller's own account does not: across accounts the caller also needs an identity policy that allows it (XACCT)",
+                format!("{granted_by} allows the request but the caller's own account does not: across accounts the caller also needs an identity policy that allows it (XACCT)"),
             ),
             (false, false) => (
                 Decision::ImplicitDeny,
                 Verdict::Deny,
-                "neither account allows the request; across accounts both must (XACCT)",
+                "neither account allows the request; across accounts both must (XACCT)".to_string(),
             ),
         };
         self.say(Step::CrossAccount, verdict, message, Vec::new());
         decision
     }
 
-    /// Steps 4 to 7 in one account, following the table of section 1.
+    /// Steps 4 to 7 in one account, following the table of section 1; a registry policy grant counts as a
+    /// repository policy grant does (section 7).
     fn same_account(&mut self) -> Decision {
-        let grants = self.matching(
-            |policy| policy.kind == PolicyKind::Repository,
-            StatementOutcome::AllowMatch,
-        );
+        let grants = self.resource_policy_allows();
+        let granted_by = self.policies_of(&grants);
         let best = self.best_grant();
         match best {
             Some(how) if grant_rank(how) == 2 => {
@@ -264,12 +260,8 @@ impl Procedure<'_, '_> {
                     describe_named_as(how)
                 );
                 self.say(Step::RepositoryPolicy, Verdict::Allow, message, grants);
-                self.say(
-                    Step::Decision,
-                    Verdict::Allow,
-                    "allowed by the repository policy",
-                    Vec::new(),
-                );
+                let message = format!("allowed by {granted_by}");
+                self.say(Step::Decision, Verdict::Allow, message, Vec::new());
                 Decision::Allowed
             }
             Some(how) if grant_rank(how) == 1 => {
@@ -283,7 +275,7 @@ impl Procedure<'_, '_> {
                     }
                 );
                 self.say(Step::RepositoryPolicy, Verdict::Allow, message, grants);
-                self.limits_then_decide()
+                self.limits_then_decide(&granted_by)
             }
             Some(_) => {
                 let message = format!(
@@ -296,10 +288,15 @@ impl Procedure<'_, '_> {
             None => {
                 let message = if self.inputs.registry_level {
                     "a registry-level action is not governed by the repository policy; only IAM policies can allow it (ECRPOL)"
-                } else if self.has(PolicyKind::Repository) {
-                    "no statement of the repository policy allows the request; in the same account an identity policy can allow it instead (ECRPOL)"
+                    .to_string()
+                } else if self.has(PolicyKind::Repository) || self.has(PolicyKind::Registry) {
+                    format!(
+                        "no statement of {} allows the request; in the same account an identity policy can allow it instead (ECRPOL, PTCIAM)",
+                        self.resource_policies()
+                    )
                 } else {
                     "the repository has no repository policy; an identity policy must allow the request"
+                        .to_string()
                 };
                 self.say(Step::RepositoryPolicy, Verdict::Info, message, Vec::new());
                 self.identity_then_decide()
@@ -321,14 +318,10 @@ impl Procedure<'_, '_> {
         }
     }
 
-    fn limits_then_decide(&mut self) -> Decision {
+    fn limits_then_decide(&mut self, granted_by: &str) -> Decision {
         if self.boundary_allows() && self.session_allows() {
-            self.say(
-                Step::Decision,
-                Verdict::Allow,
-                "allowed by the repository policy within the session's limits",
-                Vec::new(),
-            );
+            let message = format!("allowed by {granted_by} within the session's limits");
+            self.say(Step::Decision, Verdict::Allow, message, Vec::new());
             Decision::Allowed
         } else {
             Decision::ImplicitDeny
@@ -429,11 +422,49 @@ impl Procedure<'_, '_> {
         self.inputs
             .policies
             .iter()
-            .filter(|policy| policy.kind == PolicyKind::Repository)
+            .filter(|policy| policy.kind.is_ecr_resource_policy())
             .flat_map(|policy| policy.statements)
             .filter(|statement| statement.outcome == StatementOutcome::AllowMatch)
             .filter_map(|statement| statement.named_as)
             .max_by_key(|how| grant_rank(*how))
+    }
+
+    /// The Allow statements of the repository policy and the registry policy that match the request.
+    fn resource_policy_allows(&self) -> Vec<StatementRef> {
+        self.matching(
+            |policy| policy.kind.is_ecr_resource_policy(),
+            StatementOutcome::AllowMatch,
+        )
+    }
+
+    /// The applicable ECR resource-based policies in words, joined with `or`: `the repository policy`
+    /// (also when there is none, as the place a grant would be), `the registry policy`, or both.
+    fn resource_policies(&self) -> &'static str {
+        match (
+            self.has(PolicyKind::Repository),
+            self.has(PolicyKind::Registry),
+        ) {
+            (true, true) => "the repository policy or the registry policy",
+            (false, true) => "the registry policy",
+            _ => "the repository policy",
+        }
+    }
+
+    /// The policies the statements `refs` belong to, in words, each once, joined with `and`.
+    fn policies_of(&self, refs: &[StatementRef]) -> String {
+        let mut names: Vec<String> = Vec::new();
+        for policy in self
+            .inputs
+            .policies
+            .iter()
+            .filter(|policy| refs.iter().any(|reference| reference.policy == policy.id))
+        {
+            let name = policy_phrase(policy.kind, policy.name);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names.join(" and ")
     }
 
     fn has(&self, kind: PolicyKind) -> bool {

@@ -29,7 +29,7 @@ pub fn check_policy(text: &str, kind: PolicyKind, options: &LintOptions) -> Chec
 /// One policy of the scenario, parsed and linted.
 #[derive(Debug, Clone)]
 pub struct LoadedPolicy {
-    /// `repository`, `identity:0`, `boundary`, `session`, `scp:0:1`, `rcp:1:0`.
+    /// `repository`, `registry`, `identity:0`, `boundary`, `session`, `scp:0:1`, `rcp:1:0`.
     pub id: String,
     /// The role it plays.
     pub kind: PolicyKind,
@@ -73,6 +73,15 @@ pub fn load_policies(
             "repository".into(),
             PolicyKind::Repository,
             "repository policy".into(),
+            None,
+            source,
+        );
+    }
+    if let Some(source) = &scenario.registry_policy {
+        push(
+            "registry".into(),
+            PolicyKind::Registry,
+            "registry policy".into(),
             None,
             source,
         );

@@ -85,11 +85,13 @@ pub fn prepare(scenario: &Scenario) -> Prepared<'_> {
     prepare_loaded(scenario, policies)
 }
 
-/// What the policies of `scenario` are linted with: its repository ARN, when it is one.
+/// What the policies of `scenario` are linted with: its repository ARN, when it is one, and its registry
+/// policy scope.
 fn lint_options(scenario: &Scenario) -> LintOptions {
     LintOptions {
         repository_arn: Some(scenario.request.resource.clone())
             .filter(|resource| resource.starts_with("arn:")),
+        registry_scope: scenario.registry_scope(),
     }
 }
 

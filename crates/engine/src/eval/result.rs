@@ -86,7 +86,8 @@ pub enum Step {
     ResourceControlPolicies,
     /// Step 3: service control policies.
     ServiceControlPolicies,
-    /// Step 4: the repository policy.
+    /// Step 4: the ECR resource-based policies: the repository policy and, when the scenario has one, the
+    /// registry policy (section 7).
     RepositoryPolicy,
     /// Step 5: identity policies.
     IdentityPolicies,

@@ -6,6 +6,7 @@ use crate::catalog::catalog;
 use crate::condition::{ConditionOutcome, ConditionsOutcome, evaluate_condition};
 use crate::matching::RequestAction;
 use crate::policy::{Policy, PolicyKind, Shared, Statement};
+use crate::registry::{self, ResourceSideRequest};
 
 use super::decide::{DecisionInputs, PolicyOutcomes, StatementFacts, decide};
 use super::fixed::{FixedConditions, FixedStatement, Part};
@@ -13,7 +14,7 @@ use super::inputs::policy_phrase;
 use super::statement::{RequestView, action_matches, action_report, outcome, resource_report};
 use super::{
     Decision, Evaluation, LoadedPolicy, PolicyReport, Prepared, Reason, ReportHeader, RequestFacts,
-    RequestTime, StatementOutcome, StatementReport, Step, Verdict, missing_keys,
+    RequestTime, StatementOutcome, StatementRef, StatementReport, Step, Verdict, missing_keys,
     not_applicable_because, summary,
 };
 
@@ -73,6 +74,11 @@ impl Prepared<'_> {
             }));
         };
         let registry_level = facts.registry_level;
+        let resource_side = ResourceSideRequest {
+            action,
+            registry_level,
+            scope: self.scenario.registry_scope(),
+        };
         let request_action = RequestAction::new(action);
         let context = ready
             .has_per_request_parts
@@ -92,7 +98,8 @@ impl Prepared<'_> {
             .filter_map(|((loaded, header), fixed)| {
                 let policy = loaded.parsed.policy.as_ref()?;
                 let fixed = fixed.as_ref()?;
-                let not_applicable = not_applicable_because(loaded.kind, caller, registry_level);
+                let not_applicable = not_applicable_because(loaded.kind, caller, registry_level)
+                    .or_else(|| registry::not_applicable_because(loaded.kind, resource_side));
                 let mut run = PolicyRun {
                     loaded,
                     header,
@@ -308,20 +315,47 @@ impl Decided<'_> {
     }
 }
 
-/// The first steps of the reason chain: why each policy that does not take part is left out.
+/// The first steps of the reason chain: why each policy that does not take part is left out, with, for
+/// the repository and registry policies, the statements that match the request and so have no effect
+/// (section 7: "say so" when a registry policy grant does nothing).
 fn applicability_notes(policies: &[PolicyRun<'_>]) -> Vec<Reason> {
     policies
         .iter()
         .filter_map(|policy| {
             let note = policy.not_applicable?;
+            let unenforced: Vec<&StatementFacts<'_>> = policy
+                .facts
+                .iter()
+                .filter(|statement| {
+                    policy.loaded.kind.is_ecr_resource_policy()
+                        && statement.outcome != StatementOutcome::NoMatch
+                })
+                .collect();
+            let mut message = format!(
+                "{} does not apply: {note}",
+                policy_phrase(policy.loaded.kind, &policy.loaded.name)
+            );
+            for statement in &unenforced {
+                let effect = match statement.outcome {
+                    StatementOutcome::DenyMatch => "deny",
+                    _ => "allow",
+                };
+                message.push_str(&format!(
+                    "; its {} would {effect} the request and has no effect",
+                    statement.label
+                ));
+            }
             Some(Reason {
                 step: Step::Applicability,
                 verdict: Verdict::Info,
-                message: format!(
-                    "{} does not apply: {note}",
-                    policy_phrase(policy.loaded.kind, &policy.loaded.name)
-                ),
-                statements: Vec::new(),
+                message,
+                statements: unenforced
+                    .iter()
+                    .map(|statement| StatementRef {
+                        policy: policy.loaded.id.clone(),
+                        statement: statement.index,
+                    })
+                    .collect(),
             })
         })
         .collect()

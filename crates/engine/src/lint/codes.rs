@@ -51,6 +51,16 @@ pub const VARIABLE_NOT_SUBSTITUTED: &str = "variable-not-substituted";
 pub const NOT_PRINCIPAL_TO_CONDITION: &str = "not-principal-to-condition";
 /// A statement that another statement of the same effect already covers.
 pub const REDUNDANT_STATEMENT: &str = "redundant-statement";
+/// A registry policy `Resource` that is not a repository of the policy's registry, or statements naming
+/// repositories of different registries (section 7, REGEX).
+pub const RESOURCE_OUTSIDE_REGISTRY: &str = "resource-outside-registry";
+/// An action a scope V1 registry policy is not enforced for (section 7, REGPERM).
+pub const NOT_ENFORCED_UNDER_SCOPE_V1: &str = "not-enforced-under-scope-v1";
+/// A registry-level action in a registry policy, where it has no effect: it comes only from identity
+/// policies (section 7, PTCIAM, ECRPOL).
+pub const REGISTRY_ACTION_IN_REGISTRY_POLICY: &str = "registry-action-in-registry-policy";
+/// `ecr:*` or `*` allowed by a registry policy: grant the actions the feature needs (REGPERM).
+pub const WILDCARD_ACTION_IN_REGISTRY_POLICY: &str = "wildcard-action-in-registry-policy";
 
 /// Every code, for tests that check each one is shown by a fixture and absent on clean policies.
 pub const ALL: &[&str] = &[
@@ -79,4 +89,8 @@ pub const ALL: &[&str] = &[
     VARIABLE_NOT_SUBSTITUTED,
     NOT_PRINCIPAL_TO_CONDITION,
     REDUNDANT_STATEMENT,
+    RESOURCE_OUTSIDE_REGISTRY,
+    NOT_ENFORCED_UNDER_SCOPE_V1,
+    REGISTRY_ACTION_IN_REGISTRY_POLICY,
+    WILDCARD_ACTION_IN_REGISTRY_POLICY,
 ];

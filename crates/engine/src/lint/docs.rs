@@ -46,6 +46,15 @@ iam_page!(QUOTA, "reference_iam-quotas.html", "QUOTA");
 /// `ECRPOL`: private repository policies.
 pub const ECRPOL: &str =
     "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html";
+/// `REGPERM`: private registry permissions, with the V1 and V2 scopes.
+pub const REGPERM: &str =
+    "https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry-permissions-create.html";
+/// `REGEX`: private registry policy examples (replication, pull through cache).
+pub const REGEX: &str =
+    "https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry-permissions-examples.html";
+/// `PTCIAM`: the IAM permissions pull through cache needs.
+pub const PTCIAM: &str =
+    "https://docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache-iam.html";
 /// `ECRAPI`: `SetRepositoryPolicy`, with the 10,240-character limit of `policyText`.
 pub const ECRAPI: &str =
     "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SetRepositoryPolicy.html";

@@ -16,6 +16,7 @@ mod docs;
 mod grants;
 mod principals;
 mod redundancy;
+mod registry;
 mod resources;
 mod structure;
 mod text;
@@ -27,6 +28,7 @@ mod tests;
 use crate::diagnostic::Diagnostic;
 use crate::matching::Arn;
 use crate::policy::{Effect, ParsedPolicy, Policy, PolicyKind, Statement, parse_policy};
+use crate::registry::RegistryPolicyScope;
 
 /// What the linter knows about the scenario beyond the policy text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,6 +36,9 @@ pub struct LintOptions {
     /// The ARN of the repository the scenario is about, to check a repository policy's `Resource` and to
     /// tell which accounts are other accounts. `None` when unknown.
     pub repository_arn: Option<String>,
+    /// The registry policy scope, which decides which actions a registry policy is enforced for
+    /// (section 7); `V2`, the default, when unknown.
+    pub registry_scope: RegistryPolicyScope,
 }
 
 /// Parses `text` as a policy of `kind` and lints it: the parser's diagnostics and the lint findings,
@@ -59,6 +64,7 @@ pub fn lint_parsed(parsed: &ParsedPolicy, options: &LintOptions) -> Vec<Diagnost
             .repository_arn
             .as_deref()
             .and_then(|arn| Arn::parse(arn.trim()).ok()),
+        registry_scope: options.registry_scope,
     };
     let mut findings = Vec::new();
     structure::check(&input, &mut findings);
@@ -69,6 +75,7 @@ pub fn lint_parsed(parsed: &ParsedPolicy, options: &LintOptions) -> Vec<Diagnost
     conditions::check(&input, &mut findings);
     variables::check(&input, &mut findings);
     redundancy::check(&input, &mut findings);
+    registry::check(&input, &mut findings);
     findings.sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.severity));
     findings
 }
@@ -88,6 +95,8 @@ struct Input<'a> {
     policy: &'a Policy,
     /// The scenario's repository, when its ARN is known and parses.
     repository: Option<Arn>,
+    /// The registry policy scope.
+    registry_scope: RegistryPolicyScope,
 }
 
 impl Input<'_> {

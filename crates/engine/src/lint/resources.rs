@@ -122,7 +122,7 @@ fn not_this_repository(input: &Input<'_>, pattern: &Spanned<String>) -> Option<D
 /// Whether an ARN pattern can match some repository ARN: its service is `ecr` or `ecr-public`, and its
 /// resource part starts with `repository/` or with a wildcard before it could say otherwise (a pattern
 /// that stops at a final `*` leaves the resource part open).
-fn can_name_a_repository(pattern: &str) -> bool {
+pub(super) fn can_name_a_repository(pattern: &str) -> bool {
     let mut segments = pattern.splitn(6, ':');
     let service = segments.nth(2).unwrap_or_default();
     let resource = segments.nth(2);

@@ -18,12 +18,16 @@ pub enum PolicyKind {
     Scp,
     /// A resource control policy of one organization level.
     Rcp,
+    /// The private registry policy: resource-based, for the repositories of one account and Region
+    /// (iam-semantics.md section 7).
+    Registry,
 }
 
 impl PolicyKind {
     /// Every kind, in the order the page lists them.
-    pub const ALL: [PolicyKind; 6] = [
+    pub const ALL: [PolicyKind; 7] = [
         PolicyKind::Repository,
+        PolicyKind::Registry,
         PolicyKind::Identity,
         PolicyKind::Boundary,
         PolicyKind::Session,
@@ -40,6 +44,7 @@ impl PolicyKind {
             PolicyKind::Session => "session",
             PolicyKind::Scp => "scp",
             PolicyKind::Rcp => "rcp",
+            PolicyKind::Registry => "registry",
         }
     }
 
@@ -57,12 +62,23 @@ impl PolicyKind {
             PolicyKind::Session => "a session policy",
             PolicyKind::Scp => "a service control policy",
             PolicyKind::Rcp => "a resource control policy",
+            PolicyKind::Registry => "a registry policy",
         }
     }
 
-    /// Resource-based kinds name who they apply to with `Principal` (GRAM, PRIN; RCPSYN for RCPs).
+    /// Resource-based kinds name who they apply to with `Principal` (GRAM, PRIN; RCPSYN for RCPs; REGEX
+    /// for the registry policy, section 7).
     pub fn requires_principal(self) -> bool {
-        matches!(self, PolicyKind::Repository | PolicyKind::Rcp)
+        matches!(
+            self,
+            PolicyKind::Repository | PolicyKind::Rcp | PolicyKind::Registry
+        )
+    }
+
+    /// The ECR resource-based policies, whose Allow grants access on the resource side: the repository
+    /// policy and the registry policy (section 7, section 8 "How the registry policy combines").
+    pub fn is_ecr_resource_policy(self) -> bool {
+        matches!(self, PolicyKind::Repository | PolicyKind::Registry)
     }
 
     /// Identity-based kinds, where `Id` must not appear (GRAM) and `Resource` is required (RES).
@@ -75,14 +91,15 @@ impl PolicyKind {
 
     /// `NotPrincipal` is allowed only in resource policies other than RCPs (NOTPRIN).
     pub fn allows_not_principal(self) -> bool {
-        self == PolicyKind::Repository
+        self.is_ecr_resource_policy()
     }
 
-    /// The size limit in characters and whether whitespace counts (QUOTA, ECRAPI, RCP).
+    /// The size limit in characters and whether whitespace counts (QUOTA, ECRAPI, RCP; REGAPI for the
+    /// registry policy).
     /// Identity policies use the managed-policy limit; the inline aggregates depend on the principal type.
     pub fn size_limit(self) -> (usize, bool) {
         match self {
-            PolicyKind::Repository => (10_240, true),
+            PolicyKind::Repository | PolicyKind::Registry => (10_240, true),
             PolicyKind::Identity | PolicyKind::Boundary => (6_144, false),
             PolicyKind::Session => (2_048, false),
             PolicyKind::Scp | PolicyKind::Rcp => (5_120, true),

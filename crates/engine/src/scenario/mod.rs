@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::eval::Decision;
 use crate::json::{self, JsonKind, JsonValue, PathStep, ReadError};
 use crate::policy::codes;
+use crate::registry::RegistryPolicyScope;
 
 /// A complete scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,6 +26,13 @@ pub struct Scenario {
     /// The ECR repository policy; absent when the repository has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repository_policy: Option<PolicySource>,
+    /// The private registry policy of the repository's registry (iam-semantics.md section 7); absent when
+    /// the registry has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry_policy: Option<PolicySource>,
+    /// The registry policy scope, `V1` or `V2`; absent means `V2`, the default (REGSET, section 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry_policy_scope: Option<RegistryPolicyScope>,
     /// The caller's identity policies (user, group or role policies).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub identity_policies: Vec<IdentityPolicy>,
@@ -51,6 +59,13 @@ pub struct Scenario {
     /// What the page was showing (selected tab, open panels); opaque to the engine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view: Option<serde_json::Value>,
+}
+
+impl Scenario {
+    /// The registry policy scope: as given, or `V2` when absent (REGSET: V2 is the default).
+    pub fn registry_scope(&self) -> RegistryPolicyScope {
+        self.registry_policy_scope.unwrap_or_default()
+    }
 }
 
 /// A policy given either as a JSON value or as the text exactly as typed (which may be broken JSON).

@@ -2,10 +2,11 @@
 
 use super::*;
 
-/// A policy that must show `code` when linted as `kind`.
+/// A policy that must show `code` when linted as `kind` under the registry policy scope `scope`.
 struct Fixture {
     code: &'static str,
     kind: PolicyKind,
+    scope: RegistryPolicyScope,
     text: String,
 }
 
@@ -13,8 +14,16 @@ fn fixture(code: &'static str, kind: PolicyKind, statements: &str) -> Fixture {
     Fixture {
         code,
         kind,
+        scope: RegistryPolicyScope::V2,
         text: policy(statements),
     }
+}
+
+/// A registry policy statement of this registry allowing `action` to the account 444455556666.
+fn registry_grant(action: &str) -> String {
+    format!(
+        r#"{{"Effect": "Allow", "Principal": {{"AWS": "arn:aws:iam::444455556666:root"}}, "Action": "{action}", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/*"}}"#
+    )
 }
 
 /// An identity statement allowing `action` on every resource.
@@ -35,7 +44,7 @@ fn oversized_session_policy() -> String {
 }
 
 fn fixtures() -> Vec<Fixture> {
-    use PolicyKind::{Identity, Repository, Session};
+    use PolicyKind::{Identity, Registry, Repository, Session};
     vec![
         fixture(codes::UNKNOWN_ACTION, Identity, &allow("ecr:BatchGetImages")),
         fixture(codes::ACTION_MATCHES_NOTHING, Identity, &allow("ecr:Batch*Layers")),
@@ -54,6 +63,7 @@ fn fixtures() -> Vec<Fixture> {
         Fixture {
             code: codes::VARIABLE_IN_VERSION_2008,
             kind: Identity,
+            scope: RegistryPolicyScope::V2,
             text: r#"{"Version": "2008-10-17", "Statement": {"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/${aws:username}"}}"#.to_string(),
         },
         fixture(
@@ -69,6 +79,7 @@ fn fixtures() -> Vec<Fixture> {
         Fixture {
             code: codes::POLICY_TOO_LARGE,
             kind: Session,
+            scope: RegistryPolicyScope::V2,
             text: oversized_session_policy(),
         },
         fixture(
@@ -124,11 +135,13 @@ fn fixtures() -> Vec<Fixture> {
         Fixture {
             code: codes::VERSION_MISSING,
             kind: Identity,
+            scope: RegistryPolicyScope::V2,
             text: format!(r#"{{"Statement": {}}}"#, allow("ecr:BatchGetImage")),
         },
         Fixture {
             code: codes::VERSION_2008,
             kind: Identity,
+            scope: RegistryPolicyScope::V2,
             text: format!(
                 r#"{{"Version": "2008-10-17", "Statement": {}}}"#,
                 allow("ecr:BatchGetImage")
@@ -148,6 +161,27 @@ fn fixtures() -> Vec<Fixture> {
             codes::REDUNDANT_STATEMENT,
             Identity,
             &[allow("ecr:*"), allow("ecr:BatchGetImage")].join(",\n"),
+        ),
+        fixture(
+            codes::RESOURCE_OUTSIDE_REGISTRY,
+            Registry,
+            r#"{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "ecr:ReplicateImage", "Resource": "arn:aws:ecr:eu-west-1:111122223333:repository/*"}"#,
+        ),
+        Fixture {
+            code: codes::NOT_ENFORCED_UNDER_SCOPE_V1,
+            kind: Registry,
+            scope: RegistryPolicyScope::V1,
+            text: policy(&registry_grant("ecr:BatchGetImage")),
+        },
+        fixture(
+            codes::REGISTRY_ACTION_IN_REGISTRY_POLICY,
+            Registry,
+            &registry_grant("ecr:CreatePullThroughCacheRule"),
+        ),
+        fixture(
+            codes::WILDCARD_ACTION_IN_REGISTRY_POLICY,
+            Registry,
+            &registry_grant("ecr:*"),
         ),
     ]
 }
@@ -273,7 +307,7 @@ fn every_code_has_a_fixture_that_shows_it() {
             "`{}` is not in ALL",
             fixture.code
         );
-        let findings = lint(&fixture.text, fixture.kind);
+        let findings = lint_scoped(&fixture.text, fixture.kind, fixture.scope);
         assert!(
             !with_code(&findings, fixture.code).is_empty(),
             "`{}` not shown by its fixture:\n{}\n{findings:#?}",
@@ -313,7 +347,7 @@ fn messages_follow_the_style_guide_and_link_to_aws_docs() {
     // The message style of `diagnostic.rs`: lowercase, no final period; every lint finding links to the
     // AWS page behind its rule.
     for fixture in fixtures() {
-        let lint_findings = lint(&fixture.text, fixture.kind)
+        let lint_findings = lint_scoped(&fixture.text, fixture.kind, fixture.scope)
             .into_iter()
             .filter(|finding| codes::ALL.contains(&finding.code));
         for finding in lint_findings {

@@ -9,6 +9,7 @@ mod conditions;
 mod fixtures;
 mod principals;
 mod redundancy;
+mod registry;
 mod resources;
 mod robustness;
 mod structure;
@@ -17,17 +18,24 @@ mod variables;
 use super::{LintOptions, codes, lint_policy};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::policy::PolicyKind;
+use crate::registry::RegistryPolicyScope;
 
 /// The repository the scenarios are about.
 const REPOSITORY: &str = "arn:aws:ecr:us-east-1:111122223333:repository/app";
 
 /// Every finding (parser and lint) for `text` as `kind`, with the repository known.
 fn lint(text: &str, kind: PolicyKind) -> Vec<Diagnostic> {
+    lint_scoped(text, kind, RegistryPolicyScope::V2)
+}
+
+/// The same under the registry policy scope `scope`.
+fn lint_scoped(text: &str, kind: PolicyKind, scope: RegistryPolicyScope) -> Vec<Diagnostic> {
     lint_policy(
         text,
         kind,
         &LintOptions {
             repository_arn: Some(REPOSITORY.to_string()),
+            registry_scope: scope,
         },
     )
 }

@@ -503,7 +503,8 @@ fn scalar(
 }
 
 /// SID: unique within the policy; IAM allows only letters and digits, other services differ
-/// (section 8: a Sid with spaces is a warning in a repository policy).
+/// (section 8: a Sid with spaces is a warning in a repository policy; the registry policy, the other ECR
+/// resource-based policy, is read the same way).
 pub(super) fn check_sids(
     statements: &[Statement],
     kind: PolicyKind,
@@ -531,7 +532,7 @@ pub(super) fn check_sids(
             .chars()
             .all(|character| character.is_ascii_alphanumeric())
         {
-            let severity = if kind == PolicyKind::Repository {
+            let severity = if kind.is_ecr_resource_policy() {
                 Severity::Warning
             } else {
                 Severity::Error
