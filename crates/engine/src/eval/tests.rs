@@ -505,3 +505,5 @@ fn the_matrix_decides_every_repository_action() {
         .collect();
     assert_eq!(allowed, ["ecr:BatchGetImage"]);
 }
+
+mod registry;

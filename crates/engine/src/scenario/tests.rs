@@ -159,3 +159,27 @@ fn an_empty_document_is_an_error_at_its_start() {
     );
     assert_eq!(error.line, Some(1));
 }
+
+#[test]
+fn registry_policy_scope_is_v1_or_v2_and_absent_means_v2() {
+    // REGSET, section 8 "Registry policy scope": V2 unless the scenario says V1.
+    let request = r#""request": {"principal": "x", "action": "a:b", "resource": "*"}"#;
+    let read = |fields: &str| scenario_from_text(&format!("{{{fields}{request}}}"));
+    assert_eq!(read("").unwrap().registry_scope(), RegistryPolicyScope::V2);
+    let v1 = read(r#""registryPolicy": {"Statement": []}, "registryPolicyScope": "V1", "#).unwrap();
+    assert_eq!(v1.registry_scope(), RegistryPolicyScope::V1);
+    assert!(matches!(v1.registry_policy, Some(PolicySource::Value(_))));
+    let text = serde_json::to_string(&v1).unwrap();
+    assert!(text.contains(r#""registryPolicyScope":"V1""#), "{text}");
+    assert_eq!(scenario_from_text(&text).unwrap(), v1);
+    for wrong in [r#""v2""#, r#""V3""#, "2"] {
+        let error = read(&format!("\n  \"registryPolicyScope\": {wrong}, ")).unwrap_err();
+        assert_eq!(error.path, "registryPolicyScope", "{wrong}");
+        assert!(
+            error.message.contains("`V1` or `V2`"),
+            "{wrong}: {}",
+            error.message
+        );
+        assert_eq!((error.line, error.column), (Some(2), Some(26)), "{wrong}");
+    }
+}
