@@ -5,6 +5,7 @@ use clap::builder::{PossibleValue, TypedValueParser};
 use ecr_policy_engine::diagnostic::{Diagnostic, Severity};
 use ecr_policy_engine::lint::{LintOptions, lint_policy};
 use ecr_policy_engine::policy::PolicyKind;
+use ecr_policy_engine::registry::RegistryPolicyScope;
 use serde::Serialize;
 
 use super::Report;
@@ -20,6 +21,7 @@ Examples:
   ecr-policy lint repo-policy.json
   ecr-policy lint ci-role.json --kind identity
   ecr-policy lint repo-policy.json --repository arn:aws:ecr:us-east-1:111122223333:repository/app --strict
+  ecr-policy lint registry-policy.json --kind registry --scope V1
   ecr-policy lint repo-policy.json --json | jq '.findings[] | select(.severity == \"error\")'
 
 Severities: error (AWS would reject the policy), security-warning (grants more than probably meant),
@@ -36,8 +38,12 @@ pub struct LintArgs {
     #[arg(long, value_name = "KIND", default_value = "repository", value_parser = KindParser)]
     pub kind: PolicyKind,
     /// The repository the policy is for, to check `Resource` and tell which accounts are other accounts
+    /// (for a registry policy: a repository of its registry)
     #[arg(long, value_name = "ARN")]
     pub repository: Option<String>,
+    /// The registry policy scope, for `--kind registry`: under V1 only three actions are enforced
+    #[arg(long, value_name = "SCOPE", default_value = "V2", value_parser = ScopeParser)]
+    pub scope: RegistryPolicyScope,
     /// Print `{"findings": [{"severity", "code", "message", "line", "column"}]}`
     #[arg(long)]
     pub json: bool,
@@ -67,6 +73,7 @@ pub fn run(args: &LintArgs, paint: Paint) -> Result<Report, CliError> {
     let document = read_source(&args.file)?;
     let options = LintOptions {
         repository_arn: args.repository.clone(),
+        registry_scope: args.scope,
     };
     let diagnostics = lint_policy(&document.text, args.kind, &options);
     let blocking = |diagnostic: &Diagnostic| {
@@ -132,6 +139,37 @@ impl TypedValueParser for KindParser {
             PolicyKind::ALL
                 .iter()
                 .map(|kind| PossibleValue::new(kind.as_str())),
+        ))
+    }
+}
+
+/// Reads `--scope` with AWS's names, `V1` and `V2`, and lists them in the help and in errors.
+#[derive(Debug, Clone, Copy)]
+struct ScopeParser;
+
+impl TypedValueParser for ScopeParser {
+    type Value = RegistryPolicyScope;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        argument: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<RegistryPolicyScope, clap::Error> {
+        let names = RegistryPolicyScope::ALL.map(RegistryPolicyScope::as_str);
+        clap::builder::PossibleValuesParser::new(names)
+            .parse_ref(command, argument, value)
+            .and_then(|name| {
+                RegistryPolicyScope::from_name(&name)
+                    .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue))
+            })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            RegistryPolicyScope::ALL
+                .iter()
+                .map(|scope| PossibleValue::new(scope.as_str())),
         ))
     }
 }

@@ -192,3 +192,28 @@ fn time_fixes_the_derived_clock_keys() {
 fn fixture_path(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture(name))
 }
+
+#[test]
+fn a_registry_policy_grant_is_named_in_the_reason_chain_and_the_table() {
+    // Section 7 (REGEX): cross-account replication, allowed by the destination's registry policy.
+    let run = run(&["eval", &fixture("registry-replication.json")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("decision   allowed\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "statement `ReplicationAccessCrossAccount` of the registry policy allows the caller's account side"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("[registry policy #1 \"ReplicationAccessCrossAccount\"]"),
+        "{}",
+        run.stdout
+    );
+}

@@ -84,3 +84,26 @@ fn a_link_from_another_engine_version_opens_with_a_note() {
         run.stderr
     );
 }
+
+#[test]
+fn a_link_carries_the_registry_policy_and_its_scope() {
+    // Section 7: the share codec carries the whole scenario document, the registry policy included.
+    let with_scope = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture("registry-replication.json")),
+    )
+    .unwrap()
+    .replacen(
+        "\"request\"",
+        "\"registryPolicyScope\": \"V1\",\n  \"request\"",
+        1,
+    );
+    let made = run_with(&["link", "-"], Some(&with_scope), &[]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let text = share::decode(made.stdout.trim_end()).unwrap();
+    assert!(text.contains("\"registryPolicyScope\": \"V1\""), "{text}");
+    assert!(text.contains("ReplicationAccessCrossAccount"), "{text}");
+    let linked = run(&["eval", "--json", "--link", made.stdout.trim_end()]);
+    let direct = run_with(&["eval", "--json", "-"], Some(&with_scope), &[]);
+    assert_eq!(linked.code, 0, "{}", linked.stderr);
+    assert_eq!(linked.stdout, direct.stdout);
+}

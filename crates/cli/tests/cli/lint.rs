@@ -115,3 +115,66 @@ fn a_syntax_error_is_a_finding_with_its_position_read_from_stdin() {
         run.stdout
     );
 }
+
+#[test]
+fn kind_registry_checks_a_registry_policy_under_its_scope() {
+    // Section 7: under V2 the AWS replication example and a pull grant are clean; under V1 the pull
+    // grant is not enforced (REGPERM), a warning that does not fail the run.
+    let policy = fixture("registry-policy.json");
+    let v2 = run(&["lint", "--kind", "registry", &policy]);
+    assert_eq!((v2.code, v2.stdout.as_str()), (0, ""), "{}", v2.stderr);
+    let v1 = run(&["lint", "--kind", "registry", "--scope", "V1", &policy]);
+    assert_eq!(v1.code, 0, "{}", v1.stderr);
+    assert!(
+        v1.stdout.starts_with(
+            "tests/fixtures/registry-policy.json:15:17: warning[not-enforced-under-scope-v1]: `ecr:BatchGetImage` is not enforced under scope V1"
+        ),
+        "{}",
+        v1.stdout
+    );
+    assert_eq!(v1.stdout.lines().count(), 1);
+}
+
+#[test]
+fn kind_registry_with_a_repository_of_another_region_exits_1() {
+    // Section 7: a registry policy names only the repositories of its own account and Region.
+    let run = run(&[
+        "lint",
+        "--kind",
+        "registry",
+        "--repository",
+        "arn:aws:ecr:eu-west-1:111122223333:repository/app",
+        "--json",
+        &fixture("registry-policy.json"),
+    ]);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|finding| finding["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        ["resource-outside-registry", "resource-outside-registry"]
+    );
+}
+
+#[test]
+fn an_unknown_scope_exits_2_and_lists_v1_and_v2() {
+    let run = run(&[
+        "lint",
+        "--kind",
+        "registry",
+        "--scope",
+        "v3",
+        &fixture("registry-policy.json"),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("[possible values: V1, V2]"),
+        "{}",
+        run.stderr
+    );
+}

@@ -29,7 +29,15 @@ fn json_rows_carry_action_access_level_and_decision() {
     let matrix: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let rows = matrix["rows"].as_array().unwrap();
     assert!(rows.len() > 20, "{}", rows.len());
-    assert!(rows.iter().all(|row| row["decision"] == "explicitDeny"));
+    // A repository policy does not govern ecr:CreateRepository (PTCIAM): the identity policy allows it.
+    assert!(rows.iter().all(|row| {
+        let expected = if row["action"] == "ecr:CreateRepository" {
+            "allowed"
+        } else {
+            "explicitDeny"
+        };
+        row["decision"] == expected
+    }));
     assert!(
         rows.iter()
             .any(|row| row["action"] == "ecr:PutImage" && row["accessLevel"] == "Write")
@@ -39,4 +47,27 @@ fn json_rows_carry_action_access_level_and_decision() {
 #[test]
 fn a_scenario_with_policy_errors_exits_2() {
     assert_eq!(run(&["matrix", &fixture("broken-policy.json")]).code, 2);
+}
+
+#[test]
+fn the_registry_actions_a_registry_policy_affects_are_rows() {
+    // Section 7: ReplicateImage, BatchImportUpstreamImage and CreateRepository take a repository (ECRSAR),
+    // so the matrix decides them; the replication grant allows two of them.
+    let run = run(&["matrix", "--json", &fixture("registry-replication.json")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let matrix: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let decision = |action: &str| {
+        matrix["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|row| row["action"] == action)
+            .map(|row| row["decision"].clone())
+    };
+    assert_eq!(decision("ecr:ReplicateImage"), Some("allowed".into()));
+    assert_eq!(decision("ecr:CreateRepository"), Some("allowed".into()));
+    assert_eq!(
+        decision("ecr:BatchImportUpstreamImage"),
+        Some("implicitDeny".into())
+    );
 }

@@ -24,15 +24,15 @@ pub enum PolicyKind {
 }
 
 impl PolicyKind {
-    /// Every kind, in the order the page lists them.
+    /// Every kind: the order the page lists them, then the registry policy, which came later.
     pub const ALL: [PolicyKind; 7] = [
         PolicyKind::Repository,
-        PolicyKind::Registry,
         PolicyKind::Identity,
         PolicyKind::Boundary,
         PolicyKind::Session,
         PolicyKind::Scp,
         PolicyKind::Rcp,
+        PolicyKind::Registry,
     ];
 
     /// The name used on the command line and in JSON.
