@@ -13,6 +13,9 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
  */
 export type PolicySource = string | JsonValue;
 
+/** The registry policy scope (`registry::RegistryPolicyScope`): under `V1` only three actions are enforced. */
+export type RegistryPolicyScope = "V1" | "V2";
+
 /** A named identity policy (`NamedPolicy`). */
 export interface NamedPolicy {
   /** The name shown on its tab. */
@@ -47,6 +50,10 @@ export interface Scenario {
   name?: string;
   description?: string;
   repositoryPolicy?: PolicySource | null;
+  /** The private registry policy of the repository's registry. */
+  registryPolicy?: PolicySource | null;
+  /** The registry policy scope (`RegistryPolicyScope`); absent means `"V2"`. */
+  registryPolicyScope?: RegistryPolicyScope | null;
   identityPolicies?: IdentityPolicy[];
   permissionsBoundary?: PolicySource | null;
   sessionPolicy?: PolicySource | null;
@@ -180,11 +187,11 @@ export interface RequestFacts {
 }
 
 /** The role a policy plays (`PolicyKind`); also the `kind` argument of `lint`. */
-export type PolicyKind = "repository" | "identity" | "boundary" | "session" | "scp" | "rcp";
+export type PolicyKind = "repository" | "identity" | "boundary" | "session" | "scp" | "rcp" | "registry";
 
 /** One policy of the scenario and what each of its statements did (`PolicyReport`). */
 export interface PolicyReport {
-  /** `repository`, `identity:0`, `boundary`, `session`, `scp:0:1` (level, index), `rcp:1:0`. */
+  /** `repository`, `registry`, `identity:0`, `boundary`, `session`, `scp:0:1` (level, index), `rcp:1:0`. */
   id: string;
   kind: PolicyKind;
   name: string;

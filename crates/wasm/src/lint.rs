@@ -2,6 +2,7 @@
 
 use ecr_policy_engine::lint::{self as engine_lint, lint_policy};
 use ecr_policy_engine::policy::PolicyKind;
+use ecr_policy_engine::registry::RegistryPolicyScope;
 use serde::Deserialize;
 use tsify::Tsify;
 use wasm_bindgen::JsValue;
@@ -18,6 +19,11 @@ pub struct LintOptions {
     #[serde(default)]
     #[tsify(optional)]
     pub repository_arn: Option<String>,
+    /// The registry policy scope, for a policy of kind `registry`: under `V1` only three actions are
+    /// enforced; `V2`, the default, when absent.
+    #[serde(default)]
+    #[tsify(optional, type = "\"V1\" | \"V2\"")]
+    pub registry_policy_scope: Option<RegistryPolicyScope>,
 }
 
 /// Every finding about the policy `text` read as a policy of `kind`: parse errors and validation
@@ -33,8 +39,10 @@ pub fn lint(
 ) -> Result<JsValue, JsValue> {
     let text = args::string("lint", "text", &text)?;
     let kind = policy_kind(&kind)?;
+    let options = lint_options(&options)?;
     let options = engine_lint::LintOptions {
-        repository_arn: lint_options(&options)?.repository_arn,
+        repository_arn: options.repository_arn,
+        registry_scope: options.registry_policy_scope.unwrap_or_default(),
     };
     convert::to_js("lint", &lint_policy(&text, kind, &options))
 }

@@ -50,6 +50,7 @@ function policiesOf(scenario) {
   const text = (policy) => (typeof policy === "string" ? policy : JSON.stringify(policy, null, 2));
   const found = [];
   if (scenario.repositoryPolicy != null) found.push(["repository", scenario.repositoryPolicy]);
+  if (scenario.registryPolicy != null) found.push(["registry", scenario.registryPolicy]);
   for (const entry of scenario.identityPolicies ?? []) {
     const named = entry !== null && typeof entry === "object" && ("name" in entry || "policy" in entry);
     found.push(["identity", named ? entry.policy : entry]);

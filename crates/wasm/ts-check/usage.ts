@@ -40,6 +40,8 @@ const scenario: Scenario = {
     Version: "2012-10-17",
     Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::444455556666:root" }, Action: "ecr:BatchGetImage" }],
   },
+  registryPolicy: '{"Version": "2012-10-17", "Statement": []}',
+  registryPolicyScope: "V2",
   identityPolicies: [
     { name: "ci-pull", policy: '{"Version": "2012-10-17", "Statement": []}' },
     { Version: "2012-10-17", Statement: [] },
@@ -135,6 +137,7 @@ export function everyFunction(): string[] {
 
   lines.push(...lint('{"Version": "2012-10-17"}', "identity").map(squiggle));
   lines.push(...lint("{}", "repository", { repositoryArn: scenario.request.resource }).map(squiggle));
+  lines.push(...lint("{}", "registry", { repositoryArn: scenario.request.resource, registryPolicyScope: "V1" }).map(squiggle));
 
   const known: Catalog = catalog();
   for (const service of known.services) {
@@ -161,6 +164,8 @@ export function misuse(): void {
   evaluate(scenario, "now");
   // @ts-expect-error: `lint` takes a policy kind.
   lint("{}", "bucket");
+  // @ts-expect-error: a registry policy scope is `V1` or `V2`.
+  lint("{}", "registry", { registryPolicyScope: "V3" });
   // @ts-expect-error: `LintOptions` has no `repoArn`.
   lint("{}", "repository", { repoArn: "arn:aws:ecr:us-east-1:111122223333:repository/app" });
   // @ts-expect-error: `encodeShare` takes the scenario's JSON text.

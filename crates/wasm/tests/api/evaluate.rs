@@ -140,3 +140,39 @@ fn context_values(result: &JsValue) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+#[wasm_bindgen_test]
+fn the_registry_policy_and_its_scope_reach_the_engine() {
+    // The scenario reader is the engine's: `registryPolicy` is evaluated, and under `registryPolicyScope`
+    // V1 its pull grant is not enforced.
+    let scenario = |scope: &str| {
+        js(&format!(
+            r#"{{"registryPolicy": {{"Version": "2012-10-17", "Statement": [{{"Sid": "Pull", "Effect": "Allow",
+            "Principal": {{"AWS": "arn:aws:iam::111122223333:user/bob"}}, "Action": "ecr:BatchGetImage",
+            "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/*"}}]}}, {scope}
+            "request": {{"principal": "arn:aws:iam::111122223333:user/bob", "action": "ecr:BatchGetImage",
+            "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}}}}"#
+        ))
+    };
+    let v2 = ecr_policy_wasm::evaluate(scenario(""), JsValue::from(TIME)).unwrap();
+    assert_eq!(string_at(&v2, "decision"), "allowed");
+    assert_eq!(string_at(&v2, "policies.0.kind"), "registry");
+    let v1 = ecr_policy_wasm::evaluate(
+        scenario(r#""registryPolicyScope": "V1","#),
+        JsValue::from(TIME),
+    )
+    .unwrap();
+    assert_eq!(string_at(&v1, "decision"), "implicitDeny");
+    assert!(string_at(&v1, "reasons.0.message").contains("not enforced under scope V1"));
+    let wrong = ecr_policy_wasm::evaluate(
+        scenario(r#""registryPolicyScope": "V3","#),
+        JsValue::from(TIME),
+    )
+    .unwrap();
+    assert_eq!(string_at(&wrong, "decision"), "invalid");
+    assert_eq!(
+        string_at(&wrong, "scenarioErrors.0.path"),
+        "registryPolicyScope"
+    );
+    assert!(string_at(&wrong, "scenarioErrors.0.message").contains("`V1` or `V2`"));
+}

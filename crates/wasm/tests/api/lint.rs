@@ -58,3 +58,34 @@ fn the_repository_arn_option_reaches_the_linter() {
     assert!(codes(options).contains(&"resource-not-this-repository".to_owned()));
     assert!(!codes(JsValue::UNDEFINED).contains(&"resource-not-this-repository".to_owned()));
 }
+
+#[wasm_bindgen_test]
+fn the_registry_policy_scope_option_reaches_the_linter() {
+    // Under scope V1 a registry policy's pull grant is not enforced (REGPERM); V2 is the default.
+    let text = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+        "Action": "ecr:BatchGetImage", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/*"}]}"#;
+    let codes = |options: JsValue| {
+        let findings = ecr_policy_wasm::lint(
+            JsValue::from_str(text),
+            JsValue::from_str("registry"),
+            options,
+        )
+        .unwrap();
+        (0..length_at(&findings, ""))
+            .map(|index| string_at(&findings, &format!("{index}.code")))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        codes(js(r#"{"registryPolicyScope": "V1"}"#)),
+        ["not-enforced-under-scope-v1"]
+    );
+    assert_eq!(codes(JsValue::UNDEFINED), Vec::<String>::new());
+    assert!(
+        ecr_policy_wasm::lint(
+            JsValue::from_str(text),
+            JsValue::from_str("registry"),
+            js(r#"{"registryPolicyScope": "V3"}"#),
+        )
+        .is_err()
+    );
+}
