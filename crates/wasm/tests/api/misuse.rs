@@ -80,7 +80,7 @@ fn lint_throws_on_an_unknown_kind_and_lists_the_known_ones() {
     ));
     assert_eq!(
         message,
-        "lint: unknown policy kind `bucket`; expected one of `repository`, `identity`, `boundary`, `session`, `scp`, `rcp`"
+        "lint: unknown policy kind `bucket`; expected one of `repository`, `identity`, `boundary`, `session`, `scp`, `rcp`, `registry`"
     );
     let message = thrown_message(ecr_policy_wasm::lint(
         JsValue::from_str("{}"),
