@@ -53,6 +53,19 @@ export function templateFor(kind: PolicyKind): string {
         Version: "2012-10-17",
         Statement: [{ Sid: "RCPFullAWSAccess", Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }],
       });
+    case "registry":
+      return policyText({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "ReplicationAccessCrossAccount",
+            Effect: "Allow",
+            Principal: { AWS: "arn:aws:iam::444455556666:root" },
+            Action: ["ecr:CreateRepository", "ecr:ReplicateImage"],
+            Resource: `arn:aws:ecr:us-east-1:${REPOSITORY_ACCOUNT}:repository/*`,
+          },
+        ],
+      });
   }
 }
 

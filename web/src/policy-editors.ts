@@ -45,6 +45,8 @@ export function tabLabel(policy: PolicyDoc, state: AppState): string {
       return "Permissions boundary";
     case "session":
       return "Session policy";
+    case "registry":
+      return "Registry policy";
     case "scp":
     case "rcp": {
       const levels = policy.kind === "scp" ? state.scps : state.rcps;

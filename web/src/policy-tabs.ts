@@ -102,6 +102,7 @@ const KIND_SHORT: Record<PolicyKind, string> = {
   session: "Sess",
   scp: "SCP",
   rcp: "RCP",
+  registry: "Reg",
 };
 
 /** Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern). */
