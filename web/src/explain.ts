@@ -4,13 +4,19 @@
 
 import type {
   ActionMatch,
+  ActionMismatch,
   ConditionOutcome,
+  ConditionWhy,
+  NamedAs,
   PatternReport,
   PrincipalMatch,
+  PrincipalMismatch,
   ResourceMatch,
+  ResourceMismatch,
   Span,
   StatementOutcome,
   StatementReport,
+  ValueNote,
 } from "./types";
 
 /** One explained element of a statement: a place in the text, whether it matched, and why. */
@@ -34,17 +40,18 @@ export const OUTCOME_LABEL: Record<StatementOutcome, string> = {
   "not-applicable": "not applicable",
 };
 
-const NAMED_AS: Record<string, string> = {
+const NAMED_AS: Record<NamedAs, string> = {
   everyone: "names everyone (`*`), this caller included",
   account: "names the caller's account, which delegates to the account's own IAM policies",
   exactUser: "names this IAM user",
   role: "names the role this session belongs to",
   roleSession: "names this role session",
   federatedUser: "names this federated user",
+  federatingUser: "names the IAM user who called GetFederationToken, so it names this federated session too",
   service: "names this service principal",
 };
 
-const PRINCIPAL_MISMATCH: Record<string, string> = {
+const PRINCIPAL_MISMATCH: Record<PrincipalMismatch, string> = {
   notAWildcard: "a bare string principal must be `*`",
   partialWildcard: "principals do not support wildcards inside a name or ARN",
   serviceWildcard: "`\"Service\": \"*\"` is invalid",
@@ -60,20 +67,20 @@ const PRINCIPAL_MISMATCH: Record<string, string> = {
   callerNotAService: "a `Service` entry, but the caller is not a service principal",
 };
 
-const ACTION_MISMATCH: Record<string, string> = {
+const ACTION_MISMATCH: Record<ActionMismatch, string> = {
   patternHasNoService: "the pattern is not of the form `service:Action`",
   actionHasNoService: "the request's action is not of the form `service:Action`",
   differentService: "the service prefix differs",
   differentName: "the action name differs",
 };
 
-const RESOURCE_MISMATCH: Record<string, string> = {
+const RESOURCE_MISMATCH: Record<Exclude<ResourceMismatch["kind"], "segment">, string> = {
   patternNotAnArn: "the pattern is neither `*` nor an ARN",
   wildcardInService: "wildcards are not allowed in the service segment",
   resourceNotAnArn: "the request's resource is not an ARN (a registry-level action uses `*`)",
 };
 
-const CONDITION_WHY: Record<string, string> = {
+const CONDITION_WHY: Record<Exclude<ConditionWhy["kind"], "valueMatched" | "requestValueMatchedNothing">, string> = {
   unknownOperator: "the operator is unknown, so the condition does not match",
   keyMissingIsFalse: "the request does not have this key, so the operator is false",
   keyMissingNegatedIsTrue: "the request does not have this key, so the negated operator is true",
@@ -86,7 +93,7 @@ const CONDITION_WHY: Record<string, string> = {
   everyRequestValueMatched: "every request value matched a policy value",
 };
 
-const VALUE_NOTE: Record<string, string> = {
+const VALUE_NOTE: Record<Exclude<ValueNote["kind"], "invalid">, string> = {
   unresolvedVariable: "a policy variable has no value, so this value matches nothing",
   variablesLiteralInVersion2008: "`${...}` is literal text under Version 2008-10-17",
   variablesLiteralInThisOperator: "`${...}` is literal text: variables work only in String and ARN operators",
@@ -140,8 +147,8 @@ function quietIf(part: ElementExplanation, elementMatched: boolean): ElementExpl
 function principalEntry(entry: PatternReport<PrincipalMatch>, negated: boolean): ElementExplanation {
   const detail = entry.detail;
   const why = entry.matched
-    ? NAMED_AS[detail.how ?? ""] ?? "names the caller"
-    : PRINCIPAL_MISMATCH[detail.mismatch ?? ""] ?? "does not name the caller";
+    ? detail.how ? NAMED_AS[detail.how] : "names the caller"
+    : detail.mismatch ? PRINCIPAL_MISMATCH[detail.mismatch] : "does not name the caller";
   const lines = [`\`${detail.value}\` ${why}`, `caller: \`${detail.caller}\``];
   if (negated) {
     lines.push(entry.matched ? "listed in NotPrincipal, so excluded" : "not listed in NotPrincipal, so included");
@@ -154,7 +161,7 @@ function actionPattern(pattern: PatternReport<ActionMatch>, name: string): Eleme
   const lines = [
     pattern.matched
       ? `\`${detail.pattern}\` matches \`${detail.action}\`${detail.wildcard ? " (wildcard)" : ""}`
-      : `\`${detail.pattern}\` does not match \`${detail.action}\`: ${ACTION_MISMATCH[detail.mismatch ?? ""] ?? "different action"}`,
+      : `\`${detail.pattern}\` does not match \`${detail.action}\`: ${detail.mismatch ? ACTION_MISMATCH[detail.mismatch] : "different action"}`,
   ];
   const negated = name === "NotAction";
   if (negated) lines.push(pattern.matched ? "listed in NotAction, so excluded" : "not listed in NotAction");
@@ -167,8 +174,8 @@ function resourcePattern(pattern: PatternReport<ResourceMatch>, name: string): E
   if (detail.mismatch) {
     why =
       detail.mismatch.kind === "segment"
-        ? `the ${detail.mismatch.segment ?? "resource"} segment differs`
-        : RESOURCE_MISMATCH[detail.mismatch.kind] ?? why;
+        ? `the ${detail.mismatch.segment} segment differs`
+        : RESOURCE_MISMATCH[detail.mismatch.kind];
   }
   const lines = [
     pattern.matched
@@ -212,7 +219,7 @@ export function explainCondition(condition: ConditionOutcome): ElementExplanatio
       );
     }
     if (value.note) {
-      valueLines.push(value.note.kind === "invalid" ? `not comparable: ${value.note.reason ?? ""}` : VALUE_NOTE[value.note.kind] ?? value.note.kind);
+      valueLines.push(value.note.kind === "invalid" ? `not comparable: ${value.note.reason}` : VALUE_NOTE[value.note.kind]);
     }
     parts.push({ label: `Value of ${condition.key}`, span: value.span, matched: condition.matched, lines: valueLines });
   }
@@ -222,12 +229,12 @@ export function explainCondition(condition: ConditionOutcome): ElementExplanatio
 function conditionWhy(condition: ConditionOutcome): string {
   const why = condition.explanation;
   if (why.kind === "valueMatched") {
-    return `request value \`${why.requestValue ?? ""}\` matched policy value ${(why.policyValueIndex ?? 0) + 1}`;
+    return `request value \`${why.requestValue}\` matched policy value ${why.policyValueIndex + 1}`;
   }
   if (why.kind === "requestValueMatchedNothing") {
-    return `request value \`${why.requestValue ?? ""}\` matched none of the policy values`;
+    return `request value \`${why.requestValue}\` matched none of the policy values`;
   }
-  return CONDITION_WHY[why.kind] ?? why.kind;
+  return CONDITION_WHY[why.kind];
 }
 
 /** A statement's name for people: its Sid, or its position. */

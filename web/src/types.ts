@@ -1,12 +1,15 @@
 // The shapes the engine's WebAssembly package exchanges with the page. They come from the package's
-// own TypeScript declarations (crates/wasm/src/engine-types.d.ts, checked there against real outputs),
-// renamed where a name would clash with the page's own (CodeMirror also has a `Diagnostic`).
+// own TypeScript declarations, which wasm-bindgen writes from the Rust types (crates/wasm/ts-check checks
+// them against real inputs and outputs), renamed where a name would clash with the page's own
+// (CodeMirror also has a `Diagnostic`).
 
 export type {
   Action as CatalogAction,
   ActionMatch,
+  ActionMismatch,
   Catalog,
   ConditionOutcome,
+  ConditionWhy,
   ContextEntry,
   ContextInput,
   Decision,
@@ -14,15 +17,19 @@ export type {
   EvaluateResult as Evaluation,
   JsonValue,
   MatrixRow,
+  NamedAs,
   PatternReport,
   PolicyKind,
   PolicyReport,
   PrincipalMatch,
+  PrincipalMismatch,
   ResourceMatch,
+  ResourceMismatch,
   Scenario as ScenarioDocument,
   Severity,
   Span,
   StatementOutcome,
   StatementRef,
   StatementReport,
+  ValueNote,
 } from "../pkg/ecr_policy_wasm.js";

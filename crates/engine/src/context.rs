@@ -8,6 +8,7 @@ use serde::Serialize;
 
 /// Where a context value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ContextSource {
     /// Given in the scenario's `request.context`.
@@ -18,6 +19,7 @@ pub enum ContextSource {
 
 /// One condition key of the request and its values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ContextEntry {
     /// The key as given or as AWS spells it (`aws:PrincipalArn`).

@@ -9,6 +9,7 @@ use crate::span::Span;
 
 /// How serious a finding is. Only `Error` blocks evaluation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// AWS would reject the policy, or the engine cannot evaluate it.
@@ -35,6 +36,7 @@ impl Severity {
 
 /// One finding about one place in a policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
     /// How serious it is.

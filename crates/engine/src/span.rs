@@ -8,6 +8,7 @@ use serde::Serialize;
 
 /// A range of policy text, with its position in every unit a consumer needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Span {
     /// Byte offset of the first byte.

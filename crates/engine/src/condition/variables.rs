@@ -29,6 +29,7 @@ pub struct Substitution {
 
 /// One `${...}` variable and what it resolved to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct VariableUse {
     /// The key name as written.

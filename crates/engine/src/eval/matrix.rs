@@ -8,6 +8,7 @@ use crate::catalog::catalog;
 
 /// One action's decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MatrixRow {
     /// The action, such as `ecr:BatchGetImage`.
@@ -22,6 +23,7 @@ pub struct MatrixRow {
 
 /// Every repository action with its decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Matrix {
     /// The rows, in catalogue order.

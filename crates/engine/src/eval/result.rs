@@ -14,6 +14,7 @@ use crate::span::Span;
 
 /// The decision for a request, as the IAM policy simulator names them (SIMAPI), plus `invalid`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Decision {
     /// Some policy allows the request and nothing denies it.
@@ -40,6 +41,7 @@ impl Decision {
 
 /// The full result of evaluating one scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Evaluation {
     /// The decision.
@@ -62,6 +64,7 @@ pub struct Evaluation {
 
 /// One step of the reason chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Reason {
     /// Which step of the procedure this is.
@@ -76,6 +79,7 @@ pub struct Reason {
 
 /// The steps of the decision procedure (iam-semantics.md section 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Step {
     /// Which policies apply to this request and why.
@@ -103,6 +107,7 @@ pub enum Step {
 
 /// What a step did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Verdict {
     /// The step allowed (or let the request through).
@@ -115,6 +120,7 @@ pub enum Verdict {
 
 /// A statement of a policy of the scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct StatementRef {
     /// The policy's id (see [`PolicyReport::id`]).
@@ -125,6 +131,7 @@ pub struct StatementRef {
 
 /// Facts about the request.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RequestFacts {
     /// The principal as given.
@@ -149,6 +156,7 @@ pub struct RequestFacts {
 
 /// One policy of the scenario and what each of its statements did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyReport {
     /// A stable id: `repository`, `identity:0`, `boundary`, `session`, `scp:0:1` (level, index), `rcp:1:0`.
@@ -169,6 +177,7 @@ pub struct PolicyReport {
 
 /// What one statement did for the request.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct StatementReport {
     /// The index in its policy, from 0.
@@ -196,6 +205,7 @@ pub struct StatementReport {
 
 /// What a statement did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub enum StatementOutcome {
     /// An Allow statement that matches the request.
@@ -210,6 +220,7 @@ pub enum StatementOutcome {
 
 /// The result of an `Action`/`NotAction` or `Resource`/`NotResource` element.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ElementReport<T> {
     /// Whether the element matches the request (after applying `Not...`).
@@ -224,6 +235,7 @@ pub struct ElementReport<T> {
 
 /// One pattern of an element and how it compared with the request.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PatternReport<T> {
     /// Where the pattern is written.
@@ -236,6 +248,7 @@ pub struct PatternReport<T> {
 
 /// The result of a `Principal`/`NotPrincipal` element.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PrincipalReport {
     /// Whether the element matches the request (after applying `NotPrincipal`).
@@ -253,6 +266,7 @@ pub struct PrincipalReport {
 
 /// A condition key a policy references that the request does not carry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MissingKey {
     /// The key as written in the policy.

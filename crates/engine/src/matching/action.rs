@@ -13,6 +13,7 @@ use crate::policy::SharedStr;
 
 /// The outcome of comparing one action pattern from a policy with the request's action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ActionMatch {
     /// The pattern as written in the policy.
@@ -29,6 +30,7 @@ pub struct ActionMatch {
 
 /// Why an action pattern does not match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ActionMismatch {
     /// The pattern is neither `*` nor of the form `service:Action`, so it names no action (ACT).

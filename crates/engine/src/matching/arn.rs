@@ -22,6 +22,7 @@ pub struct Arn {
 
 /// One colon-delimited component of an ARN, named for explanations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ArnSegment {
     /// The leading `arn`.

@@ -38,6 +38,7 @@ use crate::policy::{PrincipalKind, SharedStr};
 
 /// How a matching principal entry names the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum NamedAs {
     /// `"*"` or `{"AWS": "*"}`: everyone.
@@ -60,6 +61,7 @@ pub enum NamedAs {
 
 /// Why a principal entry does not name the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum PrincipalMismatch {
     /// A bare string principal other than `"*"`.
@@ -92,6 +94,7 @@ pub enum PrincipalMismatch {
 
 /// The outcome of comparing one principal entry with the caller.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PrincipalMatch {
     /// How the entry is written.

@@ -23,6 +23,7 @@ use crate::policy::SharedStr;
 
 /// The outcome of comparing one resource pattern from a policy with the request's resource.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceMatch {
     /// The pattern as written in the policy (after variable substitution).
@@ -39,6 +40,7 @@ pub struct ResourceMatch {
 
 /// Why a resource pattern does not match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum ResourceMismatch {
     /// The pattern is neither `*` nor an ARN pattern starting with `arn:`.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which role a policy plays in a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum PolicyKind {
     /// The ECR repository policy (resource-based).

@@ -68,6 +68,7 @@ pub struct PolicySize {
 
 /// `Allow` or `Deny` (EFF).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Effect {
     /// Grants the request if everything else matches.
     Allow,
@@ -130,6 +131,7 @@ pub struct PrincipalBlock {
 
 /// The kinds of principal a policy can name (GRAM).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum PrincipalKind {
     /// The bare `"*"`, equivalent to `{"AWS": "*"}` (PRIN).
     #[serde(rename = "*")]

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 /// A parsed condition operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Operator {
     /// The set qualifier, for multivalued keys.
@@ -16,6 +17,7 @@ pub struct Operator {
 
 /// `ForAllValues:` or `ForAnyValue:` (OPS, MV).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum SetQualifier {
     /// Every request value must match; vacuously true for a missing or empty key (section 8).
     ForAllValues,
@@ -49,6 +51,7 @@ macro_rules! operator_bases {
     ($($name:ident => $family:ident, $negated:expr;)*) => {
         /// Every base condition operator of OPS.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
         pub enum OperatorBase {
             $(
                 #[doc = concat!("`", stringify!($name), "`.")]

@@ -18,12 +18,15 @@ use serde::{Serialize, Serializer};
 
 /// An immutable, cheaply cloned value.
 #[derive(PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Shared<T: ?Sized>(Arc<T>);
 
 /// Immutable, cheaply cloned text.
+#[cfg_attr(feature = "wasm", tsify::declare)]
 pub type SharedStr = Shared<str>;
 
 /// An immutable, cheaply cloned list.
+#[cfg_attr(feature = "wasm", tsify::declare)]
 pub type SharedList<T> = Shared<[T]>;
 
 impl<T> Shared<T> {

@@ -15,6 +15,7 @@ use crate::registry::RegistryPolicyScope;
 
 /// A complete scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scenario {
     /// A name that says what the scenario shows.
@@ -58,6 +59,7 @@ pub struct Scenario {
     pub engine_version: Option<String>,
     /// What the page was showing (selected tab, open panels); opaque to the engine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "JsonValue"))]
     pub view: Option<serde_json::Value>,
 }
 
@@ -70,13 +72,20 @@ impl Scenario {
 
 /// A policy given either as a JSON value or as the text exactly as typed (which may be broken JSON).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum PolicySource {
     /// The text as typed.
     Text(String),
     /// A JSON value; its text is the value pretty-printed.
-    Value(serde_json::Value),
+    Value(#[cfg_attr(feature = "wasm", tsify(type = "JsonValue"))] serde_json::Value),
 }
+
+/// The TypeScript type of the `serde_json::Value` fields: any JSON value.
+#[cfg(feature = "wasm")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const JSON_VALUE: &str = r#"/** Any JSON value (`serde_json::Value`). */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };"#;
 
 impl PolicySource {
     /// The text the parser reads: the typed text, or the value pretty-printed with two-space indents.
@@ -93,6 +102,7 @@ impl PolicySource {
 /// An identity policy, named or not. An object with a `name` or `policy` field is read as named (strictly),
 /// anything else as a bare policy.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum IdentityPolicy {
     /// `{"name": ..., "policy": ...}`.
@@ -103,6 +113,7 @@ pub enum IdentityPolicy {
 
 /// A named identity policy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct NamedPolicy {
     /// The name shown on its tab.
@@ -177,6 +188,7 @@ impl IdentityPolicy {
 
 /// The request: who asks to do what to which repository, with which context.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Request {
     /// The caller: an IAM user, role, assumed-role session, federated user or root ARN, a bare account id,
@@ -197,6 +209,7 @@ pub struct Request {
 
 /// A context value as written in a scenario: a scalar, or an array for a multivalued key.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(
     untagged,
     expecting = "expected a string, a number, a boolean or an array of them"
@@ -210,12 +223,13 @@ pub enum ContextInput {
 
 /// A scalar context value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(untagged, expecting = "expected a string, a number or a boolean")]
 pub enum Scalar {
     /// A string.
     String(String),
     /// A number.
-    Number(serde_json::Number),
+    Number(#[cfg_attr(feature = "wasm", tsify(type = "number"))] serde_json::Number),
     /// A boolean.
     Bool(bool),
 }
@@ -233,6 +247,7 @@ impl Scalar {
 
 /// Why a scenario document could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioError {
     /// Where in the document, such as `request.context["aws:SourceIp"]`; empty for the document itself.
