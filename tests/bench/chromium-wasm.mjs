@@ -1,12 +1,12 @@
-// The WebAssembly cases in headless Chromium: a page on loopback (tests/bench/www, staged with web/pkg and
-// the timing modules into target/bench/www) loads the package with `init()`, as the playground does,
-// and runs the same cases as Node.js.
+// The WebAssembly cases in headless Chromium: a page on loopback (tests/bench/www, staged with the
+// benchmarks' package target/bench/pkg and the timing modules into target/bench/www) loads the package
+// with `init()`, as the playground does, and runs the same cases as Node.js.
 
 import { cpSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { freshPage } from "./browser.mjs";
 import { wasmInputs } from "./cases.mjs";
-import { BENCH_DIR, OUT_DIR, PKG_DIR } from "./paths.mjs";
+import { BENCH_DIR, BENCH_PKG_DIR, OUT_DIR } from "./paths.mjs";
 
 /** Copies the benchmark pages, their modules and the package into one folder to serve; returns it. */
 export function stageWww() {
@@ -15,7 +15,7 @@ export function stageWww() {
   mkdirSync(root, { recursive: true });
   cpSync(join(BENCH_DIR, "www"), root, { recursive: true });
   for (const module of ["stats.mjs", "timing.mjs", "wasm-cases.mjs"]) cpSync(join(BENCH_DIR, module), join(root, module));
-  cpSync(PKG_DIR, join(root, "pkg"), { recursive: true });
+  cpSync(BENCH_PKG_DIR, join(root, "pkg"), { recursive: true });
   return root;
 }
 

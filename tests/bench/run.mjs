@@ -1,5 +1,6 @@
 // Runs every WebAssembly and page benchmark, writes target/bench/web.md and prints it. Expects the
-// package in web/pkg and the page in web/dist: scripts/bench-web builds both, then runs this.
+// benchmarks' package in target/bench/pkg, and the page in web/dist with its package in web/pkg:
+// scripts/bench-web builds them, then runs this.
 // Benchmarks, not tests: nothing here fails on a slow figure.
 
 import { mkdirSync, writeFileSync } from "node:fs";

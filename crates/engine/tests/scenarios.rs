@@ -1,10 +1,7 @@
 //! Runs every scenario in `tests/scenarios/` (the corpus every layer runs) and checks its `expect`.
-//! A failure prints the scenario, the expected and actual decisions and the reason chain. Every result
-//! of the corpus also checks the engine's JSON writer against serde_json.
+//! A failure prints the scenario, the expected and actual decisions and the reason chain.
 
-use ecr_policy_engine::catalog::catalog;
-use ecr_policy_engine::eval::{evaluate, prepare};
-use ecr_policy_engine::json;
+use ecr_policy_engine::eval::evaluate;
 use ecr_policy_engine::scenario::scenarios_from_text;
 use ecr_policy_test_kit::{CORPUS_TIME, corpus_dir, corpus_files};
 
@@ -62,47 +59,4 @@ fn every_scenario_in_the_corpus_gives_its_expected_decision() {
         failures.len(),
         failures.join("\n\n")
     );
-}
-
-#[test]
-fn every_corpus_result_is_written_by_the_engine_as_serde_json_writes_it() {
-    // The page receives results as the text of `json::to_string`; the CLI's `--json` is serde_json's.
-    // Both must be the same JSON for every evaluation (lint findings included), matrix and scenario.
-    let files = corpus_files().unwrap();
-    let same = |what: &str, engine: Result<String, json::WriteError>, serde: String| {
-        assert_eq!(engine.as_deref(), Ok(serde.as_str()), "{what}");
-    };
-    let mut written = 0;
-    for file in &files {
-        let text = std::fs::read_to_string(file).unwrap();
-        for scenario in scenarios_from_text(&text).unwrap() {
-            let name = &scenario.name;
-            let prepared = prepare(&scenario);
-            let evaluation = prepared.evaluate(&scenario.request.action, CORPUS_TIME);
-            same(
-                name,
-                json::to_string(&evaluation),
-                serde_json::to_string(&evaluation).unwrap(),
-            );
-            let matrix = prepared.matrix(CORPUS_TIME);
-            same(
-                name,
-                json::to_string(&matrix),
-                serde_json::to_string(&matrix).unwrap(),
-            );
-            same(
-                name,
-                json::to_string(&scenario),
-                serde_json::to_string(&scenario).unwrap(),
-            );
-            written += 3;
-        }
-    }
-    let catalog = catalog();
-    same(
-        "catalog",
-        json::to_string(catalog),
-        serde_json::to_string(catalog).unwrap(),
-    );
-    assert!(written > 1000, "only {written} results written");
 }

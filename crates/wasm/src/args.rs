@@ -52,22 +52,6 @@ pub fn request_time(function: &str, value: &JsValue) -> Result<RequestTime, JsVa
     }
 }
 
-/// A positive whole number, such as an iteration count.
-pub fn count(function: &str, argument: &str, value: &JsValue) -> Result<u32, JsValue> {
-    match value.as_f64() {
-        Some(number) if number >= 1.0 && number <= f64::from(u32::MAX) && number.fract() == 0.0 => {
-            Ok(number as u32)
-        }
-        _ => Err(misuse(
-            function,
-            &format!(
-                "`{argument}` must be a whole number of at least 1, got {}",
-                describe(value)
-            ),
-        )),
-    }
-}
-
 /// The current time: JavaScript's clock in whole seconds since the Unix epoch.
 pub fn now() -> RequestTime {
     RequestTime((js_sys::Date::now() / 1000.0).floor() as i64)

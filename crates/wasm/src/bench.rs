@@ -32,7 +32,7 @@ pub fn bench_engine(
 ) -> Result<f64, JsValue> {
     const FUNCTION: &str = "benchEngine";
     let case = args::string(FUNCTION, "case", &case)?;
-    let count = args::count(FUNCTION, "iterations", &iterations)?;
+    let count = count(FUNCTION, "iterations", &iterations)?;
     let time = args::request_time(FUNCTION, &at)?;
     if case == "parse" {
         let text = args::string(FUNCTION, "input", &input)?;
@@ -63,6 +63,22 @@ pub fn bench_engine(
             FUNCTION,
             &format!(
                 "unknown case `{other}`; expected `parse`, `evaluate`, `matrix` or `prepareEvaluate`"
+            ),
+        )),
+    }
+}
+
+/// A positive whole number, such as an iteration count.
+fn count(function: &str, argument: &str, value: &JsValue) -> Result<u32, JsValue> {
+    match value.as_f64() {
+        Some(number) if number >= 1.0 && number <= f64::from(u32::MAX) && number.fract() == 0.0 => {
+            Ok(number as u32)
+        }
+        _ => Err(args::misuse(
+            function,
+            &format!(
+                "`{argument}` must be a whole number of at least 1, got {}",
+                args::describe(value)
             ),
         )),
     }

@@ -1,14 +1,17 @@
 //! Between JavaScript values and the engine's types.
 //!
-//! Objects are read as `JSON.stringify` sees them (properties that are `undefined` are left out, as in
-//! the JSON a share link carries), then by the engine's JSON reader, strictly: unknown fields are rejected. Results are
-//! written as JSON text and read back by `JSON.parse`, so every result is a plain object that
-//! `JSON.stringify` writes as the engine's JSON.
+//! A scenario is read as `JSON.stringify` sees it (properties that are `undefined` are left out, as in
+//! the JSON a share link carries), then by the engine's scenario reader, strictly, so that its errors name
+//! the path as they do for a file. Options objects are read by serde-wasm-bindgen, strictly too.
+//!
+//! Results are plain objects shaped as the engine's JSON (`None` is `null`, a map an object), so that
+//! `JSON.stringify` writes the engine's JSON. The smaller ones are built by serde-wasm-bindgen; the large
+//! evaluations and matrices are written as JSON text and read by `JSON.parse`, which measures faster
+//! (README, "Performance").
 
-use ecr_policy_engine::json;
 use ecr_policy_engine::scenario::{Scenario, ScenarioError, scenario_from_text};
-use serde::Deserialize;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
 use crate::args;
@@ -27,24 +30,16 @@ pub fn scenario(
     }))
 }
 
-/// Reads an options object of `function`, strictly (unknown fields rejected). Anything wrong is misuse.
-pub fn options<T: for<'de> Deserialize<'de>>(
+/// Reads an options object of `function` with serde-wasm-bindgen, strictly (unknown fields rejected).
+/// Anything wrong is misuse.
+pub fn options<T: DeserializeOwned>(
     function: &str,
     argument: &str,
     value: &JsValue,
 ) -> Result<T, JsValue> {
-    let text = json_text(function, argument, value)?;
-    let misuse = |at: &str, message: &str| args::misuse(function, &format!("`{at}`: {message}"));
-    let parsed = json::parse(&text).map_err(|diagnostic| misuse(argument, &diagnostic.message))?;
-    json::from_value(&parsed).map_err(|error| {
-        let path = json::display_path(&error.path);
-        let at = match path.strip_prefix('[') {
-            Some(_) => format!("{argument}{path}"),
-            None if path.is_empty() => argument.to_owned(),
-            None => format!("{argument}.{path}"),
-        };
-        misuse(&at, &error.message)
-    })
+    let object = args::object(function, argument, value)?;
+    serde_wasm_bindgen::from_value(object.clone())
+        .map_err(|error| args::misuse(function, &format!("`{argument}`: {error}")))
 }
 
 /// The object `value` as `JSON.stringify` writes it.
@@ -67,18 +62,21 @@ fn json_text(function: &str, argument: &str, value: &JsValue) -> Result<String, 
     })
 }
 
-/// `value` as a plain JavaScript object: its JSON text, written by the engine's JSON writer (what
-/// serde_json writes, faster in this size-optimized module) and read by `JSON.parse`. One string crosses
-/// the boundary instead of a call per field. The engine's types always serialize; should one not, that
-/// is a bug reported as an `Error` rather than a panic.
+/// `value` as a plain JavaScript object, built by serde-wasm-bindgen field by field with its
+/// JSON-compatible serializer. The engine's types always serialize; should one not, that is a bug
+/// reported as an `Error` rather than a panic.
 pub fn to_js<T: Serialize>(function: &str, value: &T) -> Result<JsValue, JsValue> {
-    let text = json::to_string(value).map_err(|error| -> JsValue {
-        js_sys::Error::new(&format!(
-            "{function}: the result could not be converted: {error}"
-        ))
-        .into()
-    })?;
-    js_sys::JSON::parse(&text)
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| unconvertible(function, &error))
+}
+
+/// The `Error` for a result that could not be converted.
+fn unconvertible(function: &str, error: &dyn std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&format!(
+        "{function}: the result could not be converted: {error}"
+    ))
+    .into()
 }
 
 /// The message of a thrown JavaScript value.

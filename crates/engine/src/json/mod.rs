@@ -14,10 +14,8 @@ use crate::policy::codes;
 use crate::span::{LineIndex, Span};
 
 mod read;
-mod write;
 
 pub use read::{PathStep, ReadError, display_path, from_value};
-pub use write::{WriteError, to_string};
 
 /// A JSON value with the span of its text.
 #[derive(Debug, Clone, PartialEq)]

@@ -59,3 +59,24 @@ fn bench_engine_throws_on_an_unknown_case_or_an_invalid_scenario() {
     ));
     assert!(invalid.starts_with("benchEngine: `input`: "), "{invalid}");
 }
+
+#[wasm_bindgen_test]
+fn bench_engine_throws_when_iterations_is_not_a_positive_whole_number() {
+    for iterations in [
+        JsValue::from(0),
+        JsValue::from(2.5),
+        JsValue::from_str("10"),
+        JsValue::UNDEFINED,
+    ] {
+        let message = thrown_message(ecr_policy_wasm::bench_engine(
+            JsValue::from_str("evaluate"),
+            allowed_scenario(),
+            iterations,
+            JsValue::UNDEFINED,
+        ));
+        assert!(
+            message.starts_with("benchEngine: `iterations` must be a whole number of at least 1"),
+            "{message}"
+        );
+    }
+}

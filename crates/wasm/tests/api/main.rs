@@ -6,6 +6,7 @@
 // functions.
 #![cfg(test)]
 
+#[cfg(feature = "bench")]
 mod bench;
 mod catalog;
 mod evaluate;
