@@ -1,17 +1,17 @@
 //! Between JavaScript values and the engine's types.
 //!
-//! A scenario is read as `JSON.stringify` sees it (properties that are `undefined` are left out, as in
-//! the JSON a share link carries), then by the engine's scenario reader, strictly, so that its errors name
-//! the path as they do for a file. Options objects are read by serde-wasm-bindgen, strictly too.
+//! Arguments are read as `JSON.stringify` sees them (properties that are `undefined` are left out, as in
+//! the JSON a share link carries), then by the engine's JSON reader, strictly: unknown fields are rejected
+//! and errors name the path, as for a scenario file. (serde-wasm-bindgen reads only the fields a struct
+//! knows, so it cannot reject the others, and its code would make the module larger.)
 //!
-//! Results are plain objects shaped as the engine's JSON (`None` is `null`, a map an object), so that
-//! `JSON.stringify` writes the engine's JSON. The smaller ones are built by serde-wasm-bindgen; the large
-//! evaluations and matrices are written as JSON text and read by `JSON.parse`, which measures faster
-//! (README, "Performance").
+//! Results are built by serde-wasm-bindgen with its JSON-compatible serializer: plain objects shaped as
+//! the engine's JSON (`None` is `null`, a map an object), so that `JSON.stringify` writes the engine's
+//! JSON. It measured faster than JSON text read by `JSON.parse` (README, "Performance").
 
+use ecr_policy_engine::json;
 use ecr_policy_engine::scenario::{Scenario, ScenarioError, scenario_from_text};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use crate::args;
@@ -30,16 +30,24 @@ pub fn scenario(
     }))
 }
 
-/// Reads an options object of `function` with serde-wasm-bindgen, strictly (unknown fields rejected).
-/// Anything wrong is misuse.
-pub fn options<T: DeserializeOwned>(
+/// Reads an options object of `function`, strictly (unknown fields rejected). Anything wrong is misuse.
+pub fn options<T: for<'de> Deserialize<'de>>(
     function: &str,
     argument: &str,
     value: &JsValue,
 ) -> Result<T, JsValue> {
-    let object = args::object(function, argument, value)?;
-    serde_wasm_bindgen::from_value(object.clone())
-        .map_err(|error| args::misuse(function, &format!("`{argument}`: {error}")))
+    let text = json_text(function, argument, value)?;
+    let misuse = |at: &str, message: &str| args::misuse(function, &format!("`{at}`: {message}"));
+    let parsed = json::parse(&text).map_err(|diagnostic| misuse(argument, &diagnostic.message))?;
+    json::from_value(&parsed).map_err(|error| {
+        let path = json::display_path(&error.path);
+        let at = match path.strip_prefix('[') {
+            Some(_) => format!("{argument}{path}"),
+            None if path.is_empty() => argument.to_owned(),
+            None => format!("{argument}.{path}"),
+        };
+        misuse(&at, &error.message)
+    })
 }
 
 /// The object `value` as `JSON.stringify` writes it.
@@ -69,6 +77,22 @@ pub fn to_js<T: Serialize>(function: &str, value: &T) -> Result<JsValue, JsValue
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|error| unconvertible(function, &error))
+}
+
+/// `value` as [`to_js`] converts it, with the property `scenarioErrors` added: the results of `evaluate`
+/// and `matrix`.
+pub fn with_scenario_errors<T: Serialize>(
+    function: &str,
+    value: &T,
+    errors: &[ScenarioError],
+) -> Result<JsValue, JsValue> {
+    let object = to_js(function, value)?;
+    js_sys::Reflect::set(
+        &object,
+        &JsValue::from_str("scenarioErrors"),
+        &to_js(function, &errors)?,
+    )?;
+    Ok(object)
 }
 
 /// The `Error` for a result that could not be converted.

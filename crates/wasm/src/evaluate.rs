@@ -5,7 +5,6 @@ use std::cell::RefCell;
 
 use ecr_policy_engine::eval::{Evaluation, Matrix, PolicyCache, Prepared, RequestTime};
 use ecr_policy_engine::scenario::{Scenario, ScenarioError};
-use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -26,7 +25,11 @@ fn prepare(scenario: &Scenario) -> Prepared<'_> {
 /// What `evaluate` returns: the engine's evaluation, plus what was wrong with the scenario document
 /// itself. When `scenarioErrors` is not empty the decision is `invalid`, the reasons repeat the errors,
 /// and nothing else was evaluated.
-#[derive(Debug, Clone, Serialize, Tsify)]
+///
+/// Converted by [`convert::with_scenario_errors`], not by a `Serialize` derive: serde's `flatten` would
+/// add a second serializer of every evaluation type to the module. The serde attributes declare the
+/// TypeScript type.
+#[derive(Debug, Clone, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct EvaluateResult {
     /// The evaluation.
@@ -37,8 +40,8 @@ pub struct EvaluateResult {
 }
 
 /// What `matrix` returns: the engine's matrix, plus what was wrong with the scenario document itself.
-/// When `scenarioErrors` is not empty there are no rows.
-#[derive(Debug, Clone, Serialize, Tsify)]
+/// When `scenarioErrors` is not empty there are no rows. Converted as [`EvaluateResult`] is.
+#[derive(Debug, Clone, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct MatrixResult {
     /// The rows.
@@ -61,7 +64,8 @@ pub fn evaluate(
 ) -> Result<JsValue, JsValue> {
     let read = convert::scenario("evaluate", &scenario)?;
     let time = args::request_time("evaluate", &at)?;
-    convert::to_js("evaluate", &evaluate_read(read, time))
+    let result = evaluate_read(read, time);
+    convert::with_scenario_errors("evaluate", &result.evaluation, &result.scenario_errors)
 }
 
 /// Decides every ECR repository action of the catalogue for the scenario's principal and repository
@@ -86,7 +90,7 @@ pub fn matrix(
             scenario_errors: vec![error],
         },
     };
-    convert::to_js("matrix", &result)
+    convert::with_scenario_errors("matrix", &result.matrix, &result.scenario_errors)
 }
 
 /// The evaluation of a scenario as read from JavaScript.

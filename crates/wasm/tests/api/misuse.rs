@@ -102,7 +102,7 @@ fn lint_throws_on_unknown_options() {
         options,
     ));
     assert!(
-        message.starts_with("lint: `options`: unknown field `repoArn`"),
+        message.starts_with("lint: `options.repoArn`: unknown field `repoArn`"),
         "{message}"
     );
 }
