@@ -12,6 +12,7 @@ use crate::policy::PolicyKind;
 
 /// The registry policy scope, the account setting `REGISTRY_POLICY_SCOPE` (REGPERM, REGSET).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(expecting = "`V1` or `V2`")]
 pub enum RegistryPolicyScope {
     /// REGPERM: "Amazon ECR only enforces the following permissions at the private registry level":

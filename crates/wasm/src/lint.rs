@@ -22,7 +22,7 @@ pub struct LintOptions {
     /// The registry policy scope, for a policy of kind `registry`: under `V1` only three actions are
     /// enforced; `V2`, the default, when absent.
     #[serde(default)]
-    #[tsify(optional, type = "\"V1\" | \"V2\"")]
+    #[tsify(optional)]
     pub registry_policy_scope: Option<RegistryPolicyScope>,
 }
 
