@@ -95,8 +95,8 @@ const CONDITION_WHY: Record<Exclude<ConditionWhy["kind"], "valueMatched" | "requ
 
 const VALUE_NOTE: Record<Exclude<ValueNote["kind"], "invalid">, string> = {
   unresolvedVariable: "a policy variable has no value, so this value matches nothing",
-  variablesLiteralInVersion2008: "`${...}` is literal text under Version 2008-10-17",
-  variablesLiteralInThisOperator: "`${...}` is literal text: variables work only in String and ARN operators",
+  variablesLiteralInVersion2008: `\`\${...}\` is literal text under Version 2008-10-17`,
+  variablesLiteralInThisOperator: `\`\${...}\` is literal text: variables work only in String and ARN operators`,
 };
 
 const verdict = (matched: boolean) => (matched ? "matches" : "does not match");

@@ -14,7 +14,8 @@ const SHORT: Record<Decision, string> = {
 
 /** Renders the rows into `host`; the row of `current` is marked. */
 export function renderMatrix(host: HTMLElement, rows: MatrixRow[], catalog: Catalog | null, current: string, pick: (action: string) => void): void {
-  const counts = rows.reduce<Record<string, number>>((tally, row) => ({ ...tally, [row.decision]: (tally[row.decision] ?? 0) + 1 }), {});
+  const counts: Partial<Record<Decision, number>> = {};
+  for (const row of rows) counts[row.decision] = (counts[row.decision] ?? 0) + 1;
   const summary = (["allowed", "explicitDeny", "implicitDeny", "invalid"] as Decision[])
     .filter((decision) => counts[decision])
     .map((decision) => `${counts[decision]} ${SHORT[decision]}`)

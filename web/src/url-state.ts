@@ -68,7 +68,7 @@ function orgLevels(
     if (policies.length === 0) {
       continue;
     }
-    policies.forEach((policy, index) => editorOf.set(`${prefix}:${written.length}:${index}`, policy.key));
+    for (const [index, policy] of policies.entries()) editorOf.set(`${prefix}:${written.length}:${index}`, policy.key);
     written.push(policies.map((policy) => policy.text));
   }
   return written;
