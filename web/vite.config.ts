@@ -25,7 +25,11 @@ function preloadEngineAndApp(): Plugin {
         const app = files.find((file) => file.type === "chunk" && file.moduleIds.some((id) => id.endsWith("/src/app.ts")));
         const tags: HtmlTagDescriptor[] = [];
         if (wasm) {
-          tags.push({ tag: "link", attrs: { rel: "preload", as: "fetch", type: "application/wasm", crossorigin: true, href: `./${wasm.fileName}` }, injectTo: "head" });
+          tags.push({
+            tag: "link",
+            attrs: { rel: "preload", as: "fetch", type: "application/wasm", crossorigin: true, href: `./${wasm.fileName}` },
+            injectTo: "head",
+          });
         }
         if (app?.type === "chunk") {
           // The entry script is already in the page.

@@ -7,9 +7,7 @@ import type { Catalog, CatalogAction } from "./types";
 
 /** Every action of the catalogue with its full name. */
 export function catalogActions(catalog: Catalog | null): (CatalogAction & { fullName: string })[] {
-  return (catalog?.services ?? []).flatMap((service) =>
-    service.actions.map((action) => ({ ...action, fullName: `${action.service}:${action.name}` })),
-  );
+  return (catalog?.services ?? []).flatMap((service) => service.actions.map((action) => ({ ...action, fullName: `${action.service}:${action.name}` })));
 }
 
 /** The catalogue entry for an action name (case-insensitive, as IAM compares them). */
@@ -19,7 +17,11 @@ export function findAction(catalog: Catalog | null, name: string): (CatalogActio
 }
 
 /** Builds the combobox. `onPick` receives the text whenever it changes or an action is picked. */
-export function actionPicker(catalog: Catalog | null, initial: string, onPick: (action: string) => void): { root: HTMLElement; input: HTMLInputElement; setValue(value: string): void } {
+export function actionPicker(
+  catalog: Catalog | null,
+  initial: string,
+  onPick: (action: string) => void,
+): { root: HTMLElement; input: HTMLInputElement; setValue(value: string): void } {
   const actions = catalogActions(catalog);
   const input = el("input", {
     id: "action-input",
@@ -42,7 +44,11 @@ export function actionPicker(catalog: Catalog | null, initial: string, onPick: (
     const action = findAction(catalog, input.value);
     info.textContent = action
       ? `${action.accessLevel} · ${action.description}${action.resourceTypes.some((type) => type.name === "repository") ? "" : " · registry-level: the resource is *"}`
-      : input.value.trim() === "" ? "Pick an action or type one." : catalog ? "Not in the ECR or ECR Public catalogue." : "";
+      : input.value.trim() === ""
+        ? "Pick an action or type one."
+        : catalog
+          ? "Not in the ECR or ECR Public catalogue."
+          : "";
   };
   const close = () => {
     listbox.hidden = true;
@@ -77,14 +83,25 @@ export function actionPicker(catalog: Catalog | null, initial: string, onPick: (
     });
     listbox.replaceChildren(
       ...shown.map((action, index) =>
-        el("li", { role: "option", id: `action-option-${index}`, class: "option", "aria-selected": "false", "data-action": action.fullName, onmousedown: (event) => {
-          event.preventDefault();
-          pick(action.fullName);
-        } }, [
-          el("span", { class: "option-name", text: action.fullName }),
-          el("span", { class: "badge", text: action.accessLevel }),
-          el("span", { class: "option-description", text: action.description }),
-        ]),
+        el(
+          "li",
+          {
+            role: "option",
+            id: `action-option-${index}`,
+            class: "option",
+            "aria-selected": "false",
+            "data-action": action.fullName,
+            onmousedown: (event) => {
+              event.preventDefault();
+              pick(action.fullName);
+            },
+          },
+          [
+            el("span", { class: "option-name", text: action.fullName }),
+            el("span", { class: "badge", text: action.accessLevel }),
+            el("span", { class: "option-description", text: action.description }),
+          ],
+        ),
       ),
     );
     listbox.hidden = shown.length === 0;

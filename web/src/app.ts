@@ -19,7 +19,11 @@ let app: App | null = null;
 
 const results = new ResultView(
   { banner: byId("decision"), reasons: byId("reasons"), statements: byId("statements"), detail: byId("statement-detail"), missing: byId("missing-keys") },
-  { selectStatement: (policy, index) => app?.selectStatement(policy, index), reveal: (policy, span) => app?.reveal(policy, span), addContextKey: (key) => app?.addContextKey(key) },
+  {
+    selectStatement: (policy, index) => app?.selectStatement(policy, index),
+    reveal: (policy, span) => app?.reveal(policy, span),
+    addContextKey: (key) => app?.addContextKey(key),
+  },
 );
 results.showMessage("loading", "Loading", "Loading the policy engine…");
 

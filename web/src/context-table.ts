@@ -37,8 +37,15 @@ export class ContextTable {
     private readonly store: Store,
     private readonly catalog: Catalog | null,
   ) {
-    const keys = [...(catalog?.globalConditionKeys ?? []).map((key) => key.name), ...(catalog?.services ?? []).flatMap((service) => service.conditionKeys.map((key) => key.name))];
-    const datalist = el("datalist", { id: "context-key-names" }, [...new Set(keys)].map((name) => el("option", { value: name })));
+    const keys = [
+      ...(catalog?.globalConditionKeys ?? []).map((key) => key.name),
+      ...(catalog?.services ?? []).flatMap((service) => service.conditionKeys.map((key) => key.name)),
+    ];
+    const datalist = el(
+      "datalist",
+      { id: "context-key-names" },
+      [...new Set(keys)].map((name) => el("option", { value: name })),
+    );
     this.body = el("div", { class: "context-rows", role: "group", "aria-label": "Context keys you supply" });
     this.derived = el("div", { class: "context-derived", role: "group", "aria-label": "Keys the engine derived" });
     this.root = el("div", { class: "context-table" }, [
@@ -64,7 +71,9 @@ export class ContextTable {
   render(): void {
     const rows = this.store.state.request.context;
     this.body.replaceChildren(
-      ...(rows.length === 0 ? [el("p", { class: "field-hint", text: "No keys supplied. Derived keys are below." })] : rows.map((row, index) => this.rowView(row, index))),
+      ...(rows.length === 0
+        ? [el("p", { class: "field-hint", text: "No keys supplied. Derived keys are below." })]
+        : rows.map((row, index) => this.rowView(row, index))),
     );
     this.renderDerived();
   }
@@ -112,48 +121,102 @@ export class ContextTable {
       if (rerender) this.render();
     };
     const id = `context-${index}`;
-    const key = el("input", { id: `${id}-key`, class: "context-key", type: "text", value: row.key, list: "context-key-names", spellcheck: "false", "aria-label": `Key of row ${index + 1}`, placeholder: "aws:SourceIp" });
-    key.addEventListener("input", () => edit((target) => { target.key = key.value; }));
+    const key = el("input", {
+      id: `${id}-key`,
+      class: "context-key",
+      type: "text",
+      value: row.key,
+      list: "context-key-names",
+      spellcheck: "false",
+      "aria-label": `Key of row ${index + 1}`,
+      placeholder: "aws:SourceIp",
+    });
+    key.addEventListener("input", () =>
+      edit((target) => {
+        target.key = key.value;
+      }),
+    );
     key.addEventListener("change", () => this.renderDerived());
-    const type = el("select", { class: "context-type", "aria-label": `Type of row ${index + 1}` }, TYPES.map((option) => el("option", { value: option.value, selected: option.value === row.type }, [option.label])));
-    type.addEventListener("change", () => edit((target) => {
-      target.type = type.value as ContextType;
-      if (target.type === "boolean" && target.value !== "true") target.value = "false";
-    }, true));
+    const type = el(
+      "select",
+      { class: "context-type", "aria-label": `Type of row ${index + 1}` },
+      TYPES.map((option) => el("option", { value: option.value, selected: option.value === row.type }, [option.label])),
+    );
+    type.addEventListener("change", () =>
+      edit((target) => {
+        target.type = type.value as ContextType;
+        if (target.type === "boolean" && target.value !== "true") target.value = "false";
+      }, true),
+    );
     return el("div", { class: "context-row", "data-key": row.key }, [
       key,
       type,
       this.valueField(row, index, edit),
-      el("button", { type: "button", class: "small danger", "aria-label": `Remove ${row.key || `row ${index + 1}`}`, onclick: () => {
-        this.store.update("request", (draft) => {
-          draft.request.context.splice(index, 1);
-        });
-        this.render();
-      } }, ["×"]),
+      el(
+        "button",
+        {
+          type: "button",
+          class: "small danger",
+          "aria-label": `Remove ${row.key || `row ${index + 1}`}`,
+          onclick: () => {
+            this.store.update("request", (draft) => {
+              draft.request.context.splice(index, 1);
+            });
+            this.render();
+          },
+        },
+        ["×"],
+      ),
     ]);
   }
 
   private valueField(row: ContextRow, index: number, edit: (change: (row: ContextRow) => void) => void): HTMLElement {
     const label = `Value of ${row.key || `row ${index + 1}`}`;
     if (row.type === "boolean") {
-      const select = el("select", { class: "context-value", "aria-label": label }, ["true", "false"].map((value) => el("option", { value, selected: row.value === value }, [value])));
-      select.addEventListener("change", () => edit((target) => { target.value = select.value; }));
+      const select = el(
+        "select",
+        { class: "context-value", "aria-label": label },
+        ["true", "false"].map((value) => el("option", { value, selected: row.value === value }, [value])),
+      );
+      select.addEventListener("change", () =>
+        edit((target) => {
+          target.value = select.value;
+        }),
+      );
       return select;
     }
     if (row.type === "list") {
-      const area = el("textarea", { class: "context-value", rows: Math.max(2, row.value.split("\n").length), "aria-label": `${label}, one a line`, spellcheck: "false" });
+      const area = el("textarea", {
+        class: "context-value",
+        rows: Math.max(2, row.value.split("\n").length),
+        "aria-label": `${label}, one a line`,
+        spellcheck: "false",
+      });
       area.value = row.value;
-      area.addEventListener("input", () => edit((target) => { target.value = area.value; }));
+      area.addEventListener("input", () =>
+        edit((target) => {
+          target.value = area.value;
+        }),
+      );
       return area;
     }
-    const input = el("input", { class: "context-value", type: "text", inputmode: row.type === "number" ? "decimal" : null, value: row.value, "aria-label": label, spellcheck: "false" });
+    const input = el("input", {
+      class: "context-value",
+      type: "text",
+      inputmode: row.type === "number" ? "decimal" : null,
+      value: row.value,
+      "aria-label": label,
+      spellcheck: "false",
+    });
     const check = () => {
       const bad = row.type === "number" && input.value.trim() !== "" && !Number.isFinite(Number(input.value.trim()));
       input.setAttribute("aria-invalid", bad ? "true" : "false");
       input.title = bad ? "Not a number: sent as text" : "";
     };
     input.addEventListener("input", () => {
-      edit((target) => { target.value = input.value; });
+      edit((target) => {
+        target.value = input.value;
+      });
       check();
     });
     check();

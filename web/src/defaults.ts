@@ -1,7 +1,7 @@
 // Default values, in one place: the state a first visit shows and the text a newly added policy starts
 // with.
 
-import { newPolicy, type AppState } from "./state";
+import { type AppState, newPolicy } from "./state";
 import type { PolicyKind } from "./types";
 
 const REPOSITORY_ACCOUNT = "111122223333";

@@ -8,7 +8,7 @@ import { el } from "./dom";
 import { reportHeight } from "./embed-height";
 import { decisionBanner, policyList, reasonChain, requestSummary } from "./embed-view";
 import type { Engine } from "./engine";
-import { openLink, type Opened } from "./incoming";
+import { type Opened, openLink } from "./incoming";
 import { openShareDialog } from "./share-dialog";
 import { playgroundUrl, shareFragment } from "./share-link";
 import { findPolicy } from "./state";
@@ -46,14 +46,23 @@ function render(root: HTMLElement, engine: Engine): void {
   document.title = state.name ? `${state.name} · ECR Policy Playground` : "ECR Policy Playground";
   const { document: scenario, editorOf } = stateToDocument(state, true);
   const answer = engine.evaluate(scenario);
-  const copy = el("button", { type: "button", id: "copy-link", onclick: () => openShareDialog({
-    kind: "link",
-    title: "Share link",
-    intro: "This link opens the scenario in the playground, where it can be edited.",
-    text: playground,
-    warning: null,
-    download: null,
-  }) }, ["Copy link"]);
+  const copy = el(
+    "button",
+    {
+      type: "button",
+      id: "copy-link",
+      onclick: () =>
+        openShareDialog({
+          kind: "link",
+          title: "Share link",
+          intro: "This link opens the scenario in the playground, where it can be edited.",
+          text: playground,
+          warning: null,
+          download: null,
+        }),
+    },
+    ["Copy link"],
+  );
   const header = el("header", { class: "embed-header" }, [
     el("h1", { text: state.name || "ECR policy scenario" }),
     el("div", { class: "embed-actions" }, [open, copy]),
@@ -69,10 +78,7 @@ function render(root: HTMLElement, engine: Engine): void {
     header,
     ...notes,
     decisionBanner(evaluation),
-    el("div", { class: "embed-columns" }, [
-      el("div", {}, [requestSummary(state, evaluation), reasonChain(evaluation)]),
-      policyList(evaluation, texts),
-    ]),
+    el("div", { class: "embed-columns" }, [el("div", {}, [requestSummary(state, evaluation), reasonChain(evaluation)]), policyList(evaluation, texts)]),
     el("footer", { class: "embed-footer", text: `Evaluated in your browser by engine ${engine.version()}; no policy leaves this page.` }),
   );
 }

@@ -54,7 +54,7 @@ const NAMED_AS: Record<NamedAs, string> = {
 const PRINCIPAL_MISMATCH: Record<PrincipalMismatch, string> = {
   notAWildcard: "a bare string principal must be `*`",
   partialWildcard: "principals do not support wildcards inside a name or ARN",
-  serviceWildcard: "`\"Service\": \"*\"` is invalid",
+  serviceWildcard: '`"Service": "*"` is invalid',
   group: "IAM groups cannot be principals",
   uniqueId: "a unique id cannot be resolved to a principal here",
   unrecognized: "neither an account id nor a principal ARN",
@@ -147,8 +147,12 @@ function quietIf(part: ElementExplanation, elementMatched: boolean): ElementExpl
 function principalEntry(entry: PatternReport<PrincipalMatch>, negated: boolean): ElementExplanation {
   const detail = entry.detail;
   const why = entry.matched
-    ? detail.how ? NAMED_AS[detail.how] : "names the caller"
-    : detail.mismatch ? PRINCIPAL_MISMATCH[detail.mismatch] : "does not name the caller";
+    ? detail.how
+      ? NAMED_AS[detail.how]
+      : "names the caller"
+    : detail.mismatch
+      ? PRINCIPAL_MISMATCH[detail.mismatch]
+      : "does not name the caller";
   const lines = [`\`${detail.value}\` ${why}`, `caller: \`${detail.caller}\``];
   if (negated) {
     lines.push(entry.matched ? "listed in NotPrincipal, so excluded" : "not listed in NotPrincipal, so included");
@@ -172,10 +176,7 @@ function resourcePattern(pattern: PatternReport<ResourceMatch>, name: string): E
   const detail = pattern.detail;
   let why = "different resource";
   if (detail.mismatch) {
-    why =
-      detail.mismatch.kind === "segment"
-        ? `the ${detail.mismatch.segment} segment differs`
-        : RESOURCE_MISMATCH[detail.mismatch.kind];
+    why = detail.mismatch.kind === "segment" ? `the ${detail.mismatch.segment} segment differs` : RESOURCE_MISMATCH[detail.mismatch.kind];
   }
   const lines = [
     pattern.matched
@@ -203,11 +204,7 @@ export function explainCondition(condition: ConditionOutcome): ElementExplanatio
     { label: `Condition key ${condition.key}`, span: condition.keySpan, matched: condition.matched, lines },
   ];
   for (const value of condition.valueResults) {
-    const valueLines = [
-      value.matched
-        ? `\`${value.written}\` compared true with a request value`
-        : `\`${value.written}\` compared true with no request value`,
-    ];
+    const valueLines = [value.matched ? `\`${value.written}\` compared true with a request value` : `\`${value.written}\` compared true with no request value`];
     if (value.policyValue !== null && value.policyValue !== value.written) {
       valueLines.push(`after substitution: \`${value.policyValue}\``);
     }

@@ -18,14 +18,24 @@ function findingsList(policies: PolicyReport[], reveal: (policyId: string, span:
     [...policy.diagnostics]
       .sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.span.utf16Start - b.span.utf16Start)
       .map((finding) =>
-        el("li", { class: `finding severity-${finding.severity}`, "data-severity": finding.severity, "data-policy": policy.id, "data-line": finding.span.line, "data-code": finding.code }, [
-          el("button", { type: "button", class: "link", onclick: () => reveal(policy.id, finding.span) }, [
-            `${policy.name} ${finding.span.line}:${finding.span.column}`,
-          ]),
-          el("span", { class: "badge", text: severityLabel(finding.severity) }),
-          el("span", { class: "finding-message", text: finding.message }),
-          el("code", { class: "finding-code", text: finding.code }),
-        ]),
+        el(
+          "li",
+          {
+            class: `finding severity-${finding.severity}`,
+            "data-severity": finding.severity,
+            "data-policy": policy.id,
+            "data-line": finding.span.line,
+            "data-code": finding.code,
+          },
+          [
+            el("button", { type: "button", class: "link", onclick: () => reveal(policy.id, finding.span) }, [
+              `${policy.name} ${finding.span.line}:${finding.span.column}`,
+            ]),
+            el("span", { class: "badge", text: severityLabel(finding.severity) }),
+            el("span", { class: "finding-message", text: finding.message }),
+            el("code", { class: "finding-code", text: finding.code }),
+          ],
+        ),
       ),
   );
   return items.length === 0 ? el("p", { class: "field-hint", text: "No findings." }) : el("ul", { class: "findings" }, items);

@@ -20,11 +20,21 @@ export function openGallery(examples: Example[], pick: (example: Example) => voi
       el("h3", { text: example.document.name ?? example.id }),
       el("p", { text: example.document.description ?? "" }),
       el("div", { class: "example-footer" }, [
-        example.document.expect ? el("span", { class: `decision-chip decision-${example.document.expect}`, text: EXPECT_LABEL[example.document.expect] }) : null,
-        el("button", { type: "button", "aria-label": `Open example: ${example.document.name ?? example.id}`, onclick: () => {
-          dialog.close();
-          pick(example);
-        } }, ["Open"]),
+        example.document.expect
+          ? el("span", { class: `decision-chip decision-${example.document.expect}`, text: EXPECT_LABEL[example.document.expect] })
+          : null,
+        el(
+          "button",
+          {
+            type: "button",
+            "aria-label": `Open example: ${example.document.name ?? example.id}`,
+            onclick: () => {
+              dialog.close();
+              pick(example);
+            },
+          },
+          ["Open"],
+        ),
       ]),
     ]),
   );

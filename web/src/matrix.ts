@@ -23,17 +23,38 @@ export function renderMatrix(host: HTMLElement, rows: MatrixRow[], catalog: Cata
   const table = el("table", { class: "matrix" }, [
     el("caption", { text: `Every repository action for this caller: ${summary}` }),
     el("colgroup", {}, [el("col", { class: "matrix-action" }), el("col", { class: "matrix-level" }), el("col", {})]),
-    el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Action" }), el("th", { scope: "col", text: "Access level" }), el("th", { scope: "col", text: "Decision" })])]),
+    el("thead", {}, [
+      el("tr", {}, [
+        el("th", { scope: "col", text: "Action" }),
+        el("th", { scope: "col", text: "Access level" }),
+        el("th", { scope: "col", text: "Decision" }),
+      ]),
+    ]),
     el(
       "tbody",
       {},
       rows.map((row) => {
         const selected = row.action.toLowerCase() === current.trim().toLowerCase();
-        return el("tr", { "data-action": row.action, "data-decision": row.decision, class: selected ? "is-selected" : null, "aria-current": selected ? "true" : null }, [
-          el("th", { scope: "row" }, [el("button", { type: "button", class: "link", onclick: () => pick(row.action), title: `${findAction(catalog, row.action)?.description ?? ""}\n${row.summary}`.trim() }, [row.action])]),
-          el("td", { text: row.accessLevel }),
-          el("td", {}, [el("span", { class: `decision-chip decision-${row.decision}`, text: SHORT[row.decision] })]),
-        ]);
+        return el(
+          "tr",
+          { "data-action": row.action, "data-decision": row.decision, class: selected ? "is-selected" : null, "aria-current": selected ? "true" : null },
+          [
+            el("th", { scope: "row" }, [
+              el(
+                "button",
+                {
+                  type: "button",
+                  class: "link",
+                  onclick: () => pick(row.action),
+                  title: `${findAction(catalog, row.action)?.description ?? ""}\n${row.summary}`.trim(),
+                },
+                [row.action],
+              ),
+            ]),
+            el("td", { text: row.accessLevel }),
+            el("td", {}, [el("span", { class: `decision-chip decision-${row.decision}`, text: SHORT[row.decision] })]),
+          ],
+        );
       }),
     ),
   ]);

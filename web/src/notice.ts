@@ -8,23 +8,49 @@ function show(host: HTMLElement, content: HTMLElement[]): void {
   host.hidden = false;
   host.replaceChildren(
     ...content,
-    el("button", { type: "button", class: "small", "aria-label": "Dismiss", onclick: () => {
-      host.hidden = true;
-      host.replaceChildren();
-    } }, ["×"]),
+    el(
+      "button",
+      {
+        type: "button",
+        class: "small",
+        "aria-label": "Dismiss",
+        onclick: () => {
+          host.hidden = true;
+          host.replaceChildren();
+        },
+      },
+      ["×"],
+    ),
   );
 }
 
 /** Says what was loaded; with `restore`, offers the previous work back. */
 export function showNotice(messages: string[], restore: (() => void) | null): void {
   const host = byId("notice");
-  show(host, [
-    el("span", { class: "notice-text" }, messages.map((message) => el("span", { text: message }))),
-    restore ? el("button", { type: "button", class: "small", onclick: () => {
-      restore();
-      host.hidden = true;
-    } }, ["Restore previous work"]) : null,
-  ].filter((node): node is HTMLElement => node !== null));
+  show(
+    host,
+    [
+      el(
+        "span",
+        { class: "notice-text" },
+        messages.map((message) => el("span", { text: message })),
+      ),
+      restore
+        ? el(
+            "button",
+            {
+              type: "button",
+              class: "small",
+              onclick: () => {
+                restore();
+                host.hidden = true;
+              },
+            },
+            ["Restore previous work"],
+          )
+        : null,
+    ].filter((node): node is HTMLElement => node !== null),
+  );
 }
 
 /** Says what could not be opened and that the work on the page is unchanged. */

@@ -24,7 +24,7 @@ import { requestPanel } from "./request-panel";
 import type { ResultView } from "./result-view";
 import { bindSharing } from "./share-actions";
 import { installShortcuts, openHelp } from "./shortcuts";
-import { allPolicies, type AppState, type Change, findPolicy, Store } from "./state";
+import { type AppState, allPolicies, type Change, findPolicy, Store } from "./state";
 import { clearSaved, loadPrevious, save, savePrevious } from "./storage";
 import type { Catalog, Evaluation, PolicyReport } from "./types";
 import { documentToState, stateToDocument } from "./url-state";
@@ -84,7 +84,8 @@ export class App {
     this.request = requestPanel(byId("request-panel"), this.store, this.catalog);
     byId("engine-version").textContent = `engine ${engine.version()}`;
     if (this.catalog) {
-      byId("catalog-source").textContent = `action catalogue from ${this.catalog.source.package} ${this.catalog.source.version} (${this.catalog.source.license})`;
+      byId("catalog-source").textContent =
+        `action catalogue from ${this.catalog.source.package} ${this.catalog.source.version} (${this.catalog.source.license})`;
     }
     this.bindPage();
     this.store.subscribe((state, change) => this.changed(state, change));
@@ -380,7 +381,13 @@ export class App {
     byId("open-gallery").addEventListener("click", openExamples);
     byId("open-help").addEventListener("click", openHelp);
     byId("reset").addEventListener("click", async () => {
-      if (await confirmDialog("Reset the playground?", "Every policy and the request go back to the starting example. Your current work is kept as the previous work.", "Reset")) {
+      if (
+        await confirmDialog(
+          "Reset the playground?",
+          "Every policy and the request go back to the starting example. Your current work is kept as the previous work.",
+          "Reset",
+        )
+      ) {
         clearSaved();
         this.load(defaultState(), "The playground was reset");
       }

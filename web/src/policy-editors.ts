@@ -15,7 +15,7 @@ import { el } from "./dom";
 import { createEditor, formatDocument } from "./editors";
 import { explainStatement } from "./explain";
 import { spanRange, toCodeMirror } from "./offsets";
-import { allPolicies, type AppState, type PolicyDoc } from "./state";
+import { type AppState, allPolicies, type PolicyDoc } from "./state";
 import { currentTints, type EditorTints, focusStatement, setTints } from "./tints";
 import type { EngineDiagnostic, PolicyReport, Span } from "./types";
 
@@ -125,7 +125,9 @@ export class PolicyEditors {
       text: policy.text,
       label: editorLabel(policy, state),
       placeholderText:
-        policy.kind === "repository" ? "No repository policy. Paste one here, or leave this empty for a repository without one." : "Empty: this policy takes no part in the evaluation.",
+        policy.kind === "repository"
+          ? "No repository policy. Paste one here, or leave this empty for a repository without one."
+          : "Empty: this policy takes no part in the evaluation.",
       dispatch: (transactions, view) => this.dispatch(policy.key, entry, transactions, view),
       completions: policyCompletions(this.completionOptions),
       extensions: [

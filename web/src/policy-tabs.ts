@@ -4,7 +4,7 @@
 import { templateFor } from "./defaults";
 import { el, renderOnce } from "./dom";
 import { tabLabel } from "./policy-editors";
-import { allPolicies, newPolicy, orgPosition, type AppState, type PolicyDoc, type Store } from "./state";
+import { type AppState, allPolicies, newPolicy, orgPosition, type PolicyDoc, type Store } from "./state";
 import type { PolicyKind, PolicyReport } from "./types";
 
 /** What the tab bar asks of the page. */
@@ -28,18 +28,13 @@ export function addIdentityPolicy(store: Store): void {
 }
 
 /** Renders the tab bar into `tabsHost` and the selected policy's toolbar into `toolbarHost`. */
-export function renderTabs(
-  tabsHost: HTMLElement,
-  toolbarHost: HTMLElement,
-  store: Store,
-  reports: Map<string, PolicyReport>,
-  actions: TabActions,
-): void {
+export function renderTabs(tabsHost: HTMLElement, toolbarHost: HTMLElement, store: Store, reports: Map<string, PolicyReport>, actions: TabActions): void {
   const state = store.state;
   const policies = allPolicies(state);
-  const select = (key: string) => store.update("view", (draft) => {
-    draft.view.tab = key;
-  });
+  const select = (key: string) =>
+    store.update("view", (draft) => {
+      draft.view.tab = key;
+    });
   const tabsKey = JSON.stringify([
     state.view.tab,
     state.boundary !== null,
@@ -59,7 +54,9 @@ export function renderTabs(
     tabsHost.querySelector<HTMLElement>("[role=tab][aria-selected=true]")?.focus();
   }
   const selected = policies.find((policy) => policy.key === state.view.tab);
-  const toolbarKey = JSON.stringify(selected ? [selected.key, selected.kind, selected.name, tabLabel(selected, state), toolbarNote(selected, reports.get(selected.key))] : null);
+  const toolbarKey = JSON.stringify(
+    selected ? [selected.key, selected.kind, selected.name, tabLabel(selected, state), toolbarNote(selected, reports.get(selected.key))] : null,
+  );
   renderOnce(toolbarHost, toolbarKey, () => (selected ? toolbar(selected, store, reports.get(selected.key), actions) : []));
 }
 
@@ -90,7 +87,9 @@ function tabButton(policy: PolicyDoc, state: AppState, report: PolicyReport | un
     [
       el("span", { class: "tab-kind", text: KIND_SHORT[policy.kind] }),
       el("span", { class: "tab-name", text: label }),
-      errors > 0 ? el("span", { class: "tab-errors", text: String(errors), title: `${errors} error${errors > 1 ? "s" : ""}`, "aria-label": `${errors} errors` }) : null,
+      errors > 0
+        ? el("span", { class: "tab-errors", text: String(errors), title: `${errors} error${errors > 1 ? "s" : ""}`, "aria-label": `${errors} errors` })
+        : null,
     ],
   );
 }
@@ -110,11 +109,15 @@ function moveFocus(event: KeyboardEvent, tabs: HTMLButtonElement[]): void {
   const current = tabs.indexOf(document.activeElement as HTMLButtonElement);
   if (current < 0) return;
   const next =
-    event.key === "ArrowRight" ? (current + 1) % tabs.length
-    : event.key === "ArrowLeft" ? (current - 1 + tabs.length) % tabs.length
-    : event.key === "Home" ? 0
-    : event.key === "End" ? tabs.length - 1
-    : -1;
+    event.key === "ArrowRight"
+      ? (current + 1) % tabs.length
+      : event.key === "ArrowLeft"
+        ? (current - 1 + tabs.length) % tabs.length
+        : event.key === "Home"
+          ? 0
+          : event.key === "End"
+            ? tabs.length - 1
+            : -1;
   if (next < 0) return;
   event.preventDefault();
   tabs[next]?.focus();
@@ -124,10 +127,19 @@ function moveFocus(event: KeyboardEvent, tabs: HTMLButtonElement[]): void {
 function addMenu(store: Store): HTMLDetailsElement {
   const state = store.state;
   const item = (label: string, run: () => void, disabled = false) =>
-    el("button", { type: "button", class: "menu-item", disabled, onclick: (event) => {
-      (event.currentTarget as HTMLElement).closest("details")?.removeAttribute("open");
-      run();
-    } }, [label]);
+    el(
+      "button",
+      {
+        type: "button",
+        class: "menu-item",
+        disabled,
+        onclick: (event) => {
+          (event.currentTarget as HTMLElement).closest("details")?.removeAttribute("open");
+          run();
+        },
+      },
+      [label],
+    );
   const addSingle = (kind: "boundary" | "session", name: string) => () => {
     const policy = newPolicy(kind, name, templateFor(kind));
     store.update("policies", (draft) => {
@@ -157,46 +169,82 @@ function addMenu(store: Store): HTMLDetailsElement {
 function toolbar(policy: PolicyDoc, store: Store, report: PolicyReport | undefined, actions: TabActions): HTMLElement[] {
   const label = tabLabel(policy, store.state);
   const buttons: HTMLElement[] = [
-    el("button", { type: "button", title: "Format (Shift+Alt+F)", onclick: () => {
-      actions.announce(actions.format(policy.key) ? `${label} formatted` : `${label} is not valid JSON, so it cannot be formatted`);
-    } }, ["Format"]),
+    el(
+      "button",
+      {
+        type: "button",
+        title: "Format (Shift+Alt+F)",
+        onclick: () => {
+          actions.announce(actions.format(policy.key) ? `${label} formatted` : `${label} is not valid JSON, so it cannot be formatted`);
+        },
+      },
+      ["Format"],
+    ),
   ];
   if (policy.kind === "identity") {
-    buttons.push(el("button", { type: "button", onclick: async () => {
-      const name = await actions.prompt("Rename identity policy", "Name", policy.name);
-      if (name !== null && name.trim() !== "") {
-        store.update("policies", (draft) => {
-          const target = draft.identities.find((candidate) => candidate.key === policy.key);
-          if (target) target.name = name.trim();
-        });
-      }
-    } }, ["Rename"]));
+    buttons.push(
+      el(
+        "button",
+        {
+          type: "button",
+          onclick: async () => {
+            const name = await actions.prompt("Rename identity policy", "Name", policy.name);
+            if (name !== null && name.trim() !== "") {
+              store.update("policies", (draft) => {
+                const target = draft.identities.find((candidate) => candidate.key === policy.key);
+                if (target) target.name = name.trim();
+              });
+            }
+          },
+        },
+        ["Rename"],
+      ),
+    );
   }
   if (policy.kind === "scp" || policy.kind === "rcp") {
-    buttons.push(el("button", { type: "button", onclick: () => {
-      const position = orgPosition(store.state, policy.key);
-      if (!position) return;
-      const added = newPolicy(policy.kind, policy.kind.toUpperCase(), templateFor(policy.kind));
-      store.update("policies", (draft) => {
-        (policy.kind === "scp" ? draft.scps : draft.rcps)[position.level]?.push(added);
-        draft.view.tab = added.key;
-      });
-    } }, ["Add policy at this level"]));
+    buttons.push(
+      el(
+        "button",
+        {
+          type: "button",
+          onclick: () => {
+            const position = orgPosition(store.state, policy.key);
+            if (!position) return;
+            const added = newPolicy(policy.kind, policy.kind.toUpperCase(), templateFor(policy.kind));
+            store.update("policies", (draft) => {
+              (policy.kind === "scp" ? draft.scps : draft.rcps)[position.level]?.push(added);
+              draft.view.tab = added.key;
+            });
+          },
+        },
+        ["Add policy at this level"],
+      ),
+    );
   }
   if (policy.kind !== "repository") {
-    buttons.push(el("button", { type: "button", class: "danger", onclick: async () => {
-      if (await actions.confirm(`Remove ${label}?`, "Its text will be gone from the page.", "Remove")) {
-        store.update("policies", (draft) => removePolicy(draft, policy.key));
-        actions.announce(`${label} removed`);
-      }
-    } }, ["Remove"]));
+    buttons.push(
+      el(
+        "button",
+        {
+          type: "button",
+          class: "danger",
+          onclick: async () => {
+            if (await actions.confirm(`Remove ${label}?`, "Its text will be gone from the page.", "Remove")) {
+              store.update("policies", (draft) => removePolicy(draft, policy.key));
+              actions.announce(`${label} removed`);
+            }
+          },
+        },
+        ["Remove"],
+      ),
+    );
   }
   return [el("div", { class: "toolbar-buttons" }, buttons), el("span", { class: "toolbar-note", text: toolbarNote(policy, report) })];
 }
 
 /** The note next to a policy's toolbar buttons. */
 function toolbarNote(policy: PolicyDoc, report: PolicyReport | undefined): string {
-  return policy.text.trim() === "" ? "empty: not evaluated" : report && !report.applies ? `does not apply: ${report.note ?? ""}` : report?.note ?? "";
+  return policy.text.trim() === "" ? "empty: not evaluated" : report && !report.applies ? `does not apply: ${report.note ?? ""}` : (report?.note ?? "");
 }
 
 /** Removes a policy from the draft and selects the repository policy. Empty org levels go too. */

@@ -4,7 +4,7 @@
 import { actionPicker } from "./action-picker";
 import { ContextTable } from "./context-table";
 import { el, renderOnce, setText } from "./dom";
-import { presetOf, PRESETS, repositoryAccount } from "./principals";
+import { PRESETS, presetOf, repositoryAccount } from "./principals";
 import type { Store } from "./state";
 import type { Catalog, Evaluation } from "./types";
 
@@ -26,11 +26,29 @@ export function requestPanel(host: HTMLElement, store: Store, catalog: Catalog |
     ...PRESETS.map((option) => el("option", { value: option.id }, [option.label])),
     el("option", { value: "custom" }, ["Custom ARN"]),
   ]);
-  const principal = el("input", { id: "principal-input", type: "text", spellcheck: "false", autocomplete: "off", value: request().principal, "aria-describedby": "principal-info" });
+  const principal = el("input", {
+    id: "principal-input",
+    type: "text",
+    spellcheck: "false",
+    autocomplete: "off",
+    value: request().principal,
+    "aria-describedby": "principal-info",
+  });
   const principalInfo = el("p", { id: "principal-info", class: "field-hint", "aria-live": "polite" });
-  const resource = el("input", { id: "resource-input", type: "text", spellcheck: "false", autocomplete: "off", value: request().resource, "aria-describedby": "resource-info" });
+  const resource = el("input", {
+    id: "resource-input",
+    type: "text",
+    spellcheck: "false",
+    autocomplete: "off",
+    value: request().resource,
+    "aria-describedby": "resource-info",
+  });
   const resourceInfo = el("p", { id: "resource-info", class: "field-hint" });
-  const action = actionPicker(catalog, request().action, (value) => setRequest((draft) => { draft.action = value; }));
+  const action = actionPicker(catalog, request().action, (value) =>
+    setRequest((draft) => {
+      draft.action = value;
+    }),
+  );
   const context = new ContextTable(store, catalog);
   const errors = el("div", { class: "request-errors", role: "alert" });
 
@@ -44,24 +62,31 @@ export function requestPanel(host: HTMLElement, store: Store, catalog: Catalog |
       return;
     }
     principal.value = chosen.make(repositoryAccount(resource.value));
-    setRequest((draft) => { draft.principal = principal.value; });
+    setRequest((draft) => {
+      draft.principal = principal.value;
+    });
   });
   principal.addEventListener("input", () => {
-    setRequest((draft) => { draft.principal = principal.value; });
+    setRequest((draft) => {
+      draft.principal = principal.value;
+    });
     syncPreset();
   });
   resource.addEventListener("input", () => {
-    setRequest((draft) => { draft.resource = resource.value; });
+    setRequest((draft) => {
+      draft.resource = resource.value;
+    });
     syncPreset();
   });
 
   host.replaceChildren(
     el("h2", { id: "request-heading", text: "Request" }),
+    el("div", { class: "field" }, [el("label", { for: "principal-preset", text: "Caller type" }), preset]),
     el("div", { class: "field" }, [
-      el("label", { for: "principal-preset", text: "Caller type" }),
-      preset,
+      el("label", { for: "principal-input", text: "Principal (ARN, account id, service or anonymous)" }),
+      principal,
+      principalInfo,
     ]),
-    el("div", { class: "field" }, [el("label", { for: "principal-input", text: "Principal (ARN, account id, service or anonymous)" }), principal, principalInfo]),
     el("div", { class: "field" }, [el("label", { for: "action-input", text: "Action" }), action.root]),
     el("div", { class: "field" }, [el("label", { for: "resource-input", text: "Repository ARN" }), resource, resourceInfo]),
     el("div", { class: "field" }, [el("h3", { class: "field-label", text: "Context keys" }), context.root]),
@@ -82,14 +107,26 @@ export function requestPanel(host: HTMLElement, store: Store, catalog: Catalog |
       const messages = evaluation?.requestErrors ?? [];
       renderOnce(errors, JSON.stringify(messages), () => messages.map((message) => el("p", { text: message })));
       const facts = evaluation?.request;
-      setText(principalInfo, facts
-        ? [facts.principalType ? `type ${facts.principalType}` : null, facts.principalAccount ? `account ${facts.principalAccount}` : null, facts.crossAccount ? "cross-account" : facts.principalAccount ? "same account" : null]
-            .filter((part) => part !== null)
-            .join(" · ")
-        : "");
-      setText(resourceInfo, facts?.registryLevel
-        ? "Registry-level action: the repository policy does not apply; use * as the resource."
-        : facts?.resourceAccount ? `repository account ${facts.resourceAccount}` : "");
+      setText(
+        principalInfo,
+        facts
+          ? [
+              facts.principalType ? `type ${facts.principalType}` : null,
+              facts.principalAccount ? `account ${facts.principalAccount}` : null,
+              facts.crossAccount ? "cross-account" : facts.principalAccount ? "same account" : null,
+            ]
+              .filter((part) => part !== null)
+              .join(" · ")
+          : "",
+      );
+      setText(
+        resourceInfo,
+        facts?.registryLevel
+          ? "Registry-level action: the repository policy does not apply; use * as the resource."
+          : facts?.resourceAccount
+            ? `repository account ${facts.resourceAccount}`
+            : "",
+      );
     },
     addContextKey(key) {
       context.addKey(key, "");

@@ -117,7 +117,17 @@ export class ResultView {
 
   private statementLink(ref: StatementRef): HTMLElement {
     const label = this.linkLabel(ref);
-    return el("button", { type: "button", class: "link", "data-policy": ref.policy, "data-statement-link": ref.statement, onclick: () => this.actions.selectStatement(ref.policy, ref.statement) }, [label]);
+    return el(
+      "button",
+      {
+        type: "button",
+        class: "link",
+        "data-policy": ref.policy,
+        "data-statement-link": ref.statement,
+        onclick: () => this.actions.selectStatement(ref.policy, ref.statement),
+      },
+      [label],
+    );
   }
 
   private renderReasons(evaluation: Evaluation): void {
@@ -130,7 +140,13 @@ export class ResultView {
         evaluation.reasons.map((reason) =>
           el("li", { class: `reason verdict-${reason.verdict}`, "data-step": reason.step, "data-verdict": reason.verdict }, [
             el("span", { class: "reason-message", text: reason.message }),
-            reason.statements.length > 0 ? el("span", { class: "reason-links" }, reason.statements.map((ref) => this.statementLink(ref))) : null,
+            reason.statements.length > 0
+              ? el(
+                  "span",
+                  { class: "reason-links" },
+                  reason.statements.map((ref) => this.statementLink(ref)),
+                )
+              : null,
           ]),
         ),
       ),
@@ -146,18 +162,30 @@ export class ResultView {
         el("h4", { text: policy.name }),
         policy.note ? el("p", { class: "field-hint", text: policy.note }) : null,
         policy.statements.length === 0
-          ? el("p", { class: "field-hint", text: policy.diagnostics.some((finding) => finding.severity === "error") ? "Not evaluated: the policy has errors." : "No statements." })
+          ? el("p", {
+              class: "field-hint",
+              text: policy.diagnostics.some((finding) => finding.severity === "error") ? "Not evaluated: the policy has errors." : "No statements.",
+            })
           : el(
               "ul",
               { class: "statement-list" },
               policy.statements.map((statement) =>
-                el("li", { class: `statement outcome-${statement.outcome}`, "data-outcome": statement.outcome, "data-policy": policy.id, "data-statement": statement.index }, [
-                  el("button", { type: "button", "aria-pressed": "false", onclick: () => this.actions.selectStatement(policy.id, statement.index) }, [
-                    el("span", { class: "statement-name", text: statementName(statement) }),
-                    el("span", { class: `effect effect-${statement.effect}`, text: statement.effect }),
-                    el("span", { class: "outcome", text: OUTCOME_LABEL[statement.outcome] }),
-                  ]),
-                ]),
+                el(
+                  "li",
+                  {
+                    class: `statement outcome-${statement.outcome}`,
+                    "data-outcome": statement.outcome,
+                    "data-policy": policy.id,
+                    "data-statement": statement.index,
+                  },
+                  [
+                    el("button", { type: "button", "aria-pressed": "false", onclick: () => this.actions.selectStatement(policy.id, statement.index) }, [
+                      el("span", { class: "statement-name", text: statementName(statement) }),
+                      el("span", { class: `effect effect-${statement.effect}`, text: statement.effect }),
+                      el("span", { class: "outcome", text: OUTCOME_LABEL[statement.outcome] }),
+                    ]),
+                  ],
+                ),
               ),
             ),
       ]),
@@ -219,7 +247,11 @@ export class ResultView {
         evaluation.missingKeys.map((missing) =>
           el("li", { "data-key": missing.key }, [
             el("code", { text: missing.key }),
-            el("span", { class: "missing-refs" }, missing.references.map((ref) => this.statementLink(ref))),
+            el(
+              "span",
+              { class: "missing-refs" },
+              missing.references.map((ref) => this.statementLink(ref)),
+            ),
             el("button", { type: "button", class: "small", onclick: () => this.actions.addContextKey(missing.key) }, ["Add to context"]),
           ]),
         ),

@@ -25,7 +25,11 @@ export function downloadScenario(document: ScenarioDocument): void {
 
 /** A file name from a scenario's name: lower-case words joined by dashes, or `scenario.json`. */
 export function fileName(name: string): string {
-  const stem = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  const stem = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
   return `${stem || "scenario"}.json`;
 }
 

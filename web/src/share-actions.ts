@@ -38,7 +38,8 @@ function copyLink(context: SharingContext, download: () => void): void {
   openShareDialog({
     kind: "link",
     title: "Share link",
-    intro: "This link opens the page exactly as it is now: every policy as typed, the tabs, the request and the view. It carries everything in its fragment, which is never sent to a server.",
+    intro:
+      "This link opens the page exactly as it is now: every policy as typed, the tabs, the request and the view. It carries everything in its fragment, which is never sent to a server.",
     text: link,
     warning: !value.ok
       ? value.message
@@ -56,7 +57,8 @@ function copyEmbed(context: SharingContext, download: () => void): void {
   openShareDialog({
     kind: "embed",
     title: "Embed code",
-    intro: "Paste this into a page of your docs: it shows the policies, the request, the decision and its reasons, read-only, with a link to open them in the playground.",
+    intro:
+      "Paste this into a page of your docs: it shows the policies, the request, the decision and its reasons, read-only, with a link to open them in the playground.",
     text: value.ok ? embedSnippet(linkTo(embedUrl(window.location.href), value.value), title) : null,
     warning: value.ok ? null : value.message,
     download: value.ok ? null : download,
@@ -72,5 +74,9 @@ async function openFile(context: SharingContext, input: HTMLInputElement): Promi
   }
   const { scenario, note } = opened;
   const version = versionNote(scenario.engineVersion, context.engine.version());
-  context.load(scenario.state, `Opened the scenario “${scenario.title}”`, [note, version].filter((text): text is string => text !== null));
+  context.load(
+    scenario.state,
+    `Opened the scenario “${scenario.title}”`,
+    [note, version].filter((text): text is string => text !== null),
+  );
 }

@@ -26,7 +26,18 @@ export interface ShareDialogOptions {
 /** Opens the dialog and tries to copy the text at once (the click that opened it allows that). */
 export function openShareDialog(options: ShareDialogOptions): void {
   const status = el("p", { id: "share-status", class: "share-status", role: "status" });
-  const area = options.text === null ? null : el("textarea", { id: "share-text", class: "share-text", readonly: true, rows: 4, spellcheck: "false", "aria-label": options.title, "aria-describedby": "share-status" });
+  const area =
+    options.text === null
+      ? null
+      : el("textarea", {
+          id: "share-text",
+          class: "share-text",
+          readonly: true,
+          rows: 4,
+          spellcheck: "false",
+          "aria-label": options.title,
+          "aria-describedby": "share-status",
+        });
   const copy = async () => {
     if (!area) return;
     if (await writeClipboard(area.value)) {

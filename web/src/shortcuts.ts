@@ -74,14 +74,21 @@ export function openHelp(): void {
   const table = (caption: string, rows: [string, string][]) =>
     el("table", { class: "shortcuts" }, [
       el("caption", { text: caption }),
-      el("tbody", {}, rows.map(([keys, description]) => el("tr", {}, [el("th", { scope: "row" }, [el("kbd", { text: keys })]), el("td", { text: description })]))),
+      el(
+        "tbody",
+        {},
+        rows.map(([keys, description]) => el("tr", {}, [el("th", { scope: "row" }, [el("kbd", { text: keys })]), el("td", { text: description })])),
+      ),
     ]);
   const dialog = el("dialog", { class: "modal", "aria-labelledby": "help-title", "data-dialog": "help" }, [
     el("div", { class: "dialog-header" }, [
       el("h2", { id: "help-title", text: "Keyboard shortcuts" }),
       el("button", { type: "button", class: "small", onclick: () => dialog.close() }, ["Close"]),
     ]),
-    table("On the page", PAGE.map((shortcut) => [shortcut.keys, shortcut.description])),
+    table(
+      "On the page",
+      PAGE.map((shortcut) => [shortcut.keys, shortcut.description]),
+    ),
     table("In a policy editor", EDITOR),
   ]);
   dialog.addEventListener("close", () => {

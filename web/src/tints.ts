@@ -3,7 +3,7 @@
 // maps them through edits until the next evaluation replaces them. Hover tooltips and clicks read the
 // ranges through `currentTints`, which maps them when asked rather than on every keystroke.
 
-import { ChangeSet, type EditorState, StateEffect, StateField, type Range } from "@codemirror/state";
+import { ChangeSet, type EditorState, type Range, StateEffect, StateField } from "@codemirror/state";
 import { Decoration, type DecorationSet, EditorView, hoverTooltip } from "@codemirror/view";
 import { el } from "./dom";
 import type { StatementOutcome } from "./types";
@@ -151,9 +151,7 @@ export function currentTints(state: EditorState): EditorTints {
 /** Hovering an element shows whether it matched and why. */
 export const elementHover = hoverTooltip((view, pos) => {
   const { elements } = currentTints(view.state);
-  const under = elements
-    .filter((mark) => mark.from <= pos && pos <= mark.to && mark.to > mark.from)
-    .sort((a, b) => a.to - a.from - (b.to - b.from));
+  const under = elements.filter((mark) => mark.from <= pos && pos <= mark.to && mark.to > mark.from).sort((a, b) => a.to - a.from - (b.to - b.from));
   const mark = under[0];
   if (!mark) return null;
   return {

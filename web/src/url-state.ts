@@ -6,7 +6,7 @@
 // is not a scenario document at all.
 
 import { policyText } from "./defaults";
-import { newPolicy, type AppState, type ContextRow, type ContextType, type PolicyDoc } from "./state";
+import { type AppState, type ContextRow, type ContextType, newPolicy, type PolicyDoc } from "./state";
 import type { ContextInput, JsonValue, PolicyKind, ScenarioDocument } from "./types";
 
 /** A document built from the state, and which editor each engine policy id belongs to. */
@@ -56,12 +56,7 @@ export function stateToDocument(state: AppState, forEvaluation: boolean): BuiltD
   return { document, editorOf };
 }
 
-function orgLevels(
-  prefix: "scp" | "rcp",
-  levels: PolicyDoc[][],
-  keep: (policy: PolicyDoc) => boolean,
-  editorOf: Map<string, string>,
-): string[][] {
+function orgLevels(prefix: "scp" | "rcp", levels: PolicyDoc[][], keep: (policy: PolicyDoc) => boolean, editorOf: Map<string, string>): string[][] {
   const written: string[][] = [];
   for (const level of levels) {
     const policies = level.filter(keep);
@@ -118,7 +113,10 @@ export function contextValue(row: ContextRow): ContextInput {
     case "boolean":
       return row.value.trim() === "true";
     case "list":
-      return row.value.split("\n").map((value) => value.trim()).filter((value) => value !== "");
+      return row.value
+        .split("\n")
+        .map((value) => value.trim())
+        .filter((value) => value !== "");
     case "string":
       return row.value;
   }
@@ -131,7 +129,10 @@ function positionId(state: AppState, key: string): string {
   if (identity >= 0) return `identity:${identity}`;
   if (state.boundary?.key === key) return "boundary";
   if (state.session?.key === key) return "session";
-  for (const [prefix, levels] of [["scp", state.scps], ["rcp", state.rcps]] as const) {
+  for (const [prefix, levels] of [
+    ["scp", state.scps],
+    ["rcp", state.rcps],
+  ] as const) {
     for (const [level, policies] of levels.entries()) {
       const index = policies.findIndex((policy) => policy.key === key);
       if (index >= 0) return `${prefix}:${level}:${index}`;
@@ -146,9 +147,7 @@ export function documentToState(input: unknown): AppState | null {
     return null;
   }
   const request = input.request;
-  const identities = Array.isArray(input.identityPolicies)
-    ? input.identityPolicies.flatMap((entry, index) => identityFrom(entry, index))
-    : [];
+  const identities = Array.isArray(input.identityPolicies) ? input.identityPolicies.flatMap((entry, index) => identityFrom(entry, index)) : [];
   const state: AppState = {
     name: typeof input.name === "string" ? input.name : "",
     description: typeof input.description === "string" ? input.description : "",
