@@ -2,7 +2,7 @@
 // through here so that an exception from the engine (only misuse of its API throws) becomes a value the
 // page can show, never an uncaught error.
 
-import initWasm, { catalog, decodeShare, encodeShare, evaluate, matrix, version } from "../pkg/ecr_policy_wasm.js";
+import initWasm, { catalog, decodeShare, encodeShare, evaluate, longLink, matrix, version } from "../pkg/ecr_policy_wasm.js";
 import type { Catalog, Evaluation, MatrixRow, ScenarioDocument } from "./types";
 
 /** A call's answer: the value, or the message of what went wrong. */
@@ -20,6 +20,8 @@ export interface Engine {
   encodeShare(scenarioJson: string): Outcome<string>;
   /** The scenario document's JSON text in a link, its fragment or a bare share value. */
   decodeShare(fragmentOrUrl: string): Outcome<string>;
+  /** The length above which a link risks being cut by chat tools and mail clients. */
+  longLink(): number;
 }
 
 function attempt<T>(run: () => T): Outcome<T> {
@@ -58,6 +60,7 @@ export async function loadEngine(): Promise<Engine> {
         if (!result.ok) throw new Error(result.message);
         return result.text;
       }),
+    longLink,
   };
 }
 

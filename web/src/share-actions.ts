@@ -8,7 +8,7 @@ import { versionNote } from "./incoming";
 import { showAlert } from "./notice";
 import { downloadScenario, readScenarioFile } from "./scenario-file";
 import { openShareDialog } from "./share-dialog";
-import { embedSnippet, embedUrl, LONG_LINK, linkTo, playgroundUrl, shareDocument, shareValue } from "./share-link";
+import { embedSnippet, embedUrl, linkTo, playgroundUrl, shareDocument, shareValue } from "./share-link";
 import type { AppState } from "./state";
 
 /** What the buttons need from the page. */
@@ -34,7 +34,8 @@ export function bindSharing(context: SharingContext): void {
 function copyLink(context: SharingContext, download: () => void): void {
   const value = shareValue(context.engine, shareDocument(context.state(), context.engine.version()));
   const link = value.ok ? linkTo(playgroundUrl(window.location.href), value.value) : null;
-  const long = link !== null && link.length > LONG_LINK;
+  const longLink = context.engine.longLink();
+  const long = link !== null && link.length > longLink;
   openShareDialog({
     kind: "link",
     title: "Share link",
@@ -44,7 +45,7 @@ function copyLink(context: SharingContext, download: () => void): void {
     warning: !value.ok
       ? value.message
       : long
-        ? `This link is ${link.length.toLocaleString("en")} characters long. Chat tools and mail clients may cut links longer than about ${LONG_LINK.toLocaleString("en")} characters: for a state this big, download the scenario and send the file; “Open scenario file” opens it.`
+        ? `This link is ${link.length.toLocaleString("en")} characters long. Chat tools and mail clients may cut links longer than about ${longLink.toLocaleString("en")} characters: for a state this big, download the scenario and send the file; “Open scenario file” opens it.`
         : null,
     download: value.ok && !long ? null : download,
   });

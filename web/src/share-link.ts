@@ -8,9 +8,6 @@ import type { AppState } from "./state";
 import type { ScenarioDocument } from "./types";
 import { stateToDocument } from "./url-state";
 
-/** Links longer than this are cut by some chat tools and mail clients. */
-export const LONG_LINK = 2_000;
-
 /** The query parameter of the embed view: `?embed=1`. */
 const EMBED_PARAM = "embed";
 

@@ -29,7 +29,7 @@ pub use bench::bench_engine;
 pub use catalog::catalog;
 pub use evaluate::{EvaluateResult, MatrixResult, evaluate, matrix};
 pub use lint::{LintOptions, lint};
-pub use share::{DecodeShareResult, decode_share, encode_share};
+pub use share::{DecodeShareResult, decode_share, encode_share, long_link};
 
 /// Installs the panic hook so that a panic, should one ever happen, reaches the browser console with
 /// its message instead of an opaque `unreachable` trap. Runs when the module is instantiated, so it is

@@ -41,6 +41,13 @@ pub fn encode_share(
     Ok(share::encode(&text))
 }
 
+/// The length, in characters, above which a link risks being cut by chat tools and mail clients.
+#[wasm_bindgen(js_name = longLink)]
+#[must_use]
+pub fn long_link() -> usize {
+    share::LONG_LINK
+}
+
 /// Decodes a share link, its fragment `#s=...`, `s=...` or the bare `<version>.<payload>` back to the
 /// scenario document's JSON text. A link that cannot be read gives `{ok: false, message}`, never an
 /// exception; throws only when `fragmentOrUrl` is not a string.

@@ -14,9 +14,6 @@ use crate::input::{ENGINE_VERSION, read_source, select};
 /// as `scripts/serve` serves it on this machine.
 pub const DEFAULT_BASE: &str = "http://localhost:8080/";
 
-/// Links longer than this are cut by some chat tools and mail clients.
-const LONG_LINK: usize = 2_000;
-
 /// Examples shown after `ecr-policy link --help`.
 pub const AFTER_HELP: &str = "\
 Examples:
@@ -55,10 +52,11 @@ pub fn run(args: &LinkArgs) -> Result<Report, CliError> {
             document.label
         ))
     })?;
-    if link.chars().count() > LONG_LINK {
+    if link.chars().count() > share::LONG_LINK {
         note(&format!(
-            "warning: the link is {} characters long; some chat tools cut links longer than about {LONG_LINK}, so share the file for a state this big",
-            link.chars().count()
+            "warning: the link is {} characters long; some chat tools cut links longer than about {}, so share the file for a state this big",
+            link.chars().count(),
+            share::LONG_LINK
         ));
     }
     Ok(Report {

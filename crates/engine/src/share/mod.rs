@@ -40,6 +40,10 @@ pub const MAX_PAYLOAD_LEN: usize = 64 * 1024;
 /// The largest scenario text, in bytes of UTF-8, that [`decode`] inflates a payload to.
 pub const MAX_SCENARIO_BYTES: usize = 1024 * 1024;
 
+/// Links longer than this many characters are cut by some chat tools and mail clients: the CLI and
+/// the page warn about them and suggest sharing the scenario file instead.
+pub const LONG_LINK: usize = 2_000;
+
 /// Encodes a scenario document's JSON text as the fragment value `<version>.<payload>`
 /// (what follows `#s=` in a link).
 ///

@@ -1,4 +1,4 @@
-//! `encodeShare` and `decodeShare`: the share-link codec; a damaged link is data.
+//! `encodeShare`, `decodeShare` and `longLink`: the share-link codec; a damaged link is data.
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -31,4 +31,12 @@ fn a_damaged_link_gives_ok_false_and_a_message() {
         assert!(!string_at(&decoded, "message").is_empty());
         assert!(at(&decoded, "text").is_undefined());
     }
+}
+
+#[wasm_bindgen_test]
+fn long_link_is_the_engine_s_limit() {
+    assert_eq!(
+        ecr_policy_wasm::long_link(),
+        ecr_policy_engine::share::LONG_LINK
+    );
 }
