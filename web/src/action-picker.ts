@@ -5,141 +5,175 @@
 import { el } from "./dom";
 import type { Catalog, CatalogAction } from "./types";
 
+/** An action of the catalogue with its full name, `ecr:BatchGetImage`. */
+export type NamedAction = CatalogAction & { fullName: string };
+
 /** Every action of the catalogue with its full name. */
-export function catalogActions(catalog: Catalog | null): (CatalogAction & { fullName: string })[] {
+export function catalogActions(catalog: Catalog | null): NamedAction[] {
   return (catalog?.services ?? []).flatMap((service) => service.actions.map((action) => ({ ...action, fullName: `${action.service}:${action.name}` })));
 }
 
 /** The catalogue entry for an action name (case-insensitive, as IAM compares them). */
-export function findAction(catalog: Catalog | null, name: string): (CatalogAction & { fullName: string }) | undefined {
+export function findAction(catalog: Catalog | null, name: string): NamedAction | undefined {
   const wanted = name.trim().toLowerCase();
   return catalogActions(catalog).find((action) => action.fullName.toLowerCase() === wanted);
 }
 
-/** Builds the combobox. `onPick` receives the text whenever it changes or an action is picked. */
-export function actionPicker(
-  catalog: Catalog | null,
-  initial: string,
-  onPick: (action: string) => void,
-): { root: HTMLElement; input: HTMLInputElement; setValue(value: string): void } {
-  const actions = catalogActions(catalog);
-  const input = el("input", {
+/** The combobox. `onPick` receives the text whenever it changes or an action is picked. */
+export class ActionPicker {
+  readonly root: HTMLElement;
+  readonly input: HTMLInputElement;
+  private readonly actions: NamedAction[];
+  private readonly listbox: HTMLUListElement;
+  private readonly info: HTMLElement;
+  /** The actions the list shows, and the index of the highlighted one (-1: none). */
+  private shown: NamedAction[] = [];
+  private active = -1;
+
+  constructor(
+    private readonly catalog: Catalog | null,
+    initial: string,
+    private readonly onPick: (action: string) => void,
+  ) {
+    this.actions = catalogActions(catalog);
+    this.input = comboboxInput(initial);
+    this.listbox = el("ul", { id: "action-listbox", role: "listbox", "aria-label": "ECR and ECR Public actions", class: "listbox", hidden: true });
+    this.info = el("p", { class: "field-hint", id: "action-info", "aria-live": "polite" });
+    this.input.addEventListener("input", () => {
+      this.open();
+      this.describe();
+      this.onPick(this.input.value);
+    });
+    this.input.addEventListener("focus", () => this.open());
+    this.input.addEventListener("blur", () => this.close());
+    this.input.addEventListener("keydown", (event) => this.key(event));
+    this.describe();
+    this.root = el("div", { class: "combobox" }, [this.input, this.listbox, this.info]);
+  }
+
+  /** Puts a value into the field (a newly loaded state), without reporting it. */
+  setValue(value: string): void {
+    this.input.value = value;
+    this.describe();
+  }
+
+  private describe(): void {
+    this.info.textContent = actionInfo(this.catalog, this.input.value);
+  }
+
+  /** Shows the actions that match the field's text. */
+  private open(): void {
+    this.shown = matchingActions(this.actions, this.input.value);
+    this.listbox.replaceChildren(...this.shown.map((action, index) => optionView(action, index, (name) => this.pick(name))));
+    this.listbox.hidden = this.shown.length === 0;
+    this.input.setAttribute("aria-expanded", this.shown.length > 0 ? "true" : "false");
+    this.active = -1;
+  }
+
+  private close(): void {
+    this.listbox.hidden = true;
+    this.input.setAttribute("aria-expanded", "false");
+    this.input.removeAttribute("aria-activedescendant");
+    this.active = -1;
+  }
+
+  private pick(name: string): void {
+    this.input.value = name;
+    this.close();
+    this.describe();
+    this.onPick(name);
+  }
+
+  /** Highlights the option at `index` and scrolls it into view. */
+  private setActive(index: number): void {
+    this.active = index;
+    for (const [position, option] of Array.from(this.listbox.children).entries()) {
+      option.setAttribute("aria-selected", position === index ? "true" : "false");
+    }
+    const option = this.listbox.children[index];
+    if (option) {
+      this.input.setAttribute("aria-activedescendant", option.id);
+      option.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  /** Arrows move through the list (opening it), Enter picks the highlighted action, Escape closes. */
+  private key(event: KeyboardEvent): void {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      if (this.listbox.hidden) this.open();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      const count = this.shown.length;
+      if (count > 0) this.setActive((this.active + step + count) % count);
+    } else if (event.key === "Enter" && this.active >= 0) {
+      event.preventDefault();
+      const action = this.shown[this.active];
+      if (action) this.pick(action.fullName);
+    } else if (event.key === "Escape" && !this.listbox.hidden) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.close();
+    }
+  }
+}
+
+/** The text field of the combobox. */
+function comboboxInput(initial: string): HTMLInputElement {
+  return el("input", {
     id: "action-input",
     type: "text",
     role: "combobox",
     "aria-autocomplete": "list",
     "aria-expanded": "false",
     "aria-controls": "action-listbox",
+    "aria-describedby": "action-info",
     autocomplete: "off",
     spellcheck: "false",
     value: initial,
   });
-  const listbox = el("ul", { id: "action-listbox", role: "listbox", "aria-label": "ECR and ECR Public actions", class: "listbox", hidden: true });
-  const info = el("p", { class: "field-hint", id: "action-info", "aria-live": "polite" });
-  input.setAttribute("aria-describedby", "action-info");
-  let shown: typeof actions = [];
-  let active = -1;
+}
 
-  const describe = () => {
-    const action = findAction(catalog, input.value);
-    info.textContent = action
-      ? `${action.accessLevel} · ${action.description}${action.resourceTypes.some((type) => type.name === "repository") ? "" : " · registry-level: the resource is *"}`
-      : input.value.trim() === ""
-        ? "Pick an action or type one."
-        : catalog
-          ? "Not in the ECR or ECR Public catalogue."
-          : "";
-  };
-  const close = () => {
-    listbox.hidden = true;
-    input.setAttribute("aria-expanded", "false");
-    input.removeAttribute("aria-activedescendant");
-    active = -1;
-  };
-  const setActive = (index: number) => {
-    active = index;
-    for (const [position, option] of Array.from(listbox.children).entries()) {
-      option.setAttribute("aria-selected", position === index ? "true" : "false");
-    }
-    const option = listbox.children[index];
-    if (option) {
-      input.setAttribute("aria-activedescendant", option.id);
-      option.scrollIntoView({ block: "nearest" });
-    }
-  };
-  const pick = (name: string) => {
-    input.value = name;
-    close();
-    describe();
-    onPick(name);
-  };
-  const open = () => {
-    const query = input.value.trim().toLowerCase();
-    const exact = actions.some((action) => action.fullName.toLowerCase() === query);
-    const words = query.split(/\s+/).filter((word) => word !== "");
-    shown = actions.filter((action) => {
-      const haystack = `${action.fullName} ${action.accessLevel} ${action.description}`.toLowerCase();
-      return exact || words.every((word) => haystack.includes(word));
-    });
-    listbox.replaceChildren(
-      ...shown.map((action, index) =>
-        el(
-          "li",
-          {
-            role: "option",
-            id: `action-option-${index}`,
-            class: "option",
-            "aria-selected": "false",
-            "data-action": action.fullName,
-            onmousedown: (event) => {
-              event.preventDefault();
-              pick(action.fullName);
-            },
-          },
-          [
-            el("span", { class: "option-name", text: action.fullName }),
-            el("span", { class: "badge", text: action.accessLevel }),
-            el("span", { class: "option-description", text: action.description }),
-          ],
-        ),
-      ),
-    );
-    listbox.hidden = shown.length === 0;
-    input.setAttribute("aria-expanded", shown.length > 0 ? "true" : "false");
-    active = -1;
-  };
+/** The actions the list offers for `text`: every one when it names an action exactly, else those whose name, access level and description hold each of its words. */
+export function matchingActions(actions: NamedAction[], text: string): NamedAction[] {
+  const query = text.trim().toLowerCase();
+  if (actions.some((action) => action.fullName.toLowerCase() === query)) return actions;
+  const words = query.split(/\s+/).filter((word) => word !== "");
+  return actions.filter((action) => {
+    const haystack = `${action.fullName} ${action.accessLevel} ${action.description}`.toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}
 
-  input.addEventListener("input", () => {
-    open();
-    describe();
-    onPick(input.value);
-  });
-  input.addEventListener("focus", open);
-  input.addEventListener("blur", close);
-  input.addEventListener("keydown", (event) => {
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      if (listbox.hidden) open();
-      const step = event.key === "ArrowDown" ? 1 : -1;
-      if (shown.length > 0) setActive((active + step + shown.length) % shown.length);
-    } else if (event.key === "Enter" && active >= 0) {
-      event.preventDefault();
-      const action = shown[active];
-      if (action) pick(action.fullName);
-    } else if (event.key === "Escape" && !listbox.hidden) {
-      event.preventDefault();
-      event.stopPropagation();
-      close();
-    }
-  });
-  describe();
-  const root = el("div", { class: "combobox" }, [input, listbox, info]);
-  return {
-    root,
-    input,
-    setValue(value: string) {
-      input.value = value;
-      describe();
+/** The hint under the field: what the typed action is, or why there is nothing to say. */
+export function actionInfo(catalog: Catalog | null, text: string): string {
+  const action = findAction(catalog, text);
+  if (action) {
+    const registryLevel = !action.resourceTypes.some((type) => type.name === "repository");
+    return `${action.accessLevel} · ${action.description}${registryLevel ? " · registry-level: the resource is *" : ""}`;
+  }
+  if (text.trim() === "") return "Pick an action or type one.";
+  return catalog ? "Not in the ECR or ECR Public catalogue." : "";
+}
+
+/** One option of the list; pressing it picks the action (before the field loses focus). */
+function optionView(action: NamedAction, index: number, pick: (name: string) => void): HTMLLIElement {
+  return el(
+    "li",
+    {
+      role: "option",
+      id: `action-option-${index}`,
+      class: "option",
+      "aria-selected": "false",
+      "data-action": action.fullName,
+      onmousedown: (event) => {
+        event.preventDefault();
+        pick(action.fullName);
+      },
     },
-  };
+    [
+      el("span", { class: "option-name", text: action.fullName }),
+      el("span", { class: "badge", text: action.accessLevel }),
+      el("span", { class: "option-description", text: action.description }),
+    ],
+  );
 }

@@ -4,6 +4,7 @@
 
 import { el, renderOnce, setText } from "./dom";
 import type { ContextRow, ContextType, Store } from "./state";
+import { addContextRow, editContextRow, removeContextRow, setContextType } from "./state-edits";
 import type { Catalog, ContextEntry } from "./types";
 
 const TYPES: { value: ContextType; label: string }[] = [
@@ -59,9 +60,7 @@ export class ContextTable {
 
   /** Adds a row for `key` (with a value) and focuses it. */
   addKey(key: string, value: string, type?: ContextType): void {
-    this.store.update("request", (draft) => {
-      draft.request.context.push({ key, type: type ?? typeForKey(this.catalog, key), value });
-    });
+    this.store.update("request", (current) => addContextRow(current, { key, type: type ?? typeForKey(this.catalog, key), value }));
     this.render();
     const inputs = this.body.querySelectorAll<HTMLInputElement>(key === "" ? ".context-key" : ".context-value");
     inputs[inputs.length - 1]?.focus();
@@ -113,13 +112,6 @@ export class ContextTable {
   }
 
   private rowView(row: ContextRow, index: number): HTMLElement {
-    const edit = (change: (row: ContextRow) => void, rerender = false) => {
-      this.store.update("request", (draft) => {
-        const target = draft.request.context[index];
-        if (target) change(target);
-      });
-      if (rerender) this.render();
-    };
     const id = `context-${index}`;
     const key = el("input", {
       id: `${id}-key`,
@@ -131,27 +123,21 @@ export class ContextTable {
       "aria-label": `Key of row ${index + 1}`,
       placeholder: "aws:SourceIp",
     });
-    key.addEventListener("input", () =>
-      edit((target) => {
-        target.key = key.value;
-      }),
-    );
+    key.addEventListener("input", () => this.store.update("request", (current) => editContextRow(current, index, { key: key.value })));
     key.addEventListener("change", () => this.renderDerived());
     const type = el(
       "select",
       { class: "context-type", "aria-label": `Type of row ${index + 1}` },
       TYPES.map((option) => el("option", { value: option.value, selected: option.value === row.type }, [option.label])),
     );
-    type.addEventListener("change", () =>
-      edit((target) => {
-        target.type = type.value as ContextType;
-        if (target.type === "boolean" && target.value !== "true") target.value = "false";
-      }, true),
-    );
+    type.addEventListener("change", () => {
+      this.store.update("request", (current) => setContextType(current, index, type.value as ContextType));
+      this.render();
+    });
     return el("div", { class: "context-row", "data-key": row.key }, [
       key,
       type,
-      this.valueField(row, index, edit),
+      this.valueField(row, index, (value) => this.store.update("request", (current) => editContextRow(current, index, { value }))),
       el(
         "button",
         {
@@ -159,9 +145,7 @@ export class ContextTable {
           class: "small danger",
           "aria-label": `Remove ${row.key || `row ${index + 1}`}`,
           onclick: () => {
-            this.store.update("request", (draft) => {
-              draft.request.context.splice(index, 1);
-            });
+            this.store.update("request", (current) => removeContextRow(current, index));
             this.render();
           },
         },
@@ -170,7 +154,8 @@ export class ContextTable {
     ]);
   }
 
-  private valueField(row: ContextRow, index: number, edit: (change: (row: ContextRow) => void) => void): HTMLElement {
+  /** The value's field for the row's type; `setValue` receives every edit. */
+  private valueField(row: ContextRow, index: number, setValue: (value: string) => void): HTMLElement {
     const label = `Value of ${row.key || `row ${index + 1}`}`;
     if (row.type === "boolean") {
       const select = el(
@@ -178,11 +163,7 @@ export class ContextTable {
         { class: "context-value", "aria-label": label },
         ["true", "false"].map((value) => el("option", { value, selected: row.value === value }, [value])),
       );
-      select.addEventListener("change", () =>
-        edit((target) => {
-          target.value = select.value;
-        }),
-      );
+      select.addEventListener("change", () => setValue(select.value));
       return select;
     }
     if (row.type === "list") {
@@ -193,11 +174,7 @@ export class ContextTable {
         spellcheck: "false",
       });
       area.value = row.value;
-      area.addEventListener("input", () =>
-        edit((target) => {
-          target.value = area.value;
-        }),
-      );
+      area.addEventListener("input", () => setValue(area.value));
       return area;
     }
     const input = el("input", {
@@ -214,9 +191,7 @@ export class ContextTable {
       input.title = bad ? "Not a number: sent as text" : "";
     };
     input.addEventListener("input", () => {
-      edit((target) => {
-        target.value = input.value;
-      });
+      setValue(input.value);
       check();
     });
     check();

@@ -19,12 +19,13 @@ import { openLink } from "./incoming";
 import { renderMatrix } from "./matrix";
 import { hideAlert, showAlert, showNotice } from "./notice";
 import { PolicyEditors } from "./policy-editors";
-import { addIdentityPolicy, renderTabs } from "./policy-tabs";
+import { renderTabs } from "./policy-tabs";
 import { requestPanel } from "./request-panel";
 import type { ResultView } from "./result-view";
 import { bindSharing } from "./share-actions";
 import { installShortcuts, openHelp } from "./shortcuts";
-import { type AppState, allPolicies, type Change, findPolicy, Store } from "./state";
+import { type AppState, type Change, findPolicy, Store } from "./state";
+import { addIdentityPolicy, cycleTab, selectTab, setPanel, setPolicyText, setRequestField } from "./state-edits";
 import { clearSaved, loadPrevious, save, savePrevious } from "./storage";
 import type { Catalog, Evaluation, PolicyReport } from "./types";
 import { documentToState, stateToDocument } from "./url-state";
@@ -159,10 +160,7 @@ export class App {
    */
   private editText(key: string, text: string): void {
     const wasEmpty = findPolicy(this.store.state, key)?.text.trim() === "";
-    this.store.update("text", (draft) => {
-      const policy = findPolicy(draft, key);
-      if (policy) policy.text = text;
-    });
+    this.store.update("text", (current) => setPolicyText(current, key, text));
     if (wasEmpty !== (text.trim() === "")) this.renderTabs();
     if (this.quickPending) this.evaluate();
   }
@@ -248,9 +246,7 @@ export class App {
 
   private setAction(action: string): void {
     const known = findAction(this.catalog, action);
-    this.store.update("request", (draft) => {
-      draft.request.action = known?.fullName ?? action;
-    });
+    this.store.update("request", (current) => setRequestField(current, "action", known?.fullName ?? action));
     this.request.refresh();
     this.announce(`Action set to ${action}`);
   }
@@ -276,9 +272,7 @@ export class App {
   }
 
   private setPanel(panel: AppState["view"]["panel"]): void {
-    this.store.update("view", (draft) => {
-      draft.view.panel = panel;
-    });
+    this.store.update("view", (current) => setPanel(current, panel));
   }
 
   /** Shows a statement: selects its tab, scrolls to it, highlights it and shows its detail. */
@@ -286,11 +280,7 @@ export class App {
     const key = this.editorOf.get(policyId);
     const statement = this.evaluation?.policies.find((policy) => policy.id === policyId)?.statements.find((candidate) => candidate.index === index);
     if (!key || !statement) return;
-    if (this.store.state.view.tab !== key) {
-      this.store.update("view", (draft) => {
-        draft.view.tab = key;
-      });
-    }
+    if (this.store.state.view.tab !== key) this.store.update("view", (current) => selectTab(current, key));
     if (this.store.state.view.panel !== "explain") this.setPanel("explain");
     this.editors.revealStatement(key, index, statement.span);
     this.results.select({ policy: policyId, statement: index });
@@ -306,11 +296,7 @@ export class App {
   reveal(policyId: string, span: Parameters<PolicyEditors["reveal"]>[1]): void {
     const key = this.editorOf.get(policyId);
     if (!key) return;
-    if (this.store.state.view.tab !== key) {
-      this.store.update("view", (draft) => {
-        draft.view.tab = key;
-      });
-    }
+    if (this.store.state.view.tab !== key) this.store.update("view", (current) => selectTab(current, key));
     this.editors.reveal(key, span);
   }
 
@@ -361,15 +347,8 @@ export class App {
   }
 
   private cycleTab(step: number): void {
-    const keys = allPolicies(this.store.state).map((policy) => policy.key);
-    const index = keys.indexOf(this.store.state.view.tab);
-    const next = keys[(index + step + keys.length) % keys.length];
-    if (next) {
-      this.store.update("view", (draft) => {
-        draft.view.tab = next;
-      });
-      this.editors.focus(next);
-    }
+    this.store.update("view", (current) => cycleTab(current, step));
+    this.editors.focus(this.store.state.view.tab);
   }
 
   private bindPage(): void {
@@ -410,7 +389,7 @@ export class App {
       help: openHelp,
       examples: openExamples,
       toggleMatrix: () => this.setPanel(this.store.state.view.panel === "matrix" ? "explain" : "matrix"),
-      newIdentity: () => addIdentityPolicy(this.store),
+      newIdentity: () => this.store.update("policies", addIdentityPolicy),
       format: () => {
         const ok = this.editors.format(this.store.state.view.tab);
         this.announce(ok ? "Policy formatted" : "The policy is not valid JSON, so it cannot be formatted");

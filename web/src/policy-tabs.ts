@@ -1,10 +1,10 @@
 // The policy tab bar and the toolbar of the selected policy: select, add (identity policies, boundary,
 // session policy, SCP and RCP levels), rename identity policies, remove, format.
 
-import { templateFor } from "./defaults";
-import { el, renderOnce } from "./dom";
+import { el, type Props, renderOnce } from "./dom";
 import { tabLabel } from "./policy-editors";
-import { type AppState, allPolicies, newPolicy, orgPosition, type PolicyDoc, type Store } from "./state";
+import { type AppState, allPolicies, type PolicyDoc, type Store } from "./state";
+import { addIdentityPolicy, addOrgLevel, addSinglePolicy, addToOrgLevel, removePolicy, renameIdentityPolicy, selectTab } from "./state-edits";
 import type { PolicyKind, PolicyReport } from "./types";
 
 /** What the tab bar asks of the page. */
@@ -15,26 +15,11 @@ export interface TabActions {
   announce(message: string): void;
 }
 
-/** Adds a new identity policy and selects it. */
-export function addIdentityPolicy(store: Store): void {
-  const taken = new Set(store.state.identities.map((policy) => policy.name));
-  let number = store.state.identities.length + 1;
-  while (taken.has(`policy-${number}`)) number += 1;
-  const policy = newPolicy("identity", `policy-${number}`, templateFor("identity"));
-  store.update("policies", (draft) => {
-    draft.identities.push(policy);
-    draft.view.tab = policy.key;
-  });
-}
-
 /** Renders the tab bar into `tabsHost` and the selected policy's toolbar into `toolbarHost`. */
 export function renderTabs(tabsHost: HTMLElement, toolbarHost: HTMLElement, store: Store, reports: Map<string, PolicyReport>, actions: TabActions): void {
   const state = store.state;
   const policies = allPolicies(state);
-  const select = (key: string) =>
-    store.update("view", (draft) => {
-      draft.view.tab = key;
-    });
+  const select = (key: string) => store.update("view", (current) => selectTab(current, key));
   const tabsKey = JSON.stringify([
     state.view.tab,
     state.boundary !== null,
@@ -126,7 +111,7 @@ function moveFocus(event: KeyboardEvent, tabs: HTMLButtonElement[]): void {
 
 function addMenu(store: Store): HTMLDetailsElement {
   const state = store.state;
-  const item = (label: string, run: () => void, disabled = false) =>
+  const item = (label: string, edit: (state: AppState) => AppState, disabled = false) =>
     el(
       "button",
       {
@@ -135,124 +120,66 @@ function addMenu(store: Store): HTMLDetailsElement {
         disabled,
         onclick: (event) => {
           (event.currentTarget as HTMLElement).closest("details")?.removeAttribute("open");
-          run();
+          store.update("policies", edit);
         },
       },
       [label],
     );
-  const addSingle = (kind: "boundary" | "session", name: string) => () => {
-    const policy = newPolicy(kind, name, templateFor(kind));
-    store.update("policies", (draft) => {
-      draft[kind] = policy;
-      draft.view.tab = policy.key;
-    });
-  };
-  const addLevel = (kind: "scp" | "rcp") => () => {
-    const policy = newPolicy(kind, kind.toUpperCase(), templateFor(kind));
-    store.update("policies", (draft) => {
-      (kind === "scp" ? draft.scps : draft.rcps).push([policy]);
-      draft.view.tab = policy.key;
-    });
-  };
   return el("details", { class: "add-menu" }, [
     el("summary", { text: "Add policy" }),
     el("div", { class: "menu", role: "group", "aria-label": "Add a policy" }, [
-      item("Identity policy", () => addIdentityPolicy(store)),
-      item("Permissions boundary", addSingle("boundary", "Permissions boundary"), state.boundary !== null),
-      item("Session policy", addSingle("session", "Session policy"), state.session !== null),
-      item("SCP level (principal's organization)", addLevel("scp")),
-      item("RCP level (repository's organization)", addLevel("rcp")),
+      item("Identity policy", addIdentityPolicy),
+      item("Permissions boundary", (current) => addSinglePolicy(current, "boundary"), state.boundary !== null),
+      item("Session policy", (current) => addSinglePolicy(current, "session"), state.session !== null),
+      item("SCP level (principal's organization)", (current) => addOrgLevel(current, "scp")),
+      item("RCP level (repository's organization)", (current) => addOrgLevel(current, "rcp")),
     ]),
   ]);
 }
 
+/** The buttons for the selected policy (those its kind allows) and its note. */
 function toolbar(policy: PolicyDoc, store: Store, report: PolicyReport | undefined, actions: TabActions): HTMLElement[] {
   const label = tabLabel(policy, store.state);
-  const buttons: HTMLElement[] = [
-    el(
-      "button",
-      {
-        type: "button",
-        title: "Format (Shift+Alt+F)",
-        onclick: () => {
-          actions.announce(actions.format(policy.key) ? `${label} formatted` : `${label} is not valid JSON, so it cannot be formatted`);
-        },
-      },
-      ["Format"],
+  const buttons = [
+    toolbarButton(
+      "Format",
+      () => actions.announce(actions.format(policy.key) ? `${label} formatted` : `${label} is not valid JSON, so it cannot be formatted`),
+      { title: "Format (Shift+Alt+F)" },
     ),
   ];
   if (policy.kind === "identity") {
     buttons.push(
-      el(
-        "button",
-        {
-          type: "button",
-          onclick: async () => {
-            const name = await actions.prompt("Rename identity policy", "Name", policy.name);
-            if (name !== null && name.trim() !== "") {
-              store.update("policies", (draft) => {
-                const target = draft.identities.find((candidate) => candidate.key === policy.key);
-                if (target) target.name = name.trim();
-              });
-            }
-          },
-        },
-        ["Rename"],
-      ),
+      toolbarButton("Rename", async () => {
+        const name = await actions.prompt("Rename identity policy", "Name", policy.name);
+        if (name !== null) store.update("policies", (current) => renameIdentityPolicy(current, policy.key, name));
+      }),
     );
   }
   if (policy.kind === "scp" || policy.kind === "rcp") {
-    buttons.push(
-      el(
-        "button",
-        {
-          type: "button",
-          onclick: () => {
-            const position = orgPosition(store.state, policy.key);
-            if (!position) return;
-            const added = newPolicy(policy.kind, policy.kind.toUpperCase(), templateFor(policy.kind));
-            store.update("policies", (draft) => {
-              (policy.kind === "scp" ? draft.scps : draft.rcps)[position.level]?.push(added);
-              draft.view.tab = added.key;
-            });
-          },
-        },
-        ["Add policy at this level"],
-      ),
-    );
+    buttons.push(toolbarButton("Add policy at this level", () => store.update("policies", (current) => addToOrgLevel(current, policy.key))));
   }
   if (policy.kind !== "repository") {
     buttons.push(
-      el(
-        "button",
-        {
-          type: "button",
-          class: "danger",
-          onclick: async () => {
-            if (await actions.confirm(`Remove ${label}?`, "Its text will be gone from the page.", "Remove")) {
-              store.update("policies", (draft) => removePolicy(draft, policy.key));
-              actions.announce(`${label} removed`);
-            }
-          },
+      toolbarButton(
+        "Remove",
+        async () => {
+          if (await actions.confirm(`Remove ${label}?`, "Its text will be gone from the page.", "Remove")) {
+            store.update("policies", (current) => removePolicy(current, policy.key));
+            actions.announce(`${label} removed`);
+          }
         },
-        ["Remove"],
+        { class: "danger" },
       ),
     );
   }
   return [el("div", { class: "toolbar-buttons" }, buttons), el("span", { class: "toolbar-note", text: toolbarNote(policy, report) })];
 }
 
+function toolbarButton(label: string, onclick: () => void, props: Props = {}): HTMLButtonElement {
+  return el("button", { type: "button", ...props, onclick }, [label]);
+}
+
 /** The note next to a policy's toolbar buttons. */
 function toolbarNote(policy: PolicyDoc, report: PolicyReport | undefined): string {
   return policy.text.trim() === "" ? "empty: not evaluated" : report && !report.applies ? `does not apply: ${report.note ?? ""}` : (report?.note ?? "");
-}
-
-/** Removes a policy from the draft and selects the repository policy. Empty org levels go too. */
-function removePolicy(draft: AppState, key: string): void {
-  draft.identities = draft.identities.filter((policy) => policy.key !== key);
-  if (draft.boundary?.key === key) draft.boundary = null;
-  if (draft.session?.key === key) draft.session = null;
-  draft.scps = draft.scps.map((level) => level.filter((policy) => policy.key !== key)).filter((level) => level.length > 0);
-  draft.rcps = draft.rcps.map((level) => level.filter((policy) => policy.key !== key)).filter((level) => level.length > 0);
-  draft.view.tab = draft.repository.key;
 }

@@ -1,5 +1,6 @@
 // The page's state: the single source of truth. Editors, panels and views read it and report edits
-// back through `Store.update`; nothing else holds a copy that could disagree.
+// back through `Store.update` with a function of state-edits.ts; nothing else holds a copy that could
+// disagree, and nothing mutates a state once made.
 
 import type { PolicyKind } from "./types";
 
@@ -84,19 +85,6 @@ export function findPolicy(state: AppState, key: string): PolicyDoc | undefined 
   return allPolicies(state).find((policy) => policy.key === key);
 }
 
-/** Where an SCP or RCP sits: its level and its index in that level. */
-export function orgPosition(state: AppState, key: string): { level: number; index: number } | null {
-  for (const levels of [state.scps, state.rcps]) {
-    for (const [level, policies] of levels.entries()) {
-      const index = policies.findIndex((policy) => policy.key === key);
-      if (index >= 0) {
-        return { level, index };
-      }
-    }
-  }
-  return null;
-}
-
 /** What changed in an update, so listeners can skip work that does not concern them. */
 export type Change = "policies" | "text" | "request" | "view" | "all";
 
@@ -113,11 +101,9 @@ export class Store {
     return this.current;
   }
 
-  /** Replaces the state through `edit` (which may mutate the draft it receives) and notifies. */
-  update(change: Change, edit: (draft: AppState) => void): void {
-    const draft = structuredClone(this.current);
-    edit(draft);
-    this.current = draft;
+  /** Replaces the state with what `edit` (one of state-edits.ts, which never mutate) makes of it, and notifies. */
+  update(change: Change, edit: (state: AppState) => AppState): void {
+    this.current = edit(this.current);
     for (const listener of this.listeners) {
       listener(this.current, change);
     }

@@ -23,6 +23,7 @@ export type {
   PolicyReport,
   PrincipalMatch,
   PrincipalMismatch,
+  RequestFacts,
   ResourceMatch,
   ResourceMismatch,
   Scenario as ScenarioDocument,
