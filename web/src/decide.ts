@@ -6,7 +6,7 @@ import type { Engine, Outcome } from "./engine";
 import type { ResultView } from "./result-view";
 import type { AppState } from "./state";
 import type { Evaluation } from "./types";
-import { stateToDocument } from "./url-state";
+import { editorsById, stateToDocument } from "./url-state";
 
 /** An evaluation of a state: the engine's answer, and the editor key of each of the document's policies. */
 export interface Decided {
@@ -18,8 +18,9 @@ export interface Decided {
 
 /** Evaluates a state. */
 export function decideState(engine: Engine, state: AppState): Decided {
-  const { document, editorOf } = stateToDocument(state, true);
-  return { answer: engine.evaluate(document), editorOf };
+  const { document, editors } = stateToDocument(state, true);
+  const answer = engine.evaluate(document);
+  return { answer, editorOf: answer.ok ? editorsById(answer.value.policies, editors) : new Map() };
 }
 
 /** Shows an evaluation's decision in the banner and its explanation (`results`), or why there is none. */

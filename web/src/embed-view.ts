@@ -4,7 +4,7 @@
 
 import { el } from "./dom";
 import { policyBlock } from "./embed-policy";
-import { statementName } from "./explain";
+import { statementRefLabel } from "./explain";
 import type { AppState } from "./state";
 import type { Decision, Evaluation, StatementRef } from "./types";
 import { contextValue } from "./url-state";
@@ -43,11 +43,7 @@ export function requestSummary(state: AppState, evaluation: Evaluation): HTMLEle
 
 /** The steps of the decision, each with the statements it points at. */
 export function reasonChain(evaluation: Evaluation): HTMLElement {
-  const name = (ref: StatementRef) => {
-    const policy = evaluation.policies.find((candidate) => candidate.id === ref.policy);
-    const statement = policy?.statements.find((candidate) => candidate.index === ref.statement);
-    return policy && statement ? `${policy.name}, ${statementName(statement)}` : `${ref.policy}, statement ${ref.statement + 1}`;
-  };
+  const name = (ref: StatementRef) => statementRefLabel(evaluation.policies, ref);
   return el("section", { class: "embed-reasons", "aria-labelledby": "embed-reasons-heading" }, [
     el("h2", { id: "embed-reasons-heading", text: "Why" }),
     el(

@@ -13,7 +13,7 @@ import { openShareDialog } from "./share-dialog";
 import { playgroundUrl, shareFragment } from "./share-link";
 import { findPolicy } from "./state";
 import { followTheme } from "./theme";
-import { stateToDocument } from "./url-state";
+import { editorsById, stateToDocument } from "./url-state";
 import "./embed.css";
 
 /** Builds the embed view into the (emptied) body once the engine is loaded. */
@@ -44,7 +44,7 @@ function render(root: HTMLElement, engine: Engine): void {
   }
   const { state } = opened;
   document.title = state.name ? `${state.name} · ECR Policy Playground` : "ECR Policy Playground";
-  const { document: scenario, editorOf } = stateToDocument(state, true);
+  const { document: scenario, editors } = stateToDocument(state, true);
   const answer = engine.evaluate(scenario);
   const copy = el(
     "button",
@@ -72,8 +72,8 @@ function render(root: HTMLElement, engine: Engine): void {
     root.replaceChildren(header, ...notes, el("p", { role: "alert", class: "embed-alert", text: `Could not evaluate: ${answer.message}` }));
     return;
   }
-  const texts = new Map([...editorOf].map(([id, key]) => [id, findPolicy(state, key)?.text ?? ""]));
   const evaluation = answer.value;
+  const texts = new Map([...editorsById(evaluation.policies, editors)].map(([id, key]) => [id, findPolicy(state, key)?.text ?? ""]));
   root.replaceChildren(
     header,
     ...notes,

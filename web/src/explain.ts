@@ -9,12 +9,14 @@ import type {
   ConditionWhy,
   NamedAs,
   PatternReport,
+  PolicyReport,
   PrincipalMatch,
   PrincipalMismatch,
   ResourceMatch,
   ResourceMismatch,
   Span,
   StatementOutcome,
+  StatementRef,
   StatementReport,
   ValueNote,
 } from "./types";
@@ -234,7 +236,9 @@ function conditionWhy(condition: ConditionOutcome): string {
   return CONDITION_WHY[why.kind];
 }
 
-/** A statement's name for people: its Sid, or its position. */
-export function statementName(report: Pick<StatementReport, "index" | "sid">): string {
-  return report.sid ? `statement ${report.index + 1} (${report.sid})` : `statement ${report.index + 1}`;
+/** How a link names a statement of an evaluation: its policy's name and the statement's label, both the engine's. */
+export function statementRefLabel(policies: readonly PolicyReport[], ref: StatementRef): string {
+  const policy = policies.find((candidate) => candidate.id === ref.policy);
+  const statement = policy?.statements.find((candidate) => candidate.index === ref.statement);
+  return policy && statement ? `${policy.name}, ${statement.label}` : `${ref.policy}, statement ${ref.statement + 1}`;
 }

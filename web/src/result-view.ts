@@ -3,7 +3,7 @@
 // the context keys the policies ask for that the request lacks.
 
 import { el, renderOnce, setText } from "./dom";
-import { explainStatement, OUTCOME_LABEL, statementName } from "./explain";
+import { explainStatement, OUTCOME_LABEL, statementRefLabel } from "./explain";
 import type { Decision, Evaluation, PolicyReport, Span, StatementRef, StatementReport } from "./types";
 
 const DECISION_LABEL: Record<Decision, string> = {
@@ -106,8 +106,7 @@ export class ResultView {
   }
 
   private linkLabel(ref: StatementRef): string {
-    const found = this.findStatement(ref);
-    return found ? `${found.policy.name}, ${statementName(found.statement)}` : `${ref.policy}, statement ${ref.statement + 1}`;
+    return statementRefLabel(this.evaluation?.policies ?? [], ref);
   }
 
   /** What the links to `refs` show and do. */
@@ -180,7 +179,7 @@ export class ResultView {
                   },
                   [
                     el("button", { type: "button", "aria-pressed": "false", onclick: () => this.actions.selectStatement(policy.id, statement.index) }, [
-                      el("span", { class: "statement-name", text: statementName(statement) }),
+                      el("span", { class: "statement-name", text: statement.label }),
                       el("span", { class: `effect effect-${statement.effect}`, text: statement.effect }),
                       el("span", { class: "outcome", text: OUTCOME_LABEL[statement.outcome] }),
                     ]),
@@ -213,7 +212,7 @@ export class ResultView {
 
   private renderDetail(policy: PolicyReport, statement: StatementReport): void {
     const parts = explainStatement(statement);
-    const title = `${policy.name}, ${statementName(statement)}: ${OUTCOME_LABEL[statement.outcome]}`;
+    const title = `${policy.name}, ${statement.label}: ${OUTCOME_LABEL[statement.outcome]}`;
     renderOnce(this.hosts.detail, JSON.stringify([policy.id, title, parts]), () => [
       el("h3", { text: title }),
       parts.length === 0
@@ -269,7 +268,7 @@ function statementsShape(evaluation: Evaluation): string {
       policy.applies,
       policy.note ?? null,
       policy.diagnostics.some((finding) => finding.severity === "error"),
-      policy.statements.map((statement) => [statement.index, statementName(statement), statement.effect]),
+      policy.statements.map((statement) => [statement.index, statement.label, statement.effect]),
     ]),
   );
 }

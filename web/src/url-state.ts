@@ -9,11 +9,14 @@ import { policyText } from "./defaults";
 import { type AppState, type ContextRow, type ContextType, newPolicy, type PolicyDoc } from "./state";
 import type { ContextInput, JsonValue, PolicyKind, ScenarioDocument } from "./types";
 
-/** A document built from the state, and which editor each engine policy id belongs to. */
+/** A document built from the state, and which editor each of its policies comes from. */
 export interface BuiltDocument {
   document: ScenarioDocument;
-  /** Engine policy id (`repository`, `identity:0`, `scp:1:0`...) -> editor key. */
-  editorOf: Map<string, string>;
+  /**
+   * The editor key of each policy of the document, in the document's order (repository, identity
+   * policies, boundary, session, SCPs and RCPs level by level): the order of the engine's reports.
+   */
+  editors: string[];
 }
 
 /**
@@ -22,51 +25,44 @@ export interface BuiltDocument {
  * kept so that the document restores the page exactly.
  */
 export function stateToDocument(state: AppState, forEvaluation: boolean): BuiltDocument {
-  const editorOf = new Map<string, string>();
   const keep = (policy: PolicyDoc) => !forEvaluation || policy.text.trim() !== "";
+  const kept = (policy: PolicyDoc | null) => (policy && keep(policy) ? policy : null);
   const document: ScenarioDocument = { request: requestDocument(state) };
   if (state.name) document.name = state.name;
   if (state.description) document.description = state.description;
-  if (keep(state.repository)) {
-    document.repositoryPolicy = state.repository.text;
-    editorOf.set("repository", state.repository.key);
-  }
+  const repository = kept(state.repository);
   const identities = state.identities.filter(keep);
-  if (identities.length > 0) {
-    document.identityPolicies = identities.map((policy, index) => {
-      editorOf.set(`identity:${index}`, policy.key);
-      return { name: policy.name, policy: policy.text };
-    });
-  }
-  if (state.boundary && keep(state.boundary)) {
-    document.permissionsBoundary = state.boundary.text;
-    editorOf.set("boundary", state.boundary.key);
-  }
-  if (state.session && keep(state.session)) {
-    document.sessionPolicy = state.session.text;
-    editorOf.set("session", state.session.key);
-  }
-  const scps = orgLevels("scp", state.scps, keep, editorOf);
-  if (scps.length > 0) document.scps = scps;
-  const rcps = orgLevels("rcp", state.rcps, keep, editorOf);
-  if (rcps.length > 0) document.rcps = rcps;
+  const boundary = kept(state.boundary);
+  const session = kept(state.session);
+  const scps = keptLevels(state.scps, keep);
+  const rcps = keptLevels(state.rcps, keep);
+  if (repository) document.repositoryPolicy = repository.text;
+  if (identities.length > 0) document.identityPolicies = identities.map((policy) => ({ name: policy.name, policy: policy.text }));
+  if (boundary) document.permissionsBoundary = boundary.text;
+  if (session) document.sessionPolicy = session.text;
+  if (scps.length > 0) document.scps = scps.map((level) => level.map((policy) => policy.text));
+  if (rcps.length > 0) document.rcps = rcps.map((level) => level.map((policy) => policy.text));
   if (!forEvaluation) {
     document.view = viewDocument(state, document.request);
   }
-  return { document, editorOf };
+  const written = [repository, ...identities, boundary, session, ...scps.flat(), ...rcps.flat()];
+  return { document, editors: written.flatMap((policy) => (policy ? [policy.key] : [])) };
 }
 
-function orgLevels(prefix: "scp" | "rcp", levels: PolicyDoc[][], keep: (policy: PolicyDoc) => boolean, editorOf: Map<string, string>): string[][] {
-  const written: string[][] = [];
-  for (const level of levels) {
-    const policies = level.filter(keep);
-    if (policies.length === 0) {
-      continue;
-    }
-    for (const [index, policy] of policies.entries()) editorOf.set(`${prefix}:${written.length}:${index}`, policy.key);
-    written.push(policies.map((policy) => policy.text));
-  }
-  return written;
+/** The SCP or RCP levels with the kept policies of each; a level left empty goes. */
+function keptLevels(levels: PolicyDoc[][], keep: (policy: PolicyDoc) => boolean): PolicyDoc[][] {
+  return levels.map((level) => level.filter(keep)).filter((level) => level.length > 0);
+}
+
+/** Engine policy id -> editor key, for an evaluation of a document built with `editors`. */
+export function editorsById(reports: readonly { id: string }[], editors: readonly string[]): Map<string, string> {
+  if (reports.length !== editors.length) return new Map();
+  return new Map(
+    reports.flatMap((report, index) => {
+      const key = editors[index];
+      return key === undefined ? [] : [[report.id, key] as [string, string]];
+    }),
+  );
 }
 
 function requestDocument(state: AppState): ScenarioDocument["request"] {
@@ -92,7 +88,8 @@ function contextDocument(rows: ContextRow[]): Record<string, ContextInput> | und
  * key, a number that does not parse, a list with blank lines, two rows with one key...).
  */
 function viewDocument(state: AppState, request: ScenarioDocument["request"]): Record<string, JsonValue> {
-  const view: Record<string, JsonValue> = { tab: positionId(state, state.view.tab), panel: state.view.panel };
+  const tab = positionIds(state).find(([, key]) => key === state.view.tab)?.[0] ?? "repository";
+  const view: Record<string, JsonValue> = { tab, panel: state.view.panel };
   if (!sameRows(contextRows(request.context), state.request.context)) {
     view.context = state.request.context.map((row) => ({ key: row.key, type: row.type, value: row.value }));
   }
@@ -122,23 +119,25 @@ export function contextValue(row: ContextRow): ContextInput {
   }
 }
 
-/** The position-based id of an editor (`identity:1`), which survives a round trip through a document. */
-function positionId(state: AppState, key: string): string {
-  if (state.repository.key === key) return "repository";
-  const identity = state.identities.findIndex((policy) => policy.key === key);
-  if (identity >= 0) return `identity:${identity}`;
-  if (state.boundary?.key === key) return "boundary";
-  if (state.session?.key === key) return "session";
+/**
+ * Every tab's position id (`repository`, `identity:1`, `scp:0:1`...) with its editor key: how a
+ * document's view names the selected tab. They are the ids the engine gives the policies of a document
+ * that keeps every tab, and survive a round trip through a document where editor keys do not.
+ */
+function positionIds(state: AppState): [string, string][] {
+  const ids: [string, string][] = [["repository", state.repository.key]];
+  for (const [index, policy] of state.identities.entries()) ids.push([`identity:${index}`, policy.key]);
+  if (state.boundary) ids.push(["boundary", state.boundary.key]);
+  if (state.session) ids.push(["session", state.session.key]);
   for (const [prefix, levels] of [
     ["scp", state.scps],
     ["rcp", state.rcps],
   ] as const) {
-    for (const [level, policies] of levels.entries()) {
-      const index = policies.findIndex((policy) => policy.key === key);
-      if (index >= 0) return `${prefix}:${level}:${index}`;
+    for (const [level, policies] of keptLevels(levels, () => true).entries()) {
+      for (const [index, policy] of policies.entries()) ids.push([`${prefix}:${level}:${index}`, policy.key]);
     }
   }
-  return "repository";
+  return ids;
 }
 
 /** Reads a scenario document from untrusted input; null when it is not one. */
@@ -238,30 +237,7 @@ function viewFrom(state: AppState, input: unknown): AppState["view"] {
   if (!isObject(input)) return view;
   if (input.panel === "matrix") view.panel = "matrix";
   if (typeof input.tab === "string") {
-    view.tab = keyAtPosition(state, input.tab) ?? view.tab;
+    view.tab = positionIds(state).find(([id]) => id === input.tab)?.[1] ?? view.tab;
   }
   return view;
-}
-
-/** The editor key at a position-based id, if the state has that editor. */
-function keyAtPosition(state: AppState, id: string): string | null {
-  const [prefix, first, second] = id.split(":");
-  const a = Number(first);
-  const b = Number(second);
-  switch (prefix) {
-    case "repository":
-      return state.repository.key;
-    case "identity":
-      return state.identities[a]?.key ?? null;
-    case "boundary":
-      return state.boundary?.key ?? null;
-    case "session":
-      return state.session?.key ?? null;
-    case "scp":
-      return state.scps[a]?.[b]?.key ?? null;
-    case "rcp":
-      return state.rcps[a]?.[b]?.key ?? null;
-    default:
-      return null;
-  }
 }

@@ -30,8 +30,8 @@ pub enum Part<T> {
 /// One statement with its action-independent parts matched.
 #[derive(Debug, Clone)]
 pub struct FixedStatement {
-    /// `statement "Sid"` or `statement 2`, for the reason chain.
-    pub label: String,
+    /// ``statement `Sid` `` or `statement 2`, for the reason chain and the statement's report.
+    pub label: SharedStr,
     /// The `Sid`, when present.
     pub sid: Option<SharedStr>,
     /// The `Principal`/`NotPrincipal` element's result.
@@ -124,7 +124,7 @@ impl FixedStatement {
             )))
         };
         Self {
-            label: statement.label(),
+            label: SharedStr::from(statement.label()),
             sid: statement
                 .sid
                 .as_ref()

@@ -184,6 +184,9 @@ pub struct StatementReport {
     pub index: usize,
     /// The `Sid`, when present.
     pub sid: Option<SharedStr>,
+    /// How messages and the page name the statement: its `Sid` in backticks after `statement`, or
+    /// `statement 2` (counted from 1) when it has none.
+    pub label: SharedStr,
     /// The effect.
     pub effect: Effect,
     /// The whole statement's text.

@@ -260,6 +260,7 @@ fn run_statement<'p>(
     let report = (request.detail == Detail::Reports).then(|| StatementReport {
         index: statement.index,
         sid: fixed.sid.clone(),
+        label: fixed.label.clone(),
         effect: statement.effect(),
         span: statement.span,
         outcome: if request.not_applicable {
