@@ -5,25 +5,9 @@ import type { Completion, CompletionContext, CompletionResult, CompletionSource 
 import { syntaxTree } from "@codemirror/language";
 import type { Catalog } from "./types";
 
-const ELEMENTS = [
-  "Version",
-  "Id",
-  "Statement",
-  "Sid",
-  "Effect",
-  "Principal",
-  "NotPrincipal",
-  "Action",
-  "NotAction",
-  "Resource",
-  "NotResource",
-  "Condition",
-  "Allow",
-  "Deny",
-  "2012-10-17",
-  "AWS",
-  "Service",
-];
+/** The elements and the fixed values of a policy, offered as keys and values. */
+const ELEMENTS =
+  "Version Id Statement Sid Effect Principal NotPrincipal Action NotAction Resource NotResource Condition Allow Deny 2012-10-17 AWS Service".split(" ");
 
 const BASE_OPERATORS = [
   "StringEquals",
