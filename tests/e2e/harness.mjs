@@ -85,6 +85,11 @@ export async function waitForDecision(page, decision) {
   const banner = ':is(#result-panel:not([aria-busy="true"]), #embed-root) #decision';
   const selector = decision ? `${banner}[data-decision="${decision}"]` : `${banner}:is([data-decision=allowed],[data-decision=explicitDeny],[data-decision=implicitDeny],[data-decision=invalid])`;
   await page.waitForSelector(selector, { timeout: 10_000 });
+  // The playground shows its first decision before it builds the editors and panels, the tabs last:
+  // a test acts on the built page.
+  if ((await page.locator("#policy-tabs").count()) > 0) {
+    await page.locator("#policy-tabs [role=tab]").first().waitFor({ timeout: 10_000 });
+  }
   return page.getAttribute("#decision", "data-decision");
 }
 
