@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod condition;
 pub mod context;
+mod decision;
 pub mod diagnostic;
 mod distance;
 pub mod eval;

@@ -1,11 +1,12 @@
 //! The decision procedure of iam-semantics.md section 1, with the decisions of section 8. Each step that
 //! fires adds a [`Reason`] naming the statements that caused it; the first final step decides.
 
+use crate::decision::Decision;
 use crate::matching::{Caller, NamedAs};
 use crate::policy::PolicyKind;
 
 use super::inputs::policy_phrase;
-use super::result::{Decision, Reason, StatementOutcome, StatementRef, Step, Verdict};
+use super::result::{Reason, StatementOutcome, StatementRef, Step, Verdict};
 use super::statement::grant_rank;
 
 /// One applicable policy's statement outcomes, as the procedure needs them.

@@ -21,13 +21,14 @@ mod statement;
 mod tests;
 mod unreadable;
 
+pub use crate::decision::Decision;
 pub use cache::PolicyCache;
 pub use derive::RequestTime;
 pub use inputs::{CheckedPolicy, LoadedPolicy, check_policy, level_name, load_policies};
 pub use matrix::{Matrix, MatrixRow};
 pub use result::{
-    Decision, ElementReport, Evaluation, MissingKey, PatternReport, PolicyReport, PrincipalReport,
-    Reason, RequestFacts, StatementOutcome, StatementRef, StatementReport, Step, Verdict,
+    ElementReport, Evaluation, MissingKey, PatternReport, PolicyReport, PrincipalReport, Reason,
+    RequestFacts, StatementOutcome, StatementRef, StatementReport, Step, Verdict,
 };
 
 use crate::diagnostic::Diagnostic;

@@ -3,41 +3,15 @@
 //! that were missing.
 //! The page and the CLI `--json` print this as it is, so it serializes in camelCase.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::condition::ConditionsOutcome;
 use crate::context::ContextEntry;
+use crate::decision::Decision;
 use crate::diagnostic::Diagnostic;
 use crate::matching::{ActionMatch, PrincipalMatch, ResourceMatch};
 use crate::policy::{Effect, PolicyKind, Shared, SharedList, SharedStr};
 use crate::span::Span;
-
-/// The decision for a request, as the IAM policy simulator names them (SIMAPI), plus `invalid`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub enum Decision {
-    /// Some policy allows the request and nothing denies it.
-    Allowed,
-    /// A matching `Deny` statement refuses the request.
-    ExplicitDeny,
-    /// Nothing that is needed allows the request.
-    ImplicitDeny,
-    /// The input has errors, so nothing was evaluated.
-    Invalid,
-}
-
-impl Decision {
-    /// The name used in scenario files and JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Decision::Allowed => "allowed",
-            Decision::ExplicitDeny => "explicitDeny",
-            Decision::ImplicitDeny => "implicitDeny",
-            Decision::Invalid => "invalid",
-        }
-    }
-}
 
 /// The full result of evaluating one scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]

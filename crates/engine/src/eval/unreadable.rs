@@ -1,8 +1,10 @@
 //! The evaluation-shaped answer for a scenario document that could not be read, so that every adapter
 //! reports an unreadable scenario the same way as an invalid policy: decision `invalid` with the reason.
 
-use super::result::{Decision, Evaluation, Reason, RequestFacts, Step, Verdict};
+use crate::decision::Decision;
 use crate::scenario::ScenarioError;
+
+use super::result::{Evaluation, Reason, RequestFacts, Step, Verdict};
 
 impl Evaluation {
     /// Decision `invalid`, the error as the one reason, and empty request facts, policies and context.

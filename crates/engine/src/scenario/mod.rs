@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::eval::Decision;
+use crate::decision::Decision;
 use crate::json::{self, JsonKind, JsonValue, PathStep, ReadError};
 use crate::policy::codes;
 use crate::registry::RegistryPolicyScope;
