@@ -65,7 +65,7 @@ impl ScenarioInput {
                 .as_deref()
                 .filter(|version| *version != ENGINE_VERSION)
         {
-            crate::command::note(&format!(
+            crate::output::note(&format!(
                 "note: the link was made by engine version {version}; this is version {ENGINE_VERSION}, so the result may differ"
             ));
         }

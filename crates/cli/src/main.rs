@@ -3,7 +3,6 @@
 //! This binary only adapts: it reads files, calls the engine and prints what it returns. The exit codes
 //! are [`exit::Exit`].
 
-mod cli;
 mod clock;
 mod color;
 mod command;
@@ -11,17 +10,18 @@ mod error;
 mod exit;
 mod input;
 mod junit;
+mod output;
 mod render;
 mod table;
 
 use clap::Parser;
 
-use crate::cli::Cli;
+use crate::command::Cli;
 use crate::exit::Exit;
 
 fn main() -> Exit {
     match Cli::try_parse() {
         Ok(cli) => command::run(cli),
-        Err(error) => cli::report_usage(&error),
+        Err(error) => command::report_usage(&error),
     }
 }

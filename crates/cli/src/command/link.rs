@@ -5,10 +5,11 @@ use ecr_policy_engine::json::{self, JsonKind, JsonValue};
 use ecr_policy_engine::scenario::Scenario;
 use ecr_policy_engine::share;
 
-use super::{Report, note};
+use super::Report;
 use crate::error::CliError;
 use crate::exit::Exit;
 use crate::input::{ENGINE_VERSION, read_source, select};
+use crate::output::note;
 
 /// The page a link opens when neither `--base` nor `ECR_POLICY_PLAYGROUND_URL` says otherwise: the page
 /// as `scripts/serve` serves it on this machine.

@@ -1,5 +1,6 @@
-//! One module per subcommand; this one dispatches and prints. Each subcommand returns its whole output
-//! and exit code as a [`Report`], or a [`CliError`] that becomes one `error: ...` line and exit 2.
+//! The command line and its dispatch: global options, one module per subcommand, the help text with
+//! examples and exit codes. Each subcommand returns its whole output and exit code as a [`Report`], or a
+//! [`CliError`](crate::error::CliError) that becomes one `error: ...` line and exit 2.
 
 pub mod eval;
 pub mod link;
@@ -7,12 +8,80 @@ pub mod lint;
 pub mod matrix;
 pub mod test;
 
-use std::io::Write;
+use clap::{Parser, Subcommand};
 
-use crate::cli::{Cli, Command};
-use crate::color::Paint;
-use crate::error::CliError;
+use crate::color::{ColorChoice, Paint};
 use crate::exit::Exit;
+use crate::output::{note, write_stdout};
+
+const ABOUT: &str = "Evaluate, test, lint and share AWS ECR repository policies and IAM policies";
+
+const LONG_ABOUT: &str = "\
+Evaluate, test, lint and share AWS ECR repository policies and IAM policies.
+
+The same engine as the ECR Policy Playground page. Every command reads scenario documents: a repository
+policy, the caller's identity policies (and boundary, session policy, SCPs, RCPs), a request, and for tests
+the expected decision. Nothing leaves the machine.";
+
+const AFTER_HELP: &str = "\
+Examples:
+  ecr-policy eval scenario.json                 decide one scenario and explain why
+  ecr-policy eval --json - < scenario.json      the engine's result object as JSON
+  ecr-policy test tests/scenarios --junit out.xml
+  ecr-policy lint repo-policy.json --kind repository --strict
+  ecr-policy matrix scenario.json               every repository action for the caller
+  ecr-policy link scenario.json                 a share link the playground page opens
+
+Exit codes:
+  0  success: allowed (eval), every scenario passed (test), nothing blocking (lint)
+  1  denied (eval: explicitDeny or implicitDeny), a scenario failed (test), errors found (lint;
+     with --strict also security warnings)
+  2  invalid input or usage: unreadable file, bad JSON, not a scenario, bad link, policy errors that
+     block evaluation, unknown option";
+
+/// `ecr-policy`: the parsed command line.
+#[derive(Debug, Parser)]
+#[command(name = "ecr-policy", version, about = ABOUT, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// When to colour the output
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// What to do
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Decide one scenario: the decision, the reason chain and every statement's outcome
+    #[command(after_help = eval::AFTER_HELP)]
+    Eval(eval::EvalArgs),
+    /// Run every scenario that has an `expect` and report those that give another decision
+    #[command(after_help = test::AFTER_HELP)]
+    Test(test::TestArgs),
+    /// Check one policy: parse errors, security warnings, warnings and suggestions
+    #[command(after_help = lint::AFTER_HELP)]
+    Lint(lint::LintArgs),
+    /// Decide every ECR repository action for a scenario's caller and repository
+    #[command(after_help = matrix::AFTER_HELP)]
+    Matrix(matrix::MatrixArgs),
+    /// Print the share link that opens a scenario in the playground page
+    #[command(after_help = link::AFTER_HELP)]
+    Link(link::LinkArgs),
+}
+
+/// Prints clap's message for a command line it could not read, or the help or version asked for.
+/// Help and version exit 0; a usage error exits 2.
+pub fn report_usage(error: &clap::Error) -> Exit {
+    // Nothing useful can be done when the terminal is gone.
+    let _ignored = error.print();
+    if error.use_stderr() {
+        Exit::Invalid
+    } else {
+        Exit::Success
+    }
+}
 
 /// What a subcommand prints on standard output, and how the process ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,25 +114,5 @@ pub fn run(cli: Cli) -> Exit {
             note(&format!("error: {error}"));
             Exit::Invalid
         }
-    }
-}
-
-/// Writes one line on standard error. A closed standard error is ignored: there is nobody to tell.
-pub fn note(line: &str) {
-    let mut stderr = std::io::stderr().lock();
-    let _ignored = writeln!(stderr, "{line}");
-}
-
-/// Writes `text` to standard output. A reader that went away (`| head`) is not an error.
-fn write_stdout(text: &str) -> Result<(), CliError> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(CliError::new(error.to_string()))
-        }
-        _ => Ok(()),
     }
 }

@@ -6,13 +6,14 @@ use std::time::{Duration, Instant};
 
 use ecr_policy_engine::eval::{Decision, Evaluation, RequestTime, evaluate};
 
-use super::{Report, note};
+use super::Report;
 use crate::clock::TimeArg;
 use crate::color::{Paint, Style};
 use crate::error::CliError;
 use crate::exit::Exit;
 use crate::input::{read_file, scenarios};
 use crate::junit::{self, Case, CaseResult};
+use crate::output::note;
 use crate::render;
 
 /// Examples shown after `ecr-policy test --help`.
