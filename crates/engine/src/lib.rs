@@ -5,6 +5,9 @@
 //! rule it implements. `crates/ARCHITECTURE.md` maps the modules.
 //! This crate has no wasm, IO or terminal dependencies: the CLI and the wasm package are thin adapters.
 
+#[macro_use]
+mod macros;
+
 pub mod catalog;
 pub mod condition;
 pub mod context;

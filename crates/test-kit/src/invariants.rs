@@ -2,8 +2,8 @@
 //! fuzz targets (`crates/fuzz`). Each check returns `Err` with a message that names the scenario when
 //! the engine breaks the invariant, and `Ok` when it holds or does not apply to the input.
 
+use ecr_policy_engine::diagnostic::LintCode;
 use ecr_policy_engine::eval::{Decision, PolicyCache, evaluate, prepare};
-use ecr_policy_engine::lint::codes::POLICY_TOO_LARGE;
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 use ecr_policy_engine::scenario::{IdentityPolicy, PolicySource, Scenario, scenarios_from_text};
 use ecr_policy_engine::share;
@@ -132,7 +132,8 @@ fn rejects_last_statement(scenario: &Scenario, slot: Slot) -> bool {
         .flat_map(|policy| &policy.diagnostics)
         .any(|diagnostic| {
             diagnostic.is_error()
-                && (diagnostic.span.start >= last.start || diagnostic.code == POLICY_TOO_LARGE)
+                && (diagnostic.span.start >= last.start
+                    || diagnostic.code == LintCode::PolicyTooLarge)
         })
 }
 

@@ -2,7 +2,7 @@
 //! lines or as JSON.
 
 use clap::builder::{PossibleValue, TypedValueParser};
-use ecr_policy_engine::diagnostic::{Diagnostic, Severity};
+use ecr_policy_engine::diagnostic::{Code, Diagnostic, Severity};
 use ecr_policy_engine::lint::{LintOptions, lint_policy};
 use ecr_policy_engine::policy::PolicyKind;
 use ecr_policy_engine::registry::RegistryPolicyScope;
@@ -55,8 +55,8 @@ pub struct LintArgs {
 /// One finding in `--json` output.
 #[derive(Debug, Serialize)]
 struct Finding<'a> {
-    severity: &'static str,
-    code: &'static str,
+    severity: Severity,
+    code: Code,
     message: &'a str,
     line: usize,
     column: usize,
@@ -90,7 +90,7 @@ pub fn run(args: &LintArgs, paint: Paint) -> Result<Report, CliError> {
             findings: diagnostics
                 .iter()
                 .map(|diagnostic| Finding {
-                    severity: diagnostic.severity.as_str(),
+                    severity: diagnostic.severity,
                     code: diagnostic.code,
                     message: &diagnostic.message,
                     line: diagnostic.span.line,

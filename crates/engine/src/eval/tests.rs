@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use super::*;
+use crate::diagnostic::JsonCode;
 use crate::scenario::scenario_from_value;
 
 const REPO: &str = "arn:aws:ecr:us-east-1:111122223333:repository/app";
@@ -416,7 +417,7 @@ fn a_policy_with_errors_is_not_evaluated() {
         "{}",
         evaluation.summary
     );
-    assert_eq!(evaluation.policies[0].diagnostics[0].code, "json-syntax");
+    assert_eq!(evaluation.policies[0].diagnostics[0].code, JsonCode::Syntax);
 }
 
 #[test]

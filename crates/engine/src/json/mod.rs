@@ -9,13 +9,36 @@ use jsonc_parser::common::Ranged;
 use jsonc_parser::errors::ParseErrorKind;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
-use crate::diagnostic::Diagnostic;
-use crate::policy::codes;
 use crate::span::{LineIndex, Span};
 
 mod read;
 
 pub use read::{PathStep, ReadError, display_path, from_value};
+
+named_enum! {
+    /// Why text is not strict JSON: the codes of the reader's errors.
+    pub enum JsonCode {
+        /// The text is not valid JSON (position where the parser stopped).
+        Syntax = "json-syntax",
+        /// The text contains a comment.
+        Comment = "json-comment",
+        /// The text has a trailing comma.
+        TrailingComma = "json-trailing-comma",
+        /// The text is empty.
+        Empty = "json-empty",
+    }
+}
+
+/// Why text could not be read as JSON, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// What kind of mistake it is.
+    pub code: JsonCode,
+    /// What is wrong and what to do, in words, ending with the line and column.
+    pub message: String,
+    /// Where the parser stopped (the whole text when it is empty).
+    pub span: Span,
+}
 
 /// A JSON value with the span of its text.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,10 +99,8 @@ impl JsonValue {
     }
 }
 
-/// Parses JSON text strictly. The error is a diagnostic at the position where the parser stopped.
-///
-/// Codes: `json-syntax`, `json-comment`, `json-trailing-comma`, `json-empty`.
-pub fn parse(text: &str) -> Result<JsonValue, Box<Diagnostic>> {
+/// Parses JSON text strictly. The error is at the position where the parser stopped.
+pub fn parse(text: &str) -> Result<JsonValue, Box<SyntaxError>> {
     let index = LineIndex::new(text);
     let options = ParseOptions {
         allow_comments: false,
@@ -96,38 +117,38 @@ pub fn parse(text: &str) -> Result<JsonValue, Box<Diagnostic>> {
     match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options) {
         Ok(result) => match result.value {
             Some(value) => Ok(convert(value, &index)),
-            None => Err(Box::new(Diagnostic::error(
-                codes::JSON_EMPTY,
-                "the text is empty: a policy is a JSON object such as `{\"Version\": \"2012-10-17\", \"Statement\": []}`",
-                index.whole(),
-            ))),
+            None => Err(Box::new(SyntaxError {
+                code: JsonCode::Empty,
+                message: "the text is empty: a policy is a JSON object such as `{\"Version\": \"2012-10-17\", \"Statement\": []}`".to_owned(),
+                span: index.whole(),
+            })),
         },
         Err(error) => {
             let range = error.range();
             let span = index.span(range.start, range.end);
             let (code, message) = describe_syntax_error(error.kind());
-            Err(Box::new(Diagnostic::error(
+            Err(Box::new(SyntaxError {
                 code,
-                format!("{message} at line {}, column {}", span.line, span.column),
+                message: format!("{message} at line {}, column {}", span.line, span.column),
                 span,
-            )))
+            }))
         }
     }
 }
 
-fn describe_syntax_error(kind: &ParseErrorKind) -> (&'static str, String) {
+fn describe_syntax_error(kind: &ParseErrorKind) -> (JsonCode, String) {
     match kind {
         ParseErrorKind::CommentsNotAllowed | ParseErrorKind::UnterminatedCommentBlock => (
-            codes::JSON_COMMENT,
+            JsonCode::Comment,
             "comments are not allowed: AWS rejects policies that contain `//` or `/* */`; remove the comment"
                 .to_string(),
         ),
         ParseErrorKind::TrailingCommasNotAllowed => (
-            codes::JSON_TRAILING_COMMA,
+            JsonCode::TrailingComma,
             "trailing comma: AWS rejects a comma after the last item of an object or array; remove it"
                 .to_string(),
         ),
-        other => (codes::JSON_SYNTAX, format!("invalid JSON: {}", lowercase_first(&other.to_string()))),
+        other => (JsonCode::Syntax, format!("invalid JSON: {}", lowercase_first(&other.to_string()))),
     }
 }
 
@@ -213,14 +234,14 @@ mod tests {
     #[test]
     fn comments_are_rejected_with_their_position() {
         let error = parse("{\n  // note\n  \"a\": 1\n}").unwrap_err();
-        assert_eq!(error.code, "json-comment");
+        assert_eq!(error.code, JsonCode::Comment);
         assert_eq!((error.span.line, error.span.column), (2, 3));
     }
 
     #[test]
     fn trailing_commas_are_rejected_with_their_position() {
         let error = parse("{\"a\": [1, 2,]}").unwrap_err();
-        assert_eq!(error.code, "json-trailing-comma");
+        assert_eq!(error.code, JsonCode::TrailingComma);
         assert_eq!(error.span.line, 1);
         assert!(error.message.contains("line 1"));
     }
@@ -228,13 +249,13 @@ mod tests {
     #[test]
     fn syntax_errors_say_where_the_parser_stopped() {
         let error = parse("{\n\"a\": tru\n}").unwrap_err();
-        assert_eq!(error.code, "json-syntax");
+        assert_eq!(error.code, JsonCode::Syntax);
         assert_eq!(error.span.line, 2);
     }
 
     #[test]
     fn empty_text_is_a_clear_error() {
-        assert_eq!(parse("  \n").unwrap_err().code, "json-empty");
+        assert_eq!(parse("  \n").unwrap_err().code, JsonCode::Empty);
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use super::grants::{Capability, capabilities, capability, covered_actions, fully_catalogued};
 use super::text::{and_list, names};
-use super::{Input, codes, docs, has_effect};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{Input, docs, has_effect};
+use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::policy::{Condition, Effect, OperatorBase, PrincipalKind, SetQualifier, Statement};
 
 /// Keys whose positive conditions limit who the caller can be or where the request comes from (GCK).
@@ -56,7 +56,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
                 findings.extend(public_access(statement).map(|message| {
                     Diagnostic::new(
                         Severity::SecurityWarning,
-                        codes::PUBLIC_ACCESS,
+                        LintCode::PublicAccess,
                         message,
                         entry.span,
                     )
@@ -84,7 +84,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::new(
                         Severity::SecurityWarning,
-                        codes::CROSS_ACCOUNT_WRITE,
+                        LintCode::CrossAccountWrite,
                         message,
                         entry.span,
                     )

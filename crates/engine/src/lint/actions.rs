@@ -2,10 +2,10 @@
 //! repository policy cannot grant, and `NotAction` with `Allow` (ACT, NOTACT, ECRSAR, ECRPSAR, ECRPOL).
 
 use super::grants::is_catalogued;
-use super::{Input, codes, docs, has_effect};
+use super::{Input, docs, has_effect};
 use crate::catalog::{Action, catalog};
 use crate::condition::variables_in;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::distance::levenshtein;
 use crate::matching::has_wildcard;
 use crate::policy::{ActionBlock, Effect, Spanned};
@@ -68,7 +68,7 @@ fn service_finding(pattern: &Spanned<String>, prefix: &str, name: &str) -> Optio
         meant.map(|_| format!("`{prefix}` is not a service prefix AWS uses: {hint}"))?
     };
     Some(
-        Diagnostic::error(codes::UNKNOWN_SERVICE, message, pattern.span)
+        Diagnostic::error(LintCode::UnknownService, message, pattern.span)
             .with_docs(meant.map_or(docs::ACT, docs::service_page)),
     )
 }
@@ -118,7 +118,7 @@ fn malformed(pattern: &Spanned<String>) -> Diagnostic {
             "`{text}` is not an action: actions are written `service:Action`, such as `ecr:BatchGetImage`, or `*`"
         ),
     };
-    Diagnostic::error(codes::MALFORMED_ACTION, message, pattern.span).with_docs(docs::ACT)
+    Diagnostic::error(LintCode::MalformedAction, message, pattern.span).with_docs(docs::ACT)
 }
 
 /// An `ecr:` or `ecr-public:` pattern: it must name or match a catalogued action.
@@ -137,7 +137,7 @@ fn catalogued_finding(pattern: &Spanned<String>, prefix: &str) -> Option<Diagnos
         }
         return Some(
             Diagnostic::error(
-                codes::ACTION_MATCHES_NOTHING,
+                LintCode::ActionMatchesNothing,
                 format!(
                     "`{text}` matches no {service_name} action, so it grants or denies nothing: check the spelling against the list of {service_name} actions"
                 ),
@@ -176,7 +176,7 @@ fn catalogued_finding(pattern: &Spanned<String>, prefix: &str) -> Option<Diagnos
     };
     Some(
         Diagnostic::error(
-            codes::UNKNOWN_ACTION,
+            LintCode::UnknownAction,
             format!("`{text}` is not an {service_name} action{advice}"),
             pattern.span,
         )
@@ -217,7 +217,7 @@ fn repository_finding(input: &Input<'_>, pattern: &Spanned<String>) -> Option<Di
         let governed = repository_service.unwrap_or("ecr");
         return Some(
             Diagnostic::warning(
-                codes::OTHER_SERVICE_ACTION,
+                LintCode::OtherServiceAction,
                 format!(
                     "`{text}` is not an action on this repository: a repository policy governs only `{governed}:` actions on its repository, so this has no effect; grant it in an IAM policy, or remove it"
                 ),
@@ -250,7 +250,7 @@ fn repository_finding(input: &Input<'_>, pattern: &Spanned<String>) -> Option<Di
     };
     Some(
         Diagnostic::warning(
-            codes::REGISTRY_ACTION_IN_REPOSITORY_POLICY,
+            LintCode::RegistryActionInRepositoryPolicy,
             message,
             pattern.span,
         )
@@ -263,7 +263,7 @@ fn repository_finding(input: &Input<'_>, pattern: &Spanned<String>) -> Option<Di
 fn not_action_with_allow(block: &ActionBlock) -> Diagnostic {
     Diagnostic::new(
         Severity::SecurityWarning,
-        codes::NOT_ACTION_WITH_ALLOW,
+        LintCode::NotActionWithAllow,
         "`NotAction` with `Allow` allows every action not listed, of every service, including actions AWS adds later: list the actions to allow in `Action` instead",
         block.key_span,
     )

@@ -3,11 +3,11 @@
 
 use super::grants::{covered_actions, fully_catalogued, is_catalogued};
 use super::text::names;
-use super::{Input, codes, docs, has_effect};
+use super::{Input, docs, has_effect};
 use crate::catalog::{catalog, some_action_carries};
 use crate::condition::{InvalidReason, ValueSide, evaluate_condition, variables_in};
 use crate::context::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::policy::{Condition, Effect, OperatorFamily, SetQualifier, Statement, Version};
 
 /// Checks every condition of every statement.
@@ -50,7 +50,7 @@ fn invalid_values(condition: &Condition, version: Version, findings: &mut Vec<Di
         };
         findings.push(
             Diagnostic::error(
-                codes::INVALID_CONDITION_VALUE,
+                LintCode::InvalidConditionValue,
                 format!(
                     "`{}` is {} and `{}` needs one, so this value never matches: write {}",
                     value.text,
@@ -124,7 +124,7 @@ fn unknown_key(condition: &Condition) -> Option<Diagnostic> {
         docs::service_page(prefix)
     };
     Some(
-        Diagnostic::warning(codes::UNKNOWN_CONDITION_KEY, message, condition.key.span)
+        Diagnostic::warning(LintCode::UnknownConditionKey, message, condition.key.span)
             .with_docs(docs),
     )
 }
@@ -155,7 +155,7 @@ fn key_not_carried(statement: &Statement, condition: &Condition) -> Option<Diagn
         .collect();
     Some(
         Diagnostic::warning(
-            codes::CONDITION_KEY_NOT_CARRIED,
+            LintCode::ConditionKeyNotCarried,
             format!(
                 "none of this statement's actions carries `{key}`, so requests for them never have it and the condition behaves as for a missing key: move the condition to a statement for an action that carries it ({}), or remove it",
                 names(&carriers, 3)
@@ -192,7 +192,7 @@ fn for_all_values_in_allow(statement: &Statement, condition: &Condition) -> Opti
     Some(
         Diagnostic::new(
             Severity::SecurityWarning,
-            codes::FOR_ALL_VALUES_IN_ALLOW,
+            LintCode::ForAllValuesInAllow,
             format!(
                 "`{}` is also true when the request has no `{key}` at all, so this Allow applies to requests without it: add `\"Null\": {{\"{key}\": \"false\"}}` to the condition to require the key",
                 condition.operator_text.value

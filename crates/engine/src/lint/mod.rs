@@ -3,11 +3,9 @@
 //! that do nothing or behave surprisingly (warnings), and simpler ways to say the same (suggestions).
 //!
 //! [`lint_policy`] parses and lints a text; [`lint_parsed`] lints a parse the caller already has (the
-//! evaluator reuses its parse). Each finding has a stable code from [`codes`], a message that says what
+//! evaluator reuses its parse). Each finding has a stable code ([`LintCode`](crate::diagnostic::LintCode)), a message that says what
 //! to do, the span of the exact element, and a link to the AWS page that explains the rule. The rules
 //! come from `iam-semantics.md`, with its section 8 decisions; each check cites its source key.
-
-pub mod codes;
 
 mod access;
 mod actions;

@@ -1,8 +1,8 @@
 //! `Principal` and `NotPrincipal`: entries that name no principal, and `NotPrincipal`, which
 //! `"Principal": "*"` with a condition on `aws:PrincipalArn` says more safely (PRIN, NOTPRIN).
 
-use super::{Input, codes, docs, has_effect};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{Input, docs, has_effect};
+use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::matching::{Caller, CallerError, has_wildcard};
 use crate::policy::{Effect, PrincipalBlock, PrincipalEntry, PrincipalKind};
 
@@ -35,7 +35,7 @@ fn malformed(entry: &PrincipalEntry) -> Option<Diagnostic> {
         ),
         _ => return None,
     };
-    Some(Diagnostic::error(codes::MALFORMED_PRINCIPAL, message, entry.span).with_docs(docs::PRIN))
+    Some(Diagnostic::error(LintCode::MalformedPrincipal, message, entry.span).with_docs(docs::PRIN))
 }
 
 /// What is wrong with an `AWS` principal value, if anything.
@@ -117,7 +117,7 @@ fn not_principal(block: &PrincipalBlock) -> Diagnostic {
     };
     Diagnostic::new(
         Severity::Suggestion,
-        codes::NOT_PRINCIPAL_TO_CONDITION,
+        LintCode::NotPrincipalToCondition,
         format!(
             "write `\"Principal\": \"*\"` with {condition} instead of `NotPrincipal`: it also exempts the sessions of the roles listed, and unlike `NotPrincipal` it does not deny every principal that has a permissions boundary"
         ),

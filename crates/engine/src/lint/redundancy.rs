@@ -4,9 +4,9 @@
 //! compared.
 
 use super::grants::is_catalogued;
-use super::{Input, codes, docs};
+use super::{Input, docs};
 use crate::catalog::catalog;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::matching::{glob_match_ignore_case, has_wildcard, match_resource};
 use crate::policy::{ActionBlock, Effect, PrincipalBlock, PrincipalKind, ResourceBlock, Statement};
 
@@ -27,7 +27,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::new(
                     Severity::Suggestion,
-                    codes::REDUNDANT_STATEMENT,
+                    LintCode::RedundantStatement,
                     format!(
                         "{} {verbs} nothing that {} does not already {verb}: remove it, or merge the two",
                         narrow.label(),

@@ -3,9 +3,9 @@
 //! policies, and `ecr:*` is better written as the actions a feature needs (REGPERM, REGEX, PTCIAM, ECRPOL).
 
 use super::resources::can_name_a_repository;
-use super::{Input, codes, docs, has_effect};
+use super::{Input, docs, has_effect};
 use crate::catalog::{Action, catalog};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::matching::{glob_match, has_wildcard};
 use crate::policy::{Effect, PolicyKind, Spanned, Statement};
 use crate::registry::{
@@ -90,7 +90,7 @@ fn resource_finding<'a>(
         )
     };
     Some(
-        Diagnostic::error(codes::RESOURCE_OUTSIDE_REGISTRY, message, pattern.span)
+        Diagnostic::error(LintCode::ResourceOutsideRegistry, message, pattern.span)
             .with_docs(docs::REGEX),
     )
 }
@@ -111,7 +111,7 @@ fn action_finding(
         return Some(
             Diagnostic::new(
                 Severity::Suggestion,
-                codes::WILDCARD_ACTION_IN_REGISTRY_POLICY,
+                LintCode::WildcardActionInRegistryPolicy,
                 format!(
                     "`{text}` allows every ECR action on every repository of the registry: grant the actions the feature needs, such as `ecr:ReplicateImage` and `ecr:CreateRepository` for replication"
                 ),
@@ -138,7 +138,7 @@ fn action_finding(
     }
     Some(
         Diagnostic::warning(
-            codes::NOT_ENFORCED_UNDER_SCOPE_V1,
+            LintCode::NotEnforcedUnderScopeV1,
             format!(
                 "`{text}` is not enforced under scope V1: ECR enforces a V1 registry policy only for {}; switch the registry to scope V2, or grant it in a repository policy or an identity policy",
                 V1_ENFORCED_ACTIONS.join(", ")
@@ -165,7 +165,7 @@ fn registry_action(pattern: &Spanned<String>) -> Diagnostic {
         )
     };
     Diagnostic::warning(
-        codes::REGISTRY_ACTION_IN_REGISTRY_POLICY,
+        LintCode::RegistryActionInRegistryPolicy,
         format!(
             "`{text}` has no effect in a registry policy: {reason}; grant it in the caller's IAM policy with `\"Resource\": \"*\"`"
         ),

@@ -2,8 +2,8 @@
 //! may name there, and `NotResource` with `Allow` (RES, NOTRES, ECRPOL, section 8).
 
 use super::grants::is_catalogued;
-use super::{Input, codes, docs, has_effect};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{Input, docs, has_effect};
+use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::matching::{Arn, ArnError, has_wildcard, match_resource};
 use crate::policy::{Effect, ResourceBlock, Spanned};
 
@@ -29,7 +29,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::new(
                     Severity::SecurityWarning,
-                    codes::NOT_RESOURCE_WITH_ALLOW,
+                    LintCode::NotResourceWithAllow,
                     "`NotResource` with `Allow` allows the actions on every resource not listed, including resources created later: list the resources to allow in `Resource` instead",
                     block.key_span,
                 )
@@ -49,7 +49,7 @@ fn check_arn(pattern: &Spanned<String>) -> Result<bool, Box<Diagnostic>> {
     }
     let malformed = |message: String| {
         Box::new(
-            Diagnostic::error(codes::MALFORMED_ARN, message, pattern.span).with_docs(docs::RES),
+            Diagnostic::error(LintCode::MalformedArn, message, pattern.span).with_docs(docs::RES),
         )
     };
     if !text.starts_with("arn:") {
@@ -80,7 +80,7 @@ fn resource_in_repository_policy(block: &ResourceBlock) -> Diagnostic {
         "Resource"
     };
     Diagnostic::warning(
-        codes::RESOURCE_IN_REPOSITORY_POLICY,
+        LintCode::ResourceInRepositoryPolicy,
         format!(
             "remove `{element}`: a repository policy always applies to its own repository, and ECR rejected policies with `{element}` from 2019 to 2023 (tools such as aws-cdk still flag it)"
         ),
@@ -114,7 +114,7 @@ fn not_this_repository(input: &Input<'_>, pattern: &Spanned<String>) -> Option<D
         }
     };
     Some(
-        Diagnostic::error(codes::RESOURCE_NOT_THIS_REPOSITORY, message, pattern.span)
+        Diagnostic::error(LintCode::ResourceNotThisRepository, message, pattern.span)
             .with_docs(docs::ECRPOL),
     )
 }

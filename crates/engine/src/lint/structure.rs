@@ -1,8 +1,8 @@
 //! The document as a whole: its `Version` and its size (VER, QUOTA, ECRAPI).
 
 use super::text::{first_character, thousands};
-use super::{Input, codes, docs};
-use crate::diagnostic::Diagnostic;
+use super::{Input, docs};
+use crate::diagnostic::{Diagnostic, LintCode};
 use crate::policy::{PolicyKind, Version};
 
 /// Checks the version and the size. RCPs are left to the parser, which requires 2012-10-17 (RCPSYN).
@@ -12,7 +12,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
         match policy.version_span {
             None => findings.push(
                 Diagnostic::warning(
-                    codes::VERSION_MISSING,
+                    LintCode::VersionMissing,
                     "add `\"Version\": \"2012-10-17\"`: without `Version` the policy is read as the old 2008-10-17 language, where policy variables such as `${aws:username}` are literal text",
                     first_character(policy.span),
                 )
@@ -20,7 +20,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
             ),
             Some(span) if policy.version == Version::V2008_10_17 => findings.push(
                 Diagnostic::warning(
-                    codes::VERSION_2008,
+                    LintCode::Version2008,
                     "use `\"Version\": \"2012-10-17\"`: 2008-10-17 is the old policy language, where policy variables such as `${aws:username}` are literal text",
                     span,
                 )
@@ -55,7 +55,7 @@ fn too_large(input: &Input<'_>) -> Option<Diagnostic> {
     };
     Some(
         Diagnostic::error(
-            codes::POLICY_TOO_LARGE,
+            LintCode::PolicyTooLarge,
             format!(
                 "the policy has {} {counted}, over the {} that {} may have: remove statements, or merge statements that differ only in their actions",
                 thousands(size),

@@ -1,9 +1,9 @@
 //! Policy variables (`${aws:username}`): literal text under Version 2008-10-17, and places where they are
 //! not substituted (VARS, VER, section 8).
 
-use super::{Input, codes, docs};
+use super::{Input, docs};
 use crate::condition::variables_in;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::policy::{OperatorFamily, Spanned};
 use crate::span::Span;
 
@@ -80,7 +80,7 @@ fn after_fifth_colon(pattern: &Spanned<String>) -> bool {
 /// VER, VARS: under Version 2008-10-17 (also when `Version` is missing) `${...}` is literal text.
 fn in_version_2008(variable: &str, span: Span) -> Diagnostic {
     Diagnostic::error(
-        codes::VARIABLE_IN_VERSION_2008,
+        LintCode::VariableInVersion2008,
         format!(
             "`${{{variable}}}` is literal text here, because the policy's version is 2008-10-17 (which also applies when `Version` is missing): add `\"Version\": \"2012-10-17\"` so the variable is substituted"
         ),
@@ -93,7 +93,7 @@ fn in_version_2008(variable: &str, span: Span) -> Diagnostic {
 fn not_substituted(message: String, span: Span) -> Diagnostic {
     Diagnostic::new(
         Severity::Warning,
-        codes::VARIABLE_NOT_SUBSTITUTED,
+        LintCode::VariableNotSubstituted,
         message,
         span,
     )

@@ -13,5 +13,5 @@ pub use model::{
     PrincipalEntry, PrincipalKind, ResourceBlock, Spanned, Statement, ValueType, Version,
 };
 pub use operator::{Operator, OperatorBase, OperatorError, OperatorFamily, SetQualifier};
-pub use parse::{ParsedPolicy, codes, parse_policy};
+pub use parse::{ParsedPolicy, parse_policy};
 pub use shared::{Shared, SharedList, SharedStr};

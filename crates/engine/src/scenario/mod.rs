@@ -9,8 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::decision::Decision;
-use crate::json::{self, JsonKind, JsonValue, PathStep, ReadError};
-use crate::policy::codes;
+use crate::json::{self, JsonCode, JsonKind, JsonValue, PathStep, ReadError};
 use crate::registry::RegistryPolicyScope;
 
 /// A complete scenario.
@@ -334,20 +333,20 @@ pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
 /// Parses a scenario document's text; a syntax error is a scenario error at its position, worded for
 /// a document (the parser's own words for comments and trailing commas are about policies and AWS).
 fn parse(text: &str) -> Result<JsonValue, ScenarioError> {
-    json::parse(text).map_err(|diagnostic| {
-        let (line, column) = (diagnostic.span.line, diagnostic.span.column);
-        let message = match diagnostic.code {
-            codes::JSON_EMPTY => {
+    json::parse(text).map_err(|error| {
+        let (line, column) = (error.span.line, error.span.column);
+        let message = match error.code {
+            JsonCode::Empty => {
                 "invalid JSON: the text is empty: a scenario document is a JSON object such as `{\"request\": {...}}`".to_owned()
             }
-            codes::JSON_COMMENT => "invalid JSON: comments are not allowed; remove the comment".to_owned(),
-            codes::JSON_TRAILING_COMMA => {
+            JsonCode::Comment => "invalid JSON: comments are not allowed; remove the comment".to_owned(),
+            JsonCode::TrailingComma => {
                 "invalid JSON: trailing comma after the last item of an object or array; remove it"
                     .to_owned()
             }
-            _ => {
+            JsonCode::Syntax => {
                 let position = format!(" at line {line}, column {column}");
-                let message = &diagnostic.message;
+                let message = &error.message;
                 message.strip_suffix(&position).unwrap_or(message).to_owned()
             }
         };

@@ -22,7 +22,7 @@ fn public_allow_without_a_narrowing_condition_is_a_security_warning_in_words() {
         r#"["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]"#,
         "",
     );
-    let finding = only(&lint(&pull, PolicyKind::Repository), codes::PUBLIC_ACCESS).clone();
+    let finding = only(&lint(&pull, PolicyKind::Repository), LintCode::PublicAccess).clone();
     assert_eq!(finding.severity, Severity::SecurityWarning);
     assert_eq!(text_at(&pull, &finding), "\"*\"");
     assert!(finding.message.starts_with(
@@ -35,7 +35,7 @@ fn public_allow_without_a_narrowing_condition_is_a_security_warning_in_words() {
         "",
     );
     let findings = lint(&everything, PolicyKind::Repository);
-    let finding = only(&findings, codes::PUBLIC_ACCESS);
+    let finding = only(&findings, LintCode::PublicAccess);
     assert_eq!(text_at(&everything, finding), "\"*\"");
     assert!(
         finding.message.starts_with(
@@ -83,7 +83,7 @@ fn conditions_that_a_stranger_can_satisfy_do_not_narrow_a_public_allow() {
         let text = allow(r#""*""#, r#""ecr:BatchGetImage""#, condition);
         let findings = lint(&text, PolicyKind::Repository);
         assert_eq!(
-            with_code(&findings, codes::PUBLIC_ACCESS).len(),
+            with_code(&findings, LintCode::PublicAccess).len(),
             1,
             "{condition}"
         );
@@ -98,7 +98,7 @@ fn public_deny_and_grants_of_nothing_are_not_public_access() {
     let token = allow(r#""*""#, r#""ecr:GetAuthorizationToken""#, "");
     assert_eq!(
         codes_of(&lint(&token, PolicyKind::Repository)),
-        [codes::REGISTRY_ACTION_IN_REPOSITORY_POLICY]
+        [LintCode::RegistryActionInRepositoryPolicy]
     );
 }
 
@@ -112,7 +112,7 @@ fn push_or_delete_granted_to_another_account_is_a_security_warning() {
         "",
     );
     let findings = lint(&text, PolicyKind::Repository);
-    let finding = only(&findings, codes::CROSS_ACCOUNT_WRITE);
+    let finding = only(&findings, LintCode::CrossAccountWrite);
     assert_eq!(finding.severity, Severity::SecurityWarning);
     assert_eq!(text_at(&text, finding), "\"444455556666\"");
     assert_eq!(

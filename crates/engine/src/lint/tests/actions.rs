@@ -19,7 +19,7 @@ fn unknown_ecr_actions_are_errors_with_a_did_you_mean() {
     // ECRSAR: the catalogue lists every ecr action; ACT: names compare case-insensitively.
     let text = identity_allowing(r#"["ecr:BatchGetImages", "ECR:batchgetimage", "ecr:Nonsense"]"#);
     let findings = lint(&text, PolicyKind::Identity);
-    let unknown = with_code(&findings, codes::UNKNOWN_ACTION);
+    let unknown = with_code(&findings, LintCode::UnknownAction);
     assert_eq!(unknown.len(), 2, "{findings:#?}");
     assert_eq!(text_at(&text, unknown[0]), "\"ecr:BatchGetImages\"");
     assert!(
@@ -41,7 +41,7 @@ fn an_ecr_public_action_under_ecr_points_to_the_right_service() {
         &identity_allowing(r#""ecr:GetRepositoryCatalogData""#),
         PolicyKind::Identity,
     );
-    let finding = only(&findings, codes::UNKNOWN_ACTION);
+    let finding = only(&findings, LintCode::UnknownAction);
     assert_eq!(
         finding.message,
         "`ecr:GetRepositoryCatalogData` is not an ECR action; ECR Public has an action of that name: write `ecr-public:GetRepositoryCatalogData`"
@@ -55,7 +55,7 @@ fn ecr_public_has_no_pull_actions() {
         &identity_allowing(r#""ecr-public:BatchGetImage""#),
         PolicyKind::Identity,
     );
-    let finding = only(&findings, codes::UNKNOWN_ACTION);
+    let finding = only(&findings, LintCode::UnknownAction);
     assert!(
         finding.message.contains("ECR Public has no pull actions"),
         "{}",
@@ -78,7 +78,7 @@ fn wildcard_ecr_patterns_that_match_no_action_are_errors() {
     // ACT: `*` works anywhere in the name; a pattern that matches nothing grants nothing.
     let text = identity_allowing(r#"["ecr:Batch*", "ecr:Get?mage*", "ecr:*Images*Foo"]"#);
     let findings = lint(&text, PolicyKind::Identity);
-    let nothing = only(&findings, codes::ACTION_MATCHES_NOTHING);
+    let nothing = only(&findings, LintCode::ActionMatchesNothing);
     assert_eq!(text_at(&text, nothing), "\"ecr:*Images*Foo\"");
 }
 
@@ -89,7 +89,7 @@ fn misspelled_or_invalid_service_prefixes_are_errors() {
         r#"["ecr_public:PutImage", "ecrpublic:PutImage", "ecr publc:PutImage", "e c r:PutImage"]"#,
     );
     let findings = lint(&text, PolicyKind::Identity);
-    let unknown = with_code(&findings, codes::UNKNOWN_SERVICE);
+    let unknown = with_code(&findings, LintCode::UnknownService);
     assert_eq!(unknown.len(), 4, "{findings:#?}");
     assert!(
         unknown[0]
@@ -114,7 +114,7 @@ fn actions_without_a_service_prefix_are_errors() {
     // ACT: the format is `service:Action`.
     let text = identity_allowing(r#"["BatchGetImage", "Whatever", ":PutImage"]"#);
     let findings = lint(&text, PolicyKind::Identity);
-    let malformed = with_code(&findings, codes::MALFORMED_ACTION);
+    let malformed = with_code(&findings, LintCode::MalformedAction);
     assert_eq!(malformed.len(), 3);
     assert_eq!(
         malformed[0].message,
@@ -136,7 +136,7 @@ fn registry_level_actions_in_a_repository_policy_are_warnings() {
         r#"["ecr:GetAuthorizationToken", "ecr:*PullThroughCache*", "ecr:CreateRepository", "ecr:Get*", "ecr:BatchGetImage"]"#,
     );
     let findings = lint(&text, PolicyKind::Repository);
-    let registry = with_code(&findings, codes::REGISTRY_ACTION_IN_REPOSITORY_POLICY);
+    let registry = with_code(&findings, LintCode::RegistryActionInRepositoryPolicy);
     let flagged = texts_at(&text, &registry);
     assert_eq!(
         flagged,
@@ -172,7 +172,7 @@ fn other_services_actions_in_a_repository_policy_are_warnings() {
         r#"["s3:GetObject", "ecr-public:BatchCheckLayerAvailability", "ecr:BatchGetImage"]"#,
     );
     let findings = lint(&text, PolicyKind::Repository);
-    let other = with_code(&findings, codes::OTHER_SERVICE_ACTION);
+    let other = with_code(&findings, LintCode::OtherServiceAction);
     let flagged = texts_at(&text, &other);
     assert_eq!(
         flagged,
@@ -184,7 +184,7 @@ fn other_services_actions_in_a_repository_policy_are_warnings() {
     assert!(other[0].message.contains("governs only `ecr:` actions"));
     // Without the repository, either catalogued service may be meant.
     let unknown = lint_unknown_repository(&text, PolicyKind::Repository);
-    assert_eq!(with_code(&unknown, codes::OTHER_SERVICE_ACTION).len(), 1);
+    assert_eq!(with_code(&unknown, LintCode::OtherServiceAction).len(), 1);
 }
 
 #[test]
@@ -192,7 +192,7 @@ fn not_action_with_allow_is_a_security_warning() {
     // NOTACT: NotAction with Allow allows every other action, of every service.
     let allow = policy(r#"    {"Effect": "Allow", "NotAction": "ecr:Delete*", "Resource": "*"}"#);
     let findings = lint(&allow, PolicyKind::Identity);
-    let finding = only(&findings, codes::NOT_ACTION_WITH_ALLOW);
+    let finding = only(&findings, LintCode::NotActionWithAllow);
     assert_eq!(text_at(&allow, finding), "\"NotAction\"");
     let deny = allow.replace("Allow", "Deny");
     assert_eq!(lint(&deny, PolicyKind::Identity), Vec::new());

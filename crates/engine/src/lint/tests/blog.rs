@@ -32,9 +32,9 @@ fn blog_policy_with_typo_public_pull_and_resource_gets_three_actionable_findings
         assert_eq!(
             codes_of(&findings),
             [
-                codes::PUBLIC_ACCESS,
-                codes::UNKNOWN_ACTION,
-                codes::RESOURCE_IN_REPOSITORY_POLICY
+                LintCode::PublicAccess,
+                LintCode::UnknownAction,
+                LintCode::ResourceInRepositoryPolicy
             ],
             "{findings:#?}"
         );

@@ -26,7 +26,7 @@ fn operators_given_values_of_the_wrong_type_are_errors() {
         }"#,
     );
     let findings = lint(&text, PolicyKind::Identity);
-    let invalid = with_code(&findings, codes::INVALID_CONDITION_VALUE);
+    let invalid = with_code(&findings, LintCode::InvalidConditionValue);
     let flagged = texts_at(&text, &invalid);
     assert_eq!(
         flagged,
@@ -55,7 +55,7 @@ fn misspelled_global_keys_are_warnings_with_a_did_you_mean() {
         r#"{"IpAddress": {"aws:SourceIP": "203.0.113.0/24", "aws:SoruceIp": "198.51.100.0/24"}, "StringEquals": {"aws:Nonsense": "x", "s3:prefix": "home/"}}"#,
     );
     let findings = lint(&text, PolicyKind::Identity);
-    let unknown = with_code(&findings, codes::UNKNOWN_CONDITION_KEY);
+    let unknown = with_code(&findings, LintCode::UnknownConditionKey);
     assert_eq!(unknown.len(), 2, "{findings:#?}");
     assert_eq!(text_at(&text, unknown[0]), "\"aws:SoruceIp\"");
     assert!(unknown[0].message.ends_with("did you mean `aws:SourceIp`?"));
@@ -75,7 +75,7 @@ fn unknown_ecr_keys_are_warnings_listing_the_service_keys() {
         r#"{"StringEquals": {"ecr:RepositoryName": "app", "ecr:ResourceTag/team": "web"}}"#,
     );
     let findings = lint(&text, PolicyKind::Identity);
-    let finding = only(&findings, codes::UNKNOWN_CONDITION_KEY);
+    let finding = only(&findings, LintCode::UnknownConditionKey);
     assert_eq!(text_at(&text, finding), "\"ecr:RepositoryName\"");
     assert!(
         finding
@@ -95,7 +95,7 @@ fn condition_keys_that_no_action_of_the_statement_carries_are_warnings() {
         r#"{"StringEquals": {"aws:RequestTag/team": "web", "ecr:ResourceTag/team": "web", "aws:ResourceTag/team": "web"}, "IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}"#,
     );
     let findings = lint(&text, PolicyKind::Identity);
-    let finding = only(&findings, codes::CONDITION_KEY_NOT_CARRIED);
+    let finding = only(&findings, LintCode::ConditionKeyNotCarried);
     assert_eq!(text_at(&text, finding), "\"aws:RequestTag/team\"");
     assert!(
         finding.message.contains(
@@ -129,7 +129,7 @@ fn for_all_values_in_an_allow_is_a_security_warning() {
         r#"{"ForAllValues:StringEquals": {"aws:TagKeys": ["team", "env"]}}"#,
     );
     let findings = lint(&text, PolicyKind::Identity);
-    let finding = only(&findings, codes::FOR_ALL_VALUES_IN_ALLOW);
+    let finding = only(&findings, LintCode::ForAllValuesInAllow);
     assert_eq!(finding.severity, Severity::SecurityWarning);
     assert_eq!(text_at(&text, finding), "\"ForAllValues:StringEquals\"");
     assert!(

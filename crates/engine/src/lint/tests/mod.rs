@@ -15,8 +15,8 @@ mod robustness;
 mod structure;
 mod variables;
 
-use super::{LintOptions, codes, lint_policy};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{LintOptions, lint_policy};
+use crate::diagnostic::{Code, Diagnostic, LintCode, ParseCode, Severity};
 use crate::policy::PolicyKind;
 use crate::registry::RegistryPolicyScope;
 
@@ -51,12 +51,13 @@ fn policy(statements: &str) -> String {
 }
 
 /// The codes of `findings`.
-fn codes_of(findings: &[Diagnostic]) -> Vec<&'static str> {
+fn codes_of(findings: &[Diagnostic]) -> Vec<Code> {
     findings.iter().map(|finding| finding.code).collect()
 }
 
 /// The findings with `code`.
-fn with_code<'a>(findings: &'a [Diagnostic], code: &str) -> Vec<&'a Diagnostic> {
+fn with_code(findings: &[Diagnostic], code: impl Into<Code>) -> Vec<&Diagnostic> {
+    let code = code.into();
     findings
         .iter()
         .filter(|finding| finding.code == code)
@@ -64,7 +65,8 @@ fn with_code<'a>(findings: &'a [Diagnostic], code: &str) -> Vec<&'a Diagnostic> 
 }
 
 /// The only finding with `code`; fails the test when there is not exactly one.
-fn only<'a>(findings: &'a [Diagnostic], code: &str) -> &'a Diagnostic {
+fn only(findings: &[Diagnostic], code: impl Into<Code>) -> &Diagnostic {
+    let code = code.into();
     let found = with_code(findings, code);
     assert_eq!(found.len(), 1, "expected one `{code}` in {findings:#?}");
     found[0]

@@ -20,7 +20,7 @@ fn principals_that_name_nobody_are_errors() {
             "Service": ["codebuild", "ecs-tasks.amazonaws.com"]}"#,
     );
     let findings = lint(&text, PolicyKind::Repository);
-    let malformed = with_code(&findings, codes::MALFORMED_PRINCIPAL);
+    let malformed = with_code(&findings, LintCode::MalformedPrincipal);
     let flagged = texts_at(&text, &malformed);
     assert_eq!(
         flagged,
@@ -50,7 +50,7 @@ fn not_principal_with_deny_suggests_principal_star_with_an_arn_condition() {
         r#"    {"Effect": "Deny", "NotPrincipal": {"AWS": ["111122223333", "arn:aws:sts::111122223333:assumed-role/ci/run-1", "arn:aws:iam::111122223333:role/ci"], "Service": "codebuild.amazonaws.com"}, "Action": "ecr:*"}"#,
     );
     let findings = lint(&text, PolicyKind::Repository);
-    let finding = only(&findings, codes::NOT_PRINCIPAL_TO_CONDITION);
+    let finding = only(&findings, LintCode::NotPrincipalToCondition);
     assert_eq!(finding.severity, Severity::Suggestion);
     assert_eq!(text_at(&text, finding), "\"NotPrincipal\"");
     assert!(

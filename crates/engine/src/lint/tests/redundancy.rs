@@ -11,7 +11,7 @@ fn a_statement_covered_by_a_wider_one_without_conditions_is_a_suggestion() {
     {"Sid": "Wide", "Effect": "Allow", "Action": ["ecr:BatchGetImage", "ecr:Get*", "s3:GetObject"], "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/*"}"#,
     );
     let findings = lint(&text, PolicyKind::Identity);
-    let finding = only(&findings, codes::REDUNDANT_STATEMENT);
+    let finding = only(&findings, LintCode::RedundantStatement);
     assert_eq!(finding.severity, Severity::Suggestion);
     assert!(text_at(&text, finding).starts_with(r#"{"Sid": "Narrow""#));
     assert_eq!(
@@ -26,7 +26,7 @@ fn of_two_identical_statements_the_later_is_reported() {
     let statement = r#"{"Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "ecr:DeleteRepository"}"#;
     let text = policy(&format!("    {statement},\n    {statement}"));
     let findings = lint(&text, PolicyKind::Repository);
-    let finding = only(&findings, codes::REDUNDANT_STATEMENT);
+    let finding = only(&findings, LintCode::RedundantStatement);
     assert!(
         finding
             .message
@@ -60,7 +60,7 @@ fn statements_are_not_redundant_when_the_wider_one_has_conditions_or_differs() {
         let text = policy(&format!("    {narrow},\n    {wide}"));
         let findings = lint(&text, PolicyKind::Identity);
         assert!(
-            with_code(&findings, codes::REDUNDANT_STATEMENT).is_empty(),
+            with_code(&findings, LintCode::RedundantStatement).is_empty(),
             "{text}"
         );
     }
@@ -69,7 +69,7 @@ fn statements_are_not_redundant_when_the_wider_one_has_conditions_or_differs() {
     {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"}, "Action": "ecr:*"}"#,
     );
     let findings = lint(&principals, PolicyKind::Repository);
-    assert!(with_code(&findings, codes::REDUNDANT_STATEMENT).is_empty());
+    assert!(with_code(&findings, LintCode::RedundantStatement).is_empty());
 }
 
 #[test]
@@ -80,5 +80,5 @@ fn a_public_statement_covers_the_same_grant_to_one_account() {
     {"Effect": "Deny", "Principal": "*", "Action": ["ecr:BatchDeleteImage", "ecr:DeleteRepository"]}"#,
     );
     let findings = lint(&text, PolicyKind::Repository);
-    assert_eq!(codes_of(&findings), [codes::REDUNDANT_STATEMENT]);
+    assert_eq!(codes_of(&findings), [LintCode::RedundantStatement]);
 }

@@ -86,7 +86,7 @@ fn a_resource_of_another_account_or_region_is_an_error_within_a_scenario() {
     ] {
         let text = registry_policy("ecr:ReplicateImage", resource);
         let findings = lint(&text, PolicyKind::Registry);
-        let found = with_code(&findings, codes::RESOURCE_OUTSIDE_REGISTRY);
+        let found = with_code(&findings, LintCode::ResourceOutsideRegistry);
         assert_eq!(
             found.len(),
             usize::from(outside),
@@ -102,7 +102,7 @@ fn a_resource_of_another_account_or_region_is_an_error_within_a_scenario() {
         r#""arn:aws:ecr:eu-west-1:111122223333:repository/*""#,
     );
     let findings = lint(&other_region, PolicyKind::Registry);
-    let finding = only(&findings, codes::RESOURCE_OUTSIDE_REGISTRY);
+    let finding = only(&findings, LintCode::ResourceOutsideRegistry);
     assert!(
         finding.message.contains(
             "not a repository of this registry (account `111122223333`, Region `us-east-1`)"
@@ -120,7 +120,7 @@ fn standalone_statements_naming_different_registries_are_an_error() {
     {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "ecr:CreateRepository", "Resource": ["arn:aws:ecr:*:111122223333:repository/a", "arn:aws:ecr:eu-west-1:111122223333:repository/*"]}"#,
     );
     let findings = lint_unknown_repository(&text, PolicyKind::Registry);
-    let finding = only(&findings, codes::RESOURCE_OUTSIDE_REGISTRY);
+    let finding = only(&findings, LintCode::ResourceOutsideRegistry);
     assert_eq!(
         text_at(&text, finding),
         "\"arn:aws:ecr:eu-west-1:111122223333:repository/*\""
@@ -144,7 +144,7 @@ fn actions_other_than_the_three_are_not_enforced_under_scope_v1() {
     // REGPERM: V1 enforces only ecr:ReplicateImage, ecr:BatchImportUpstreamImage, ecr:CreateRepository.
     let pull = registry_policy("ecr:BatchGetImage", THIS_REGISTRY);
     let findings = lint_scoped(&pull, PolicyKind::Registry, RegistryPolicyScope::V1);
-    let finding = only(&findings, codes::NOT_ENFORCED_UNDER_SCOPE_V1);
+    let finding = only(&findings, LintCode::NotEnforcedUnderScopeV1);
     assert_eq!(finding.severity, Severity::Warning);
     assert_eq!(text_at(&pull, finding), "\"ecr:BatchGetImage\"");
     assert!(finding.message.contains("not enforced under scope V1"));
@@ -154,7 +154,7 @@ fn actions_other_than_the_three_are_not_enforced_under_scope_v1() {
         let text = registry_policy(enforced, THIS_REGISTRY);
         let findings = lint_scoped(&text, PolicyKind::Registry, RegistryPolicyScope::V1);
         assert!(
-            with_code(&findings, codes::NOT_ENFORCED_UNDER_SCOPE_V1).is_empty(),
+            with_code(&findings, LintCode::NotEnforcedUnderScopeV1).is_empty(),
             "{enforced}: {findings:#?}"
         );
     }
@@ -181,7 +181,7 @@ fn registry_level_actions_in_a_registry_policy_are_a_warning() {
             let findings = lint_scoped(&text, PolicyKind::Registry, scope);
             assert_eq!(
                 codes_of(&findings),
-                [codes::REGISTRY_ACTION_IN_REGISTRY_POLICY],
+                [LintCode::RegistryActionInRegistryPolicy],
                 "{action} {scope:?}"
             );
             assert_eq!(findings[0].severity, Severity::Warning);
@@ -201,7 +201,7 @@ fn ecr_star_in_a_registry_policy_allow_is_a_suggestion() {
     for action in ["ecr:*", "*"] {
         let text = registry_policy(action, THIS_REGISTRY);
         let findings = lint(&text, PolicyKind::Registry);
-        let finding = only(&findings, codes::WILDCARD_ACTION_IN_REGISTRY_POLICY);
+        let finding = only(&findings, LintCode::WildcardActionInRegistryPolicy);
         assert_eq!(finding.severity, Severity::Suggestion);
         assert_eq!(text_at(&text, finding), format!("\"{action}\""));
     }
@@ -219,9 +219,9 @@ fn registry_checks_stay_out_of_other_kinds() {
     );
     let findings = lint_scoped(&text, PolicyKind::Repository, RegistryPolicyScope::V1);
     for code in [
-        codes::RESOURCE_OUTSIDE_REGISTRY,
-        codes::NOT_ENFORCED_UNDER_SCOPE_V1,
-        codes::WILDCARD_ACTION_IN_REGISTRY_POLICY,
+        LintCode::ResourceOutsideRegistry,
+        LintCode::NotEnforcedUnderScopeV1,
+        LintCode::WildcardActionInRegistryPolicy,
     ] {
         assert!(with_code(&findings, code).is_empty(), "{code}");
     }

@@ -23,7 +23,7 @@ fn resources_that_are_not_arns_are_errors() {
         r#"["my-repo", "arn:aws:ecr:us-east-1", "arn:aws::us-east-1:1:repository/x", "arn:aws:ec*:us-east-1:111122223333:repository/x", "arn:aws:ecr:*:*:repository/*", "arn:aws:ecr:*", "arn:aws:ecr:us-east-1:*", "*"]"#,
     );
     let findings = lint(&text, PolicyKind::Identity);
-    let malformed = with_code(&findings, codes::MALFORMED_ARN);
+    let malformed = with_code(&findings, LintCode::MalformedArn);
     let flagged = texts_at(&text, &malformed);
     assert_eq!(
         flagged,
@@ -53,7 +53,7 @@ fn resource_in_a_repository_policy_is_a_warning() {
     // Section 8 (RESERR): accept it, but warn whenever it is present; a missing Resource is fine.
     let text = repository_on(r#""*""#);
     let findings = lint(&text, PolicyKind::Repository);
-    assert_eq!(codes_of(&findings), [codes::RESOURCE_IN_REPOSITORY_POLICY]);
+    assert_eq!(codes_of(&findings), [LintCode::ResourceInRepositoryPolicy]);
     assert_eq!(text_at(&text, &findings[0]), "\"Resource\"");
     let without = text.replace(r#", "Resource": "*""#, "");
     assert_eq!(lint(&without, PolicyKind::Repository), Vec::new());
@@ -71,7 +71,7 @@ fn repository_policy_resource_must_be_star_or_this_repository() {
         r#"["*", "arn:aws:ecr:us-east-1:111122223333:repository/app", "arn:aws:ecr:us-east-1:111122223333:repository/*", "arn:aws:ecr:us-east-1:111122223333:repository/other", "arn:aws:s3:::bucket"]"#,
     );
     let findings = lint(&text, PolicyKind::Repository);
-    let foreign = with_code(&findings, codes::RESOURCE_NOT_THIS_REPOSITORY);
+    let foreign = with_code(&findings, LintCode::ResourceNotThisRepository);
     let flagged = texts_at(&text, &foreign);
     assert_eq!(
         flagged,
@@ -95,7 +95,7 @@ fn without_the_repository_only_non_repository_arns_are_errors() {
         r#"["arn:aws:ecr:us-east-1:111122223333:repository/other", "arn:aws:ecr:*:*:*", "arn:aws:ecr:*", "arn:aws:ecr:us-east-1:111122223333:registry", "arn:aws:s3:::bucket", "arn:aws:iam::*"]"#,
     );
     let findings = lint_unknown_repository(&text, PolicyKind::Repository);
-    let foreign = with_code(&findings, codes::RESOURCE_NOT_THIS_REPOSITORY);
+    let foreign = with_code(&findings, LintCode::ResourceNotThisRepository);
     let flagged = texts_at(&text, &foreign);
     assert_eq!(
         flagged,
@@ -115,7 +115,7 @@ fn not_resource_with_allow_is_a_security_warning() {
         r#"    {"Effect": "Allow", "Action": "ecr:BatchGetImage", "NotResource": "arn:aws:ecr:us-east-1:111122223333:repository/secret"}"#,
     );
     let findings = lint(&text, PolicyKind::Identity);
-    let finding = only(&findings, codes::NOT_RESOURCE_WITH_ALLOW);
+    let finding = only(&findings, LintCode::NotResourceWithAllow);
     assert_eq!(finding.severity, Severity::SecurityWarning);
     assert_eq!(text_at(&text, finding), "\"NotResource\"");
     assert_eq!(

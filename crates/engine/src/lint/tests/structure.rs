@@ -10,7 +10,7 @@ fn a_missing_version_is_a_warning_at_the_start_of_the_policy() {
     // VER (history to Oct 2021): a missing Version means 2008-10-17.
     let text = format!(r#"{{"Statement": {STATEMENT}}}"#);
     let findings = lint(&text, PolicyKind::Identity);
-    let finding = only(&findings, codes::VERSION_MISSING);
+    let finding = only(&findings, LintCode::VersionMissing);
     assert_eq!(finding.severity, Severity::Warning);
     assert_eq!(text_at(&text, finding), "{");
     assert_eq!(
@@ -33,9 +33,9 @@ fn version_2008_is_a_warning_on_the_version() {
     // VER: 2008-10-17 is the old language; ECREX's older examples use it, so it is only a warning.
     let text = format!(r#"{{"Version": "2008-10-17", "Statement": {STATEMENT}}}"#);
     let findings = lint(&text, PolicyKind::Identity);
-    let finding = only(&findings, codes::VERSION_2008);
+    let finding = only(&findings, LintCode::Version2008);
     assert_eq!(text_at(&text, finding), "\"2008-10-17\"");
-    assert_eq!(codes_of(&findings), [codes::VERSION_2008]);
+    assert_eq!(codes_of(&findings), [LintCode::Version2008]);
 }
 
 #[test]
@@ -43,8 +43,8 @@ fn rcp_versions_are_left_to_the_parser() {
     // RCPSYN: the parser already requires 2012-10-17 in RCPs.
     let text = r#"{"Statement": {"Effect": "Deny", "Principal": "*", "Action": "ecr:*", "Resource": "*"}}"#;
     let findings = lint(text, PolicyKind::Rcp);
-    assert!(with_code(&findings, codes::VERSION_MISSING).is_empty());
-    assert_eq!(codes_of(&findings), [crate::policy::codes::RCP_SYNTAX]);
+    assert!(with_code(&findings, LintCode::VersionMissing).is_empty());
+    assert_eq!(codes_of(&findings), [ParseCode::RcpSyntax]);
 }
 
 /// A repository policy of exactly `size` characters: a pull statement padded with spaces.
@@ -66,7 +66,7 @@ fn policies_over_the_size_limit_of_their_kind_are_errors() {
     );
     let over = repository_policy_of(10_241);
     let findings = lint(&over, PolicyKind::Repository);
-    let finding = only(&findings, codes::POLICY_TOO_LARGE);
+    let finding = only(&findings, LintCode::PolicyTooLarge);
     assert_eq!(finding.severity, Severity::Error);
     assert_eq!(text_at(&over, finding), "{");
     assert!(
@@ -100,7 +100,7 @@ fn identity_policies_count_characters_other_than_whitespace() {
         actions.join(", ")
     ));
     let findings = lint(&text, PolicyKind::Identity);
-    let finding = only(&findings, codes::POLICY_TOO_LARGE);
+    let finding = only(&findings, LintCode::PolicyTooLarge);
     assert!(
         finding.message.contains(
             "characters not counting whitespace, over the 6,144 that an identity policy may have"

@@ -24,7 +24,7 @@ fn variables_under_version_2008_or_without_version_are_errors() {
         format!(r#"{{"Statement": {statement}}}"#),
     ] {
         let findings = lint(&text, PolicyKind::Identity);
-        let literal = with_code(&findings, codes::VARIABLE_IN_VERSION_2008);
+        let literal = with_code(&findings, LintCode::VariableInVersion2008);
         let flagged = texts_at(&text, &literal);
         assert_eq!(
             flagged,
@@ -55,7 +55,7 @@ fn variables_are_substituted_only_in_string_and_arn_conditions_and_the_resource_
         r#"{"Effect": "Allow", "Action": "ecr:${aws:username}", "Resource": "arn:aws:ecr:${aws:RequestedRegion}:111122223333:repository/app"}"#
     ));
     let findings = lint(&text, PolicyKind::Identity);
-    let literal = with_code(&findings, codes::VARIABLE_NOT_SUBSTITUTED);
+    let literal = with_code(&findings, LintCode::VariableNotSubstituted);
     let flagged = texts_at(&text, &literal);
     assert_eq!(
         flagged,
@@ -69,9 +69,9 @@ fn variables_are_substituted_only_in_string_and_arn_conditions_and_the_resource_
     assert!(literal[0].message.contains("not substituted in `Bool`"));
     assert!(literal[2].message.contains("not substituted in `Action`"));
     // It is not also an unknown action: the variable is the reason it matches nothing.
-    assert!(with_code(&findings, codes::UNKNOWN_ACTION).is_empty());
+    assert!(with_code(&findings, LintCode::UnknownAction).is_empty());
     assert!(literal[3].message.contains("after the fifth colon"));
     assert_all(&literal, Severity::Warning);
     // The variable in the value of a Date operator is not also reported as an invalid date.
-    assert!(with_code(&findings, codes::INVALID_CONDITION_VALUE).is_empty());
+    assert!(with_code(&findings, LintCode::InvalidConditionValue).is_empty());
 }

@@ -2,14 +2,13 @@
 //!
 //! Grammar: GRAM, with the per-kind rules of iam-semantics.md section 2 and the decisions of section 8.
 
-pub mod codes;
 mod reader;
 mod statement;
 #[cfg(test)]
 mod tests;
 
 use self::reader::Members;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, ParseCode, Severity};
 use crate::json::{self, JsonKind, JsonValue};
 use crate::policy::kind::PolicyKind;
 use crate::policy::model::{Policy, PolicySize, Spanned, Version};
@@ -49,8 +48,8 @@ pub fn parse_policy(text: &str, kind: PolicyKind) -> ParsedPolicy {
     check_characters(text, &index, &mut diagnostics);
     let policy = match json::parse(text) {
         Ok(value) => document(&value, kind, text, &mut diagnostics),
-        Err(diagnostic) => {
-            diagnostics.push(*diagnostic);
+        Err(error) => {
+            diagnostics.push(Diagnostic::from(*error));
             None
         }
     };
@@ -74,7 +73,7 @@ fn document(
 ) -> Option<Policy> {
     let JsonKind::Object(members) = &value.kind else {
         diagnostics.push(Diagnostic::error(
-            codes::NOT_AN_OBJECT,
+            ParseCode::NotAnObject,
             format!(
                 "a policy is a JSON object with a `Statement` element, found {}",
                 value.type_name()
@@ -92,7 +91,7 @@ fn document(
             if kind.is_identity_based() {
                 // GRAM: Id "must not be included in identity-based policies".
                 diagnostics.push(Diagnostic::error(
-                    codes::ELEMENT_NOT_ALLOWED,
+                    ParseCode::ElementNotAllowed,
                     format!("`Id` is not allowed in {}: remove it", kind.describe()),
                     member.key_span,
                 ));
@@ -103,7 +102,7 @@ fn document(
         Some(member) => statement::statements(&member.value, kind, diagnostics),
         None => {
             diagnostics.push(Diagnostic::error(
-                codes::MISSING_ELEMENT,
+                ParseCode::MissingElement,
                 "the policy has no `Statement`: add `\"Statement\": [ ... ]` with at least one statement",
                 value.span,
             ));
@@ -132,7 +131,7 @@ fn version(
         if kind == PolicyKind::Rcp {
             // RCPSYN: RCPs must use Version 2012-10-17.
             diagnostics.push(Diagnostic::error(
-                codes::RCP_SYNTAX,
+                ParseCode::RcpSyntax,
                 "a resource control policy must declare `\"Version\": \"2012-10-17\"`",
                 document.span,
             ));
@@ -149,7 +148,7 @@ fn version(
         "2008-10-17" => Version::V2008_10_17,
         other => {
             diagnostics.push(Diagnostic::error(
-                codes::INVALID_VERSION,
+                ParseCode::InvalidVersion,
                 format!(
                     "`Version` must be `2012-10-17` (current) or `2008-10-17`, found `{other}`"
                 ),
@@ -160,7 +159,7 @@ fn version(
     };
     if kind == PolicyKind::Rcp && version != Version::V2012_10_17 {
         diagnostics.push(Diagnostic::error(
-            codes::RCP_SYNTAX,
+            ParseCode::RcpSyntax,
             "a resource control policy must use `\"Version\": \"2012-10-17\"`",
             span,
         ));
@@ -187,7 +186,7 @@ fn check_characters(text: &str, index: &LineIndex<'_>, diagnostics: &mut Vec<Dia
         }
         last_line = span.line;
         diagnostics.push(Diagnostic::error(
-            codes::INVALID_CHARACTER,
+            ParseCode::InvalidCharacter,
             format!(
                 "character `{}` (U+{:04X}) is not allowed: AWS accepts only tab, line breaks and U+0020 to U+00FF in policies",
                 character.escape_debug(),

@@ -1,8 +1,8 @@
 //! Small readers shared by the document and statement parsers: object members with duplicate and
 //! unknown-key checks, strings, and "a string or an array of strings".
 
-use super::codes;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::ParseCode;
 use crate::distance::levenshtein;
 use crate::json::{JsonKind, JsonMember, JsonValue};
 use crate::policy::model::Spanned;
@@ -25,7 +25,7 @@ impl<'a> Members<'a> {
         for member in members {
             if kept.iter().any(|seen| seen.key == member.key) {
                 diagnostics.push(Diagnostic::error(
-                    codes::DUPLICATE_KEY,
+                    ParseCode::DuplicateKey,
                     format!(
                         "`{}` appears twice in {context}: AWS requires each key once; merge the two into one",
                         member.key
@@ -40,7 +40,7 @@ impl<'a> Members<'a> {
                     None => format!("the known elements are {}", quoted_list(known)),
                 };
                 diagnostics.push(Diagnostic::error(
-                    codes::UNKNOWN_ELEMENT,
+                    ParseCode::UnknownElement,
                     format!("unknown element `{}` in {context}: {hint}", member.key),
                     member.key_span,
                 ));
@@ -129,7 +129,7 @@ pub(super) fn string_or_array(
         JsonKind::Array(items) => {
             if items.is_empty() {
                 diagnostics.push(Diagnostic::error(
-                    codes::EMPTY_VALUE,
+                    ParseCode::EmptyValue,
                     format!("`{element}` is an empty array: list at least one value, or remove the element"),
                     value.span,
                 ));
@@ -164,7 +164,7 @@ fn non_empty(
     let text = value.as_str()?;
     if text.is_empty() {
         diagnostics.push(Diagnostic::error(
-            codes::EMPTY_VALUE,
+            ParseCode::EmptyValue,
             format!("`{element}` has an empty string: write a value or remove it"),
             value.span,
         ));
@@ -179,7 +179,7 @@ fn non_empty(
 /// A `wrong-type` error: "`Effect` must be a string, found a number".
 pub(super) fn wrong_type(value: &JsonValue, element: &str, expected: &str) -> Diagnostic {
     Diagnostic::error(
-        codes::WRONG_TYPE,
+        ParseCode::WrongType,
         format!(
             "`{element}` must be {expected}, found {} {}",
             article(value.type_name()),

@@ -1,8 +1,8 @@
 //! Statements and their elements: Sid, Effect, Principal/NotPrincipal, Action/NotAction,
 //! Resource/NotResource and Condition (GRAM, STMT and the element pages).
 
-use super::codes;
 use super::reader::{self, Members};
+use crate::diagnostic::ParseCode;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::json::{JsonKind, JsonMember, JsonValue};
 use crate::policy::kind::PolicyKind;
@@ -37,7 +37,7 @@ pub(super) fn statements(
         JsonKind::Array(items) => {
             if items.is_empty() {
                 diagnostics.push(Diagnostic::error(
-                    codes::EMPTY_VALUE,
+                    ParseCode::EmptyValue,
                     "`Statement` is an empty array: add at least one statement",
                     value.span,
                 ));
@@ -142,7 +142,7 @@ fn statement(
 
 fn missing(context: &str, element: &str, what: &str, span: Span) -> Diagnostic {
     Diagnostic::error(
-        codes::MISSING_ELEMENT,
+        ParseCode::MissingElement,
         format!("{context} has no `{element}`: add {what}"),
         span,
     )
@@ -161,7 +161,7 @@ fn pair<'a>(
     let (negated, member) = match (members.get(positive), members.get(negative)) {
         (Some(_), Some(second)) => {
             diagnostics.push(Diagnostic::error(
-                codes::CONFLICTING_ELEMENTS,
+                ParseCode::ConflictingElements,
                 format!(
                     "a statement has either `{positive}` or `{negative}`, not both: remove one"
                 ),
@@ -189,7 +189,7 @@ fn effect(value: &JsonValue, diagnostics: &mut Vec<Diagnostic>) -> Option<Spanne
                 None => String::new(),
             };
             diagnostics.push(Diagnostic::error(
-                codes::INVALID_EFFECT,
+                ParseCode::InvalidEffect,
                 format!("`Effect` must be `Allow` or `Deny`, found `{other}`{hint}"),
                 text.span,
             ));
@@ -230,7 +230,7 @@ fn principal(
             // PRIN: Principal is not used in identity-based policies; NOTPRIN: NotPrincipal is not allowed in
             // identity policies, SCPs or RCPs.
             diagnostics.push(Diagnostic::error(
-                codes::ELEMENT_NOT_ALLOWED,
+                ParseCode::ElementNotAllowed,
                 format!(
                     "`{}` is not allowed in {}: it applies to whoever it is attached to; remove it",
                     member.key,
@@ -243,7 +243,7 @@ fn principal(
     let member = match present {
         [Some(_), Some(second)] => {
             diagnostics.push(Diagnostic::error(
-                codes::CONFLICTING_ELEMENTS,
+                ParseCode::ConflictingElements,
                 "a statement has either `Principal` or `NotPrincipal`, not both: remove one",
                 second.key_span,
             ));
@@ -261,7 +261,7 @@ fn principal(
     {
         // RCPSYN: the Principal of an RCP must be "*"; narrow it with conditions.
         diagnostics.push(Diagnostic::error(
-            codes::RCP_SYNTAX,
+            ParseCode::RcpSyntax,
             "a resource control policy must use `\"Principal\": \"*\"`; narrow it with a condition such as `aws:PrincipalArn`",
             member.value.span,
         ));
@@ -288,7 +288,7 @@ fn principal_entries(
         }],
         JsonKind::String(text) => {
             diagnostics.push(Diagnostic::error(
-                codes::INVALID_PRINCIPAL,
+                ParseCode::InvalidPrincipal,
                 format!(
                     "`{element}` must be `\"*\"` or an object such as `{{\"AWS\": \"{text}\"}}`, found the bare string `{text}`"
                 ),
@@ -351,7 +351,7 @@ fn check_principal_wildcard(entry: &PrincipalEntry, diagnostics: &mut Vec<Diagno
         _ => return,
     };
     diagnostics.push(Diagnostic::error(
-        codes::PRINCIPAL_WILDCARD,
+        ParseCode::PrincipalWildcard,
         message,
         entry.span,
     ));
@@ -369,7 +369,7 @@ fn check_not_principal_effect(statement: &Statement, diagnostics: &mut Vec<Diagn
             .is_some_and(|effect| effect.value == Effect::Allow)
     {
         diagnostics.push(Diagnostic::error(
-            codes::NOT_PRINCIPAL_WITH_ALLOW,
+            ParseCode::NotPrincipalWithAllow,
             "`NotPrincipal` works only with `\"Effect\": \"Deny\"`: for an Allow, name the principals in `Principal`",
             principal.key_span,
         ));
@@ -403,7 +403,7 @@ fn operator_block(member: &JsonMember, diagnostics: &mut Vec<Diagnostic>) -> Vec
             let hint =
                 suggestion.map_or_else(String::new, |name| format!(": did you mean `{name}`?"));
             diagnostics.push(Diagnostic::error(
-                codes::UNKNOWN_OPERATOR,
+                ParseCode::UnknownOperator,
                 format!("unknown condition operator `{}`{hint}", member.key),
                 member.key_span,
             ));
@@ -411,7 +411,7 @@ fn operator_block(member: &JsonMember, diagnostics: &mut Vec<Diagnostic>) -> Vec
         }
         Err(OperatorError::IfExistsOnNull) => {
             diagnostics.push(Diagnostic::error(
-                codes::IF_EXISTS_ON_NULL,
+                ParseCode::IfExistsOnNull,
                 "`IfExists` cannot be added to `Null`: `Null` already tests whether the key exists",
                 member.key_span,
             ));
@@ -428,7 +428,7 @@ fn operator_block(member: &JsonMember, diagnostics: &mut Vec<Diagnostic>) -> Vec
     };
     if keys.is_empty() {
         diagnostics.push(Diagnostic::error(
-            codes::EMPTY_VALUE,
+            ParseCode::EmptyValue,
             format!(
                 "`{}` has no condition keys: add one or remove the operator",
                 member.key
@@ -460,7 +460,7 @@ fn condition_values(
         JsonKind::Array(items) => {
             if items.is_empty() {
                 diagnostics.push(Diagnostic::error(
-                    codes::EMPTY_VALUE,
+                    ParseCode::EmptyValue,
                     format!(
                         "`{key}` has an empty array of values: a condition needs at least one value"
                     ),
@@ -522,7 +522,7 @@ pub(super) fn check_sids(
                 .any(|earlier| earlier.value == sid.value)
         {
             diagnostics.push(Diagnostic::error(
-                codes::DUPLICATE_SID,
+                ParseCode::DuplicateSid,
                 format!("Sid `{}` is used by an earlier statement: each Sid must be unique in the policy", sid.value),
                 sid.span,
             ));
@@ -539,7 +539,7 @@ pub(super) fn check_sids(
             };
             diagnostics.push(Diagnostic::new(
                 severity,
-                codes::SID_CHARACTERS,
+                ParseCode::SidCharacters,
                 format!(
                     "Sid `{}` has characters other than letters and digits: IAM accepts only `A-Z`, `a-z` and `0-9`",
                     sid.value

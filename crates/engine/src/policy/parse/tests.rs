@@ -3,8 +3,8 @@
 
 use proptest::prelude::*;
 
-use super::codes;
 use crate::diagnostic::Severity;
+use crate::diagnostic::{Code, JsonCode, ParseCode};
 use crate::policy::{Effect, ParsedPolicy, PolicyKind, PrincipalKind, Version, parse_policy};
 
 const VALID_REPOSITORY: &str = r#"{
@@ -41,7 +41,7 @@ const VALID_IDENTITY: &str = r#"{
 }"#;
 
 /// The codes of every diagnostic for `text` parsed as `kind`.
-fn codes_of(text: &str, kind: PolicyKind) -> Vec<&'static str> {
+fn codes_of(text: &str, kind: PolicyKind) -> Vec<Code> {
     parse_policy(text, kind)
         .diagnostics
         .iter()
@@ -50,7 +50,7 @@ fn codes_of(text: &str, kind: PolicyKind) -> Vec<&'static str> {
 }
 
 /// The (code, line, column) of every diagnostic.
-fn positions(text: &str, kind: PolicyKind) -> Vec<(&'static str, usize, usize)> {
+fn positions(text: &str, kind: PolicyKind) -> Vec<Position> {
     parse_policy(text, kind)
         .diagnostics
         .iter()
@@ -72,7 +72,7 @@ fn statement(body: &str) -> String {
 fn valid_policies_have_no_diagnostics() {
     assert_eq!(
         codes_of(VALID_REPOSITORY, PolicyKind::Repository),
-        Vec::<&str>::new()
+        Vec::<Code>::new()
     );
     for kind in [
         PolicyKind::Identity,
@@ -82,105 +82,105 @@ fn valid_policies_have_no_diagnostics() {
     ] {
         assert_eq!(
             codes_of(VALID_IDENTITY, kind),
-            Vec::<&str>::new(),
+            Vec::<Code>::new(),
             "{kind:?}"
         );
     }
     let rcp = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"ecr:*","Resource":"*"}]}"#;
-    assert_eq!(codes_of(rcp, PolicyKind::Rcp), Vec::<&str>::new());
+    assert_eq!(codes_of(rcp, PolicyKind::Rcp), Vec::<Code>::new());
 }
 
 /// A diagnostic's code, line and column.
-type Position = (&'static str, usize, usize);
+type Position = (Code, usize, usize);
 
 /// Each row: kind, text, the expected (code, line, column) list.
 #[test]
 fn malformed_policies_report_codes_at_their_positions() {
     let rows: Vec<(PolicyKind, String, Vec<Position>)> = vec![
-        (PolicyKind::Identity, "{\n  \"Statement\": [\n}".into(), vec![(codes::JSON_SYNTAX, 3, 1)]),
-        (PolicyKind::Identity, "{\n  // hi\n}".into(), vec![(codes::JSON_COMMENT, 2, 3)]),
-        (PolicyKind::Identity, "{\"Statement\": [],}".into(), vec![(codes::JSON_TRAILING_COMMA, 1, 17)]),
-        (PolicyKind::Identity, "".into(), vec![(codes::JSON_EMPTY, 1, 1)]),
-        (PolicyKind::Identity, "[]".into(), vec![(codes::NOT_AN_OBJECT, 1, 1)]),
+        (PolicyKind::Identity, "{\n  \"Statement\": [\n}".into(), vec![(JsonCode::Syntax.into(), 3, 1)]),
+        (PolicyKind::Identity, "{\n  // hi\n}".into(), vec![(JsonCode::Comment.into(), 2, 3)]),
+        (PolicyKind::Identity, "{\"Statement\": [],}".into(), vec![(JsonCode::TrailingComma.into(), 1, 17)]),
+        (PolicyKind::Identity, "".into(), vec![(JsonCode::Empty.into(), 1, 1)]),
+        (PolicyKind::Identity, "[]".into(), vec![(ParseCode::NotAnObject.into(), 1, 1)]),
         (
             PolicyKind::Identity,
             statement(r#""Effect":"Allow","Action":"ecr:*","Resource":"*","Effect":"Deny""#),
-            vec![(codes::DUPLICATE_KEY, 1, 88)],
+            vec![(ParseCode::DuplicateKey.into(), 1, 88)],
         ),
         (
             PolicyKind::Identity,
             statement(r#""Effect":"Allow","Actions":"ecr:*","Resource":"*""#),
-            vec![(codes::MISSING_ELEMENT, 1, 38), (codes::UNKNOWN_ELEMENT, 1, 56)],
+            vec![(ParseCode::MissingElement.into(), 1, 38), (ParseCode::UnknownElement.into(), 1, 56)],
         ),
         (
             PolicyKind::Identity,
             statement(r#""Effect":"Allow","Action":"ecr:*","NotAction":"ecr:Get*","Resource":"*""#),
-            vec![(codes::CONFLICTING_ELEMENTS, 1, 73)],
+            vec![(ParseCode::ConflictingElements.into(), 1, 73)],
         ),
         (
             PolicyKind::Identity,
             statement(r#""Effect":"Allow","Action":["ecr:*", 3],"Resource":"*""#),
-            vec![(codes::WRONG_TYPE, 1, 75)],
+            vec![(ParseCode::WrongType.into(), 1, 75)],
         ),
         (
             PolicyKind::Identity,
             statement(r#""Effect":"Allow","Action":[],"Resource":"*""#),
-            vec![(codes::EMPTY_VALUE, 1, 65)],
+            vec![(ParseCode::EmptyValue.into(), 1, 65)],
         ),
         (
             PolicyKind::Identity,
             statement(r#""Effect":"allow","Action":"ecr:*","Resource":"*""#),
-            vec![(codes::INVALID_EFFECT, 1, 48)],
+            vec![(ParseCode::InvalidEffect.into(), 1, 48)],
         ),
         (
             PolicyKind::Identity,
             r#"{"Version":"2012-10-18","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}"#.into(),
-            vec![(codes::INVALID_VERSION, 1, 12)],
+            vec![(ParseCode::InvalidVersion.into(), 1, 12)],
         ),
         (
             PolicyKind::Identity,
             statement("\"Sid\":\"Pull\u{2013}images\",\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\""),
-            vec![(codes::SID_CHARACTERS, 1, 45), (codes::INVALID_CHARACTER, 1, 50)],
+            vec![(ParseCode::SidCharacters.into(), 1, 45), (ParseCode::InvalidCharacter.into(), 1, 50)],
         ),
         (
             PolicyKind::Identity,
             r#"{"Version":"2012-10-17","Statement":[{"Sid":"A","Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"A","Effect":"Deny","Action":"*","Resource":"*"}]}"#.into(),
-            vec![(codes::DUPLICATE_SID, 1, 102)],
+            vec![(ParseCode::DuplicateSid.into(), 1, 102)],
         ),
         (
             PolicyKind::Identity,
             statement(r#""Effect":"Allow","Principal":"*","Action":"*","Resource":"*""#),
-            vec![(codes::ELEMENT_NOT_ALLOWED, 1, 56)],
+            vec![(ParseCode::ElementNotAllowed.into(), 1, 56)],
         ),
         (
             PolicyKind::Repository,
             statement(r#""Effect":"Allow","NotPrincipal":{"AWS":"123456789012"},"Action":"ecr:*""#),
-            vec![(codes::NOT_PRINCIPAL_WITH_ALLOW, 1, 56)],
+            vec![(ParseCode::NotPrincipalWithAllow.into(), 1, 56)],
         ),
         (
             PolicyKind::Repository,
             statement(r#""Effect":"Allow","Principal":"arn:aws:iam::123456789012:root","Action":"ecr:*""#),
-            vec![(codes::INVALID_PRINCIPAL, 1, 68)],
+            vec![(ParseCode::InvalidPrincipal.into(), 1, 68)],
         ),
         (
             PolicyKind::Repository,
             statement(r#""Effect":"Allow","Principal":{"Service":"*"},"Action":"ecr:*""#),
-            vec![(codes::PRINCIPAL_WILDCARD, 1, 79)],
+            vec![(ParseCode::PrincipalWildcard.into(), 1, 79)],
         ),
         (
             PolicyKind::Rcp,
             r#"{"Statement":{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}}"#.into(),
-            vec![(codes::RCP_SYNTAX, 1, 1)],
+            vec![(ParseCode::RcpSyntax.into(), 1, 1)],
         ),
         (
             PolicyKind::Identity,
             statement(r#""Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEqual":{"aws:username":"bob"}}"#),
-            vec![(codes::UNKNOWN_OPERATOR, 1, 97)],
+            vec![(ParseCode::UnknownOperator.into(), 1, 97)],
         ),
         (
             PolicyKind::Identity,
             statement(r#""Effect":"Allow","Action":"*","Resource":"*","Condition":{"NullIfExists":{"aws:username":"true"}}"#),
-            vec![(codes::IF_EXISTS_ON_NULL, 1, 97)],
+            vec![(ParseCode::IfExistsOnNull.into(), 1, 97)],
         ),
     ];
     for (kind, text, expected) in rows {
@@ -191,35 +191,36 @@ fn malformed_policies_report_codes_at_their_positions() {
 #[test]
 fn every_code_is_shown_by_the_table_or_a_named_test() {
     // The table above and the named tests below between them cover every code; this keeps the list honest.
-    let covered = [
-        codes::JSON_SYNTAX,
-        codes::JSON_COMMENT,
-        codes::JSON_TRAILING_COMMA,
-        codes::JSON_EMPTY,
-        codes::DUPLICATE_KEY,
-        codes::UNKNOWN_ELEMENT,
-        codes::MISSING_ELEMENT,
-        codes::CONFLICTING_ELEMENTS,
-        codes::WRONG_TYPE,
-        codes::EMPTY_VALUE,
-        codes::INVALID_EFFECT,
-        codes::INVALID_VERSION,
-        codes::INVALID_CHARACTER,
-        codes::DUPLICATE_SID,
-        codes::SID_CHARACTERS,
-        codes::ELEMENT_NOT_ALLOWED,
-        codes::NOT_PRINCIPAL_WITH_ALLOW,
-        codes::INVALID_PRINCIPAL,
-        codes::PRINCIPAL_WILDCARD,
-        codes::RCP_SYNTAX,
-        codes::UNKNOWN_OPERATOR,
-        codes::IF_EXISTS_ON_NULL,
-        codes::NOT_AN_OBJECT,
+    let covered: [Code; 23] = [
+        JsonCode::Syntax.into(),
+        JsonCode::Comment.into(),
+        JsonCode::TrailingComma.into(),
+        JsonCode::Empty.into(),
+        ParseCode::DuplicateKey.into(),
+        ParseCode::UnknownElement.into(),
+        ParseCode::MissingElement.into(),
+        ParseCode::ConflictingElements.into(),
+        ParseCode::WrongType.into(),
+        ParseCode::EmptyValue.into(),
+        ParseCode::InvalidEffect.into(),
+        ParseCode::InvalidVersion.into(),
+        ParseCode::InvalidCharacter.into(),
+        ParseCode::DuplicateSid.into(),
+        ParseCode::SidCharacters.into(),
+        ParseCode::ElementNotAllowed.into(),
+        ParseCode::NotPrincipalWithAllow.into(),
+        ParseCode::InvalidPrincipal.into(),
+        ParseCode::PrincipalWildcard.into(),
+        ParseCode::RcpSyntax.into(),
+        ParseCode::UnknownOperator.into(),
+        ParseCode::IfExistsOnNull.into(),
+        ParseCode::NotAnObject.into(),
     ];
-    let mut all = codes::ALL.to_vec();
-    all.sort_unstable();
-    let mut covered = covered.to_vec();
-    covered.sort_unstable();
+    let all: Vec<Code> = JsonCode::ALL
+        .iter()
+        .map(|&code| Code::from(code))
+        .chain(ParseCode::ALL.iter().map(|&code| Code::from(code)))
+        .collect();
     assert_eq!(all, covered);
 }
 
@@ -230,7 +231,7 @@ fn unknown_elements_suggest_the_element_meant() {
     let unknown = parsed
         .diagnostics
         .iter()
-        .find(|d| d.code == codes::UNKNOWN_ELEMENT);
+        .find(|d| d.code == ParseCode::UnknownElement);
     assert!(unknown.is_some_and(|d| d.message.contains("did you mean `Action`?")));
 }
 
@@ -240,7 +241,7 @@ fn missing_elements_depend_on_the_policy_kind() {
     let no_principal_no_resource = statement(r#""Effect":"Allow","Action":"ecr:*""#);
     assert_eq!(
         codes_of(&no_principal_no_resource, PolicyKind::Repository),
-        [codes::MISSING_ELEMENT]
+        [ParseCode::MissingElement]
     );
     assert!(
         parse_policy(&no_principal_no_resource, PolicyKind::Repository).diagnostics[0]
@@ -255,11 +256,11 @@ fn missing_elements_depend_on_the_policy_kind() {
     let no_effect = statement(r#""Action":"ecr:*","Resource":"*""#);
     assert_eq!(
         codes_of(&no_effect, PolicyKind::Identity),
-        [codes::MISSING_ELEMENT]
+        [ParseCode::MissingElement]
     );
     assert_eq!(
         codes_of(r#"{"Version":"2012-10-17"}"#, PolicyKind::Identity),
-        [codes::MISSING_ELEMENT]
+        [ParseCode::MissingElement]
     );
 }
 
@@ -272,9 +273,9 @@ fn id_is_not_allowed_in_identity_based_policies() {
         PolicyKind::Boundary,
         PolicyKind::Session,
     ] {
-        assert_eq!(codes_of(text, kind), [codes::ELEMENT_NOT_ALLOWED]);
+        assert_eq!(codes_of(text, kind), [ParseCode::ElementNotAllowed]);
     }
-    assert_eq!(codes_of(text, PolicyKind::Scp), Vec::<&str>::new());
+    assert_eq!(codes_of(text, PolicyKind::Scp), Vec::<Code>::new());
 }
 
 #[test]
@@ -285,11 +286,11 @@ fn not_principal_is_not_allowed_in_identity_policies_scps_or_rcps() {
     );
     for kind in [PolicyKind::Identity, PolicyKind::Scp, PolicyKind::Rcp] {
         assert!(
-            codes_of(&text, kind).contains(&codes::ELEMENT_NOT_ALLOWED),
+            codes_of(&text, kind).contains(&ParseCode::ElementNotAllowed.into()),
             "{kind:?}"
         );
     }
-    assert_eq!(codes_of(&text, PolicyKind::Repository), Vec::<&str>::new());
+    assert_eq!(codes_of(&text, PolicyKind::Repository), Vec::<Code>::new());
 }
 
 #[test]
@@ -298,7 +299,7 @@ fn rcp_principal_must_be_everyone() {
     let text = statement(
         r#""Effect":"Deny","Principal":{"AWS":"123456789012"},"Action":"*","Resource":"*""#,
     );
-    assert_eq!(codes_of(&text, PolicyKind::Rcp), [codes::RCP_SYNTAX]);
+    assert_eq!(codes_of(&text, PolicyKind::Rcp), [ParseCode::RcpSyntax]);
 }
 
 #[test]
@@ -327,12 +328,12 @@ fn partial_wildcards_in_principal_names_are_errors() {
     );
     assert_eq!(
         codes_of(&text, PolicyKind::Repository),
-        [codes::PRINCIPAL_WILDCARD]
+        [ParseCode::PrincipalWildcard]
     );
     let everyone = statement(r#""Effect":"Allow","Principal":{"AWS":"*"},"Action":"ecr:*""#);
     assert_eq!(
         codes_of(&everyone, PolicyKind::Repository),
-        Vec::<&str>::new()
+        Vec::<Code>::new()
     );
 }
 
@@ -447,9 +448,9 @@ fn control_characters_in_ascii_text_are_errors() {
     assert_eq!(
         positions(text, PolicyKind::Identity)
             .into_iter()
-            .filter(|(code, ..)| *code == codes::INVALID_CHARACTER)
+            .filter(|(code, ..)| *code == ParseCode::InvalidCharacter)
             .collect::<Vec<_>>(),
-        [(codes::INVALID_CHARACTER, 2, 1)]
+        [(ParseCode::InvalidCharacter.into(), 2, 1)]
     );
 }
 

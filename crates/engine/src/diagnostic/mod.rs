@@ -3,8 +3,13 @@
 //!
 //! Messages follow one style: lowercase, no final period, user input in backticks.
 
+mod code;
+
 use serde::Serialize;
 
+pub use code::{Code, JsonCode, LintCode, ParseCode};
+
+use crate::json::SyntaxError;
 use crate::span::Span;
 
 /// How serious a finding is. Only `Error` blocks evaluation.
@@ -42,7 +47,7 @@ pub struct Diagnostic {
     /// How serious it is.
     pub severity: Severity,
     /// A stable kebab-case code, such as `duplicate-key`; tests and tools match on it.
-    pub code: &'static str,
+    pub code: Code,
     /// What is wrong and what to do, in words.
     pub message: String,
     /// Where it is.
@@ -54,25 +59,25 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error finding.
-    pub fn error(code: &'static str, message: impl Into<String>, span: Span) -> Self {
+    pub fn error(code: impl Into<Code>, message: impl Into<String>, span: Span) -> Self {
         Self::new(Severity::Error, code, message, span)
     }
 
     /// A warning finding.
-    pub fn warning(code: &'static str, message: impl Into<String>, span: Span) -> Self {
+    pub fn warning(code: impl Into<Code>, message: impl Into<String>, span: Span) -> Self {
         Self::new(Severity::Warning, code, message, span)
     }
 
     /// A finding of any severity.
     pub fn new(
         severity: Severity,
-        code: &'static str,
+        code: impl Into<Code>,
         message: impl Into<String>,
         span: Span,
     ) -> Self {
         Self {
             severity,
-            code,
+            code: code.into(),
             message: message.into(),
             span,
             docs: None,
@@ -88,5 +93,12 @@ impl Diagnostic {
     /// Whether this finding blocks evaluation.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+impl From<SyntaxError> for Diagnostic {
+    /// Text that is not strict JSON is an error at the place the reader stopped.
+    fn from(error: SyntaxError) -> Self {
+        Diagnostic::error(error.code, error.message, error.span)
     }
 }

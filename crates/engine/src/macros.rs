@@ -1,0 +1,37 @@
+//! Macros shared by several modules.
+
+/// A fieldless enum whose variants each have a stable kebab-case name, written once beside the variant:
+/// the enum (serialized as that name), `ALL` (every variant, in order), `as_str` and `Display`. Tools and
+/// tests match on the names, so a name is never changed once released.
+macro_rules! named_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$variant_meta:meta])* $variant:ident = $text:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+        pub enum $name {
+            $( $(#[$variant_meta])* #[serde(rename = $text)] $variant, )*
+        }
+
+        impl $name {
+            /// Every variant, in the order they are defined.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),*];
+
+            /// The stable name, as JSON and the CLI show it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str(self.as_str())
+            }
+        }
+    };
+}
