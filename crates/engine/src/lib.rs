@@ -15,7 +15,7 @@ mod decision;
 pub mod diagnostic;
 mod distance;
 pub mod eval;
-pub mod json;
+mod json;
 pub mod lint;
 pub mod matching;
 pub mod policy;

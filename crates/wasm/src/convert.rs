@@ -9,8 +9,7 @@
 //! the engine's JSON (`None` is `null`, a map an object), so that `JSON.stringify` writes the engine's
 //! JSON. It measured faster than JSON text read by `JSON.parse` (README, "Performance").
 
-use ecr_policy_engine::json;
-use ecr_policy_engine::scenario::{Scenario, ScenarioError, scenario_from_text};
+use ecr_policy_engine::scenario::{Scenario, ScenarioError, read_document, scenario_from_text};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
@@ -37,16 +36,13 @@ pub fn options<T: for<'de> Deserialize<'de>>(
     value: &JsValue,
 ) -> Result<T, JsValue> {
     let text = json_text(function, argument, value)?;
-    let misuse = |at: &str, message: &str| args::misuse(function, &format!("`{at}`: {message}"));
-    let parsed = json::parse(&text).map_err(|diagnostic| misuse(argument, &diagnostic.message))?;
-    json::from_value(&parsed).map_err(|error| {
-        let path = json::display_path(&error.path);
-        let at = match path.strip_prefix('[') {
-            Some(_) => format!("{argument}{path}"),
-            None if path.is_empty() => argument.to_owned(),
-            None => format!("{argument}.{path}"),
+    read_document(&text).map_err(|error| {
+        let at = match error.path.strip_prefix('[') {
+            Some(_) => format!("{argument}{}", error.path),
+            None if error.path.is_empty() => argument.to_owned(),
+            None => format!("{argument}.{}", error.path),
         };
-        misuse(&at, &error.message)
+        args::misuse(function, &format!("`{at}`: {}", error.message))
     })
 }
 

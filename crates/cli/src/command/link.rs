@@ -1,8 +1,7 @@
 //! `ecr-policy link`: the share link that opens a scenario in the playground page, made with the engine's
 //! codec so that the page and `ecr-policy eval --link` read it back the same.
 
-use ecr_policy_engine::json::{self, JsonKind, JsonValue};
-use ecr_policy_engine::scenario::Scenario;
+use ecr_policy_engine::scenario::{Scenario, stamp_engine_version};
 use ecr_policy_engine::share;
 
 use super::Report;
@@ -45,7 +44,8 @@ pub struct LinkArgs {
 pub fn run(args: &LinkArgs) -> Result<Report, CliError> {
     let document = read_source(&args.file)?;
     let (index, scenario) = select(&document, args.scenario.as_deref())?;
-    let text = stamped_text(&document.text, index).map_or_else(|| serialized(scenario), Ok)?;
+    let text = stamp_engine_version(&document.text, index, ENGINE_VERSION)
+        .map_or_else(|| serialized(scenario), Ok)?;
     let link = share::link(&args.base, &text);
     share::decode(&link).map_err(|error| {
         CliError::new(format!(
@@ -71,102 +71,4 @@ fn serialized(mut scenario: Scenario) -> Result<String, CliError> {
     scenario.engine_version = Some(ENGINE_VERSION.to_string());
     serde_json::to_string_pretty(&scenario)
         .map_err(|error| CliError::new(format!("cannot write the scenario as JSON: {error}")))
-}
-
-/// The text of the scenario at `index` of the document exactly as written, with its `engineVersion`
-/// member set to this build's version (replaced, or added first).
-fn stamped_text(text: &str, index: usize) -> Option<String> {
-    let root = json::parse(text).ok()?;
-    let scenario = scenario_value(&root, index)?;
-    let JsonKind::Object(members) = &scenario.kind else {
-        return None;
-    };
-    let version = format!("\"{}\"", ENGINE_VERSION.escape_default());
-    let (start, end) = (scenario.span.start, scenario.span.end);
-    let (edit_start, edit_end, replacement) = match members
-        .iter()
-        .rev()
-        .find(|member| member.key == "engineVersion")
-    {
-        Some(member) => (member.value.span.start, member.value.span.end, version),
-        None => match members.first() {
-            Some(first) => {
-                let gap = text.get(start + 1..first.key_span.start)?;
-                (
-                    first.key_span.start,
-                    first.key_span.start,
-                    format!("\"engineVersion\": {version},{gap}"),
-                )
-            }
-            None => (
-                start + 1,
-                start + 1,
-                format!("\"engineVersion\": {version}"),
-            ),
-        },
-    };
-    Some(format!(
-        "{}{replacement}{}",
-        text.get(start..edit_start)?,
-        text.get(edit_end..end)?
-    ))
-}
-
-/// The scenario at `index`: the element of a top-level array or of `{"scenarios": [...]}`, or the root.
-fn scenario_value(root: &JsonValue, index: usize) -> Option<&JsonValue> {
-    match &root.kind {
-        JsonKind::Array(items) => items.get(index),
-        JsonKind::Object(members) => match members
-            .iter()
-            .rev()
-            .find(|member| member.key == "scenarios")
-        {
-            Some(member) => match &member.value.kind {
-                JsonKind::Array(items) => items.get(index),
-                _ => None,
-            },
-            None => Some(root),
-        },
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_engine_version_is_added_first_keeping_the_layout() {
-        let text = "{\n  \"name\": \"x\",\n  \"request\": {}\n}\n";
-        let stamped = stamped_text(text, 0).unwrap();
-        assert_eq!(
-            stamped,
-            format!(
-                "{{\n  \"engineVersion\": \"{ENGINE_VERSION}\",\n  \"name\": \"x\",\n  \"request\": {{}}\n}}"
-            )
-        );
-    }
-
-    #[test]
-    fn an_older_engine_version_is_replaced() {
-        let stamped = stamped_text("{\"engineVersion\": \"0.0.1\", \"request\": {}}", 0).unwrap();
-        assert_eq!(
-            stamped,
-            format!("{{\"engineVersion\": \"{ENGINE_VERSION}\", \"request\": {{}}}}")
-        );
-    }
-
-    #[test]
-    fn one_scenario_of_an_array_or_a_scenarios_object_is_cut_out() {
-        let array = "[{\"name\": \"a\"}, {\"name\": \"b\"}]";
-        assert_eq!(
-            stamped_text(array, 1).unwrap(),
-            format!("{{\"engineVersion\": \"{ENGINE_VERSION}\",\"name\": \"b\"}}")
-        );
-        let wrapped = "{\"scenarios\": [{\"name\": \"a\"}]}";
-        assert_eq!(
-            stamped_text(wrapped, 0).unwrap(),
-            format!("{{\"engineVersion\": \"{ENGINE_VERSION}\",\"name\": \"a\"}}")
-        );
-    }
 }

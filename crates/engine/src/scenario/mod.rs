@@ -4,9 +4,12 @@
 //! Reading is strict: an unknown field or a wrong type is an error naming the path to it, such as
 //! `request.context["aws:SourceIp"]: expected a string, a number, a boolean or an array of them`.
 
+mod stamp;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+pub use stamp::stamp_engine_version;
 
 use crate::decision::Decision;
 use crate::json::{self, JsonCode, JsonKind, JsonValue, PathStep, ReadError};
@@ -286,6 +289,12 @@ pub fn scenario_from_value(value: serde_json::Value) -> Result<Scenario, Scenari
 /// Reads the text of one scenario document (not a list of them). Errors name the path and the line and
 /// column in `text`.
 pub fn scenario_from_text(text: &str) -> Result<Scenario, ScenarioError> {
+    read_document(text)
+}
+
+/// Reads the text of a JSON document as `T`, as strictly as a scenario (the adapters read their option
+/// objects this way). Errors name the path and the line and column in `text`.
+pub fn read_document<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, ScenarioError> {
     let root = parse(text)?;
     json::from_value(&root).map_err(|error| located(Vec::new(), error))
 }
