@@ -7,7 +7,7 @@ use crate::policy::PolicyKind;
 
 use super::inputs::policy_phrase;
 use super::result::{Reason, StatementOutcome, StatementRef, Step, Verdict};
-use super::statement::grant_rank;
+use super::statement::GrantStrength;
 
 /// One applicable policy's statement outcomes, as the procedure needs them.
 #[derive(Debug, Clone)]
@@ -254,7 +254,7 @@ impl Procedure<'_, '_> {
         let granted_by = self.policies_of(&grants);
         let best = self.best_grant();
         match best {
-            Some(how) if grant_rank(how) == 2 => {
+            Some(how) if GrantStrength::of(how) == GrantStrength::Unlimited => {
                 let message = format!(
                     "{} names the caller {}; in the same account that allows the request without an identity policy, and a permissions boundary or session policy does not limit it (EVAL, POL)",
                     self.describe(&grants),
@@ -265,7 +265,7 @@ impl Procedure<'_, '_> {
                 self.say(Step::Decision, Verdict::Allow, message, Vec::new());
                 Decision::Allowed
             }
-            Some(how) if grant_rank(how) == 1 => {
+            Some(how) if GrantStrength::of(how) == GrantStrength::LimitedBySession => {
                 let message = format!(
                     "{} names {}; that allows the request without an identity policy, but the session's permissions boundary and session policy still limit it (EVAL, POL)",
                     self.describe(&grants),
@@ -427,7 +427,7 @@ impl Procedure<'_, '_> {
             .flat_map(|policy| policy.statements)
             .filter(|statement| statement.outcome == StatementOutcome::AllowMatch)
             .filter_map(|statement| statement.named_as)
-            .max_by_key(|how| grant_rank(*how))
+            .max_by_key(|how| GrantStrength::of(*how))
     }
 
     /// The Allow statements of the repository policy and the registry policy that match the request.

@@ -33,7 +33,7 @@ pub use result::{
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LintOptions;
-use crate::matching::Caller;
+use crate::matching::{Caller, CallerError};
 use crate::policy::{PolicyKind, SharedList, SharedStr};
 use crate::scenario::Scenario;
 
@@ -55,7 +55,7 @@ pub struct Prepared<'a> {
     policies: Vec<LoadedPolicy>,
     /// What every report of each policy starts with.
     headers: Vec<ReportHeader>,
-    caller: Result<Caller, String>,
+    caller: Result<Caller, CallerError>,
     request: RequestBasics,
     /// Present when the principal, the resource, `federatedBy` and every policy are valid.
     ready: Option<Ready>,
@@ -106,8 +106,7 @@ fn prepare_loaded(scenario: &Scenario, policies: Vec<LoadedPolicy>) -> Prepared<
             diagnostics: policy.diagnostics.clone(),
         })
         .collect();
-    let caller =
-        Caller::parse(&scenario.request.principal).map_err(|error| format!("principal: {error}"));
+    let caller = Caller::parse(&scenario.request.principal);
     let diagnostics: Vec<&[Diagnostic]> =
         headers.iter().map(|header| &*header.diagnostics).collect();
     let request = RequestBasics::new(&scenario.request, &caller, &policies, &diagnostics);

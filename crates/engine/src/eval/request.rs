@@ -5,7 +5,7 @@
 use crate::catalog::Action;
 use crate::context::{Context, ContextEntry};
 use crate::diagnostic::Diagnostic;
-use crate::matching::{Arn, Caller};
+use crate::matching::{Arn, Caller, CallerError};
 use crate::policy::SharedStr;
 use crate::scenario::Request;
 
@@ -39,7 +39,7 @@ impl RequestBasics {
     /// Reads the request of a scenario whose principal parsed to `caller`.
     pub fn new(
         request: &Request,
-        caller: &Result<Caller, String>,
+        caller: &Result<Caller, CallerError>,
         policies: &[LoadedPolicy],
         diagnostics: &[&[Diagnostic]],
     ) -> Self {
@@ -48,7 +48,7 @@ impl RequestBasics {
         let caller_ok = caller.as_ref().ok();
         let mut errors = Vec::new();
         if let Err(error) = caller {
-            errors.push(error.clone());
+            errors.push(format!("principal: {error}"));
         }
         if resource != "*" && resource_arn.is_none() {
             errors.push(format!(
@@ -182,7 +182,7 @@ impl Contexts {
 /// `request.federatedBy`: an IAM user of the federated user's own account.
 fn federated_by(
     request: &Request,
-    caller: &Result<Caller, String>,
+    caller: &Result<Caller, CallerError>,
 ) -> Result<Option<Caller>, String> {
     let Some(text) = request.federated_by.as_deref() else {
         return Ok(None);

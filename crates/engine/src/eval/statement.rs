@@ -282,18 +282,32 @@ pub fn strongest_grant(entries: &[PatternReport<PrincipalMatch>]) -> Option<Name
     entries
         .iter()
         .filter_map(|entry| entry.detail.how)
-        .max_by_key(|how| grant_rank(*how))
+        .max_by_key(|how| GrantStrength::of(*how))
 }
 
-/// How much a grant does on its own: 2 unlimited, 1 limited by boundary and session, 0 delegation only.
-pub fn grant_rank(how: NamedAs) -> u8 {
-    match how {
-        NamedAs::Account => 0,
-        NamedAs::Role | NamedAs::FederatingUser => 1,
-        NamedAs::Everyone
-        | NamedAs::ExactUser
-        | NamedAs::RoleSession
-        | NamedAs::FederatedUser
-        | NamedAs::Service => 2,
+/// How much a repository-policy grant that names the caller does on its own (section 1 table), weakest
+/// first, so that the strongest of several grants is their maximum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum GrantStrength {
+    /// The account is named: the grant only delegates to the account's identity policies.
+    DelegationOnly,
+    /// A role or the federating user is named: the session's boundary and session policy still limit it.
+    LimitedBySession,
+    /// The caller's own ARN, a service or everyone is named: nothing else is needed.
+    Unlimited,
+}
+
+impl GrantStrength {
+    /// The strength of a grant that names the caller as `how`.
+    pub fn of(how: NamedAs) -> Self {
+        match how {
+            NamedAs::Account => GrantStrength::DelegationOnly,
+            NamedAs::Role | NamedAs::FederatingUser => GrantStrength::LimitedBySession,
+            NamedAs::Everyone
+            | NamedAs::ExactUser
+            | NamedAs::RoleSession
+            | NamedAs::FederatedUser
+            | NamedAs::Service => GrantStrength::Unlimited,
+        }
     }
 }
