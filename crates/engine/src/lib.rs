@@ -23,3 +23,4 @@ pub mod registry;
 pub mod scenario;
 pub mod share;
 pub mod span;
+mod time;

@@ -6,14 +6,14 @@
 //! digits (with an optional `-` and fraction) is epoch seconds, so `2026` alone is a second count, not a
 //! year.
 
+use crate::time::{SECONDS_PER_DAY, days_from_civil, days_in_month};
+
 /// A point in time: seconds since 1970-01-01T00:00:00Z and nanoseconds within the second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct Instant {
     seconds: i64,
     nanos: u32,
 }
-
-const SECONDS_PER_DAY: i64 = 86_400;
 
 /// Reads a date; `None` when the text is not one.
 pub(super) fn parse(text: &str) -> Option<Instant> {
@@ -192,28 +192,4 @@ impl Cursor<'_> {
         }
         Some(sign * i64::from(hours * 3600 + minutes * 60))
     }
-}
-
-fn is_leap_year(year: u32) -> bool {
-    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days from 1970-01-01 to the given proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_from_march = i64::from((month + 9) % 12);
-    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
 }

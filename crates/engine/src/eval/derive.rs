@@ -4,11 +4,7 @@
 use crate::context::{Context, ContextEntry, ContextSource};
 use crate::matching::Caller;
 use crate::scenario::{ContextInput, Request};
-
-/// The moment the request is made, in seconds since the Unix epoch. Passed in so that evaluation is
-/// deterministic: tests fix it, the CLI and the page pass the current time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RequestTime(pub i64);
+use crate::time::RequestTime;
 
 /// The derived keys whose value can differ between two requests of one prepared scenario: the clock's,
 /// and the repository's account, which for a registry-level action is the caller's.
@@ -94,41 +90,9 @@ pub fn with_time(mut context: Context, time: RequestTime) -> Context {
 /// GCK: `aws:CurrentTime` and `aws:EpochTime`, derived unless the caller gives them.
 pub fn time_entries(time: RequestTime) -> [ContextEntry; 2] {
     [
-        ContextEntry::single("aws:CurrentTime", iso8601(time.0), ContextSource::Derived),
+        ContextEntry::single("aws:CurrentTime", time.iso8601(), ContextSource::Derived),
         ContextEntry::single("aws:EpochTime", time.0.to_string(), ContextSource::Derived),
     ]
-}
-
-/// `2026-11-23T09:05:00Z` for a Unix time (proleptic Gregorian calendar, UTC).
-fn iso8601(seconds: i64) -> String {
-    let days = seconds.div_euclid(86_400);
-    let second_of_day = seconds.rem_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        second_of_day / 3600,
-        second_of_day % 3600 / 60,
-        second_of_day % 60
-    )
-}
-
-/// Howard Hinnant's days-to-civil algorithm.
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 #[cfg(test)]
@@ -273,7 +237,7 @@ mod tests {
             value(&context, "aws:EpochTime").as_deref(),
             Some("1795424700")
         );
-        assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
-        assert_eq!(iso8601(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(RequestTime(0).iso8601(), "1970-01-01T00:00:00Z");
+        assert_eq!(RequestTime(951_782_400).iso8601(), "2000-02-29T00:00:00Z");
     }
 }

@@ -22,8 +22,8 @@ mod tests;
 mod unreadable;
 
 pub use crate::decision::Decision;
+pub use crate::time::{RequestTime, RequestTimeError};
 pub use cache::PolicyCache;
-pub use derive::RequestTime;
 pub use inputs::{CheckedPolicy, LoadedPolicy, check_policy, level_name, load_policies};
 pub use matrix::{Matrix, MatrixRow};
 pub use result::{
