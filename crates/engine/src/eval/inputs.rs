@@ -1,7 +1,7 @@
 //! The scenario's policies, each parsed and linted once with its kind, a stable id and a name for people.
 
 use crate::diagnostic::Diagnostic;
-use crate::lint::{LintOptions, lint_parsed};
+use crate::lint::{LintOptions, all_findings};
 use crate::policy::{ParsedPolicy, PolicyKind, Shared, SharedList, parse_policy};
 use crate::scenario::{PolicySource, Scenario};
 
@@ -10,19 +10,17 @@ use crate::scenario::{PolicySource, Scenario};
 pub struct CheckedPolicy {
     /// The parse.
     pub parsed: Shared<ParsedPolicy>,
-    /// The parser's diagnostics and the lint findings, by severity (errors first), then position.
+    /// The parser's diagnostics and the lint findings, by position (then by severity).
     pub diagnostics: SharedList<Diagnostic>,
 }
 
 /// Parses `text` as a policy of `kind` and lints it with `options`.
 pub fn check_policy(text: &str, kind: PolicyKind, options: &LintOptions) -> CheckedPolicy {
     let parsed = parse_policy(text, kind);
-    let mut all = parsed.diagnostics.clone();
-    all.extend(lint_parsed(&parsed, options));
-    all.sort_by_key(|diagnostic| (diagnostic.severity, diagnostic.span.start));
+    let diagnostics = all_findings(&parsed, options);
     CheckedPolicy {
         parsed: Shared::new(parsed),
-        diagnostics: SharedList::from(all),
+        diagnostics: SharedList::from(diagnostics),
     }
 }
 
@@ -41,7 +39,7 @@ pub struct LoadedPolicy {
     pub text: String,
     /// The parse.
     pub parsed: Shared<ParsedPolicy>,
-    /// The parser's diagnostics and the lint findings, by severity (errors first), then position.
+    /// The parser's diagnostics and the lint findings, by position (then by severity).
     pub diagnostics: SharedList<Diagnostic>,
 }
 

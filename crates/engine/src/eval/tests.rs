@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::*;
-use crate::diagnostic::JsonCode;
+use crate::diagnostic::{JsonCode, Severity};
 use crate::scenario::scenario_from_value;
 
 const REPO: &str = "arn:aws:ecr:us-east-1:111122223333:repository/app";
@@ -418,6 +418,19 @@ fn a_policy_with_errors_is_not_evaluated() {
         evaluation.summary
     );
     assert_eq!(evaluation.policies[0].diagnostics[0].code, JsonCode::Syntax);
+}
+
+#[test]
+fn a_policy_report_lists_its_findings_in_the_order_lint_gives_them() {
+    // One order of findings everywhere: by position, then severity. The error (a duplicate key) comes
+    // after the warning (no Version) in the text, so an errors-first order would differ.
+    let text = r#"{"Statement": [{"Effect": "Allow", "Effect": "Allow", "Action": "ecr:*", "Resource": "*"}]}"#;
+    let evaluation = run(USER, json!({"identityPolicies": [text]}));
+    let linted = crate::lint::lint_policy(text, PolicyKind::Identity, &LintOptions::default());
+    assert_eq!(*evaluation.policies[0].diagnostics, *linted);
+    let severities: Vec<Severity> = linted.iter().map(|finding| finding.severity).collect();
+    assert!(severities.first() != Some(&Severity::Error), "{linted:#?}");
+    assert!(severities.contains(&Severity::Error), "{linted:#?}");
 }
 
 #[test]

@@ -42,11 +42,21 @@ pub struct LintOptions {
 /// Parses `text` as a policy of `kind` and lints it: the parser's diagnostics and the lint findings,
 /// sorted by position (then by severity).
 pub fn lint_policy(text: &str, kind: PolicyKind, options: &LintOptions) -> Vec<Diagnostic> {
-    let parsed = parse_policy(text, kind);
+    all_findings(&parse_policy(text, kind), options)
+}
+
+/// The parser's diagnostics of `parsed` and the lint findings, sorted by position (then by severity).
+pub fn all_findings(parsed: &ParsedPolicy, options: &LintOptions) -> Vec<Diagnostic> {
     let mut all = parsed.diagnostics.clone();
-    all.extend(lint_parsed(&parsed, options));
-    all.sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.severity));
+    all.extend(lint_parsed(parsed, options));
+    sort_by_position(&mut all);
     all
+}
+
+/// The one order of findings: by position, then by severity, as a person reads the text and as
+/// `file:line:column` lines are listed. (The page's findings list groups them by severity itself.)
+fn sort_by_position(findings: &mut [Diagnostic]) {
+    findings.sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.severity));
 }
 
 /// The lint findings for an already parsed policy, without the parser's own diagnostics, in source
@@ -74,7 +84,7 @@ pub fn lint_parsed(parsed: &ParsedPolicy, options: &LintOptions) -> Vec<Diagnost
     variables::check(&input, &mut findings);
     redundancy::check(&input, &mut findings);
     registry::check(&input, &mut findings);
-    findings.sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.severity));
+    sort_by_position(&mut findings);
     findings
 }
 
