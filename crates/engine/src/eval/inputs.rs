@@ -48,68 +48,72 @@ pub fn load_policies(
     scenario: &Scenario,
     mut check: impl FnMut(&str, PolicyKind) -> CheckedPolicy,
 ) -> Vec<LoadedPolicy> {
-    let mut policies = Vec::new();
-    let mut push = |id: String,
-                    kind: PolicyKind,
-                    name: String,
-                    level: Option<usize>,
-                    source: &PolicySource| {
-        let text = source.text();
-        let checked = check(&text, kind);
-        policies.push(LoadedPolicy {
-            id,
-            kind,
-            name,
-            level,
-            text,
-            parsed: checked.parsed,
-            diagnostics: checked.diagnostics,
-        });
+    policy_slots(scenario)
+        .into_iter()
+        .map(|slot| {
+            let text = slot.source.text();
+            let checked = check(&text, slot.kind);
+            LoadedPolicy {
+                id: slot.id,
+                kind: slot.kind,
+                name: slot.name,
+                level: slot.level,
+                text,
+                parsed: checked.parsed,
+                diagnostics: checked.diagnostics,
+            }
+        })
+        .collect()
+}
+
+/// Where one policy of a scenario sits, before it is read.
+struct PolicySlot<'a> {
+    id: String,
+    kind: PolicyKind,
+    name: String,
+    level: Option<usize>,
+    source: &'a PolicySource,
+}
+
+/// The policies of `scenario` in the order the page shows them, with their ids and names.
+fn policy_slots(scenario: &Scenario) -> Vec<PolicySlot<'_>> {
+    let slot = |id: String, kind, name: String, source| PolicySlot {
+        id,
+        kind,
+        name,
+        level: None,
+        source,
     };
+    let mut slots = Vec::new();
     if let Some(source) = &scenario.repository_policy {
-        push(
+        let name = "repository policy".into();
+        slots.push(slot(
             "repository".into(),
             PolicyKind::Repository,
-            "repository policy".into(),
-            None,
+            name,
             source,
-        );
+        ));
     }
     if let Some(source) = &scenario.registry_policy {
-        push(
-            "registry".into(),
-            PolicyKind::Registry,
-            "registry policy".into(),
-            None,
-            source,
-        );
+        let name = "registry policy".into();
+        slots.push(slot("registry".into(), PolicyKind::Registry, name, source));
     }
     for (index, policy) in scenario.identity_policies.iter().enumerate() {
-        push(
-            format!("identity:{index}"),
+        let id = format!("identity:{index}");
+        slots.push(slot(
+            id,
             PolicyKind::Identity,
             policy.name(index),
-            None,
             policy.source(),
-        );
+        ));
     }
     if let Some(source) = &scenario.permissions_boundary {
-        push(
-            "boundary".into(),
-            PolicyKind::Boundary,
-            "permissions boundary".into(),
-            None,
-            source,
-        );
+        let name = "permissions boundary".into();
+        slots.push(slot("boundary".into(), PolicyKind::Boundary, name, source));
     }
     if let Some(source) = &scenario.session_policy {
-        push(
-            "session".into(),
-            PolicyKind::Session,
-            "session policy".into(),
-            None,
-            source,
-        );
+        let name = "session policy".into();
+        slots.push(slot("session".into(), PolicyKind::Session, name, source));
     }
     for (prefix, kind, levels) in [
         ("scp", PolicyKind::Scp, &scenario.scps),
@@ -117,23 +121,22 @@ pub fn load_policies(
     ] {
         for (level, sources) in levels.iter().enumerate() {
             for (index, source) in sources.iter().enumerate() {
-                let name = format!(
-                    "{} {}, policy {}",
-                    prefix.to_ascii_uppercase(),
-                    level_name(level, levels.len()),
-                    index + 1
-                );
-                push(
-                    format!("{prefix}:{level}:{index}"),
+                slots.push(PolicySlot {
+                    id: format!("{prefix}:{level}:{index}"),
                     kind,
-                    name,
-                    Some(level),
+                    name: format!(
+                        "{} {}, policy {}",
+                        prefix.to_ascii_uppercase(),
+                        level_name(level, levels.len()),
+                        index + 1
+                    ),
+                    level: Some(level),
                     source,
-                );
+                });
             }
         }
     }
-    policies
+    slots
 }
 
 /// `level 1 (root)`, `level 2`, `level 3 (account)`.

@@ -4,8 +4,8 @@
 
 use crate::catalog::catalog;
 use crate::condition::{ConditionOutcome, ConditionsOutcome, evaluate_condition};
-use crate::matching::RequestAction;
-use crate::policy::{Policy, PolicyKind, Shared, Statement};
+use crate::matching::{Caller, RequestAction};
+use crate::policy::{Policy, PolicyKind, Shared, Statement, Version};
 use crate::registry::{self, ResourceSideRequest};
 
 use super::decide::{DecisionInputs, PolicyOutcomes, StatementFacts, decide};
@@ -13,9 +13,9 @@ use super::fixed::{FixedConditions, FixedStatement, Part};
 use super::inputs::policy_phrase;
 use super::statement::{RequestView, action_matches, action_report, outcome, resource_report};
 use super::{
-    Decision, Evaluation, LoadedPolicy, PolicyReport, Prepared, Reason, ReportHeader, RequestFacts,
-    RequestTime, StatementOutcome, StatementRef, StatementReport, Step, Verdict, missing_keys,
-    not_applicable_because, summary,
+    Decision, Evaluation, LoadedPolicy, PolicyReport, Prepared, Ready, Reason, ReportHeader,
+    RequestFacts, RequestTime, StatementOutcome, StatementRef, StatementReport, Step, Verdict,
+    missing_keys, not_applicable_because, summary,
 };
 
 /// The decision for one action with what explains it: every statement's outcome and, when wanted, its
@@ -90,16 +90,43 @@ impl Prepared<'_> {
             has_boundary: self.scenario.permissions_boundary.is_some(),
             federated_by: self.request.federated_by.as_ref(),
         });
-        let policies: Vec<PolicyRun<'_>> = self
-            .policies
+        let policies =
+            self.run_policies(ready, caller, resource_side, &request_action, view, detail);
+        let (decision, mut procedure) =
+            self.procedure(caller, &policies, facts.cross_account, registry_level);
+        let mut reasons = applicability_notes(&policies);
+        reasons.append(&mut procedure);
+        Ok(Decided {
+            facts,
+            registry_level,
+            time,
+            policies,
+            decision,
+            reasons,
+        })
+    }
+
+    /// Decides every statement of every parsed policy for the action, each policy with why it does not
+    /// take part, when it does not.
+    fn run_policies<'p>(
+        &'p self,
+        ready: &'p Ready,
+        caller: &Caller,
+        resource_side: ResourceSideRequest<'_>,
+        request_action: &RequestAction,
+        view: Option<RequestView<'_>>,
+        detail: Detail,
+    ) -> Vec<PolicyRun<'p>> {
+        self.policies
             .iter()
             .zip(&self.headers)
             .zip(&ready.statements)
             .filter_map(|((loaded, header), fixed)| {
                 let policy = loaded.parsed.policy.as_ref()?;
                 let fixed = fixed.as_ref()?;
-                let not_applicable = not_applicable_because(loaded.kind, caller, registry_level)
-                    .or_else(|| registry::not_applicable_because(loaded.kind, resource_side));
+                let not_applicable =
+                    not_applicable_because(loaded.kind, caller, resource_side.registry_level)
+                        .or_else(|| registry::not_applicable_because(loaded.kind, resource_side));
                 let mut run = PolicyRun {
                     loaded,
                     header,
@@ -113,7 +140,7 @@ impl Prepared<'_> {
                 for (statement, fixed) in policy.statements.iter().zip(fixed) {
                     let request = StatementRequest {
                         policy,
-                        action: &request_action,
+                        action: request_action,
                         view,
                         detail,
                         not_applicable: not_applicable.is_some(),
@@ -124,7 +151,17 @@ impl Prepared<'_> {
                 }
                 Some(run)
             })
-            .collect();
+            .collect()
+    }
+
+    /// The decision procedure over the policies that take part, and its reasons.
+    fn procedure(
+        &self,
+        caller: &Caller,
+        policies: &[PolicyRun<'_>],
+        cross_account: bool,
+        registry_level: bool,
+    ) -> (Decision, Vec<Reason>) {
         let outcomes: Vec<PolicyOutcomes<'_>> = policies
             .iter()
             .filter(|policy| policy.not_applicable.is_none())
@@ -148,7 +185,7 @@ impl Prepared<'_> {
         let inputs = DecisionInputs {
             caller,
             policies: &outcomes,
-            cross_account: facts.cross_account,
+            cross_account,
             registry_level,
             has_boundary: outcomes
                 .iter()
@@ -159,17 +196,7 @@ impl Prepared<'_> {
             scp_levels: levels(PolicyKind::Scp, self.scenario.scps.len()),
             rcp_levels: levels(PolicyKind::Rcp, self.scenario.rcps.len()),
         };
-        let (decision, mut procedure) = decide(&inputs);
-        let mut reasons = applicability_notes(&policies);
-        reasons.append(&mut procedure);
-        Ok(Decided {
-            facts,
-            registry_level,
-            time,
-            policies,
-            decision,
-            reasons,
-        })
+        decide(&inputs)
     }
 }
 
@@ -200,28 +227,7 @@ fn run_statement<'p>(
         (_, Some(Part::Fixed(report)), _) => Some(report.clone()),
         _ => None,
     };
-    let conditions = match (&fixed.conditions, request.view) {
-        (FixedConditions::All(outcome), _) => outcome.clone(),
-        (FixedConditions::Each(parts), view) => {
-            let each: Vec<ConditionOutcome> = statement
-                .conditions
-                .iter()
-                .zip(parts)
-                .filter_map(|(condition, part)| match (part, view) {
-                    (Part::Fixed(outcome), _) => Some(outcome.clone()),
-                    (Part::PerRequest, Some(view)) => {
-                        Some(evaluate_condition(condition, view.context, version))
-                    }
-                    (Part::PerRequest, None) => None,
-                })
-                .collect();
-            Shared::new(ConditionsOutcome {
-                // A condition that could not be decided counts as not matching.
-                matched: each.len() == parts.len() && each.iter().all(|outcome| outcome.matched),
-                each,
-            })
-        }
-    };
+    let conditions = conditions_outcome(statement, fixed, version, request.view);
     let action = match request.detail {
         Detail::Reports => fixed.action.as_ref().map(|element| {
             action_report(
@@ -274,6 +280,38 @@ fn run_statement<'p>(
         conditions,
     });
     (facts, report)
+}
+
+/// The statement's conditions: as `prepare` decided them, or each decided here when some read a
+/// per-request key.
+fn conditions_outcome(
+    statement: &Statement,
+    fixed: &FixedStatement,
+    version: Version,
+    view: Option<RequestView<'_>>,
+) -> Shared<ConditionsOutcome> {
+    match (&fixed.conditions, view) {
+        (FixedConditions::All(outcome), _) => outcome.clone(),
+        (FixedConditions::Each(parts), view) => {
+            let each: Vec<ConditionOutcome> = statement
+                .conditions
+                .iter()
+                .zip(parts)
+                .filter_map(|(condition, part)| match (part, view) {
+                    (Part::Fixed(outcome), _) => Some(outcome.clone()),
+                    (Part::PerRequest, Some(view)) => {
+                        Some(evaluate_condition(condition, view.context, version))
+                    }
+                    (Part::PerRequest, None) => None,
+                })
+                .collect();
+            Shared::new(ConditionsOutcome {
+                // A condition that could not be decided counts as not matching.
+                matched: each.len() == parts.len() && each.iter().all(|outcome| outcome.matched),
+                each,
+            })
+        }
+    }
 }
 
 impl Decided<'_> {

@@ -87,40 +87,8 @@ fn statement(
         }
     };
     let principal = principal(&members, kind, &context, value.span, diagnostics);
-    let action =
-        pair(&members, ["Action", "NotAction"], diagnostics).map(|(negated, member, patterns)| {
-            ActionBlock {
-                negated,
-                key_span: member.key_span,
-                span: member.value.span,
-                patterns,
-            }
-        });
-    if action.is_none() && !has_either(&members, ["Action", "NotAction"]) {
-        diagnostics.push(missing(
-            &context,
-            "Action",
-            "`Action` or `NotAction`",
-            value.span,
-        ));
-    }
-    let resource = pair(&members, ["Resource", "NotResource"], diagnostics).map(
-        |(negated, member, patterns)| ResourceBlock {
-            negated,
-            key_span: member.key_span,
-            span: member.value.span,
-            patterns,
-        },
-    );
-    // RES: Resource is required in IAM policies; a repository policy may leave it out (section 8).
-    if kind != PolicyKind::Repository && !has_either(&members, ["Resource", "NotResource"]) {
-        diagnostics.push(missing(
-            &context,
-            "Resource",
-            "`Resource` or `NotResource`",
-            value.span,
-        ));
-    }
+    let action = action_block(&members, &context, value.span, diagnostics);
+    let resource = resource_block(&members, kind, &context, value.span, diagnostics);
     let condition_member = members.get("Condition");
     let conditions = condition_member
         .map(|member| conditions(&member.value, diagnostics))
@@ -138,6 +106,61 @@ fn statement(
     };
     check_not_principal_effect(&statement, diagnostics);
     Some(statement)
+}
+
+/// `Action` or `NotAction`, which every statement has (ACT).
+fn action_block(
+    members: &Members<'_>,
+    context: &str,
+    statement_span: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ActionBlock> {
+    let action =
+        pair(members, ["Action", "NotAction"], diagnostics).map(|(negated, member, patterns)| {
+            ActionBlock {
+                negated,
+                key_span: member.key_span,
+                span: member.value.span,
+                patterns,
+            }
+        });
+    if action.is_none() && !has_either(members, ["Action", "NotAction"]) {
+        diagnostics.push(missing(
+            context,
+            "Action",
+            "`Action` or `NotAction`",
+            statement_span,
+        ));
+    }
+    action
+}
+
+/// `Resource` or `NotResource`, which every statement but a repository policy's has (RES).
+fn resource_block(
+    members: &Members<'_>,
+    kind: PolicyKind,
+    context: &str,
+    statement_span: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ResourceBlock> {
+    let resource = pair(members, ["Resource", "NotResource"], diagnostics).map(
+        |(negated, member, patterns)| ResourceBlock {
+            negated,
+            key_span: member.key_span,
+            span: member.value.span,
+            patterns,
+        },
+    );
+    // RES: Resource is required in IAM policies; a repository policy may leave it out (section 8).
+    if kind != PolicyKind::Repository && !has_either(members, ["Resource", "NotResource"]) {
+        diagnostics.push(missing(
+            context,
+            "Resource",
+            "`Resource` or `NotResource`",
+            statement_span,
+        ));
+    }
+    resource
 }
 
 fn missing(context: &str, element: &str, what: &str, span: Span) -> Diagnostic {
