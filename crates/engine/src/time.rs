@@ -143,6 +143,8 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 
 #[cfg(test)]
 mod tests {
+    use ecr_policy_test_kit::CORPUS_SECONDS;
+
     use super::*;
 
     #[test]
@@ -150,9 +152,12 @@ mod tests {
         let parse = |text: &str| text.parse::<RequestTime>();
         assert_eq!(
             parse("2026-06-01T00:00:00Z"),
-            Ok(RequestTime(1_780_272_000))
+            Ok(RequestTime(CORPUS_SECONDS))
         );
-        assert_eq!(parse("1780272000"), Ok(RequestTime(1_780_272_000)));
+        assert_eq!(
+            parse(&CORPUS_SECONDS.to_string()),
+            Ok(RequestTime(CORPUS_SECONDS))
+        );
         assert_eq!(parse("1970-01-01T00:00:00Z"), Ok(RequestTime(0)));
         assert_eq!(
             parse("2024-02-29T23:59:59Z"),
