@@ -12,6 +12,7 @@ macro_rules! named_enum {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+        #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
         pub enum $name {
             $( $(#[$variant_meta])* #[serde(rename = $text)] $variant, )*
         }

@@ -8,6 +8,7 @@ pub use crate::json::JsonCode;
 
 /// The code of a diagnostic, of whichever family; serialized as its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum Code {
     /// The text is not strict JSON.
