@@ -1,8 +1,10 @@
 //! Macros shared by several modules.
 
 /// A fieldless enum whose variants each have a stable kebab-case name, written once beside the variant:
-/// the enum (serialized as that name), `ALL` (every variant, in order), `as_str` and `Display`. Tools and
-/// tests match on the names, so a name is never changed once released.
+/// the enum, `ALL` (every variant, in order), `as_str`, `Display` and `Serialize` as that name. Tools and
+/// tests match on the names, so a name is never changed once released. (`Serialize` writes `as_str`
+/// rather than serde's derive, whose one call per variant made the WebAssembly module larger; the serde
+/// attributes only tell the TypeScript derive the names.)
 macro_rules! named_enum {
     (
         $(#[$meta:meta])*
@@ -11,10 +13,16 @@ macro_rules! named_enum {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
         pub enum $name {
-            $( $(#[$variant_meta])* #[serde(rename = $text)] $variant, )*
+            $( $(#[$variant_meta])* #[cfg_attr(feature = "wasm", serde(rename = $text))] $variant, )*
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
         }
 
         impl $name {

@@ -7,9 +7,8 @@ use serde::Serialize;
 pub use crate::json::JsonCode;
 
 /// The code of a diagnostic, of whichever family; serialized as its name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(untagged)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), serde(untagged))]
 pub enum Code {
     /// The text is not strict JSON.
     Json(JsonCode),
@@ -27,6 +26,12 @@ impl Code {
             Code::Parse(code) => code.as_str(),
             Code::Lint(code) => code.as_str(),
         }
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
