@@ -24,3 +24,4 @@ pub mod scenario;
 pub mod share;
 pub mod span;
 mod time;
+pub mod unwrap;

@@ -29,6 +29,71 @@ pub struct Span {
     pub utf16_end: usize,
 }
 
+/// Where each byte of a decoded text came from in the text as pasted: a policy read from an escaped
+/// JSON string (`policyText` of CLI output) or from a slice of a larger document. Built by the decoder,
+/// read by [`LineIndex::mapped`], so that every span of the decoded policy points into the pasted text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PositionMap {
+    /// Runs in decoded order: (decoded offset, pasted offset, whether the run continues byte for byte).
+    /// A run that does not continue is one escape sequence, which all its decoded bytes map to the start of.
+    runs: Vec<(usize, usize, bool)>,
+    /// The length of the decoded text.
+    decoded_len: usize,
+}
+
+impl PositionMap {
+    /// A map for a decoded text that is the pasted text's bytes from `pasted_start` on, unchanged.
+    pub fn shifted(pasted_start: usize, decoded_len: usize) -> Self {
+        Self {
+            runs: vec![(0, pasted_start, true)],
+            decoded_len,
+        }
+    }
+
+    /// Records that the decoded character at `decoded` (of `decoded_width` bytes) was written at
+    /// `pasted` as `pasted_width` bytes: literally when the widths agree, else as an escape sequence.
+    /// Characters are pushed in order; runs of literal characters are merged.
+    pub fn push(
+        &mut self,
+        decoded: usize,
+        decoded_width: usize,
+        pasted: usize,
+        pasted_width: usize,
+    ) {
+        let literal = decoded_width == pasted_width;
+        let continues = self
+            .runs
+            .last()
+            .is_some_and(|&(run_decoded, run_pasted, run_literal)| {
+                literal
+                    && run_literal
+                    && pasted.checked_sub(run_pasted) == decoded.checked_sub(run_decoded)
+            });
+        if !continues {
+            self.runs.push((decoded, pasted, literal));
+        }
+        self.decoded_len = decoded + decoded_width;
+        if !literal {
+            // The next character starts a new run right after the escape.
+            self.runs
+                .push((self.decoded_len, pasted + pasted_width, true));
+        }
+    }
+
+    /// The pasted offset of the decoded byte `offset`; past the end, of the end of the decoded text.
+    pub fn pasted(&self, offset: usize) -> usize {
+        let offset = offset.min(self.decoded_len);
+        let run = self
+            .runs
+            .partition_point(|&(decoded, _, _)| decoded <= offset);
+        match run.checked_sub(1).and_then(|run| self.runs.get(run)) {
+            Some(&(decoded, pasted, true)) => pasted + (offset - decoded),
+            Some(&(_, pasted, false)) => pasted,
+            None => offset,
+        }
+    }
+}
+
 /// Turns byte offsets of one text into [`Span`]s. Built once per text in linear time; a lookup is a
 /// binary search for the line plus, for non-ASCII text, a count over at most [`CHECKPOINT`] bytes, so
 /// making a span for every element of a policy stays linear in its size.
@@ -40,6 +105,9 @@ pub struct LineIndex<'a> {
     /// For non-ASCII text, the characters and UTF-16 units before every [`CHECKPOINT`]th byte; `None`
     /// for ASCII text, where bytes, characters and UTF-16 units are the same.
     checkpoints: Option<Vec<Units>>,
+    /// For a policy decoded from the text, where its bytes are in the text: offsets given to
+    /// [`LineIndex::span`] are then the decoded policy's.
+    map: Option<&'a PositionMap>,
 }
 
 /// Bytes between two checkpoints of a non-ASCII text.
@@ -94,12 +162,26 @@ impl<'a> LineIndex<'a> {
             text,
             line_starts,
             checkpoints,
+            map: None,
+        }
+    }
+
+    /// Indexes the pasted `text` for spans of a policy decoded from it: [`LineIndex::span`] takes offsets
+    /// into the decoded policy and gives spans in `text`, the one place where positions are mapped back.
+    pub fn mapped(text: &'a str, map: &'a PositionMap) -> Self {
+        Self {
+            map: Some(map),
+            ..Self::new(text)
         }
     }
 
     /// The span of the byte range `start..end`. Offsets past the end or inside a character are moved back
     /// to the nearest character boundary, so any range gives a valid span.
     pub fn span(&self, start: usize, end: usize) -> Span {
+        let (start, end) = match self.map {
+            Some(map) => (map.pasted(start), map.pasted(end)),
+            None => (start, end),
+        };
         let start = self.floor_boundary(start);
         let end = self.floor_boundary(end.max(start));
         let start_units = self.units_before(start);
@@ -118,9 +200,9 @@ impl<'a> LineIndex<'a> {
         }
     }
 
-    /// The span covering the whole text.
+    /// The span covering the whole text (for a decoded policy, the whole policy).
     pub fn whole(&self) -> Span {
-        self.span(0, self.text.len())
+        self.span(0, self.map.map_or(self.text.len(), |map| map.decoded_len))
     }
 
     fn floor_boundary(&self, offset: usize) -> usize {

@@ -228,6 +228,7 @@ impl Prepared<'_> {
                     applies: false,
                     note: Some("not evaluated: the input has errors".to_string()),
                     diagnostics: header.diagnostics.clone(),
+                    wrapper: policy.parsed.wrapper.clone(),
                     statements: Vec::new(),
                 })
                 .collect(),

@@ -12,6 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::matching::{ActionMatch, PrincipalMatch, ResourceMatch};
 use crate::policy::{Effect, PolicyKind, Shared, SharedList, SharedStr};
 use crate::span::Span;
+use crate::unwrap::Wrapper;
 
 /// The full result of evaluating one scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -145,6 +146,10 @@ pub struct PolicyReport {
     pub note: Option<String>,
     /// The parser's and the linter's findings.
     pub diagnostics: SharedList<Diagnostic>,
+    /// When the policy text wrapped the policy (CLI output, a JSON string), what was recognised; every
+    /// span of the report points into the text as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wrapper: Option<Shared<Wrapper>>,
     /// Every statement, in source order; empty when the policy could not be parsed.
     pub statements: Vec<StatementReport>,
 }

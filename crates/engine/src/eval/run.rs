@@ -337,6 +337,7 @@ impl Decided<'_> {
                 applies: policy.not_applicable.is_none(),
                 note: policy.not_applicable.map(str::to_string),
                 diagnostics: policy.header.diagnostics.clone(),
+                wrapper: policy.loaded.parsed.wrapper.clone(),
                 statements: policy.reports,
             })
             .collect();

@@ -101,7 +101,12 @@ impl JsonValue {
 
 /// Parses JSON text strictly. The error is at the position where the parser stopped.
 pub fn parse(text: &str) -> Result<JsonValue, Box<SyntaxError>> {
-    let index = LineIndex::new(text);
+    parse_indexed(text, &LineIndex::new(text))
+}
+
+/// [`parse`] with the spans made by `index`: for a policy decoded from a pasted text, an index of the
+/// pasted text mapped through the decoding.
+pub fn parse_indexed(text: &str, index: &LineIndex<'_>) -> Result<JsonValue, Box<SyntaxError>> {
     let options = ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,
@@ -116,7 +121,7 @@ pub fn parse(text: &str) -> Result<JsonValue, Box<SyntaxError>> {
     };
     match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options) {
         Ok(result) => match result.value {
-            Some(value) => Ok(convert(value, &index)),
+            Some(value) => Ok(convert(value, index)),
             None => Err(Box::new(SyntaxError {
                 code: JsonCode::Empty,
                 message: "the text is empty: a policy is a JSON object such as `{\"Version\": \"2012-10-17\", \"Statement\": []}`".to_owned(),

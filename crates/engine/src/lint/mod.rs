@@ -25,8 +25,11 @@ mod tests;
 
 use crate::diagnostic::Diagnostic;
 use crate::matching::Arn;
-use crate::policy::{Effect, ParsedPolicy, Policy, PolicyKind, Statement, parse_policy};
+use serde::Serialize;
+
+use crate::policy::{Effect, ParsedPolicy, Policy, PolicyKind, Shared, Statement, parse_policy};
 use crate::registry::RegistryPolicyScope;
+use crate::unwrap::Wrapper;
 
 /// What the linter knows about the scenario beyond the policy text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,7 +45,29 @@ pub struct LintOptions {
 /// Parses `text` as a policy of `kind` and lints it: the parser's diagnostics and the lint findings,
 /// sorted by position (then by severity).
 pub fn lint_policy(text: &str, kind: PolicyKind, options: &LintOptions) -> Vec<Diagnostic> {
-    all_findings(&parse_policy(text, kind), options)
+    lint_document(text, kind, options).diagnostics
+}
+
+/// Everything linting a pasted text finds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LintResult {
+    /// The parser's diagnostics and the lint findings, sorted by position (then by severity).
+    pub diagnostics: Vec<Diagnostic>,
+    /// When the text wrapped the policy (CLI output, a JSON string), what was recognised; the spans
+    /// then point into the text as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wrapper: Option<Shared<Wrapper>>,
+}
+
+/// [`lint_policy`], with what was recognised around a wrapped policy.
+pub fn lint_document(text: &str, kind: PolicyKind, options: &LintOptions) -> LintResult {
+    let parsed = parse_policy(text, kind);
+    LintResult {
+        diagnostics: all_findings(&parsed, options),
+        wrapper: parsed.wrapper,
+    }
 }
 
 /// The parser's diagnostics of `parsed` and the lint findings, sorted by position (then by severity).

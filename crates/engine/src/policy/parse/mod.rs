@@ -10,9 +10,11 @@ mod tests;
 use self::reader::Members;
 use crate::diagnostic::{Diagnostic, ParseCode, Severity};
 use crate::json::{self, JsonKind, JsonValue};
+use crate::policy::Shared;
 use crate::policy::kind::PolicyKind;
 use crate::policy::model::{Policy, PolicySize, Spanned, Version};
 use crate::span::LineIndex;
+use crate::unwrap::{self, Wrapper};
 
 const DOCUMENT_ELEMENTS: &[&str] = &["Version", "Id", "Statement"];
 
@@ -23,6 +25,9 @@ pub struct ParsedPolicy {
     pub policy: Option<Policy>,
     /// Every problem found, errors first in source order.
     pub diagnostics: Vec<Diagnostic>,
+    /// When the text wrapped the policy (CLI output, a JSON string), what was recognised; the spans
+    /// then point into the text as given.
+    pub wrapper: Option<Shared<Wrapper>>,
 }
 
 impl ParsedPolicy {
@@ -41,12 +46,40 @@ impl ParsedPolicy {
     }
 }
 
-/// Parses `text` as a policy of `kind`.
+/// Parses `text` as a policy of `kind`. A policy wrapped in the output of an AWS command (see
+/// [`unwrap`]) is read from inside it, with its spans in `text`.
 pub fn parse_policy(text: &str, kind: PolicyKind) -> ParsedPolicy {
-    let mut diagnostics = Vec::new();
     let index = LineIndex::new(text);
-    check_characters(text, &index, &mut diagnostics);
-    let policy = match json::parse(text) {
+    let json = json::parse_indexed(text, &index);
+    if let Some(unwrapped) = json
+        .as_ref()
+        .ok()
+        .and_then(|value| unwrap::unwrap(value, text))
+    {
+        let index = LineIndex::mapped(text, &unwrapped.map);
+        let json = json::parse_indexed(&unwrapped.text, &index);
+        let mut parsed = parse_json(&unwrapped.text, json, kind, &index);
+        parsed.wrapper = Some(Shared::new(unwrapped.wrapper));
+        return parsed;
+    }
+    let unknown_wrapper = json.as_ref().is_ok_and(unwrap::looks_like_wrapper);
+    let mut parsed = parse_json(text, json, kind, &index);
+    if unknown_wrapper {
+        unwrap::explain_shapes(&mut parsed.diagnostics);
+    }
+    parsed
+}
+
+/// The policy of `kind` in `text`, which `json` is the parse of, with spans made by `index`.
+fn parse_json(
+    text: &str,
+    json: Result<JsonValue, Box<json::SyntaxError>>,
+    kind: PolicyKind,
+    index: &LineIndex<'_>,
+) -> ParsedPolicy {
+    let mut diagnostics = Vec::new();
+    check_characters(text, index, &mut diagnostics);
+    let policy = match json {
         Ok(value) => document(&value, kind, text, &mut diagnostics),
         Err(error) => {
             diagnostics.push(Diagnostic::from(*error));
@@ -62,6 +95,7 @@ pub fn parse_policy(text: &str, kind: PolicyKind) -> ParsedPolicy {
     ParsedPolicy {
         policy,
         diagnostics,
+        wrapper: None,
     }
 }
 
