@@ -30,7 +30,7 @@ export const WASM_CASES = [
 /** What each case's work gives, to check it did the work it claims (a benchmark of an error is no benchmark). */
 function checks(wasm, inputs) {
   const decision = (scenario) => wasm.evaluate(scenario, inputs.at).decision;
-  const errors = (text) => wasm.lint(text, "repository").filter((finding) => finding.severity === "error").length;
+  const errors = (text) => wasm.lint(text, "repository").diagnostics.filter((finding) => finding.severity === "error").length;
   const rows = `${wasm.matrix(inputs.typical, inputs.at).rows.length} rows`;
   return {
     "parse-1kb": `${errors(inputs.small)} errors`,

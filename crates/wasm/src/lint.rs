@@ -1,6 +1,6 @@
 //! `lint`: the findings about one policy text, as the editor's squiggles.
 
-use ecr_policy_engine::lint::{self as engine_lint, lint_policy};
+use ecr_policy_engine::lint::{self as engine_lint, lint_document};
 use ecr_policy_engine::policy::PolicyKind;
 use ecr_policy_engine::registry::RegistryPolicyScope;
 use serde::Deserialize;
@@ -28,10 +28,11 @@ pub struct LintOptions {
 
 /// Every finding about the policy `text` read as a policy of `kind`: parse errors and validation
 /// findings (errors, security warnings, warnings, suggestions), each with a code, a message and a span
-/// with UTF-16 offsets for the editor, in source order. A broken text gives findings, never an
-/// exception. Throws only when `text` is not a string, `kind` not a policy kind or `options` not
-/// `LintOptions`.
-#[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+/// with UTF-16 offsets for the editor, in source order; and `wrapper` when the text is AWS CLI output
+/// around the policy (or the policy as one JSON string), whose spans then point into `text` as given.
+/// A broken text gives findings, never an exception. Throws only when `text` is not a string, `kind`
+/// not a policy kind or `options` not `LintOptions`.
+#[wasm_bindgen(unchecked_return_type = "LintResult")]
 pub fn lint(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PolicyKind")] kind: JsValue,
@@ -44,7 +45,7 @@ pub fn lint(
         repository_arn: options.repository_arn,
         registry_scope: options.registry_policy_scope.unwrap_or_default(),
     };
-    convert::to_js("lint", &lint_policy(&text, kind, &options))
+    convert::to_js("lint", &lint_document(&text, kind, &options))
 }
 
 /// The `kind` argument, one of the names of [`PolicyKind`].

@@ -18,6 +18,7 @@ import type {
   Decision,
   Diagnostic,
   EvaluateResult,
+  LintResult,
   MatrixResult,
   Scenario,
   ScenarioError,
@@ -150,9 +151,14 @@ export function everyFunction(): string[] {
   const all: MatrixResult = matrix(scenario, 1_780_272_000);
   lines.push(...all.rows.map((row) => `${row.action} (${row.accessLevel}): ${headline(row.decision)} ${row.summary}`));
 
-  lines.push(...lint('{"Version": "2012-10-17"}', "identity").map(squiggle));
-  lines.push(...lint("{}", "repository", { repositoryArn: scenario.request.resource }).map(squiggle));
-  lines.push(...lint("{}", "registry", { repositoryArn: scenario.request.resource, registryPolicyScope: "V1" }).map(squiggle));
+  lines.push(...lint('{"Version": "2012-10-17"}', "identity").diagnostics.map(squiggle));
+  lines.push(...lint("{}", "repository", { repositoryArn: scenario.request.resource }).diagnostics.map(squiggle));
+  lines.push(...lint("{}", "registry", { repositoryArn: scenario.request.resource, registryPolicyScope: "V1" }).diagnostics.map(squiggle));
+  const pasted: LintResult = lint(JSON.stringify({ registryId: "111122223333", policyText: "{}" }), "registry");
+  if (pasted.wrapper) {
+    lines.push(`${pasted.wrapper.shape} ${pasted.wrapper.field ?? "(a JSON string)"}: ${pasted.wrapper.message}`);
+    lines.push(pasted.wrapper.plainPolicy);
+  }
 
   const known: Catalog = catalog();
   for (const service of known.services) {

@@ -3,9 +3,10 @@
 
 use clap::builder::{PossibleValue, TypedValueParser};
 use ecr_policy_engine::diagnostic::{Code, Diagnostic, Severity};
-use ecr_policy_engine::lint::{LintOptions, lint_policy};
+use ecr_policy_engine::lint::{LintOptions, lint_document};
 use ecr_policy_engine::policy::PolicyKind;
 use ecr_policy_engine::registry::RegistryPolicyScope;
+use ecr_policy_engine::unwrap::Wrapper;
 use serde::Serialize;
 
 use super::Report;
@@ -13,6 +14,7 @@ use crate::color::Paint;
 use crate::error::CliError;
 use crate::exit::Exit;
 use crate::input::read_source;
+use crate::output::note;
 use crate::render;
 
 /// Examples shown after `ecr-policy lint --help`.
@@ -66,16 +68,24 @@ struct Finding<'a> {
 #[derive(Debug, Serialize)]
 struct Findings<'a> {
     findings: Vec<Finding<'a>>,
+    /// What was recognised around a wrapped policy (`shape`, `field`, `message`, `plainPolicy`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wrapper: Option<&'a Wrapper>,
 }
 
-/// Lints the file; the exit code says whether a finding blocks.
+/// Lints the file; the exit code says whether a finding blocks. A policy wrapped in AWS CLI output is
+/// read from inside it (positions stay those of the file), and one line on standard error says so.
 pub fn run(args: &LintArgs, paint: Paint) -> Result<Report, CliError> {
     let document = read_source(&args.file)?;
     let options = LintOptions {
         repository_arn: args.repository.clone(),
         registry_scope: args.scope,
     };
-    let diagnostics = lint_policy(&document.text, args.kind, &options);
+    let result = lint_document(&document.text, args.kind, &options);
+    let diagnostics = &result.diagnostics;
+    if let Some(wrapper) = &result.wrapper {
+        note(&format!("{}: note: {}", document.label, wrapper.message));
+    }
     let blocking = |diagnostic: &Diagnostic| {
         diagnostic.severity == Severity::Error
             || (args.strict && diagnostic.severity == Severity::SecurityWarning)
@@ -97,6 +107,7 @@ pub fn run(args: &LintArgs, paint: Paint) -> Result<Report, CliError> {
                     column: diagnostic.span.column,
                 })
                 .collect(),
+            wrapper: result.wrapper.as_deref(),
         };
         let mut text = serde_json::to_string_pretty(&findings).map_err(|error| {
             CliError::new(format!("cannot write the findings as JSON: {error}"))

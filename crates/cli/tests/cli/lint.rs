@@ -178,3 +178,56 @@ fn an_unknown_scope_exits_2_and_lists_v1_and_v2() {
         run.stderr
     );
 }
+
+/// A fixture of AWS CLI output around a policy, shared with the engine's tests.
+fn wrapped(name: &str) -> String {
+    format!("../engine/tests/wrapped/{name}.json")
+}
+
+#[test]
+fn wrapped_cli_output_is_linted_from_inside_and_says_so_on_standard_error() {
+    let run = run(&["lint", "--strict", &wrapped("get-repository-policy")]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "../engine/tests/wrapped/get-repository-policy.json: note: read the policy from `policyText` \
+         of `aws ecr get-repository-policy` output\n"
+    );
+}
+
+#[test]
+fn findings_in_wrapped_output_are_at_the_line_and_column_of_the_pasted_file() {
+    // The policy's `Effect` sits on the inner policy's seventh line; in the file `policyText` is line 4.
+    let text = std::fs::read_to_string(wrapped("get-repository-policy"))
+        .unwrap()
+        .replace("\\\"Allow\\\"", "\\\"Alow\\\"");
+    let column = text.lines().nth(3).unwrap().find("\\\"Alow").unwrap() + 1;
+    let run = run_with(&["lint", "-"], Some(&text), &[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .starts_with(&format!("<stdin>:4:{column}: error[invalid-effect]: ")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn json_output_carries_the_wrapper_with_the_plain_policy() {
+    let run = run(&[
+        "lint",
+        "--json",
+        "--kind",
+        "scp",
+        &wrapped("describe-policy-scp"),
+    ]);
+    let output: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(output["wrapper"]["shape"], "describe-policy");
+    assert_eq!(output["wrapper"]["field"], "Policy.Content");
+    assert!(
+        output["wrapper"]["plainPolicy"]
+            .as_str()
+            .unwrap()
+            .contains("\"ecr:DeleteRepository\"")
+    );
+}

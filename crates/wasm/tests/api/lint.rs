@@ -13,9 +13,9 @@ fn a_broken_text_gives_error_findings_not_an_exception() {
         JsValue::UNDEFINED,
     )
     .unwrap();
-    assert!(length_at(&findings, "") > 0);
-    assert_eq!(string_at(&findings, "0.severity"), "error");
-    assert!(!string_at(&findings, "0.code").is_empty());
+    assert!(length_at(&findings, "diagnostics") > 0);
+    assert_eq!(string_at(&findings, "diagnostics.0.severity"), "error");
+    assert!(!string_at(&findings, "diagnostics.0.code").is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -28,8 +28,8 @@ fn a_clean_policy_gives_no_error_findings() {
         JsValue::UNDEFINED,
     )
     .unwrap();
-    let severities: Vec<String> = (0..length_at(&findings, ""))
-        .map(|index| string_at(&findings, &format!("{index}.severity")))
+    let severities: Vec<String> = (0..length_at(&findings, "diagnostics"))
+        .map(|index| string_at(&findings, &format!("diagnostics.{index}.severity")))
         .collect();
     assert!(
         !severities.iter().any(|severity| severity == "error"),
@@ -50,8 +50,8 @@ fn the_repository_arn_option_reaches_the_linter() {
             options,
         )
         .unwrap();
-        (0..length_at(&findings, ""))
-            .map(|index| string_at(&findings, &format!("{index}.code")))
+        (0..length_at(&findings, "diagnostics"))
+            .map(|index| string_at(&findings, &format!("diagnostics.{index}.code")))
             .collect::<Vec<_>>()
     };
     let options = js(r#"{"repositoryArn": "arn:aws:ecr:us-east-1:111122223333:repository/app"}"#);
@@ -71,8 +71,8 @@ fn the_registry_policy_scope_option_reaches_the_linter() {
             options,
         )
         .unwrap();
-        (0..length_at(&findings, ""))
-            .map(|index| string_at(&findings, &format!("{index}.code")))
+        (0..length_at(&findings, "diagnostics"))
+            .map(|index| string_at(&findings, &format!("diagnostics.{index}.code")))
             .collect::<Vec<_>>()
     };
     assert_eq!(

@@ -67,10 +67,10 @@ fn a_finding_after_a_non_ascii_sid_has_utf16_offsets() {
         JsValue::UNDEFINED,
     )
     .unwrap();
-    let found = (0..length_at(&findings, "")).map(|index| {
+    let found = (0..length_at(&findings, "diagnostics")).map(|index| {
         let (start, end) = (
-            number_at(&findings, &format!("{index}.span.utf16Start")),
-            number_at(&findings, &format!("{index}.span.utf16End")),
+            number_at(&findings, &format!("diagnostics.{index}.span.utf16Start")),
+            number_at(&findings, &format!("diagnostics.{index}.span.utf16End")),
         );
         substring(text, start, end)
     });
@@ -78,5 +78,69 @@ fn a_finding_after_a_non_ascii_sid_has_utf16_offsets() {
     assert!(
         highlighted.iter().any(|text| text.contains("Efect")),
         "{highlighted:?}"
+    );
+}
+
+/// `aws ecr get-repository-policy` output around `policy_text()`, with a repository name outside the
+/// Basic Multilingual Plane before it, so that UTF-16, character and byte offsets all differ.
+fn wrapped_policy_text() -> String {
+    format!(
+        "{{\n  \"registryId\": \"111122223333\",\n  \"repositoryName\": \"app😀\",\n  \"policyText\": {}\n}}",
+        serde_json::to_string(&policy_text()).unwrap()
+    )
+}
+
+#[wasm_bindgen_test]
+fn spans_of_a_wrapped_policy_point_into_the_text_as_pasted() {
+    let text = wrapped_policy_text().replace("\\\"Deny\\\"", "\\\"Dany\\\"");
+    let result = ecr_policy_wasm::lint(
+        JsValue::from_str(&text),
+        JsValue::from_str("repository"),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    assert_eq!(string_at(&result, "wrapper.shape"), "get-repository-policy");
+    assert_eq!(string_at(&result, "wrapper.field"), "policyText");
+    assert!(string_at(&result, "wrapper.plainPolicy").starts_with("{\n  \"Version\""));
+    let error = (0..length_at(&result, "diagnostics"))
+        .map(|index| format!("diagnostics.{index}"))
+        .find(|path| string_at(&result, &format!("{path}.code")) == "invalid-effect")
+        .unwrap();
+    let (start, end) = (
+        number_at(&result, &format!("{error}.span.utf16Start")),
+        number_at(&result, &format!("{error}.span.utf16End")),
+    );
+    assert_eq!(substring(&text, start, end), "\\\"Dany\\\"");
+}
+
+#[wasm_bindgen_test]
+fn the_evaluation_of_a_wrapped_policy_says_so_and_tints_the_pasted_text() {
+    let text = wrapped_policy_text();
+    let scenario = js(
+        r#"{"request": {"principal": "arn:aws:iam::111122223333:user/bob", "action": "ecr:BatchGetImage",
+        "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}}"#,
+    );
+    js_sys::Reflect::set(
+        &scenario,
+        &"repositoryPolicy".into(),
+        &JsValue::from_str(&text),
+    )
+    .unwrap();
+    let result = ecr_policy_wasm::evaluate(scenario, JsValue::from(TIME)).unwrap();
+    assert_eq!(string_at(&result, "decision"), "allowed");
+    assert_eq!(
+        string_at(&result, "policies.0.wrapper.shape"),
+        "get-repository-policy"
+    );
+    let span = "policies.0.statements.1.span";
+    let (start, end) = (
+        number_at(&result, &format!("{span}.utf16Start")),
+        number_at(&result, &format!("{span}.utf16End")),
+    );
+    assert_eq!(
+        substring(&text, start, end),
+        serde_json::to_string(SECOND_STATEMENT)
+            .unwrap()
+            .trim_matches('"')
     );
 }
