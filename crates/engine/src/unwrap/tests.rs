@@ -42,10 +42,22 @@ fn url_encoded_text_is_decoded_with_multi_byte_characters_whole() {
 }
 
 #[test]
-fn a_percent_sign_that_is_no_url_escape_leaves_the_text_as_it_is() {
-    let (decoded, url_encoded) = decode("\"%7B%zz\"");
+fn a_percent_sign_that_is_no_url_escape_stands_for_itself() {
+    let (decoded, url_encoded) = decode("\"%7B%zz%\"");
+    assert!(url_encoded);
+    assert_eq!(decoded.text, "{%zz%");
+}
+
+#[test]
+fn url_encoding_that_is_not_utf8_leaves_the_text_as_it_is() {
+    let (decoded, url_encoded) = decode("\"%7B%FF\"");
     assert!(!url_encoded);
-    assert_eq!(decoded.text, "%7B%zz");
+    assert_eq!(decoded.text, "%7B%FF");
+}
+
+#[test]
+fn a_high_surrogate_without_its_low_half_is_a_replacement_character() {
+    assert_eq!(decode(r#""\ud83d\u0041""#).0.text, "\u{FFFD}");
 }
 
 #[test]
