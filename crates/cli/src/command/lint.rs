@@ -25,6 +25,12 @@ Examples:
   ecr-policy lint repo-policy.json --repository arn:aws:ecr:us-east-1:111122223333:repository/app --strict
   ecr-policy lint registry-policy.json --kind registry --scope V1
   ecr-policy lint repo-policy.json --json | jq '.findings[] | select(.severity == \"error\")'
+  aws ecr get-repository-policy --repository-name app | ecr-policy lint -
+
+The policy may be pasted as AWS hands it out: the output of aws ecr get-repository-policy,
+get-registry-policy, aws ecr-public get-repository-policy, aws iam get-policy-version,
+get-role-policy, get-user-policy, get-group-policy, aws organizations describe-policy, or a policy as
+one JSON string. Positions stay those of the file; a note on standard error says what was read.
 
 Severities: error (AWS would reject the policy), security-warning (grants more than probably meant),
 warning (likely a mistake), suggestion (a simpler way to say the same).
