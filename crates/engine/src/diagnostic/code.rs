@@ -119,7 +119,8 @@ named_enum! {
         MalformedArn = "malformed-arn",
         /// A `Principal` or `NotPrincipal` entry that names no principal (PRIN).
         MalformedPrincipal = "malformed-principal",
-        /// A policy variable under Version 2008-10-17, where it is literal text (VER, VARS).
+        /// A policy variable under Version 2008-10-17, where it is literal text: a security warning saying
+        /// what the statement then does (VER, VARS, section 8).
         VariableInVersion2008 = "variable-in-version-2008",
         /// A condition value of the wrong type for its operator (OPS).
         InvalidConditionValue = "invalid-condition-value",

@@ -12,6 +12,7 @@ mod actions;
 mod conditions;
 mod docs;
 mod grants;
+mod literal;
 mod principals;
 mod redundancy;
 mod registry;
