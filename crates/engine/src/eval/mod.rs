@@ -13,6 +13,7 @@ mod inputs;
 mod matrix;
 #[cfg(test)]
 mod prepared_tests;
+mod reading;
 mod request;
 mod result;
 mod run;
@@ -238,6 +239,9 @@ impl Prepared<'_> {
     }
 }
 
+/// Why resource control policies take no part in a registry-level request (RCP, section 8).
+const RCPS_SKIP_REGISTRY_LEVEL_ACTIONS: &str = "resource control policies apply to actions on a resource; this registry-level action has none (RCP)";
+
 /// Why a policy of `kind` does not take part in this request, or `None` when it does.
 fn not_applicable_because(
     kind: PolicyKind,
@@ -250,10 +254,9 @@ fn not_applicable_because(
         PolicyKind::Repository if registry_level => Some(
             "a repository policy does not govern registry-level actions such as ecr:GetAuthorizationToken (ECRPOL)",
         ),
-        // RCP: RCPs apply to the resources in the action's resource-type column (INFERENCE for registry actions).
-        PolicyKind::Rcp if registry_level => Some(
-            "resource control policies apply to actions on a resource; this registry-level action has none (RCP)",
-        ),
+        // RCP: RCPs apply to the resources in the action's resource-type column; for registry-level
+        // actions, which have none, this is the reading `Reading::RcpsSkipRegistryLevelActions`.
+        PolicyKind::Rcp if registry_level => Some(RCPS_SKIP_REGISTRY_LEVEL_ACTIONS),
         PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session | PolicyKind::Scp
             if !iam_principal =>
         {
