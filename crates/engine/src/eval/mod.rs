@@ -37,6 +37,7 @@ use crate::lint::LintOptions;
 use crate::matching::{Caller, CallerError};
 use crate::policy::{PolicyKind, SharedList, SharedStr};
 use crate::scenario::Scenario;
+use crate::span::Span;
 
 use self::fixed::FixedStatement;
 use self::request::{Contexts, RequestBasics};
@@ -68,6 +69,7 @@ struct ReportHeader {
     id: SharedStr,
     name: SharedStr,
     diagnostics: SharedList<Diagnostic>,
+    written_at: Option<Span>,
 }
 
 /// What a valid scenario's requests share: the contexts and each policy's statements with their
@@ -105,6 +107,7 @@ fn prepare_loaded(scenario: &Scenario, policies: Vec<LoadedPolicy>) -> Prepared<
             id: SharedStr::from(&policy.id),
             name: SharedStr::from(&policy.name),
             diagnostics: policy.diagnostics.clone(),
+            written_at: policy.written_at,
         })
         .collect();
     let caller = Caller::parse(&scenario.request.principal);
@@ -229,6 +232,7 @@ impl Prepared<'_> {
                     applies: false,
                     note: Some("not evaluated: the input has errors".to_string()),
                     diagnostics: header.diagnostics.clone(),
+                    written_at: header.written_at,
                     statements: Vec::new(),
                 })
                 .collect(),

@@ -145,6 +145,11 @@ pub struct PolicyReport {
     pub note: Option<String>,
     /// The parser's and the linter's findings.
     pub diagnostics: SharedList<Diagnostic>,
+    /// Where the policy's text is in the scenario document, when it was written there as a JSON object:
+    /// the spans of this report are spans of that text, and [`Span::within`] makes them spans of the
+    /// document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub written_at: Option<Span>,
     /// Every statement, in source order; empty when the policy could not be parsed.
     pub statements: Vec<StatementReport>,
 }

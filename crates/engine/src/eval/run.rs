@@ -342,6 +342,7 @@ impl Decided<'_> {
                 applies: policy.not_applicable.is_none(),
                 note: policy.not_applicable.map(str::to_string),
                 diagnostics: policy.header.diagnostics.clone(),
+                written_at: policy.header.written_at,
                 statements: policy.reports,
             })
             .collect();
