@@ -107,8 +107,21 @@ fn a_link_carries_the_registry_policy_and_its_scope() {
     let text = share::decode(made.stdout.trim_end()).unwrap();
     assert!(text.contains("\"registryPolicyScope\": \"V1\""), "{text}");
     assert!(text.contains("ReplicationAccessCrossAccount"), "{text}");
-    let linked = run(&["eval", "--json", "--link", made.stdout.trim_end()]);
-    let direct = run_with(&["eval", "--json", "-"], Some(&with_scope), &[]);
+    // One request time for both, so that aws:CurrentTime cannot differ between the two runs.
+    let time = corpus_time();
+    let linked = run(&[
+        "eval",
+        "--json",
+        "--time",
+        &time,
+        "--link",
+        made.stdout.trim_end(),
+    ]);
+    let direct = run_with(
+        &["eval", "--json", "--time", &time, "-"],
+        Some(&with_scope),
+        &[],
+    );
     assert_eq!(linked.code, 0, "{}", linked.stderr);
     assert_eq!(
         evaluation_apart_from_document_positions(&linked.stdout),

@@ -1,7 +1,9 @@
 //! Policies written as JSON objects inside a scenario document keep their own text and where it is, so the
 //! one policy parser reads them exactly as written: a repeated key is still a `duplicate-key` error, and
-//! every finding has a position in the scenario file. Serialized again (a share link, a download), such a
-//! policy is written back as that same text, so a scenario round-trips unchanged.
+//! every finding has a position in the scenario file. Serialized again (a share link made from a scenario
+//! the CLI could not edit in place, a test), such a policy is written as its value, an object again; one
+//! whose text repeats a key, which an object cannot hold, is written as its text in a string, which the
+//! reader takes as the policy's text, so the repeated key travels and the scenario decides the same.
 
 use serde::{Deserialize, Serialize};
 
@@ -9,10 +11,9 @@ use super::{IdentityPolicy, PolicySource, Scenario};
 use crate::json::{JsonKind, JsonValue};
 use crate::span::Span;
 
-/// A policy given as JSON (not as a string). Two are equal when their values are and, when both were read
-/// from a document, their written texts are too: where a text sits in its document does not count, and a
-/// value built in code has no text to differ in, so a scenario read back from its own serialization
-/// equals the original.
+/// A policy given as JSON (not as a string). Two are equal when their values are and neither text repeats a
+/// key (or both texts do and are the same): how a text is laid out and where it sits do not count, so a
+/// scenario read back from its own serialization equals the original.
 #[derive(Debug, Clone)]
 pub struct PolicyValue {
     /// The value, for code that builds or inspects scenarios. It is JSON after reading, so an object that
@@ -29,27 +30,29 @@ pub struct WrittenPolicy {
     pub text: String,
     /// Where the text is in the document.
     pub span: Span,
+    /// Whether some object in the text has a key twice, which the value cannot show.
+    pub repeats_a_key: bool,
 }
 
 impl PartialEq for PolicyValue {
     fn eq(&self, other: &Self) -> bool {
-        let same_text = match (&self.written, &other.written) {
-            (Some(mine), Some(theirs)) => mine.text == theirs.text,
-            _ => true,
+        let repeated = |value: &PolicyValue| {
+            value
+                .written
+                .as_ref()
+                .filter(|written| written.repeats_a_key)
+                .map(|written| written.text.clone())
         };
-        self.value == other.value && same_text
+        self.value == other.value && repeated(self) == repeated(other)
     }
 }
 
 impl Serialize for PolicyValue {
-    /// The written text as it is, when there is one (so repeated keys survive); otherwise the value.
+    /// The value; for a written text that repeats a key, that text as a string (see the module comment).
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let raw = self.written.as_ref().and_then(|written| {
-            serde_json::value::RawValue::from_string(written.text.clone()).ok()
-        });
-        match raw {
-            Some(raw) => raw.serialize(serializer),
-            None => self.value.serialize(serializer),
+        match &self.written {
+            Some(written) if written.repeats_a_key => serializer.serialize_str(&written.text),
+            _ => self.value.serialize(serializer),
         }
     }
 }
@@ -76,6 +79,7 @@ pub(super) fn record(scenario: &mut Scenario, document: &str, value: &JsonValue)
             .map(|text| WrittenPolicy {
                 text: text.to_owned(),
                 span: value.span,
+                repeats_a_key: repeats_a_key(value),
             })
     };
     for member in members {
@@ -153,6 +157,21 @@ fn identity_source(policy: &mut IdentityPolicy) -> &mut PolicySource {
 fn set(source: Option<&mut PolicySource>, written: Option<WrittenPolicy>) {
     if let Some(PolicySource::Value(value)) = source {
         value.written = written;
+    }
+}
+
+/// Whether some object in `value` has a key twice.
+fn repeats_a_key(value: &JsonValue) -> bool {
+    match &value.kind {
+        JsonKind::Object(members) => members.iter().enumerate().any(|(index, member)| {
+            members
+                .iter()
+                .take(index)
+                .any(|earlier| earlier.key == member.key)
+                || repeats_a_key(&member.value)
+        }),
+        JsonKind::Array(items) => items.iter().any(repeats_a_key),
+        _ => false,
     }
 }
 

@@ -119,13 +119,24 @@ fn every_policy_slot_keeps_its_written_text() {
 }
 
 #[test]
-fn a_scenario_written_back_keeps_each_policy_object_as_written() {
-    // Share links and downloads serialize the scenario: the repeated key must travel.
-    let (_, scenario) = scenario_with_repository_policy(TWICE);
+fn a_scenario_written_back_keeps_its_policy_objects_and_a_repeated_key() {
+    // Share links made from a serialized scenario: a policy object is written as an object again, and one
+    // whose text repeats a key travels as that text, so the scenario still decides the same.
+    let plain = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage"}]}"#;
+    let (_, scenario) = scenario_with_repository_policy(plain);
     let written = serde_json::to_string_pretty(&scenario).unwrap();
-    assert!(written.contains(TWICE), "{written}");
+    assert!(written.contains("\"repositoryPolicy\": {"), "{written}");
+    assert_eq!(scenario_from_text(&written).unwrap(), scenario);
+
+    let (_, repeated) = scenario_with_repository_policy(TWICE);
+    let written = serde_json::to_string_pretty(&repeated).unwrap();
+    let quoted = serde_json::to_string(TWICE).unwrap();
+    assert!(written.contains(&quoted), "{written}");
     let read_back = scenario_from_text(&written).unwrap();
-    assert_eq!(read_back, scenario);
+    assert_eq!(
+        read_back.repository_policy.as_ref().map(PolicySource::text),
+        Some(TWICE.to_string())
+    );
     assert_eq!(decision(&read_back), Decision::Invalid);
 }
 
