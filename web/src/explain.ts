@@ -80,6 +80,7 @@ const RESOURCE_MISMATCH: Record<Exclude<ResourceMismatch["kind"], "segment">, st
   patternNotAnArn: "the pattern is neither `*` nor an ARN",
   wildcardInService: "wildcards are not allowed in the service segment",
   resourceNotAnArn: "the request's resource is not an ARN (a registry-level action uses `*`)",
+  unresolvedVariable: "a variable in it has no value, so it matches no resource (VARS)",
 };
 
 const CONDITION_WHY: Record<Exclude<ConditionWhy["kind"], "valueMatched" | "requestValueMatchedNothing">, string> = {

@@ -241,12 +241,24 @@ fn context(evaluation: &Evaluation, paint: Paint) -> String {
     table.render(paint, "  ")
 }
 
-/// Every policy's findings as `policy:line:column: severity[code]: message`.
+/// Every policy's findings as `policy:line:column: severity[code]: message`. For a policy written as a
+/// JSON object in the scenario file, the line and column are the file's: `policy (scenario):line:column`.
 fn findings(evaluation: &Evaluation, paint: Paint) -> String {
     let mut out = String::new();
     for policy in &evaluation.policies {
+        let label = match policy.written_at {
+            Some(_) => format!("{} (scenario)", policy.name),
+            None => policy.name.to_string(),
+        };
         for diagnostic in &policy.diagnostics {
-            out.push_str(&format!("  {}\n", finding(&policy.name, diagnostic, paint)));
+            let diagnostic = match policy.written_at {
+                Some(at) => Diagnostic {
+                    span: diagnostic.span.within(at),
+                    ..diagnostic.clone()
+                },
+                None => diagnostic.clone(),
+            };
+            out.push_str(&format!("  {}\n", finding(&label, &diagnostic, paint)));
         }
     }
     out

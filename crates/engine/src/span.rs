@@ -94,6 +94,31 @@ impl PositionMap {
     }
 }
 
+impl Span {
+    /// This span of a text that is itself the text at `outer` of a larger document (a policy written as a
+    /// JSON object inside a scenario file), as a span of that document. The text is the document's own
+    /// characters, so lines after its first keep their columns.
+    pub fn within(self, outer: Span) -> Span {
+        let column = |line: usize, column: usize| {
+            if line == 1 {
+                outer.column + column - 1
+            } else {
+                column
+            }
+        };
+        Span {
+            start: outer.start + self.start,
+            end: outer.start + self.end,
+            line: outer.line + self.line - 1,
+            column: column(self.line, self.column),
+            end_line: outer.line + self.end_line - 1,
+            end_column: column(self.end_line, self.end_column),
+            utf16_start: outer.utf16_start + self.utf16_start,
+            utf16_end: outer.utf16_start + self.utf16_end,
+        }
+    }
+}
+
 /// Turns byte offsets of one text into [`Span`]s. Built once per text in linear time; a lookup is a
 /// binary search for the line plus, for non-ASCII text, a count over at most [`CHECKPOINT`] bytes, so
 /// making a span for every element of a policy stays linear in its size.
@@ -321,6 +346,26 @@ mod tests {
         let span = index.span(x, x + 1);
         assert_eq!((span.line, span.column), (2, 501));
         assert_eq!((span.utf16_start, span.utf16_end), (2001, 2002));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_span_within_a_slice_is_the_span_of_the_same_text_in_the_document(
+            text in "([a-z \n]|é|😀){0,200}",
+            slice_start in 0usize..200,
+            slice_length in 0usize..200,
+            start in 0usize..200,
+            length in 0usize..100,
+        ) {
+            let index = LineIndex::new(&text);
+            let outer = index.span(slice_start, slice_start + slice_length);
+            let slice = &text[outer.start..outer.end];
+            let inner = LineIndex::new(slice).span(start, start + length);
+            proptest::prop_assert_eq!(
+                inner.within(outer),
+                index.span(outer.start + inner.start, outer.start + inner.end)
+            );
+        }
     }
 
     #[test]

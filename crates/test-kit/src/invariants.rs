@@ -71,7 +71,7 @@ pub fn with_statement(scenario: &Scenario, slot: Slot, extra: Option<&Value>) ->
     let mut changed = scenario.clone();
     let source = source_mut(&mut changed, slot)?;
     let mut policy = match source {
-        PolicySource::Value(value) => value.clone(),
+        PolicySource::Value(value) => value.value.clone(),
         PolicySource::Text(text) => serde_json::from_str(text).ok()?,
     };
     let statements = policy.as_object_mut()?.get_mut("Statement")?;
@@ -81,7 +81,7 @@ pub fn with_statement(scenario: &Scenario, slot: Slot, extra: Option<&Value>) ->
     if let (Value::Array(list), Some(extra)) = (statements, extra) {
         list.push(extra.clone());
     }
-    *source = PolicySource::Value(policy);
+    *source = PolicySource::from(policy);
     Some(changed)
 }
 
@@ -192,7 +192,7 @@ pub fn identity_allow_never_denies(
             let mut after = scenario.clone();
             after
                 .identity_policies
-                .push(IdentityPolicy::Unnamed(PolicySource::Value(
+                .push(IdentityPolicy::Unnamed(PolicySource::from(
                     json!({"Version": "2012-10-17", "Statement": [allow.clone()]}),
                 )));
             (
@@ -256,7 +256,7 @@ pub fn explicit_deny_wins(scenario: &Scenario, with_resource: bool) -> Result<()
         },
         None => {
             let mut after = scenario.clone();
-            after.repository_policy = Some(PolicySource::Value(
+            after.repository_policy = Some(PolicySource::from(
                 json!({"Version": "2012-10-17", "Statement": [deny.clone()]}),
             ));
             (scenario.clone(), after)

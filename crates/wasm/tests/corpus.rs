@@ -10,7 +10,7 @@
 #![cfg(test)]
 
 use ecr_policy_engine::eval::{evaluate, prepare};
-use ecr_policy_engine::scenario::{Scenario, scenarios_from_text};
+use ecr_policy_engine::scenario::{Scenario, scenario_from_text, scenarios_from_text};
 use ecr_policy_test_kit::{CORPUS_SECONDS, CORPUS_TIME};
 use js_sys::JSON;
 use wasm_bindgen::JsValue;
@@ -41,6 +41,9 @@ fn to_json_without_scenario_errors(result: &JsValue) -> serde_json::Value {
     value
 }
 
+/// Every corpus scenario as the engine reads the document `evaluate` reads for its JavaScript object: the
+/// object as `JSON.stringify` writes it, so that policies given as objects have the same text (and so the
+/// same spans) on both sides.
 fn corpus() -> Vec<(&'static str, Scenario)> {
     assert!(
         !CORPUS.is_empty(),
@@ -49,7 +52,15 @@ fn corpus() -> Vec<(&'static str, Scenario)> {
     let mut scenarios = Vec::new();
     for (path, text) in CORPUS {
         let read = scenarios_from_text(text).unwrap_or_else(|error| panic!("{path}: {error}"));
-        scenarios.extend(read.into_iter().map(|scenario| (*path, scenario)));
+        scenarios.extend(read.into_iter().map(|scenario| {
+            let passed = JSON::stringify(&to_js_object(&scenario))
+                .unwrap()
+                .as_string()
+                .unwrap();
+            let as_passed =
+                scenario_from_text(&passed).unwrap_or_else(|error| panic!("{path}: {error}"));
+            (*path, as_passed)
+        }));
     }
     scenarios
 }

@@ -217,3 +217,38 @@ fn a_registry_policy_grant_is_named_in_the_reason_chain_and_the_table() {
         run.stdout
     );
 }
+
+#[test]
+fn findings_of_a_policy_written_as_an_object_show_the_line_and_column_in_the_scenario_file() {
+    // Section 8 "Duplicate JSON keys": the object keeps its repeated key, and the finding points into the
+    // scenario file.
+    let scenario = r#"{
+  "repositoryPolicy": {
+    "Version": "2012-10-17",
+    "Statement": [
+      {"Effect": "Allow", "Effect": "Deny", "Principal": "*", "Action": "ecr:BatchGetImage"}
+    ]
+  },
+  "request": {"principal": "arn:aws:iam::111122223333:user/bob", "action": "ecr:BatchGetImage", "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}
+}"#;
+    let run = run_with(&["eval", "-"], Some(scenario), &[]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("decision   invalid\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "  repository policy (scenario):5:27: error[duplicate-key]: `Effect` appears twice"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("first, at line 5, column 27 of the scenario"),
+        "{}",
+        run.stdout
+    );
+}

@@ -68,3 +68,21 @@ pub fn assert_one_line_error(run: &Run, starts: &str) {
     );
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
+
+/// The `--json` result of an evaluation without the policies' `writtenAt`: where a policy's text is in its
+/// scenario document, which differs between a file and the document a link carries (`engineVersion` is
+/// added to it).
+pub fn evaluation_apart_from_document_positions(json: &str) -> serde_json::Value {
+    let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
+    if let Some(policies) = value
+        .get_mut("policies")
+        .and_then(serde_json::Value::as_array_mut)
+    {
+        for policy in policies {
+            if let Some(policy) = policy.as_object_mut() {
+                policy.remove("writtenAt");
+            }
+        }
+    }
+    value
+}

@@ -17,6 +17,32 @@ impl Catalog {
             .find(|service| service.prefix.eq_ignore_ascii_case(prefix))
     }
 
+    /// Whether `prefix` is an AWS service prefix (case-insensitive); `None` when the catalogue has no
+    /// prefix list to tell.
+    pub fn is_service_prefix(&self, prefix: &str) -> Option<bool> {
+        if self.service_prefixes.is_empty() {
+            return None;
+        }
+        let lowered = prefix.to_ascii_lowercase();
+        Some(
+            self.service_prefixes
+                .binary_search_by(|known| known.as_str().cmp(&lowered))
+                .is_ok(),
+        )
+    }
+
+    /// The AWS service prefix closest to a `prefix` that is not one, when it is close enough to be a
+    /// misspelling: `ecrr` gives `ecr`.
+    pub fn suggest_service_prefix(&self, prefix: &str) -> Option<&str> {
+        let lowered = prefix.to_ascii_lowercase();
+        self.service_prefixes
+            .iter()
+            .map(|known| (levenshtein(&lowered, known), known))
+            .filter(|(distance, _)| is_close(*distance, lowered.len()))
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, known)| known.as_str())
+    }
+
     /// Every action of every service, in catalogue order (by service, then by name).
     pub fn actions(&self) -> impl Iterator<Item = &Action> {
         self.services.iter().flat_map(|service| &service.actions)

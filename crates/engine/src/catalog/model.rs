@@ -14,6 +14,9 @@ pub struct Catalog {
     pub source: Source,
     /// The services: `ecr` and `ecr-public`.
     pub services: Vec<Service>,
+    /// Every AWS service prefix (`ecr`, `s3`, `sts`...), lowercase and sorted; only the prefixes, to tell a
+    /// misspelt prefix from another service's actions.
+    pub service_prefixes: Vec<String>,
     /// The global `aws:` condition keys, sorted by name.
     pub global_condition_keys: Vec<GlobalConditionKey>,
 }

@@ -111,7 +111,8 @@ named_enum! {
         UnknownAction = "unknown-action",
         /// A wildcard `ecr:` or `ecr-public:` pattern that matches no action.
         ActionMatchesNothing = "action-matches-nothing",
-        /// A service prefix that is not a valid prefix or is a misspelling of `ecr-public`.
+        /// A service prefix that is not a valid prefix, is a misspelling of `ecr-public`, or is no AWS
+        /// service's prefix (`ecrr`), with the prefix it probably meant.
         UnknownService = "unknown-service",
         /// An action without a `service:` prefix (ACT).
         MalformedAction = "malformed-action",
@@ -119,7 +120,8 @@ named_enum! {
         MalformedArn = "malformed-arn",
         /// A `Principal` or `NotPrincipal` entry that names no principal (PRIN).
         MalformedPrincipal = "malformed-principal",
-        /// A policy variable under Version 2008-10-17, where it is literal text (VER, VARS).
+        /// A policy variable under Version 2008-10-17, where it is literal text: a security warning saying
+        /// what the statement then does (VER, VARS, section 8).
         VariableInVersion2008 = "variable-in-version-2008",
         /// A condition value of the wrong type for its operator (OPS).
         InvalidConditionValue = "invalid-condition-value",
@@ -167,6 +169,15 @@ named_enum! {
         RegistryActionInRegistryPolicy = "registry-action-in-registry-policy",
         /// `ecr:*` or `*` allowed by a registry policy: grant the actions the feature needs (REGPERM).
         WildcardActionInRegistryPolicy = "wildcard-action-in-registry-policy",
+        /// A condition operator whose family does not fit its key's type: `StringEquals` on `aws:SourceIp`,
+        /// `Bool` on a string key, a Date operator on a key that holds no date (OPS, GCK).
+        OperatorKeyTypeMismatch = "operator-key-type-mismatch",
+        /// A service principal allowed without `aws:SourceAccount` or `aws:SourceArn`: the confused-deputy
+        /// guidance asks for them (PRIN, LAMBDA).
+        ServicePrincipalWithoutSource = "service-principal-without-source",
+        /// A Deny of viewing actions in an ECR Public repository policy, which ECR Public does not support
+        /// (ECRPUB).
+        DenyViewInPublicRepository = "deny-view-in-public-repository",
     }
 }
 

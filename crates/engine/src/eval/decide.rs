@@ -6,6 +6,7 @@ use crate::matching::{Caller, NamedAs};
 use crate::policy::PolicyKind;
 
 use super::inputs::policy_phrase;
+use super::reading::Reading;
 use super::result::{Reason, StatementOutcome, StatementRef, Step, Verdict};
 use super::statement::GrantStrength;
 
@@ -35,6 +36,8 @@ pub struct StatementFacts<'a> {
     pub outcome: StatementOutcome,
     /// How its principal named the caller, when it matched.
     pub named_as: Option<NamedAs>,
+    /// The reading its match rests on, when one does (section 8).
+    pub reading: Option<Reading>,
 }
 
 /// Everything the procedure decides on.
@@ -261,6 +264,9 @@ impl Procedure<'_, '_> {
                     describe_named_as(how)
                 );
                 self.say(Step::RepositoryPolicy, Verdict::Allow, message, grants);
+                if self.only_everyone_grant_is_unlimited() {
+                    self.everyone_grant_reading();
+                }
                 let message = format!("allowed by {granted_by}");
                 self.say(Step::Decision, Verdict::Allow, message, Vec::new());
                 Decision::Allowed
@@ -419,6 +425,46 @@ impl Procedure<'_, '_> {
         true
     }
 
+    /// Section 8 reading ([`Reading::EveryoneGrantNotLimited`]): the grant to `"*"` is not limited by
+    /// the boundary or the session policy. When one of them would have denied, the chain says that the
+    /// decision rests on the reading, at that step.
+    fn everyone_grant_reading(&mut self) {
+        let said = self.reasons.len();
+        let within_limits = self.boundary_allows() && self.session_allows();
+        let limits = self.reasons.split_off(said);
+        if within_limits {
+            return;
+        }
+        let Some(denial) = limits
+            .into_iter()
+            .find(|reason| reason.verdict == Verdict::Deny)
+        else {
+            return;
+        };
+        let message = format!(
+            "{}; the grant to `\"*\"` allows the request anyway, and this rests on a reading: {}",
+            denial.message,
+            Reading::EveryoneGrantNotLimited.explanation()
+        );
+        self.say(denial.step, Verdict::Info, message, denial.statements);
+    }
+
+    /// Whether every matching resource-policy grant that is not limited on its own names `"*"`, so that
+    /// the [`Reading::EveryoneGrantNotLimited`] is what makes it unlimited.
+    fn only_everyone_grant_is_unlimited(&self) -> bool {
+        let unlimited: Vec<NamedAs> = self
+            .inputs
+            .policies
+            .iter()
+            .filter(|policy| policy.kind.is_ecr_resource_policy())
+            .flat_map(|policy| policy.statements)
+            .filter(|statement| statement.outcome == StatementOutcome::AllowMatch)
+            .filter_map(|statement| statement.named_as)
+            .filter(|how| GrantStrength::of(*how) == GrantStrength::Unlimited)
+            .collect();
+        !unlimited.is_empty() && unlimited.iter().all(|how| *how == NamedAs::Everyone)
+    }
+
     fn best_grant(&self) -> Option<NamedAs> {
         self.inputs
             .policies
@@ -526,6 +572,7 @@ impl Procedure<'_, '_> {
         described
     }
 
+    /// Adds a step to the chain. A statement it cites whose match rests on a reading says so.
     fn say(
         &mut self,
         step: Step,
@@ -533,12 +580,37 @@ impl Procedure<'_, '_> {
         message: impl Into<String>,
         statements: Vec<StatementRef>,
     ) {
+        let mut message = message.into();
+        for reference in &statements {
+            if let Some(reading) = self.reading_of(reference) {
+                let which = if statements.len() == 1 {
+                    "it".to_string()
+                } else {
+                    self.describe(std::slice::from_ref(reference))
+                };
+                message.push_str(&format!(
+                    "; {which} applies because of a reading: {}",
+                    reading.explanation()
+                ));
+            }
+        }
         self.reasons.push(Reason {
             step,
             verdict,
-            message: message.into(),
+            message,
             statements,
         });
+    }
+
+    /// The reading the statement `reference` rests on, if any.
+    fn reading_of(&self, reference: &StatementRef) -> Option<Reading> {
+        self.inputs
+            .policies
+            .iter()
+            .filter(|policy| policy.id == reference.policy)
+            .flat_map(|policy| policy.statements)
+            .find(|statement| statement.index == reference.statement)
+            .and_then(|statement| statement.reading)
     }
 }
 

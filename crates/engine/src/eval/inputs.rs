@@ -4,6 +4,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::{LintOptions, all_findings};
 use crate::policy::{ParsedPolicy, PolicyKind, Shared, SharedList, parse_policy};
 use crate::scenario::{PolicySource, Scenario};
+use crate::span::Span;
 
 /// A policy text read as a policy of one kind: the parse and every finding about it.
 #[derive(Debug, Clone)]
@@ -37,6 +38,8 @@ pub struct LoadedPolicy {
     pub level: Option<usize>,
     /// The text that was parsed.
     pub text: String,
+    /// Where that text is in the scenario document, for a policy written there as a JSON object.
+    pub written_at: Option<Span>,
     /// The parse.
     pub parsed: Shared<ParsedPolicy>,
     /// The parser's diagnostics and the lint findings, by position (then by severity).
@@ -59,6 +62,7 @@ pub fn load_policies(
                 name: slot.name,
                 level: slot.level,
                 text,
+                written_at: slot.source.written_at(),
                 parsed: checked.parsed,
                 diagnostics: checked.diagnostics,
             }

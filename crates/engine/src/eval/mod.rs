@@ -13,6 +13,7 @@ mod inputs;
 mod matrix;
 #[cfg(test)]
 mod prepared_tests;
+mod reading;
 mod request;
 mod result;
 mod run;
@@ -36,6 +37,7 @@ use crate::lint::LintOptions;
 use crate::matching::{Caller, CallerError};
 use crate::policy::{PolicyKind, SharedList, SharedStr};
 use crate::scenario::Scenario;
+use crate::span::Span;
 
 use self::fixed::FixedStatement;
 use self::request::{Contexts, RequestBasics};
@@ -67,6 +69,7 @@ struct ReportHeader {
     id: SharedStr,
     name: SharedStr,
     diagnostics: SharedList<Diagnostic>,
+    written_at: Option<Span>,
 }
 
 /// What a valid scenario's requests share: the contexts and each policy's statements with their
@@ -104,6 +107,7 @@ fn prepare_loaded(scenario: &Scenario, policies: Vec<LoadedPolicy>) -> Prepared<
             id: SharedStr::from(&policy.id),
             name: SharedStr::from(&policy.name),
             diagnostics: policy.diagnostics.clone(),
+            written_at: policy.written_at,
         })
         .collect();
     let caller = Caller::parse(&scenario.request.principal);
@@ -229,6 +233,7 @@ impl Prepared<'_> {
                     note: Some("not evaluated: the input has errors".to_string()),
                     diagnostics: header.diagnostics.clone(),
                     wrapper: policy.parsed.wrapper.clone(),
+                    written_at: header.written_at,
                     statements: Vec::new(),
                 })
                 .collect(),
@@ -238,6 +243,9 @@ impl Prepared<'_> {
         }
     }
 }
+
+/// Why resource control policies take no part in a registry-level request (RCP, section 8).
+const RCPS_SKIP_REGISTRY_LEVEL_ACTIONS: &str = "resource control policies apply to actions on a resource; this registry-level action has none (RCP)";
 
 /// Why a policy of `kind` does not take part in this request, or `None` when it does.
 fn not_applicable_because(
@@ -251,10 +259,9 @@ fn not_applicable_because(
         PolicyKind::Repository if registry_level => Some(
             "a repository policy does not govern registry-level actions such as ecr:GetAuthorizationToken (ECRPOL)",
         ),
-        // RCP: RCPs apply to the resources in the action's resource-type column (INFERENCE for registry actions).
-        PolicyKind::Rcp if registry_level => Some(
-            "resource control policies apply to actions on a resource; this registry-level action has none (RCP)",
-        ),
+        // RCP: RCPs apply to the resources in the action's resource-type column; for registry-level
+        // actions, which have none, this is the reading `Reading::RcpsSkipRegistryLevelActions`.
+        PolicyKind::Rcp if registry_level => Some(RCPS_SKIP_REGISTRY_LEVEL_ACTIONS),
         PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session | PolicyKind::Scp
             if !iam_principal =>
         {

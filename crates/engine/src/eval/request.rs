@@ -213,13 +213,17 @@ fn blocking(policies: &[LoadedPolicy], diagnostics: &[&[Diagnostic]]) -> Vec<Str
                 .filter(|diagnostic| diagnostic.is_error())
                 .collect();
             let first = errors.first()?;
+            let (span, of) = match policy.written_at {
+                Some(at) => (first.span.within(at), " of the scenario"),
+                None => (first.span, ""),
+            };
             Some(format!(
-                "{} has {} error{} and was not evaluated; first, at line {}, column {}: {}",
+                "{} has {} error{} and was not evaluated; first, at line {}, column {}{of}: {}",
                 policy_phrase(policy.kind, &policy.name),
                 errors.len(),
                 if errors.len() == 1 { "" } else { "s" },
-                first.span.line,
-                first.span.column,
+                span.line,
+                span.column,
                 first.message
             ))
         })

@@ -150,6 +150,11 @@ pub struct PolicyReport {
     /// span of the report points into the text as given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wrapper: Option<Shared<Wrapper>>,
+    /// Where the policy's text is in the scenario document, when it was written there as a JSON object:
+    /// the spans of this report are spans of that text, and [`Span::within`] makes them spans of the
+    /// document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub written_at: Option<Span>,
     /// Every statement, in source order; empty when the policy could not be parsed.
     pub statements: Vec<StatementReport>,
 }

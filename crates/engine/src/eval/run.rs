@@ -11,11 +11,14 @@ use crate::registry::{self, ResourceSideRequest};
 use super::decide::{DecisionInputs, PolicyOutcomes, StatementFacts, decide};
 use super::fixed::{FixedConditions, FixedStatement, Part};
 use super::inputs::policy_phrase;
-use super::statement::{RequestView, action_matches, action_report, outcome, resource_report};
+use super::reading::Reading;
+use super::statement::{
+    RequestView, action_matches, action_report, outcome, resource_reading, resource_report,
+};
 use super::{
-    Decision, Evaluation, LoadedPolicy, PolicyReport, Prepared, Ready, Reason, ReportHeader,
-    RequestFacts, RequestTime, StatementOutcome, StatementRef, StatementReport, Step, Verdict,
-    missing_keys, not_applicable_because, summary,
+    Decision, Evaluation, LoadedPolicy, PolicyReport, Prepared, RCPS_SKIP_REGISTRY_LEVEL_ACTIONS,
+    Ready, Reason, ReportHeader, RequestFacts, RequestTime, StatementOutcome, StatementRef,
+    StatementReport, Step, Verdict, missing_keys, not_applicable_because, summary,
 };
 
 /// The decision for one action with what explains it: every statement's outcome and, when wanted, its
@@ -95,6 +98,7 @@ impl Prepared<'_> {
         let (decision, mut procedure) =
             self.procedure(caller, &policies, facts.cross_account, registry_level);
         let mut reasons = applicability_notes(&policies);
+        reasons.extend(rcp_reading(&policies, self.scenario.rcps.len()));
         reasons.append(&mut procedure);
         Ok(Decided {
             facts,
@@ -262,6 +266,7 @@ fn run_statement<'p>(
         label: &fixed.label,
         outcome: decided,
         named_as: fixed.named_as,
+        reading: resource.as_deref().and_then(resource_reading),
     };
     let report = (request.detail == Detail::Reports).then(|| StatementReport {
         index: statement.index,
@@ -338,6 +343,7 @@ impl Decided<'_> {
                 note: policy.not_applicable.map(str::to_string),
                 diagnostics: policy.header.diagnostics.clone(),
                 wrapper: policy.loaded.parsed.wrapper.clone(),
+                written_at: policy.header.written_at,
                 statements: policy.reports,
             })
             .collect();
@@ -353,6 +359,53 @@ impl Decided<'_> {
             request_errors: Vec::new(),
         }
     }
+}
+
+/// When the RCPs were left out by [`Reading::RcpsSkipRegistryLevelActions`] and would have denied the
+/// request (a matching Deny, or a level without a matching Allow), the step that says the decision rests
+/// on that reading.
+fn rcp_reading(policies: &[PolicyRun<'_>], levels: usize) -> Option<Reason> {
+    let rcps: Vec<&PolicyRun<'_>> = policies
+        .iter()
+        .filter(|policy| {
+            policy.loaded.kind == PolicyKind::Rcp
+                && policy.not_applicable == Some(RCPS_SKIP_REGISTRY_LEVEL_ACTIONS)
+        })
+        .collect();
+    let outcomes = |policy: &&PolicyRun<'_>, wanted: StatementOutcome| {
+        policy
+            .facts
+            .iter()
+            .filter(move |statement| statement.outcome == wanted)
+            .map(|statement| StatementRef {
+                policy: policy.loaded.id.clone(),
+                statement: statement.index,
+            })
+            .collect::<Vec<_>>()
+    };
+    let denies: Vec<StatementRef> = rcps
+        .iter()
+        .flat_map(|policy| outcomes(policy, StatementOutcome::DenyMatch))
+        .collect();
+    let level_without_allow = (0..levels).find(|level| {
+        rcps.iter()
+            .filter(|policy| policy.loaded.level == Some(*level))
+            .all(|policy| outcomes(policy, StatementOutcome::AllowMatch).is_empty())
+    });
+    let would = if !denies.is_empty() {
+        "would deny it explicitly".to_string()
+    } else {
+        format!("have no Allow for it at level {}", level_without_allow? + 1)
+    };
+    Some(Reason {
+        step: Step::ResourceControlPolicies,
+        verdict: Verdict::Info,
+        message: format!(
+            "the resource control policies {would} if they applied; they are left out because of a reading: {}",
+            Reading::RcpsSkipRegistryLevelActions.explanation()
+        ),
+        statements: denies,
+    })
 }
 
 /// The first steps of the reason chain: why each policy that does not take part is left out, with, for

@@ -9,11 +9,12 @@ use crate::condition::substitute;
 use crate::context::Context;
 use crate::matching::{
     ActionMatch, ActionPattern, Caller, NamedAs, PrincipalMatch, RequestAction, ResourceMatch,
-    match_principal, match_resource,
+    ResourceMismatch, match_principal, match_resource,
 };
 use crate::policy::{Effect, PrincipalBlock, PrincipalEntry, ResourceBlock, SharedStr, Version};
 use crate::span::Span;
 
+use super::reading::Reading;
 use super::result::{ElementReport, PatternReport, PrincipalReport, StatementOutcome};
 
 /// The request as statements see it, apart from the action.
@@ -89,13 +90,19 @@ pub fn resource_report(
         .collect();
     element(block.negated, block.key_span, &patterns, |pattern| {
         // VARS: variables in Resource are substituted under 2012-10-17; a Resource whose variable has no
-        // value "will not match any resource". In NotResource (UNCONFIRMED) the same unresolved pattern
-        // matches nothing, so NotResource excludes nothing. Substituted text is literal (`${*}` is a
-        // star, not a wildcard), so a pattern with variables is matched through its token pattern.
+        // value "will not match any resource". In NotResource the same unresolved pattern matches nothing,
+        // so NotResource excludes nothing: the reading `Reading::NotResourceWithoutValue`, applied here
+        // only. Substituted text is literal (`${*}` is a star, not a wildcard), so a pattern with
+        // variables is matched through its token pattern.
         let substituted = substitute(pattern, request.context, version);
         let detail = match substituted.value {
             Some(value) if value != pattern.as_str() => match_resource(value, request.resource),
-            _ => match_resource(pattern, request.resource),
+            Some(_) => match_resource(pattern, request.resource),
+            None => ResourceMatch {
+                matched: false,
+                mismatch: Some(ResourceMismatch::UnresolvedVariable),
+                ..match_resource(pattern, request.resource)
+            },
         };
         let matched = match &substituted.pattern {
             None => false,
@@ -104,6 +111,16 @@ pub fn resource_report(
         };
         (matched, detail)
     })
+}
+
+/// The reading a matching `Resource`/`NotResource` element rests on: a `NotResource` that matches only
+/// because an entry's variable has no value.
+pub fn resource_reading(report: &ElementReport<ResourceMatch>) -> Option<Reading> {
+    let unresolved = report
+        .patterns
+        .iter()
+        .any(|pattern| pattern.detail.mismatch == Some(ResourceMismatch::UnresolvedVariable));
+    (report.negated && report.matched && unresolved).then_some(Reading::NotResourceWithoutValue)
 }
 
 fn element<P, T>(
@@ -293,7 +310,8 @@ pub enum GrantStrength {
     DelegationOnly,
     /// A role or the federating user is named: the session's boundary and session policy still limit it.
     LimitedBySession,
-    /// The caller's own ARN, a service or everyone is named: nothing else is needed.
+    /// The caller's own ARN, a service or everyone is named: nothing else is needed (for everyone, by a
+    /// reading: [`Reading::EveryoneGrantNotLimited`](super::reading::Reading)).
     Unlimited,
 }
 
@@ -303,8 +321,8 @@ impl GrantStrength {
         match how {
             NamedAs::Account => GrantStrength::DelegationOnly,
             NamedAs::Role | NamedAs::FederatingUser => GrantStrength::LimitedBySession,
-            NamedAs::Everyone
-            | NamedAs::ExactUser
+            NamedAs::Everyone => GrantStrength::Unlimited,
+            NamedAs::ExactUser
             | NamedAs::RoleSession
             | NamedAs::FederatedUser
             | NamedAs::Service => GrantStrength::Unlimited,

@@ -520,4 +520,5 @@ fn the_matrix_decides_every_repository_action() {
     assert_eq!(allowed, ["ecr:BatchGetImage"]);
 }
 
+mod readings;
 mod registry;

@@ -53,9 +53,15 @@ fn pattern_finding(pattern: &Spanned<String>) -> Option<Diagnostic> {
     service_finding(pattern, prefix, name)
 }
 
-/// A prefix that cannot be right: characters no prefix has, or a misspelling of `ecr-public`.
+/// A prefix that cannot be right: characters no prefix has, a misspelling of `ecr-public`, or a prefix
+/// that is not an AWS service prefix (`ecrr`), with the prefix it probably meant.
 fn service_finding(pattern: &Spanned<String>, prefix: &str, name: &str) -> Option<Diagnostic> {
-    let meant = meant_service(prefix);
+    let unknown = catalog().is_service_prefix(prefix) == Some(false);
+    let meant = meant_service(prefix).or_else(|| {
+        unknown
+            .then(|| catalog().suggest_service_prefix(prefix))
+            .flatten()
+    });
     let hint = meant.map_or_else(
         || "write the prefix of the service, such as `ecr`".to_string(),
         |meant| format!("did you mean `{meant}:{name}`?"),
@@ -64,13 +70,17 @@ fn service_finding(pattern: &Spanned<String>, prefix: &str, name: &str) -> Optio
         format!(
             "`{prefix}` is not a valid service prefix (prefixes use letters, digits and `-`): {hint}"
         )
+    } else if unknown {
+        format!("`{prefix}` is not an AWS service prefix, so this matches no action: {hint}")
     } else {
         meant.map(|_| format!("`{prefix}` is not a service prefix AWS uses: {hint}"))?
     };
-    Some(
-        Diagnostic::error(LintCode::UnknownService, message, pattern.span)
-            .with_docs(meant.map_or(docs::ACT, docs::service_page)),
-    )
+    let docs = match meant {
+        Some(meant) if is_catalogued(meant) => docs::service_page(meant),
+        _ if unknown => docs::SERVICES,
+        _ => docs::ACT,
+    };
+    Some(Diagnostic::error(LintCode::UnknownService, message, pattern.span).with_docs(docs))
 }
 
 /// Whether a prefix has only the characters service prefixes have.
@@ -80,9 +90,11 @@ fn valid_prefix(prefix: &str) -> bool {
         .all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
-/// Whether a prefix that is not `ecr` or `ecr-public` is certainly wrong.
+/// Whether a prefix that is not `ecr` or `ecr-public` is certainly wrong: not a valid or known prefix.
 fn wrong_service(prefix: &str) -> bool {
-    !valid_prefix(prefix) || meant_service(prefix).is_some()
+    !valid_prefix(prefix)
+        || meant_service(prefix).is_some()
+        || catalog().is_service_prefix(prefix) == Some(false)
 }
 
 /// The catalogued prefix a wrong one meant: `ecr public` or `ECR_Public` (the letters of a catalogued

@@ -1,9 +1,10 @@
-//! `Condition`: values of the wrong type for their operator, condition keys that do not exist or that
+//! `Condition`: values of the wrong type for their operator, operators that do not fit their key's type
+//! (`operator_types`), condition keys that do not exist or that
 //! the statement's actions never carry, and `ForAllValues:` in an Allow (OPS, GCK, MV, ECRSAR, ECRPSAR).
 
 use super::grants::{covered_actions, fully_catalogued, is_catalogued};
 use super::text::names;
-use super::{Input, docs, has_effect};
+use super::{Input, docs, has_effect, operator_types};
 use crate::catalog::{catalog, some_action_carries};
 use crate::condition::{InvalidReason, ValueSide, evaluate_condition, variables_in};
 use crate::context::Context;
@@ -15,6 +16,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
     for statement in &input.policy.statements {
         for condition in &statement.conditions {
             invalid_values(condition, input.policy.version, findings);
+            findings.extend(operator_types::mismatch(condition));
             match unknown_key(condition) {
                 Some(finding) => findings.push(finding),
                 None => findings.extend(key_not_carried(statement, condition)),

@@ -43,6 +43,13 @@ iam_page!(
 iam_page!(GCK, "reference_policies_condition-keys.html", "GCK");
 iam_page!(QUOTA, "reference_iam-quotas.html", "QUOTA");
 
+/// The IAM User Guide's confused-deputy page: tie a service principal's grant to the source resource with
+/// `aws:SourceArn` or `aws:SourceAccount`.
+pub const CONFUSED_DEPUTY: &str =
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html";
+/// `ECRPUB`: ECR Public repository policies, which cannot deny viewing or pulling.
+pub const ECRPUB: &str =
+    "https://docs.aws.amazon.com/AmazonECR/latest/public/public-repository-policies.html";
 /// `ECRPOL`: private repository policies.
 pub const ECRPOL: &str =
     "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html";
@@ -62,6 +69,9 @@ pub const ECRAPI: &str =
 pub const ECRSAR: &str = "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerregistry.html";
 /// `ECRPSAR`: ECR Public's actions, resource types and condition keys.
 pub const ECRPSAR: &str = "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerregistrypublic.html";
+
+/// The Service Authorization Reference's list of every AWS service, with its prefix.
+pub const SERVICES: &str = "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html";
 
 /// The service-authorization page for an action prefix: ECR Public's for `ecr-public`, ECR's otherwise.
 pub fn service_page(prefix: &str) -> &'static str {

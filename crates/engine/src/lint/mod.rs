@@ -12,10 +12,14 @@ mod actions;
 mod conditions;
 mod docs;
 mod grants;
+mod literal;
+mod operator_types;
 mod principals;
+mod public;
 mod redundancy;
 mod registry;
 mod resources;
+mod services;
 mod structure;
 mod text;
 mod variables;
@@ -109,6 +113,8 @@ pub fn lint_parsed(parsed: &ParsedPolicy, options: &LintOptions) -> Vec<Diagnost
     variables::check(&input, &mut findings);
     redundancy::check(&input, &mut findings);
     registry::check(&input, &mut findings);
+    services::check(&input, &mut findings);
+    public::check(&input, &mut findings);
     sort_by_position(&mut findings);
     findings
 }

@@ -1,7 +1,7 @@
-//! Policy variables (`${aws:username}`): literal text under Version 2008-10-17, and places where they are
-//! not substituted (VARS, VER, section 8).
+//! Policy variables (`${aws:username}`): literal text under Version 2008-10-17 (what that does is in
+//! `literal`), and places where they are not substituted (VARS, VER, section 8).
 
-use super::{Input, docs};
+use super::{Input, docs, literal};
 use crate::condition::variables_in;
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::policy::{OperatorFamily, Spanned};
@@ -21,19 +21,26 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
                 ));
             }
         }
-        for pattern in statement.resource.iter().flat_map(|block| &block.patterns) {
-            let Some(variable) = first_variable(&pattern.value) else {
-                continue;
-            };
-            if !substituted {
-                findings.push(in_version_2008(&variable, pattern.span));
-            } else if !after_fifth_colon(pattern) {
-                findings.push(not_substituted(
+        for block in statement.resource.iter() {
+            for pattern in &block.patterns {
+                let Some(variable) = first_variable(&pattern.value) else {
+                    continue;
+                };
+                if !substituted {
+                    findings.push(literal::in_resource(
+                        &variable,
+                        block,
+                        statement,
+                        pattern.span,
+                    ));
+                } else if !after_fifth_colon(pattern) {
+                    findings.push(not_substituted(
                     format!(
                         "`${{{variable}}}` is not substituted here: in an ARN, variables work only in the resource part, after the fifth colon"
                     ),
                     pattern.span,
                 ));
+                }
             }
         }
         for condition in &statement.conditions {
@@ -44,7 +51,9 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
                     continue;
                 };
                 if !substituted {
-                    findings.push(in_version_2008(&variable, value.span));
+                    findings.push(literal::in_condition(
+                        &variable, condition, statement, value.span,
+                    ));
                 } else if !substitutes && family.is_some() {
                     findings.push(not_substituted(
                         format!(
@@ -75,18 +84,6 @@ fn after_fifth_colon(pattern: &Spanned<String>) -> bool {
         .nth(4)
         .map_or(usize::MAX, |(index, _)| index);
     variable_at > resource_at
-}
-
-/// VER, VARS: under Version 2008-10-17 (also when `Version` is missing) `${...}` is literal text.
-fn in_version_2008(variable: &str, span: Span) -> Diagnostic {
-    Diagnostic::error(
-        LintCode::VariableInVersion2008,
-        format!(
-            "`${{{variable}}}` is literal text here, because the policy's version is 2008-10-17 (which also applies when `Version` is missing): add `\"Version\": \"2012-10-17\"` so the variable is substituted"
-        ),
-        span,
-    )
-    .with_docs(docs::VARS)
 }
 
 /// Section 8: variables are substituted only in String and ARN operators and in `Resource`/`NotResource`.

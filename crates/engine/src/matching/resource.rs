@@ -49,6 +49,9 @@ pub enum ResourceMismatch {
     WildcardInService,
     /// The request's resource is not an ARN (for example the `*` of a registry-level action).
     ResourceNotAnArn,
+    /// A policy variable in the pattern has no value and no default, so the pattern matches no resource
+    /// (VARS); in `NotResource` it then excludes nothing (section 8).
+    UnresolvedVariable,
     /// The first segment, counting from the left, that cannot match.
     Segment {
         /// The segment that differs.

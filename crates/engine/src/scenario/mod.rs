@@ -14,6 +14,11 @@ pub use stamp::stamp_engine_version;
 use crate::decision::Decision;
 use crate::json::{self, JsonCode, JsonKind, JsonValue, PathStep, ReadError};
 use crate::registry::RegistryPolicyScope;
+use crate::span::Span;
+
+mod written;
+
+pub use written::{PolicyValue, WrittenPolicy};
 
 /// A complete scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,8 +84,9 @@ impl Scenario {
 pub enum PolicySource {
     /// The text as typed.
     Text(String),
-    /// A JSON value; its text is the value pretty-printed.
-    Value(#[cfg_attr(feature = "wasm", tsify(type = "JsonValue"))] serde_json::Value),
+    /// A JSON value: its text is the text written in the scenario document, or, for a value built in
+    /// code, the value pretty-printed.
+    Value(#[cfg_attr(feature = "wasm", tsify(type = "JsonValue"))] PolicyValue),
 }
 
 /// The TypeScript type of the `serde_json::Value` fields: any JSON value.
@@ -90,13 +96,31 @@ const JSON_VALUE: &str = r#"/** Any JSON value (`serde_json::Value`). */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };"#;
 
 impl PolicySource {
-    /// The text the parser reads: the typed text, or the value pretty-printed with two-space indents.
+    /// The text the parser reads: the typed text; for a value, the text written in the scenario document
+    /// (so that the policy is checked exactly as written, duplicate keys included), or for a value built in
+    /// code the value pretty-printed with two-space indents.
     pub fn text(&self) -> String {
         match self {
             PolicySource::Text(text) => text.clone(),
-            PolicySource::Value(value) => {
+            PolicySource::Value(PolicyValue {
+                written: Some(written),
+                ..
+            }) => written.text.clone(),
+            PolicySource::Value(PolicyValue { value, .. }) => {
                 serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
             }
+        }
+    }
+
+    /// Where the policy's text is in the scenario document, for a value read from one: spans of the
+    /// policy's text become spans of the document with [`Span::within`].
+    pub fn written_at(&self) -> Option<Span> {
+        match self {
+            PolicySource::Value(PolicyValue {
+                written: Some(written),
+                ..
+            }) => Some(written.span),
+            _ => None,
         }
     }
 }
@@ -161,11 +185,14 @@ fn named_policy(object: serde_json::Map<String, serde_json::Value>) -> Result<Na
 }
 
 impl From<serde_json::Value> for PolicySource {
-    /// A string is the text as typed; any other value is a policy given as JSON.
+    /// A string is the text as typed; any other value is a policy given as JSON, built in code.
     fn from(value: serde_json::Value) -> Self {
         match value {
             serde_json::Value::String(text) => PolicySource::Text(text),
-            other => PolicySource::Value(other),
+            other => PolicySource::Value(PolicyValue {
+                value: other,
+                written: None,
+            }),
         }
     }
 }
@@ -278,18 +305,22 @@ impl std::fmt::Display for ScenarioError {
 impl std::error::Error for ScenarioError {}
 
 /// Reads one scenario from a JSON value. Errors name the path; there is no text to give a position in.
+/// Its policies given as JSON are values built in code: their text is pretty-printed.
 pub fn scenario_from_value(value: serde_json::Value) -> Result<Scenario, ScenarioError> {
-    scenario_from_text(&value.to_string()).map_err(|error| ScenarioError {
+    let mut scenario = scenario_from_text(&value.to_string()).map_err(|error| ScenarioError {
         line: None,
         column: None,
         ..error
-    })
+    })?;
+    written::forget(&mut scenario);
+    Ok(scenario)
 }
 
 /// Reads the text of one scenario document (not a list of them). Errors name the path and the line and
 /// column in `text`.
 pub fn scenario_from_text(text: &str) -> Result<Scenario, ScenarioError> {
-    read_document(text)
+    let root = parse(text)?;
+    read_scenario(text, &root).map_err(|error| located(Vec::new(), error))
 }
 
 /// Reads the text of a JSON document as `T`, as strictly as a scenario (the adapters read their option
@@ -297,6 +328,14 @@ pub fn scenario_from_text(text: &str) -> Result<Scenario, ScenarioError> {
 pub fn read_document<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, ScenarioError> {
     let root = parse(text)?;
     json::from_value(&root).map_err(|error| located(Vec::new(), error))
+}
+
+/// Reads one scenario from its value in the document `text`, each policy given as JSON kept with its text
+/// and position in the document.
+fn read_scenario(text: &str, value: &JsonValue) -> Result<Scenario, ReadError> {
+    let mut scenario: Scenario = json::from_value(value)?;
+    written::record(&mut scenario, text, value);
+    Ok(scenario)
 }
 
 /// Reads a file's text: one scenario, a JSON array of them, or `{"scenarios": [...]}`.
@@ -321,7 +360,7 @@ pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
             }
         }
         _ => {
-            return json::from_value(&root)
+            return read_scenario(text, &root)
                 .map(|scenario| vec![scenario])
                 .map_err(|error| located(Vec::new(), error));
         }
@@ -330,7 +369,7 @@ pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
         .iter()
         .enumerate()
         .map(|(index, item)| {
-            json::from_value(item).map_err(|error| {
+            read_scenario(text, item).map_err(|error| {
                 let mut path = prefix.clone();
                 path.push(PathStep::Index(index));
                 located(path, error)
@@ -381,3 +420,5 @@ fn located(mut prefix: Vec<PathStep>, error: ReadError) -> ScenarioError {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod written_tests;

@@ -199,3 +199,58 @@ fn not_action_with_allow_is_a_security_warning() {
     // SCP Allows are guardrails, not grants (EVAL).
     assert_eq!(lint(&allow, PolicyKind::Scp), Vec::new());
 }
+
+#[test]
+fn a_prefix_that_is_no_aws_service_is_an_error_with_the_nearest_prefix() {
+    // ACT: actions are `service:Action`; the catalogue lists every AWS service prefix.
+    let text =
+        identity_allowing(r#"["ecrr:BatchGetImage", "stss:AssumeRole", "notaservice:DoIt"]"#);
+    let findings = lint(&text, PolicyKind::Identity);
+    let unknown = with_code(&findings, LintCode::UnknownService);
+    assert_eq!(
+        texts_at(&text, &unknown),
+        [
+            "\"ecrr:BatchGetImage\"",
+            "\"stss:AssumeRole\"",
+            "\"notaservice:DoIt\""
+        ]
+    );
+    assert_eq!(
+        unknown[0].message,
+        "`ecrr` is not an AWS service prefix, so this matches no action: did you mean `ecr:BatchGetImage`?"
+    );
+    assert_eq!(unknown[0].docs, Some(super::super::docs::ECRSAR));
+    assert!(
+        unknown[1]
+            .message
+            .ends_with("did you mean `sts:AssumeRole`?")
+    );
+    assert!(
+        unknown[2]
+            .message
+            .ends_with("write the prefix of the service, such as `ecr`")
+    );
+    assert_eq!(unknown[2].docs, Some(super::super::docs::SERVICES));
+    assert_all(&unknown, Severity::Error);
+}
+
+#[test]
+fn real_service_prefixes_of_other_services_are_not_unknown() {
+    let text = identity_allowing(
+        r#"["s3:GetObject", "STS:GetServiceBearerToken", "ec2:DescribeInstances", "ecs:*"]"#,
+    );
+    let findings = lint(&text, PolicyKind::Identity);
+    assert!(
+        with_code(&findings, LintCode::UnknownService).is_empty(),
+        "{findings:#?}"
+    );
+}
+
+#[test]
+fn an_unknown_prefix_in_a_repository_policy_is_not_also_another_services_action() {
+    let text = policy(
+        r#"{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"}, "Action": "ecrr:BatchGetImage"}"#,
+    );
+    let findings = lint(&text, PolicyKind::Repository);
+    assert_eq!(codes_of(&findings), [LintCode::UnknownService]);
+}

@@ -154,3 +154,69 @@ fn for_all_values_with_the_key_required_or_in_a_deny_is_fine() {
     .replace("Allow", "Deny");
     assert_eq!(lint(&deny, PolicyKind::Identity), Vec::new());
 }
+
+/// The `operator-key-type-mismatch` findings of one Allow condition.
+fn type_findings(condition: &str) -> (String, Vec<Diagnostic>) {
+    let text = policy(&format!(
+        r#"{{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*", "Condition": {condition}}}"#
+    ));
+    let findings = lint(&text, PolicyKind::Identity);
+    let mismatched = with_code(&findings, LintCode::OperatorKeyTypeMismatch)
+        .into_iter()
+        .cloned()
+        .collect();
+    (text, mismatched)
+}
+
+#[test]
+fn an_operator_that_does_not_fit_its_keys_type_is_a_warning_naming_the_right_family() {
+    // OPS: each operator family compares one type of value; GCK gives each key's type.
+    for (condition, operator, right) in [
+        (
+            r#"{"StringEquals": {"aws:SourceIp": "203.0.113.0/24"}}"#,
+            "StringEquals",
+            "use `IpAddress` or `NotIpAddress`, which match CIDR blocks",
+        ),
+        (
+            r#"{"Bool": {"aws:username": "true"}}"#,
+            "Bool",
+            "use a String operator (`StringEquals`, `StringLike`, `StringNotEquals`...)",
+        ),
+        (
+            r#"{"DateGreaterThan": {"aws:MultiFactorAuthAge": "2030-01-01T00:00:00Z"}}"#,
+            "DateGreaterThan",
+            "use a Numeric operator (`NumericLessThan`, `NumericGreaterThan`, `NumericEquals`...)",
+        ),
+        (
+            r#"{"ForAnyValue:StringLike": {"ecr:ResourceTag/team": "web"}, "NumericEquals": {"ecr-public:ResourceTag/team": "1"}}"#,
+            "NumericEquals",
+            "use a String operator",
+        ),
+    ] {
+        let (text, mismatched) = type_findings(condition);
+        assert_eq!(mismatched.len(), 1, "{condition}\n{mismatched:#?}");
+        assert_eq!(text_at(&text, &mismatched[0]), format!("\"{operator}\""));
+        assert_eq!(mismatched[0].severity, Severity::Warning);
+        assert!(
+            mismatched[0].message.contains(right),
+            "{}",
+            mismatched[0].message
+        );
+    }
+    let (_, ip) = type_findings(r#"{"StringEquals": {"aws:SourceIp": "203.0.113.0/24"}}"#);
+    assert!(
+        ip[0]
+            .message
+            .contains("the address is compared as text, so it never matches a CIDR block")
+    );
+}
+
+#[test]
+fn operators_that_fit_their_keys_type_are_clean() {
+    // String operators fit ARN keys (LAMBDA compares aws:sourceARN with StringLike); aws:EpochTime is a
+    // Date and also a Numeric key (GCK); Null fits every key; keys the catalogue does not know are left.
+    let (_, mismatched) = type_findings(
+        r#"{"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}, "StringLike": {"aws:SourceArn": "arn:aws:lambda:*"}, "ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/ci"}, "NumericLessThan": {"aws:EpochTime": "1900000000"}, "DateLessThan": {"aws:EpochTime": "2030-01-01T00:00:00Z"}, "Bool": {"aws:SecureTransport": "true"}, "Null": {"aws:SourceIp": "false"}, "StringEquals": {"s3:prefix": "home/"}}"#,
+    );
+    assert!(mismatched.is_empty(), "{mismatched:#?}");
+}

@@ -183,7 +183,26 @@ fn fixtures() -> Vec<Fixture> {
             Registry,
             &registry_grant("ecr:*"),
         ),
+        fixture(
+            LintCode::OperatorKeyTypeMismatch,
+            Identity,
+            r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceIp": "203.0.113.0/24"}}}"#,
+        ),
+        fixture(
+            LintCode::ServicePrincipalWithoutSource,
+            Repository,
+            r#"{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]}"#,
+        ),
     ]
+}
+
+/// Fixtures linted with another repository than [`REPOSITORY`]: the code, the repository and the policy.
+fn fixtures_for_repository() -> Vec<(LintCode, &'static str, String)> {
+    vec![(
+        LintCode::DenyViewInPublicRepository,
+        PUBLIC_REPOSITORY,
+        policy(r#"{"Effect": "Deny", "Principal": "*", "Action": "ecr-public:DescribeImages"}"#),
+    )]
 }
 
 /// Clean, realistic policies of several kinds, each with the kind it is linted as.
@@ -295,10 +314,19 @@ fn clean_policies() -> Vec<(PolicyKind, &'static str)> {
 #[test]
 fn every_code_has_a_fixture_that_shows_it() {
     let fixtures = fixtures();
+    let for_repository = fixtures_for_repository();
     for code in LintCode::ALL {
         assert!(
-            fixtures.iter().any(|fixture| fixture.code == *code),
+            fixtures.iter().any(|fixture| fixture.code == *code)
+                || for_repository.iter().any(|(shown, _, _)| shown == code),
             "no fixture for `{code}`"
+        );
+    }
+    for (code, repository, text) in &for_repository {
+        let findings = lint_for(text, PolicyKind::Repository, repository);
+        assert!(
+            !with_code(&findings, *code).is_empty(),
+            "`{code}` not shown by its fixture:\n{text}\n{findings:#?}"
         );
     }
     for fixture in &fixtures {
@@ -325,8 +353,16 @@ fn clean_realistic_policies_show_no_code() {
 fn messages_follow_the_style_guide_and_link_to_aws_docs() {
     // The message style of `diagnostic.rs`: lowercase, no final period; every lint finding links to the
     // AWS page behind its rule.
-    for fixture in fixtures() {
-        let lint_findings = lint_scoped(&fixture.text, fixture.kind, fixture.scope)
+    let all_findings = fixtures()
+        .into_iter()
+        .map(|fixture| lint_scoped(&fixture.text, fixture.kind, fixture.scope))
+        .chain(
+            fixtures_for_repository()
+                .into_iter()
+                .map(|(_, repository, text)| lint_for(&text, PolicyKind::Repository, repository)),
+        );
+    for findings in all_findings {
+        let lint_findings = findings
             .into_iter()
             .filter(|finding| matches!(finding.code, Code::Lint(_)));
         for finding in lint_findings {

@@ -8,10 +8,12 @@ mod blog;
 mod conditions;
 mod fixtures;
 mod principals;
+mod public;
 mod redundancy;
 mod registry;
 mod resources;
 mod robustness;
+mod services;
 mod structure;
 mod variables;
 
@@ -22,6 +24,9 @@ use crate::registry::RegistryPolicyScope;
 
 /// The repository the scenarios are about.
 const REPOSITORY: &str = "arn:aws:ecr:us-east-1:111122223333:repository/app";
+
+/// A public repository, for the ECR Public checks.
+const PUBLIC_REPOSITORY: &str = "arn:aws:ecr-public::111122223333:repository/app";
 
 /// Every finding (parser and lint) for `text` as `kind`, with the repository known.
 fn lint(text: &str, kind: PolicyKind) -> Vec<Diagnostic> {
@@ -36,6 +41,18 @@ fn lint_scoped(text: &str, kind: PolicyKind, scope: RegistryPolicyScope) -> Vec<
         &LintOptions {
             repository_arn: Some(REPOSITORY.to_string()),
             registry_scope: scope,
+        },
+    )
+}
+
+/// The same for the repository `repository`.
+fn lint_for(text: &str, kind: PolicyKind, repository: &str) -> Vec<Diagnostic> {
+    lint_policy(
+        text,
+        kind,
+        &LintOptions {
+            repository_arn: Some(repository.to_string()),
+            registry_scope: RegistryPolicyScope::V2,
         },
     )
 }
