@@ -520,4 +520,6 @@ fn the_matrix_decides_every_repository_action() {
     assert_eq!(allowed, ["ecr:BatchGetImage"]);
 }
 
+mod operations;
 mod registry;
+mod suites;

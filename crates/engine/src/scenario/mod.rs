@@ -13,6 +13,7 @@ pub use stamp::stamp_engine_version;
 
 use crate::decision::Decision;
 use crate::json::{self, JsonCode, JsonKind, JsonValue, PathStep, ReadError};
+use crate::operation::Operation;
 use crate::registry::RegistryPolicyScope;
 
 /// A complete scenario.
@@ -51,9 +52,15 @@ pub struct Scenario {
     /// Resource control policies of the repository's account: one list per level, root first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rcps: Vec<Vec<PolicySource>>,
-    /// The request to decide.
-    pub request: Request,
-    /// The decision a test expects; only test runs read it.
+    /// The request to decide; absent in a suite, which has `requests` instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<Request>,
+    /// A suite: several requests, each with its own `name` and `expect`, decided against the one set of
+    /// policies. Empty unless the document has no `request`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<Request>,
+    /// The decision a test expects of the one `request`; only test runs read it. A suite's requests carry
+    /// their own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expect: Option<Decision>,
     /// The engine version that wrote the scenario (share links carry it).
@@ -70,7 +77,43 @@ impl Scenario {
     pub fn registry_scope(&self) -> RegistryPolicyScope {
         self.registry_policy_scope.unwrap_or_default()
     }
+
+    /// The requests to decide: the one `request`, or a suite's `requests`.
+    pub fn all_requests(&self) -> &[Request] {
+        match &self.request {
+            Some(request) => std::slice::from_ref(request),
+            None => &self.requests,
+        }
+    }
+
+    /// The first request (the only one unless the scenario is a suite), or an empty request, which
+    /// evaluates as invalid, when a scenario built in code has none.
+    pub fn first_request(&self) -> &Request {
+        self.all_requests().first().unwrap_or(&NO_REQUEST)
+    }
+
+    /// The decision a test expects of `request`: its own `expect` in a suite, the scenario's otherwise.
+    pub fn expected(&self, request: &Request) -> Option<Decision> {
+        request.expect.or(self.expect)
+    }
+
+    /// Whether the scenario is a suite (it has `requests`, not `request`).
+    pub fn is_suite(&self) -> bool {
+        self.request.is_none()
+    }
 }
+
+/// The request of a scenario that has none: no principal, so it evaluates as invalid.
+static NO_REQUEST: Request = Request {
+    name: String::new(),
+    principal: String::new(),
+    action: String::new(),
+    operation: None,
+    resource: String::new(),
+    federated_by: None,
+    context: BTreeMap::new(),
+    expect: None,
+};
 
 /// A policy given either as a JSON value or as the text exactly as typed (which may be broken JSON).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -189,15 +232,23 @@ impl IdentityPolicy {
 }
 
 /// The request: who asks to do what to which repository, with which context.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Request {
+    /// In a suite's `requests`: what the request checks, such as `CI can pull`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
     /// The caller: an IAM user, role, assumed-role session, federated user or root ARN, a bare account id,
     /// a service principal such as `codebuild.amazonaws.com`, or `anonymous`.
     pub principal: String,
-    /// The action, such as `ecr:BatchGetImage`.
+    /// The action, such as `ecr:BatchGetImage`; empty when the request names an `operation` instead.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub action: String,
+    /// An operation (`pull`, `push`, ...) to decide instead of one action: every action it needs, each on
+    /// its resource (iam-semantics.md section 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operation: Option<Operation>,
     /// The repository ARN, or `*` for registry-level actions.
     pub resource: String,
     /// For a federated-user principal: the ARN of the IAM user who called GetFederationToken. A repository
@@ -207,6 +258,9 @@ pub struct Request {
     /// Condition keys the caller supplies. Derived keys are added unless given here.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub context: BTreeMap<String, ContextInput>,
+    /// In a suite's `requests`: the decision a test expects; only test runs read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Decision>,
 }
 
 /// A context value as written in a scenario: a scalar, or an array for a multivalued key.
@@ -289,7 +343,8 @@ pub fn scenario_from_value(value: serde_json::Value) -> Result<Scenario, Scenari
 /// Reads the text of one scenario document (not a list of them). Errors name the path and the line and
 /// column in `text`.
 pub fn scenario_from_text(text: &str) -> Result<Scenario, ScenarioError> {
-    read_document(text)
+    let root = parse(text)?;
+    read(&root, Vec::new())
 }
 
 /// Reads the text of a JSON document as `T`, as strictly as a scenario (the adapters read their option
@@ -321,22 +376,26 @@ pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
             }
         }
         _ => {
-            return json::from_value(&root)
-                .map(|scenario| vec![scenario])
-                .map_err(|error| located(Vec::new(), error));
+            return read(&root, Vec::new()).map(|scenario| vec![scenario]);
         }
     };
     items
         .iter()
         .enumerate()
         .map(|(index, item)| {
-            json::from_value(item).map_err(|error| {
-                let mut path = prefix.clone();
-                path.push(PathStep::Index(index));
-                located(path, error)
-            })
+            let mut path = prefix.clone();
+            path.push(PathStep::Index(index));
+            read(item, path)
         })
         .collect()
+}
+
+/// Reads the scenario document `value`, found at `path`: its fields, then what they cannot say about
+/// its requests.
+fn read(value: &JsonValue, path: Vec<PathStep>) -> Result<Scenario, ScenarioError> {
+    let scenario = json::from_value(value).map_err(|error| located(path.clone(), error))?;
+    requests::check(value, &path)?;
+    Ok(scenario)
 }
 
 /// Parses a scenario document's text; a syntax error is a scenario error at its position, worded for
@@ -379,5 +438,6 @@ fn located(mut prefix: Vec<PathStep>, error: ReadError) -> ScenarioError {
     }
 }
 
+mod requests;
 #[cfg(test)]
 mod tests;

@@ -29,10 +29,8 @@ const DENY: &str = r#"{"Version": "2012-10-17", "Statement": [{"Sid": "NoPull", 
 const REPOSITORY: &str = "arn:aws:ecr:us-east-1:111122223333:repository/app";
 
 fn json(scenario: &Scenario, cache: &mut PolicyCache) -> (String, String) {
-    let cached = cache
-        .prepare(scenario)
-        .evaluate(&scenario.request.action, TIME);
-    let fresh = prepare(scenario).evaluate(&scenario.request.action, TIME);
+    let cached = cache.prepare(scenario).evaluate_request(TIME);
+    let fresh = prepare(scenario).evaluate_request(TIME);
     (
         serde_json::to_string(&cached).unwrap(),
         serde_json::to_string(&fresh).unwrap(),
