@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::lint::LintOptions;
 use crate::policy::PolicyKind;
+use crate::registry::RegistryPolicyScope;
 use crate::scenario::{Request, Scenario};
 
 use super::inputs::{CheckedPolicy, check_policy, load_policies};
@@ -16,7 +17,8 @@ use super::{Prepared, lint_options, prepare_loaded};
 /// an edited scenario) find theirs, and bounds the cache to two scenarios' worth of policies.
 const KEPT_PREPARATIONS: u64 = 2;
 
-/// Parsed and linted policies by what determines them: kind, text and lint options. Preparing through
+/// Parsed and linted policies by what determines them: kind, text and lint options (the repository ARN
+/// and the registry policy scope). Preparing through
 /// the cache gives exactly what [`prepare`](super::prepare) gives; only unchanged policies are not
 /// parsed and linted again.
 #[derive(Debug, Default)]
@@ -32,6 +34,7 @@ struct CacheKey {
     kind: PolicyKind,
     text: String,
     repository_arn: Option<String>,
+    registry_scope: RegistryPolicyScope,
 }
 
 /// A remembered policy and the preparation that last used it.
@@ -93,6 +96,7 @@ impl PolicyCache {
             kind,
             text: text.to_owned(),
             repository_arn: options.repository_arn.clone(),
+            registry_scope: options.registry_scope,
         };
         let entry = self.entries.entry(key).or_insert_with(|| Entry {
             checked: check_policy(text, kind, options),

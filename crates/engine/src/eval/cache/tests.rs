@@ -117,3 +117,24 @@ fn policies_unused_by_the_last_two_preparations_are_forgotten() {
         "ALLOW, unused twice, is gone; DENY, {{}} and the identity policy stay"
     );
 }
+
+#[test]
+fn lint_findings_follow_the_registry_policy_scope_not_only_the_text() {
+    // REGPERM: under scope V1 a registry-policy grant of ecr:BatchGetImage is not enforced and linted as
+    // such; the same text under V2 is not. The scope is part of what is remembered.
+    let registry = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"}, "Action": "ecr:BatchGetImage", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/*"}]}"#;
+    let mut cache = PolicyCache::new();
+    for scope in ["V2", "V1"] {
+        let document = serde_json::json!({
+            "registryPolicy": registry,
+            "registryPolicyScope": scope,
+            "request": {"principal": "arn:aws:iam::111122223333:role/ci", "action": "ecr:BatchGetImage", "resource": REPOSITORY},
+        });
+        let scenario = scenarios_from_text(&document.to_string())
+            .unwrap()
+            .pop()
+            .unwrap();
+        let (cached, fresh) = json(&scenario, &mut cache);
+        assert_eq!(cached, fresh, "scope {scope}");
+    }
+}
