@@ -172,7 +172,7 @@ export function everyFunction(): string[] {
   }
   lines.push(...suiteResult.scenarioErrors.map(scenarioError));
 
-  const resource = scenario.request?.resource;
+  const resource = scenario.request?.resource ?? "arn:aws:ecr:us-east-1:111122223333:repository/app";
   lines.push(...lint('{"Version": "2012-10-17"}', "identity").map(squiggle));
   lines.push(...lint("{}", "repository", { repositoryArn: resource }).map(squiggle));
   lines.push(...lint("{}", "registry", { repositoryArn: resource, registryPolicyScope: "V1" }).map(squiggle));
