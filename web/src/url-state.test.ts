@@ -56,7 +56,7 @@ describe("stateToDocument", () => {
     ] as const) {
       state = addContextRow(state, row);
     }
-    const context = stateToDocument(state, true).document.request.context ?? {};
+    const context = stateToDocument(state, true).document.request?.context ?? {};
     expect(Object.keys(context)).toEqual(["aws:SourceIp", "ecr:count", "__proto__"]);
     expect(context["aws:SourceIp"]).toBe("10.0.0.2");
     expect(context["ecr:count"]).toBe(3);

@@ -27,7 +27,8 @@ export interface BuiltDocument {
 export function stateToDocument(state: AppState, forEvaluation: boolean): BuiltDocument {
   const keep = (policy: PolicyDoc) => !forEvaluation || policy.text.trim() !== "";
   const kept = (policy: PolicyDoc | null) => (policy && keep(policy) ? policy : null);
-  const document: ScenarioDocument = { request: requestDocument(state) };
+  const request = requestDocument(state);
+  const document: ScenarioDocument = { request };
   if (state.name) document.name = state.name;
   if (state.description) document.description = state.description;
   const repository = kept(state.repository);
@@ -43,7 +44,7 @@ export function stateToDocument(state: AppState, forEvaluation: boolean): BuiltD
   if (scps.length > 0) document.scps = scps.map((level) => level.map((policy) => policy.text));
   if (rcps.length > 0) document.rcps = rcps.map((level) => level.map((policy) => policy.text));
   if (!forEvaluation) {
-    document.view = viewDocument(state, document.request);
+    document.view = viewDocument(state, request);
   }
   const written = [repository, ...identities, boundary, session, ...scps.flat(), ...rcps.flat()];
   return { document, editors: written.flatMap((policy) => (policy ? [policy.key] : [])) };
@@ -65,9 +66,9 @@ export function editorsById(reports: readonly { id: string }[], editors: readonl
   );
 }
 
-function requestDocument(state: AppState): ScenarioDocument["request"] {
+function requestDocument(state: AppState): NonNullable<ScenarioDocument["request"]> {
   const { principal, action, resource } = state.request;
-  const request: ScenarioDocument["request"] = { principal, action, resource };
+  const request: NonNullable<ScenarioDocument["request"]> = { principal, action, resource };
   const context = contextDocument(state.request.context);
   if (context) {
     request.context = context;
@@ -87,7 +88,7 @@ function contextDocument(rows: ContextRow[]): Record<string, ContextInput> | und
  * table's rows as typed when the request's context alone would not give them back (a row without a
  * key, a number that does not parse, a list with blank lines, two rows with one key...).
  */
-function viewDocument(state: AppState, request: ScenarioDocument["request"]): Record<string, JsonValue> {
+function viewDocument(state: AppState, request: NonNullable<ScenarioDocument["request"]>): Record<string, JsonValue> {
   const tab = positionIds(state).find(([, key]) => key === state.view.tab)?.[0] ?? "repository";
   const view: Record<string, JsonValue> = { tab, panel: state.view.panel };
   if (!sameRows(contextRows(request.context), state.request.context)) {

@@ -9,7 +9,8 @@ use std::process::{ExitCode, Termination};
 /// | 0    | success: `eval` decided allowed, every `test` scenario passed, `lint` found nothing blocking |
 /// | 1    | `eval` decided explicit or implicit deny, a `test` scenario failed, `lint` found errors (or security warnings with `--strict`) |
 /// | 2    | invalid input or usage: unreadable file, bad JSON, not a scenario, bad link, policy errors that block evaluation, unknown option |
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Ordered from best to worst, so that the worst of several outcomes is their maximum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Exit {
     /// 0: allowed, all tests passed, or lint found nothing blocking.
     Success = 0,

@@ -25,8 +25,33 @@ pub fn evaluation(name: &str, evaluation: &Evaluation, paint: Paint) -> String {
         heading("principal"),
         request.principal
     ));
-    out.push_str(&format!("{}  {}\n", heading("action   "), request.action));
-    out.push_str(&format!("{}  {}\n", heading("resource "), request.resource));
+    match evaluation.operation {
+        Some(operation) => {
+            out.push_str(&format!(
+                "{}  {}\n",
+                heading("operation"),
+                operation.as_str()
+            ));
+            for action in &evaluation.actions {
+                out.push_str(&format!(
+                    "           {}  on {}  {}\n",
+                    action.action,
+                    action.resource,
+                    decision(action.decision, paint)
+                ));
+            }
+            out.push_str(&format!(
+                "{}  {}  (the reports below are `{}`'s)\n",
+                heading("resource "),
+                request.resource,
+                request.action
+            ));
+        }
+        None => {
+            out.push_str(&format!("{}  {}\n", heading("action   "), request.action));
+            out.push_str(&format!("{}  {}\n", heading("resource "), request.resource));
+        }
+    }
     out.push_str(&format!(
         "{}  {}\n",
         heading("decision "),

@@ -50,18 +50,20 @@ fn benchmarks(criterion: &mut Criterion) {
     let typical = scenario(TYPICAL);
     let prepared = prepare(&typical);
     criterion.bench_function("evaluate typical scenario", |bench| {
-        bench.iter(|| prepared.evaluate(black_box(&typical.request.action), TIME))
+        bench.iter(|| prepared.evaluate(black_box(&typical.first_request().action), TIME))
     });
     let organization = scenario(ORGANIZATION);
     let prepared_organization = prepare(&organization);
     criterion.bench_function("evaluate with boundary, session, SCPs and RCPs", |bench| {
-        bench.iter(|| prepared_organization.evaluate(black_box(&organization.request.action), TIME))
+        bench.iter(|| {
+            prepared_organization.evaluate(black_box(&organization.first_request().action), TIME)
+        })
     });
     criterion.bench_function("all-actions matrix", |bench| {
         bench.iter(|| prepared.matrix(TIME))
     });
     criterion.bench_function("prepare and evaluate typical scenario", |bench| {
-        bench.iter(|| prepare(black_box(&typical)).evaluate(&typical.request.action, TIME))
+        bench.iter(|| prepare(black_box(&typical)).evaluate(&typical.first_request().action, TIME))
     });
 }
 

@@ -18,6 +18,7 @@ pub mod eval;
 mod json;
 pub mod lint;
 pub mod matching;
+pub mod operation;
 pub mod policy;
 pub mod registry;
 pub mod scenario;

@@ -260,12 +260,15 @@ fn corpus_mutation() -> impl Strategy<Value = Scenario> {
         .prop_map(
             |(pick, principal, action, resource, context, slot, effect, shaped)| {
                 let mut scenario = pick.get(corpus_scenarios()).clone();
-                let request = &mut scenario.request;
+                let Some(request) = scenario.request.as_mut() else {
+                    return scenario;
+                };
                 if let Some(principal) = principal {
                     request.principal = principal.to_string();
                 }
                 if let Some(action) = action {
                     request.action = action.to_string();
+                    request.operation = None;
                 }
                 if let Some(resource) = resource {
                     request.resource = resource.to_string();

@@ -1,7 +1,8 @@
-//! Runs every scenario in `tests/scenarios/` (the corpus every layer runs) and checks its `expect`.
-//! A failure prints the scenario, the expected and actual decisions and the reason chain.
+//! Runs every scenario in `tests/scenarios/` (the corpus every layer runs) and checks its `expect`, each
+//! request of a suite with its own. A failure prints the scenario, the expected and actual decisions and
+//! the reason chain.
 
-use ecr_policy_engine::eval::evaluate;
+use ecr_policy_engine::eval::evaluate_suite;
 use ecr_policy_engine::scenario::scenarios_from_text;
 use ecr_policy_test_kit::{CORPUS_TIME, corpus_dir, corpus_files};
 
@@ -20,34 +21,35 @@ fn every_scenario_in_the_corpus_gives_its_expected_decision() {
             }
         };
         for scenario in scenarios {
-            let Some(expected) = scenario.expect else {
-                failures.push(format!(
-                    "{}: scenario `{}` has no `expect`",
-                    file.display(),
-                    scenario.name
-                ));
-                continue;
-            };
-            checked += 1;
-            let evaluation = evaluate(&scenario, CORPUS_TIME);
-            if evaluation.decision != expected {
-                let reasons: Vec<String> = evaluation
-                    .reasons
-                    .iter()
-                    .map(|reason| format!("    - {:?}: {}", reason.step, reason.message))
-                    .collect();
-                failures.push(format!(
-                    "{}: `{}`\n  expected {}, got {}\n{}",
-                    file.display(),
-                    scenario.name,
-                    expected.as_str(),
-                    evaluation.decision.as_str(),
-                    reasons.join("\n")
-                ));
+            for entry in evaluate_suite(&scenario, CORPUS_TIME) {
+                let name = match scenario.is_suite() {
+                    true => format!("{} › {}", scenario.name, entry.name),
+                    false => entry.name.clone(),
+                };
+                let Some(expected) = entry.expect else {
+                    failures.push(format!("{}: `{name}` has no `expect`", file.display()));
+                    continue;
+                };
+                checked += 1;
+                let evaluation = &entry.evaluation;
+                if evaluation.decision != expected {
+                    let reasons: Vec<String> = evaluation
+                        .reasons
+                        .iter()
+                        .map(|reason| format!("    - {:?}: {}", reason.step, reason.message))
+                        .collect();
+                    failures.push(format!(
+                        "{}: `{name}`\n  expected {}, got {}\n{}",
+                        file.display(),
+                        expected.as_str(),
+                        evaluation.decision.as_str(),
+                        reasons.join("\n")
+                    ));
+                }
             }
         }
     }
-    println!("{checked} scenarios checked from {} files", files.len());
+    println!("{checked} requests checked from {} files", files.len());
     assert!(
         checked > 0,
         "the corpus under {} is empty",

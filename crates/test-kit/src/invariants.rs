@@ -237,7 +237,7 @@ fn plain_action(action: &str) -> bool {
 /// does not govern (ECRPOL), or the statement takes the policy past its size limit. Without a repository
 /// policy, one holding only that statement is added.
 pub fn explicit_deny_wins(scenario: &Scenario, with_resource: bool) -> Result<(), String> {
-    let action = scenario.request.action.as_str();
+    let action = scenario.first_request().action.as_str();
     if !plain_action(action) {
         return Ok(());
     }
@@ -287,19 +287,20 @@ pub fn registry_level_as_listed(
     scenario: &Scenario,
     registry_actions: &[&str],
 ) -> Result<(), String> {
+    let request = scenario.first_request();
     let evaluation = evaluate(scenario, CORPUS_TIME);
-    if evaluation.decision == Decision::Invalid {
+    if evaluation.decision == Decision::Invalid || request.operation.is_some() {
         return Ok(());
     }
-    let action = &scenario.request.action;
+    let action = &request.action;
     let listed = registry_actions
         .iter()
         .any(|listed| listed.eq_ignore_ascii_case(action));
-    let expected = listed || scenario.request.resource.trim() == "*";
+    let expected = listed || request.resource.trim() == "*";
     if evaluation.request.registry_level != expected {
         return Err(format!(
             "`{action}` on `{}` read as registry-level: {}, expected {expected}",
-            scenario.request.resource, evaluation.request.registry_level
+            request.resource, evaluation.request.registry_level
         ));
     }
     Ok(())
@@ -313,7 +314,7 @@ pub fn deterministic(scenario: &Scenario) -> Result<(), String> {
             .map_err(|error| format!("evaluation not serializable: {error}"))
     };
     let direct = serialize(evaluate(scenario, CORPUS_TIME))?;
-    let prepared = serialize(prepare(scenario).evaluate(&scenario.request.action, CORPUS_TIME))?;
+    let prepared = serialize(prepare(scenario).evaluate_request(CORPUS_TIME))?;
     if direct != prepared {
         return Err(format!(
             "two evaluations differ for {}:\n{direct}\n{prepared}",
@@ -328,9 +329,8 @@ pub fn deterministic(scenario: &Scenario) -> Result<(), String> {
 pub fn cache_is_transparent(scenarios: &[Scenario]) -> Result<(), String> {
     let mut cache = PolicyCache::new();
     for scenario in scenarios {
-        let action = &scenario.request.action;
-        let cached = serde_json::to_string(&cache.prepare(scenario).evaluate(action, CORPUS_TIME));
-        let fresh = serde_json::to_string(&prepare(scenario).evaluate(action, CORPUS_TIME));
+        let cached = serde_json::to_string(&cache.prepare(scenario).evaluate_request(CORPUS_TIME));
+        let fresh = serde_json::to_string(&prepare(scenario).evaluate_request(CORPUS_TIME));
         if cached.as_ref().ok() != fresh.as_ref().ok() {
             return Err(format!(
                 "a cached preparation differs for {}:\n{cached:?}\n{fresh:?}",

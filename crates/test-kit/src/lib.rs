@@ -15,7 +15,7 @@ pub mod vocabulary;
 
 pub use corpus::{corpus_dir, corpus_files};
 #[cfg(feature = "engine")]
-pub use scenarios::corpus_scenarios;
+pub use scenarios::{corpus_scenarios, each_request};
 
 /// 2026-06-01T00:00:00Z in Unix seconds: the moment every test evaluates at. The corpus's date
 /// conditions are written for it, so their results do not change with the day the tests run.

@@ -42,12 +42,11 @@ pub fn bench_engine(
     }
     let scenario = convert::scenario(FUNCTION, &input)?
         .map_err(|error| args::misuse(FUNCTION, &format!("`input`: {error}")))?;
-    let action = scenario.request.action.as_str();
     match case.as_str() {
         "evaluate" => {
             let prepared = eval::prepare(&scenario);
             Ok(mean_micros(count, || {
-                std::hint::black_box(prepared.evaluate(action, time));
+                std::hint::black_box(prepared.evaluate_request(time));
             }))
         }
         "matrix" => {
@@ -57,7 +56,7 @@ pub fn bench_engine(
             }))
         }
         "prepareEvaluate" => Ok(mean_micros(count, || {
-            std::hint::black_box(eval::prepare(&scenario).evaluate(action, time));
+            std::hint::black_box(eval::prepare(&scenario).evaluate_request(time));
         })),
         other => Err(args::misuse(
             FUNCTION,

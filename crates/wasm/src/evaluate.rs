@@ -1,10 +1,11 @@
-//! `evaluate` and `matrix`: a scenario object in, the engine's evaluation (or all-actions matrix) out,
-//! with the scenario's own errors as data.
+//! `evaluate`, `evaluateSuite` and `matrix`: a scenario object in, the engine's evaluation (of each
+//! request of a suite, or the all-actions matrix) out, with the scenario's own errors as data.
 
 use std::cell::RefCell;
 
-use ecr_policy_engine::eval::{Evaluation, Matrix, PolicyCache, Prepared, RequestTime};
+use ecr_policy_engine::eval::{Evaluation, Matrix, PolicyCache, Prepared, RequestTime, SuiteEntry};
 use ecr_policy_engine::scenario::{Scenario, ScenarioError};
+use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -51,7 +52,44 @@ pub struct MatrixResult {
     pub scenario_errors: Vec<ScenarioError>,
 }
 
-/// Decides the scenario's request and explains every step: the decision, the reason chain, every
+/// What `evaluateSuite` returns: each request of the scenario with its name, its `expect` and its
+/// evaluation (one entry for a scenario with one `request`), plus what was wrong with the scenario
+/// document itself. When `scenarioErrors` is not empty there are no requests.
+#[derive(Debug, Clone, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SuiteResult {
+    /// Each request, in the document's order.
+    pub requests: Vec<SuiteEntry>,
+    /// Why the scenario document could not be read, with the path.
+    pub scenario_errors: Vec<ScenarioError>,
+}
+
+/// Decides every request of a suite (a scenario with `requests`), or the one request of a scenario,
+/// with the policies parsed and linted once for all of them.
+///
+/// `at` is as for `evaluate`. A malformed scenario gives no requests and `scenarioErrors`. Throws only
+/// when `scenario` is not an object or `at` not a number.
+#[wasm_bindgen(js_name = evaluateSuite, unchecked_return_type = "SuiteResult")]
+pub fn evaluate_suite(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] at: JsValue,
+) -> Result<JsValue, JsValue> {
+    let read = convert::scenario("evaluateSuite", &scenario)?;
+    let time = args::request_time("evaluateSuite", &at)?;
+    let result = match read {
+        Ok(scenario) => SuiteResult {
+            requests: POLICIES.with_borrow_mut(|cache| cache.evaluate_suite(&scenario, time)),
+            scenario_errors: Vec::new(),
+        },
+        Err(error) => SuiteResult {
+            requests: Vec::new(),
+            scenario_errors: vec![error],
+        },
+    };
+    convert::to_js("evaluateSuite", &result)
+}
+
+/// Decides the scenario's request (a suite's first) and explains every step: the decision, the reason chain, every
 /// statement of every policy with its spans, the context used and the lint findings.
 ///
 /// `at` is the request time in Unix seconds (for `aws:CurrentTime`, `aws:EpochTime`); left out, it is now.
@@ -68,8 +106,9 @@ pub fn evaluate(
     convert::with_scenario_errors("evaluate", &result.evaluation, &result.scenario_errors)
 }
 
-/// Decides every ECR repository action of the catalogue for the scenario's principal and repository
-/// (the "all actions" view), parsing the policies once.
+/// Decides every operation, every ECR repository action of the catalogue and every registry-level action
+/// (on `*`) for the scenario's principal and repository (a suite's first request), the "all actions" view,
+/// parsing the policies once.
 ///
 /// `at` is as for `evaluate`. A malformed scenario gives no rows and `scenarioErrors`. Throws only when
 /// `scenario` is not an object or `at` not a number.
@@ -86,7 +125,10 @@ pub fn matrix(
             scenario_errors: Vec::new(),
         },
         Err(error) => MatrixResult {
-            matrix: Matrix { rows: Vec::new() },
+            matrix: Matrix {
+                rows: Vec::new(),
+                operations: Vec::new(),
+            },
             scenario_errors: vec![error],
         },
     };
@@ -97,7 +139,7 @@ pub fn matrix(
 fn evaluate_read(read: Result<Scenario, ScenarioError>, time: RequestTime) -> EvaluateResult {
     match read {
         Ok(scenario) => EvaluateResult {
-            evaluation: prepare(&scenario).evaluate(&scenario.request.action, time),
+            evaluation: prepare(&scenario).evaluate_request(time),
             scenario_errors: Vec::new(),
         },
         Err(error) => EvaluateResult {

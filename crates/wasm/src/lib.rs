@@ -27,7 +27,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[cfg(feature = "bench")]
 pub use bench::bench_engine;
 pub use catalog::catalog;
-pub use evaluate::{EvaluateResult, MatrixResult, evaluate, matrix};
+pub use evaluate::{EvaluateResult, MatrixResult, SuiteResult, evaluate, evaluate_suite, matrix};
 pub use lint::{LintOptions, lint};
 pub use share::{DecodeShareResult, decode_share, encode_share, long_link};
 

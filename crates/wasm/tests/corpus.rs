@@ -1,6 +1,7 @@
-//! The whole scenario corpus (`tests/scenarios/`) through the WebAssembly API: every scenario, passed as a
-//! JavaScript object to `evaluate`, gives its `expect` decision, and `evaluate` and `matrix` give exactly
-//! the engine's own results, field for field, once turned into JSON.
+//! The whole scenario corpus (`tests/scenarios/`) through the WebAssembly API: every request of every
+//! scenario (each of a suite's), passed as a JavaScript object to `evaluateSuite`, gives its `expect`
+//! decision, and `evaluateSuite`, `evaluate` and `matrix` give exactly the engine's own results, field for
+//! field, once turned into JSON.
 //!
 //! The files are embedded at compile time by `build.rs`, so a new corpus file is picked up without
 //! editing anything here. Runs in Node.js and in headless Chromium (`scripts/test-wasm`).
@@ -9,7 +10,7 @@
 // functions.
 #![cfg(test)]
 
-use ecr_policy_engine::eval::{evaluate, prepare};
+use ecr_policy_engine::eval::{evaluate, evaluate_suite, prepare};
 use ecr_policy_engine::scenario::{Scenario, scenario_from_text, scenarios_from_text};
 use ecr_policy_test_kit::{CORPUS_SECONDS, CORPUS_TIME};
 use js_sys::JSON;
@@ -66,40 +67,44 @@ fn corpus() -> Vec<(&'static str, Scenario)> {
 }
 
 #[wasm_bindgen_test]
-fn every_corpus_scenario_gives_its_expected_decision_through_wasm() {
+fn every_corpus_request_gives_its_expected_decision_through_wasm() {
     let mut failures = Vec::new();
+    let mut checked = 0;
     let scenarios = corpus();
     for (path, scenario) in &scenarios {
-        let expected = scenario
-            .expect
-            .unwrap_or_else(|| panic!("{path}: `{}` has no `expect`", scenario.name));
-        let result =
-            ecr_policy_wasm::evaluate(to_js_object(scenario), JsValue::from(CORPUS_SECONDS as f64))
-                .unwrap();
-        let decision = js_sys::Reflect::get(&result, &"decision".into())
-            .unwrap()
-            .as_string();
-        if decision.as_deref() != Some(expected.as_str()) {
-            let summary = js_sys::Reflect::get(&result, &"summary".into())
-                .unwrap()
-                .as_string();
-            failures.push(format!(
-                "{path}: `{}`: expected {}, got {decision:?} ({summary:?})",
-                scenario.name,
-                expected.as_str()
-            ));
+        let result = ecr_policy_wasm::evaluate_suite(
+            to_js_object(scenario),
+            JsValue::from(CORPUS_SECONDS as f64),
+        )
+        .unwrap();
+        let result = to_json_without_scenario_errors(&result);
+        let native = serde_json::to_value(evaluate_suite(scenario, CORPUS_TIME)).unwrap();
+        assert_eq!(result["requests"], native, "{path}: `{}`", scenario.name);
+        for entry in result["requests"].as_array().unwrap() {
+            let expected = entry["expect"].as_str().unwrap_or_else(|| {
+                panic!(
+                    "{path}: `{}` › `{}` has no `expect`",
+                    scenario.name, entry["name"]
+                )
+            });
+            let decision = &entry["evaluation"]["decision"];
+            checked += 1;
+            if decision != expected {
+                failures.push(format!(
+                    "{path}: `{}` › `{}`: expected {expected}, got {decision} ({})",
+                    scenario.name, entry["name"], entry["evaluation"]["summary"]
+                ));
+            }
         }
     }
     console_log!(
-        "{} corpus scenarios checked from {} files",
-        scenarios.len(),
+        "{checked} corpus requests checked from {} files",
         CORPUS.len()
     );
     assert!(
         failures.is_empty(),
-        "{} of {} scenarios failed:\n{}",
+        "{} of {checked} requests failed:\n{}",
         failures.len(),
-        scenarios.len(),
         failures.join("\n")
     );
 }

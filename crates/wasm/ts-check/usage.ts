@@ -7,6 +7,7 @@ import init, {
   decodeShare,
   encodeShare,
   evaluate,
+  evaluateSuite,
   initSync,
   lint,
   matrix,
@@ -24,6 +25,7 @@ import type {
   ScenarioError,
   Span,
   StatementOutcome,
+  SuiteResult,
 } from "./pkg/ecr_policy_wasm.js";
 
 export async function load(wasm: BufferSource): Promise<void> {
@@ -59,8 +61,17 @@ const scenario: Scenario = {
 // @ts-expect-error: a scenario has no `repositryPolicy` (scenarios reject unknown fields).
 export const misspelled: Scenario = { repositryPolicy: {}, request: scenario.request };
 
-// @ts-expect-error: a scenario needs a `request`.
-export const noRequest: Scenario = { name: "nothing to decide" };
+/** A suite: several requests, each an action or an operation, with its own name and expectation. */
+export const suite: Scenario = {
+  identityPolicies: [{ Version: "2012-10-17", Statement: [] }],
+  requests: [
+    { name: "CI can pull", principal: "arn:aws:iam::111122223333:role/ci", operation: "pull", resource: "arn:aws:ecr:us-east-1:111122223333:repository/app", expect: "allowed" },
+    { principal: "arn:aws:iam::111122223333:role/ci", action: "ecr:PutImage", resource: "arn:aws:ecr:us-east-1:111122223333:repository/app" },
+  ],
+};
+
+// @ts-expect-error: an operation is one of the known names.
+export const unknownOperation: Scenario = { request: { principal: "anonymous", operation: "pul", resource: "*" } };
 
 /** A federated user's request names the IAM user who called GetFederationToken. */
 export const federated: Scenario = {
@@ -149,11 +160,23 @@ export function everyFunction(): string[] {
   lines.push(...render(evaluate(scenario, 1_780_272_000)));
 
   const all: MatrixResult = matrix(scenario, 1_780_272_000);
-  lines.push(...all.rows.map((row) => `${row.action} (${row.accessLevel}): ${headline(row.decision)} ${row.summary}`));
+  lines.push(...all.rows.map((row) => `${row.action} (${row.accessLevel}${row.registryLevel ? ", on *" : ""}): ${headline(row.decision)} ${row.summary}`));
+  lines.push(...all.operations.map((row) => `${row.operation}: ${headline(row.decision)} at ${row.failingAction ?? "-"}`));
 
+  const suiteResult: SuiteResult = evaluateSuite(suite, 1_780_272_000);
+  for (const entry of suiteResult.requests) {
+    const passed = entry.expect === null ? "no expectation" : entry.expect === entry.evaluation.decision ? "passed" : "failed";
+    lines.push(`${entry.name}: ${passed}`, ...render({ ...entry.evaluation, scenarioErrors: [] }));
+    for (const action of entry.evaluation.actions ?? []) {
+      lines.push(`${entry.evaluation.operation ?? ""} ${action.action} on ${action.resource}: ${headline(action.decision)}`);
+    }
+  }
+  lines.push(...suiteResult.scenarioErrors.map(scenarioError));
+
+  const resource = scenario.request?.resource ?? "arn:aws:ecr:us-east-1:111122223333:repository/app";
   lines.push(...lint('{"Version": "2012-10-17"}', "identity").diagnostics.map(squiggle));
-  lines.push(...lint("{}", "repository", { repositoryArn: scenario.request.resource }).diagnostics.map(squiggle));
-  lines.push(...lint("{}", "registry", { repositoryArn: scenario.request.resource, registryPolicyScope: "V1" }).diagnostics.map(squiggle));
+  lines.push(...lint("{}", "repository", { repositoryArn: resource }).diagnostics.map(squiggle));
+  lines.push(...lint("{}", "registry", { repositoryArn: resource, registryPolicyScope: "V1" }).diagnostics.map(squiggle));
   const pasted: LintResult = lint(JSON.stringify({ registryId: "111122223333", policyText: "{}" }), "registry");
   if (pasted.wrapper) {
     lines.push(`${pasted.wrapper.shape} ${pasted.wrapper.field ?? "(a JSON string)"}: ${pasted.wrapper.message}`);

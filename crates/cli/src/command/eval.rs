@@ -1,6 +1,8 @@
-//! `ecr-policy eval`: decides one scenario and explains the decision.
+//! `ecr-policy eval`: decides one scenario, or each request of a suite, and explains the decision.
 
-use ecr_policy_engine::eval::{Decision, evaluate};
+use ecr_policy_engine::eval::{Decision, SuiteEntry, evaluate_suite};
+use ecr_policy_engine::operation::Operation;
+use ecr_policy_engine::scenario::Scenario;
 
 use super::Report;
 use crate::clock::TimeArg;
@@ -18,8 +20,13 @@ Examples:
   cat scenario.json | ecr-policy eval -
   ecr-policy eval --link 'http://localhost:8080/#s=1.<payload>'
   ecr-policy eval scenario.json --json | jq .decision
+  ecr-policy eval scenario.json --operation pull
 
-Exit codes: 0 allowed, 1 explicitDeny or implicitDeny, 2 invalid input (including policies with errors).
+A suite (a document with `requests`) prints each request; with --json, a list of
+`{\"name\", \"expect\", \"evaluation\"}`. An operation's result has `operation` and `actions` (each action
+with its resource, decision and evaluation).
+Exit codes: 0 allowed, 1 explicitDeny or implicitDeny, 2 invalid input (including policies with errors);
+for a suite, the worst of its requests.
 The request is made now, or at --time; aws:CurrentTime and aws:EpochTime in the scenario's context
 win over both.";
 
@@ -32,27 +39,73 @@ pub struct EvalArgs {
     /// Print the engine's whole result object as JSON (it has `decision`, `summary`, `reasons`, `policies`, ...)
     #[arg(long)]
     pub json: bool,
+    /// Decide this operation instead of the document's action or operation (every request of a suite)
+    #[arg(long, value_name = "OPERATION", value_parser = operation)]
+    pub operation: Option<Operation>,
     /// When the request is made
     #[command(flatten)]
     pub time: TimeArg,
 }
 
-/// Decides the scenario; the exit code follows the decision.
+/// Decides the scenario's request, or each of a suite's; the exit code follows the decisions.
 pub fn run(args: &EvalArgs, paint: Paint) -> Result<Report, CliError> {
-    let (_, scenario) = args.input.load()?;
-    let evaluation = evaluate(&scenario, args.time.request_time());
+    let (_, mut scenario) = args.input.load()?;
+    if let Some(operation) = args.operation {
+        ask_for(&mut scenario, operation);
+    }
+    let entries = evaluate_suite(&scenario, args.time.request_time());
     let text = if args.json {
-        let mut json = serde_json::to_string_pretty(&evaluation)
-            .map_err(|error| CliError::new(format!("cannot write the result as JSON: {error}")))?;
+        let mut json = match (scenario.is_suite(), entries.as_slice()) {
+            (false, [entry]) => serde_json::to_string_pretty(&entry.evaluation),
+            _ => serde_json::to_string_pretty(&entries),
+        }
+        .map_err(|error| CliError::new(format!("cannot write the result as JSON: {error}")))?;
         json.push('\n');
         json
     } else {
-        render::evaluation(&scenario.name, &evaluation, paint)
+        text(&scenario, &entries, paint)
     };
-    let exit = match evaluation.decision {
-        Decision::Allowed => Exit::Success,
-        Decision::ExplicitDeny | Decision::ImplicitDeny => Exit::Failure,
-        Decision::Invalid => Exit::Invalid,
-    };
+    let exit = entries
+        .iter()
+        .map(|entry| match entry.evaluation.decision {
+            Decision::Allowed => Exit::Success,
+            Decision::ExplicitDeny | Decision::ImplicitDeny => Exit::Failure,
+            Decision::Invalid => Exit::Invalid,
+        })
+        .max()
+        .unwrap_or(Exit::Invalid);
     Ok(Report { text, exit })
+}
+
+/// Every request of `scenario` asks for `operation` instead of its action or operation.
+fn ask_for(scenario: &mut Scenario, operation: Operation) {
+    for request in scenario.request.iter_mut().chain(&mut scenario.requests) {
+        request.action.clear();
+        request.operation = Some(operation);
+    }
+}
+
+/// The report of each request, a suite's separated by a blank line and named `scenario › request`.
+fn text(scenario: &Scenario, entries: &[SuiteEntry], paint: Paint) -> String {
+    entries
+        .iter()
+        .map(|entry| {
+            let name = match (scenario.is_suite(), scenario.name.is_empty()) {
+                (true, false) => format!("{} › {}", scenario.name, entry.name),
+                _ => entry.name.clone(),
+            };
+            render::evaluation(&name, &entry.evaluation, paint)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reads `--operation`: one of the operations' names.
+fn operation(name: &str) -> Result<Operation, String> {
+    Operation::from_name(name).ok_or_else(|| {
+        format!(
+            "unknown operation `{name}`; the operations are {}",
+            Operation::known_names()
+        )
+    })
 }

@@ -17,8 +17,9 @@ Examples:
   ecr-policy matrix scenario.json
   ecr-policy matrix scenario.json --json | jq '.rows[] | select(.decision == \"allowed\") | .action'
 
-The scenario's own action is ignored: every repository action of the ECR catalogue is decided for its
-principal, repository and context.
+The scenario's own action or operation is ignored: every operation (pull, push, pull-through-cache,
+replicate, mount-layer), every repository action of the ECR catalogue and every registry-level action (on
+`*`) is decided for its principal, repository and context; for a suite, those of its first request.
 Exit codes: 0 the matrix was printed, 2 invalid input (including policies with errors).";
 
 /// Options of `matrix`.
@@ -27,7 +28,7 @@ pub struct MatrixArgs {
     /// The scenario whose caller and repository to use
     #[command(flatten)]
     pub input: ScenarioInput,
-    /// Print the matrix as JSON: `{"rows": [{"action", "accessLevel", "decision", "summary"}]}`
+    /// Print the matrix as JSON: `{"rows": [{"action", "accessLevel", "registryLevel", "decision", "summary"}], "operations": [{"operation", "decision", "summary", "failingAction"}]}`
     #[arg(long)]
     pub json: bool,
     /// When the request is made
@@ -54,7 +55,7 @@ pub fn run(args: &MatrixArgs, paint: Paint) -> Result<Report, CliError> {
         text.push('\n');
         return Ok(Report { text, exit });
     }
-    let request = &scenario.request;
+    let request = scenario.first_request();
     let mut text = format!(
         "{}  {}\n{}  {}\n\n",
         paint.paint("principal", Style::Bold),
@@ -62,11 +63,26 @@ pub fn run(args: &MatrixArgs, paint: Paint) -> Result<Report, CliError> {
         paint.paint("resource ", Style::Bold),
         request.resource
     );
+    let mut operations = Table::new(&["OPERATION", "DECISION", "WHY"]);
+    for row in &matrix.operations {
+        operations.row(vec![
+            Cell::plain(row.operation.as_str()),
+            Cell::styled(row.decision.as_str(), render::decision_style(row.decision)),
+            Cell::plain(&row.summary),
+        ]);
+    }
+    text.push_str(&operations.render(paint, ""));
+    text.push('\n');
     let mut table = Table::new(&["ACTION", "ACCESS", "DECISION", "WHY"]);
     for row in &matrix.rows {
+        let access = if row.registry_level {
+            format!("{} (registry-level, on *)", row.access_level)
+        } else {
+            row.access_level.clone()
+        };
         table.row(vec![
             Cell::plain(&row.action),
-            Cell::plain(&row.access_level),
+            Cell::plain(&access),
             Cell::styled(row.decision.as_str(), render::decision_style(row.decision)),
             Cell::plain(&row.summary),
         ]);

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ecr_policy_engine::eval::{Decision, Evaluation, RequestTime, evaluate};
+use ecr_policy_engine::eval::{Decision, Evaluation, PolicyCache, RequestTime};
 
 use super::Report;
 use crate::clock::TimeArg;
@@ -23,11 +23,12 @@ Examples:
   ecr-policy test cross-account.json org-policies/ --junit target/ecr-policy.xml
   ecr-policy test tests/scenarios --time 2026-06-01T00:00:00Z
 
-Folders are searched recursively for *.json files. Scenarios without `expect` are not run. The last line
+Folders are searched recursively for *.json files. Each request is a test: a scenario's one `request`, or
+each of a suite's `requests` (with its own `expect`). Requests without `expect` are not run. The last line
 of the output is always `N passed, M failed`; a file that cannot be read counts as one failure.
 Every request is made at the same moment, now unless --time says otherwise: scenarios whose conditions
 depend on the date need --time, or aws:CurrentTime and aws:EpochTime in their context.
-Exit codes: 0 every scenario passed, 1 a scenario failed, 2 a file could not be read or nothing was run.";
+Exit codes: 0 every request passed, 1 a request failed, 2 a file could not be read or nothing was run.";
 
 /// Options of `test`.
 #[derive(Debug, Clone, clap::Args)]
@@ -81,16 +82,16 @@ pub fn run(args: &TestArgs, paint: Paint) -> Result<Report, CliError> {
     };
     if cases.is_empty() {
         out.push_str(&format!(
-            "{} no scenario with an `expect` was found\n",
+            "{} no request with an `expect` was found\n",
             paint.paint("error:", Style::Red)
         ));
         exit = Exit::Invalid;
     }
     match skipped {
         0 => {}
-        1 => note("note: 1 scenario without `expect` was not run"),
+        1 => note("note: 1 request without `expect` was not run"),
         _ => note(&format!(
-            "note: {skipped} scenarios without `expect` were not run"
+            "note: {skipped} requests without `expect` were not run"
         )),
     }
     if let Some(path) = &args.junit
@@ -155,39 +156,61 @@ impl Run {
         };
         let file = path.display().to_string();
         for (index, scenario) in all.iter().enumerate() {
-            let Some(expected) = scenario.expect else {
-                self.skipped += 1;
-                continue;
-            };
-            let name = if scenario.name.is_empty() {
+            let scenario_name = if scenario.name.is_empty() {
                 format!("scenario {}", index + 1)
             } else {
                 scenario.name.clone()
             };
-            let started = Instant::now();
-            let evaluation = evaluate(scenario, self.time);
-            let time = started.elapsed();
-            let result = if evaluation.decision == expected {
-                CaseResult::Passed
-            } else {
-                self.out
-                    .push_str(&failure(&file, &name, expected, &evaluation, self.paint));
-                CaseResult::Failed {
-                    message: format!(
-                        "expected {}, got {}",
-                        expected.as_str(),
-                        evaluation.decision.as_str()
-                    ),
-                    detail: failure(&file, &name, expected, &evaluation, Paint::plain()),
-                }
-            };
-            self.cases.push(Case {
-                file: file.clone(),
-                name,
-                time,
-                result,
-            });
+            let mut cache = PolicyCache::new();
+            for request in 0..scenario.all_requests().len() {
+                let started = Instant::now();
+                let Some(entry) = cache.evaluate_entry(scenario, request, self.time) else {
+                    continue;
+                };
+                let time = started.elapsed();
+                let Some(expected) = entry.expect else {
+                    self.skipped += 1;
+                    continue;
+                };
+                let name = if scenario.is_suite() {
+                    format!("{scenario_name} › {}", entry.name)
+                } else {
+                    scenario_name.clone()
+                };
+                self.record(&file, name, expected, &entry.evaluation, time);
+            }
         }
+    }
+
+    /// Records one request's result: a passed case, or a failed one whose report is printed.
+    fn record(
+        &mut self,
+        file: &str,
+        name: String,
+        expected: Decision,
+        evaluation: &Evaluation,
+        time: Duration,
+    ) {
+        let result = if evaluation.decision == expected {
+            CaseResult::Passed
+        } else {
+            self.out
+                .push_str(&failure(file, &name, expected, evaluation, self.paint));
+            CaseResult::Failed {
+                message: format!(
+                    "expected {}, got {}",
+                    expected.as_str(),
+                    evaluation.decision.as_str()
+                ),
+                detail: failure(file, &name, expected, evaluation, Paint::plain()),
+            }
+        };
+        self.cases.push(Case {
+            file: file.to_owned(),
+            name,
+            time,
+            result,
+        });
     }
 
     /// Records a file or folder that could not be read: one error line and one failed case.

@@ -7,6 +7,7 @@ mod help;
 mod link;
 mod lint;
 mod matrix;
+mod suites;
 #[expect(
     clippy::unwrap_used,
     reason = "test helpers: any failure to run the binary fails the test"

@@ -29,15 +29,29 @@ fn json_rows_carry_action_access_level_and_decision() {
     let matrix: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let rows = matrix["rows"].as_array().unwrap();
     assert!(rows.len() > 20, "{}", rows.len());
-    // A repository policy does not govern ecr:CreateRepository (PTCIAM): the identity policy allows it.
+    // A repository policy does not govern ecr:CreateRepository (PTCIAM) or the registry-level actions
+    // (ECRPOL): the identity policy allows them.
     assert!(rows.iter().all(|row| {
-        let expected = if row["action"] == "ecr:CreateRepository" {
+        let expected = if row["action"] == "ecr:CreateRepository" || row["registryLevel"] == true {
             "allowed"
         } else {
             "explicitDeny"
         };
         row["decision"] == expected
     }));
+    assert_eq!(
+        rows.iter()
+            .find(|row| row["registryLevel"] == true)
+            .map(|row| &row["action"]),
+        Some(&serde_json::json!("ecr:GetAuthorizationToken"))
+    );
+    // The pull stops at its first repository action, which the repository policy denies.
+    assert_eq!(matrix["operations"][0]["operation"], "pull");
+    assert_eq!(matrix["operations"][0]["decision"], "explicitDeny");
+    assert_eq!(
+        matrix["operations"][0]["failingAction"],
+        "ecr:BatchGetImage"
+    );
     assert!(
         rows.iter()
             .any(|row| row["action"] == "ecr:PutImage" && row["accessLevel"] == "Write")

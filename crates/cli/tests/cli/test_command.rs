@@ -30,10 +30,7 @@ fn a_failure_prints_scenario_expected_actual_and_reasons_and_exits_1() {
         run.stdout
     );
     assert_eq!(run.stdout.lines().last(), Some("1 passed, 1 failed"));
-    assert_eq!(
-        run.stderr,
-        "note: 1 scenario without `expect` was not run\n"
-    );
+    assert_eq!(run.stderr, "note: 1 request without `expect` was not run\n");
 }
 
 #[test]
@@ -88,6 +85,6 @@ fn finding_nothing_to_run_is_an_error() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stdout,
-        "error: no scenario with an `expect` was found\n0 passed, 0 failed\n"
+        "error: no request with an `expect` was found\n0 passed, 0 failed\n"
     );
 }

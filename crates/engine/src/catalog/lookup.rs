@@ -104,6 +104,15 @@ impl Catalog {
             .filter(|action| action.takes_repository())
     }
 
+    /// The registry-level actions of the service the matrix shows (no resource type: GetAuthorizationToken,
+    /// the registry policy, pull-through cache rules, ...), in catalogue order.
+    pub fn registry_actions(&self) -> impl Iterator<Item = &Action> {
+        self.service(MATRIX_SERVICE)
+            .into_iter()
+            .flat_map(|service| &service.actions)
+            .filter(|action| action.is_registry_level())
+    }
+
     /// The global key a policy names, case-insensitive, tag keys filled in (`aws:PrincipalTag/team`).
     pub fn global_key(&self, name: &str) -> Option<&GlobalConditionKey> {
         self.global_condition_keys

@@ -1,11 +1,13 @@
 //! [`PolicyCache`]: parsed and linted policies remembered between preparations, for a caller such as
 //! the page that evaluates the same scenario again after every edit, usually an edit of one policy.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::lint::LintOptions;
 use crate::policy::PolicyKind;
-use crate::scenario::Scenario;
+use crate::registry::RegistryPolicyScope;
+use crate::scenario::{Request, Scenario};
 
 use super::inputs::{CheckedPolicy, check_policy, load_policies};
 use super::{Prepared, lint_options, prepare_loaded};
@@ -15,7 +17,8 @@ use super::{Prepared, lint_options, prepare_loaded};
 /// an edited scenario) find theirs, and bounds the cache to two scenarios' worth of policies.
 const KEPT_PREPARATIONS: u64 = 2;
 
-/// Parsed and linted policies by what determines them: kind, text and lint options. Preparing through
+/// Parsed and linted policies by what determines them: kind, text and lint options (the repository ARN
+/// and the registry policy scope). Preparing through
 /// the cache gives exactly what [`prepare`](super::prepare) gives; only unchanged policies are not
 /// parsed and linted again.
 #[derive(Debug, Default)]
@@ -31,6 +34,7 @@ struct CacheKey {
     kind: PolicyKind,
     text: String,
     repository_arn: Option<String>,
+    registry_scope: RegistryPolicyScope,
 }
 
 /// A remembered policy and the preparation that last used it.
@@ -49,15 +53,25 @@ impl PolicyCache {
     /// [`prepare`](super::prepare), parsing and linting only the policies this cache does not hold.
     /// Policies that the last two preparations did not use are forgotten.
     pub fn prepare<'a>(&mut self, scenario: &'a Scenario) -> Prepared<'a> {
+        self.prepare_request(scenario, scenario.first_request())
+    }
+
+    /// [`prepare_request`](super::prepare_request) through this cache: a suite's requests on the same
+    /// repository share one parse of each policy.
+    pub fn prepare_request<'a>(
+        &mut self,
+        scenario: &'a Scenario,
+        request: &'a Request,
+    ) -> Prepared<'a> {
         self.preparations += 1;
         let now = self.preparations;
-        let options = lint_options(scenario);
+        let options = lint_options(scenario, request);
         let policies = load_policies(scenario, |text, kind| {
             self.checked(text, kind, &options, now)
         });
         self.entries
             .retain(|_, entry| now - entry.last_used < KEPT_PREPARATIONS);
-        prepare_loaded(scenario, policies)
+        prepare_loaded(scenario, Cow::Borrowed(request), policies)
     }
 
     /// How many policies the cache holds.
@@ -82,6 +96,7 @@ impl PolicyCache {
             kind,
             text: text.to_owned(),
             repository_arn: options.repository_arn.clone(),
+            registry_scope: options.registry_scope,
         };
         let entry = self.entries.entry(key).or_insert_with(|| Entry {
             checked: check_policy(text, kind, options),

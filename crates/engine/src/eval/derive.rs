@@ -120,6 +120,7 @@ mod tests {
             resource: "arn:aws:ecr:us-east-1:111122223333:repository/app".to_string(),
             federated_by: None,
             context: Default::default(),
+            ..Request::default()
         }
     }
 

@@ -1,10 +1,13 @@
-//! The "all actions" view: every repository action of the catalogue decided for the scenario's caller and
-//! repository, reusing one parse of the policies.
+//! The "all actions" view: every ECR action of the catalogue decided for the scenario's caller, the
+//! repository actions on its repository and the registry-level ones on `*`, and every operation
+//! (iam-semantics.md section 7), reusing one parse of the policies.
 
 use serde::Serialize;
 
-use super::{Decision, Prepared, RequestTime};
-use crate::catalog::catalog;
+use super::operation::OperationOutcome;
+use super::{Brief, Decision, Prepared, RequestTime};
+use crate::catalog::{Action, catalog};
+use crate::operation::Operation;
 
 /// One action's decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -15,37 +18,89 @@ pub struct MatrixRow {
     pub action: String,
     /// Its access level in the catalogue (`Read`, `Write`, ...).
     pub access_level: String,
+    /// Whether it is registry-level (no resource type, ECRSAR): decided on `*`, and only identity-side
+    /// policies can grant it.
+    pub registry_level: bool,
     /// The decision for it.
     pub decision: Decision,
     /// The one-sentence summary of why.
     pub summary: String,
 }
 
-/// Every repository action with its decision.
+/// One operation's decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct OperationRow {
+    /// The operation.
+    pub operation: Operation,
+    /// Allowed when every one of its actions is, else the decision of the first that is not.
+    pub decision: Decision,
+    /// The one-sentence summary of why, starting with the deciding action.
+    pub summary: String,
+    /// The first action not allowed, whose row explains it; `None` when the operation is allowed.
+    pub failing_action: Option<String>,
+}
+
+/// Every action and every operation with its decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Matrix {
-    /// The rows, in catalogue order.
+    /// The rows: the repository actions in catalogue order, then the registry-level actions,
+    /// `ecr:GetAuthorizationToken` first.
     pub rows: Vec<MatrixRow>,
+    /// Every operation, in the order of the rule book's table.
+    pub operations: Vec<OperationRow>,
 }
 
 impl Prepared<'_> {
-    /// Decides every ECR repository action for the scenario's principal and repository.
+    /// Decides every ECR action and every operation for the request's principal and repository.
     pub fn matrix(&self, time: RequestTime) -> Matrix {
-        let rows = catalog()
+        let registry = self.on_registry();
+        let row = |prepared: &Prepared<'_>, action: &Action| {
+            let name = action.full_name();
+            let brief = prepared.decision(&name, time);
+            MatrixRow {
+                action: name,
+                access_level: action.access_level.clone(),
+                registry_level: action.is_registry_level(),
+                decision: brief.decision,
+                summary: brief.summary,
+            }
+        };
+        let mut rows: Vec<MatrixRow> = catalog()
             .repository_actions()
-            .map(|action| {
-                let name = action.full_name();
-                let (decision, summary) = self.decision(&name, time);
-                MatrixRow {
-                    action: name,
-                    access_level: action.access_level.clone(),
-                    decision,
-                    summary,
+            .map(|action| row(self, action))
+            .collect();
+        let mut registry_actions: Vec<&Action> = catalog().registry_actions().collect();
+        registry_actions.sort_by_key(|action| action.name != "GetAuthorizationToken");
+        rows.extend(
+            registry_actions
+                .into_iter()
+                .map(|action| row(&registry, action)),
+        );
+        let registry = Some(registry);
+        let operations = Operation::ALL
+            .into_iter()
+            .map(|operation| {
+                let briefs: Vec<Brief> = operation
+                    .steps()
+                    .iter()
+                    .map(|step| self.for_step(step, &registry).decision(step.action, time))
+                    .collect();
+                let outcome = OperationOutcome::new(operation, &briefs);
+                OperationRow {
+                    operation,
+                    decision: outcome.decision,
+                    summary: outcome.summary(),
+                    failing_action: outcome
+                        .failing
+                        .and_then(|index| operation.steps().get(index))
+                        .map(|step| step.action.to_owned()),
                 }
             })
             .collect();
-        Matrix { rows }
+        Matrix { rows, operations }
     }
 }

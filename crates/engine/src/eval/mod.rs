@@ -11,6 +11,7 @@ mod derive;
 mod fixed;
 mod inputs;
 mod matrix;
+mod operation;
 #[cfg(test)]
 mod prepared_tests;
 mod reading;
@@ -18,6 +19,7 @@ mod request;
 mod result;
 mod run;
 mod statement;
+mod suite;
 #[cfg(test)]
 mod tests;
 mod unreadable;
@@ -26,17 +28,22 @@ pub use crate::decision::Decision;
 pub use crate::time::{RequestTime, RequestTimeError};
 pub use cache::PolicyCache;
 pub use inputs::{CheckedPolicy, LoadedPolicy, check_policy, level_name, load_policies};
+pub use matrix::OperationRow;
 pub use matrix::{Matrix, MatrixRow};
 pub use result::{
-    ElementReport, Evaluation, MissingKey, PatternReport, PolicyReport, PrincipalReport, Reason,
-    RequestFacts, StatementOutcome, StatementRef, StatementReport, Step, Verdict,
+    ElementReport, Evaluation, MissingKey, OperationAction, PatternReport, PolicyReport,
+    PrincipalReport, Reason, RequestFacts, StatementOutcome, StatementRef, StatementReport, Step,
+    Verdict,
 };
+pub use suite::{SuiteEntry, evaluate_suite};
+
+use std::borrow::Cow;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LintOptions;
 use crate::matching::{Caller, CallerError};
 use crate::policy::{PolicyKind, SharedList, SharedStr};
-use crate::scenario::Scenario;
+use crate::scenario::{Request, Scenario};
 use crate::span::Span;
 
 use self::fixed::FixedStatement;
@@ -44,9 +51,10 @@ use self::request::{Contexts, RequestBasics};
 use self::run::Detail;
 use self::statement::RequestView;
 
-/// Evaluates `scenario` at `time`.
+/// Evaluates the first request of `scenario` (its only one unless it is a suite) at `time`: its action, or
+/// every action of its operation.
 pub fn evaluate(scenario: &Scenario, time: RequestTime) -> Evaluation {
-    prepare(scenario).evaluate(&scenario.request.action, time)
+    prepare(scenario).evaluate_request(time)
 }
 
 /// A scenario with its policies parsed and linted, and everything that does not depend on the action
@@ -54,6 +62,8 @@ pub fn evaluate(scenario: &Scenario, time: RequestTime) -> Evaluation {
 #[derive(Debug, Clone)]
 pub struct Prepared<'a> {
     scenario: &'a Scenario,
+    /// The request decided: one of the scenario's, or one made from it for a registry-level action.
+    asked: Cow<'a, Request>,
     policies: Vec<LoadedPolicy>,
     /// What every report of each policy starts with.
     headers: Vec<ReportHeader>,
@@ -81,26 +91,35 @@ struct Ready {
     has_per_request_parts: bool,
 }
 
-/// Parses and lints the policies of `scenario`, reads its principal, and matches every part of every
-/// statement that does not depend on the action.
+/// Parses and lints the policies of `scenario`, reads the principal of its first request (its only one
+/// unless it is a suite), and matches every part of every statement that does not depend on the action.
 pub fn prepare(scenario: &Scenario) -> Prepared<'_> {
-    let options = lint_options(scenario);
-    let policies = load_policies(scenario, |text, kind| check_policy(text, kind, &options));
-    prepare_loaded(scenario, policies)
+    prepare_request(scenario, scenario.first_request())
 }
 
-/// What the policies of `scenario` are linted with: its repository ARN, when it is one, and its registry
-/// policy scope.
-fn lint_options(scenario: &Scenario) -> LintOptions {
+/// [`prepare`] for `request`, one of the scenario's requests.
+pub fn prepare_request<'a>(scenario: &'a Scenario, request: &'a Request) -> Prepared<'a> {
+    let options = lint_options(scenario, request);
+    let policies = load_policies(scenario, |text, kind| check_policy(text, kind, &options));
+    prepare_loaded(scenario, Cow::Borrowed(request), policies)
+}
+
+/// What the policies of `scenario` are linted with for `request`: its repository ARN, when it is one,
+/// and the registry policy scope.
+fn lint_options(scenario: &Scenario, request: &Request) -> LintOptions {
     LintOptions {
-        repository_arn: Some(scenario.request.resource.clone())
+        repository_arn: Some(request.resource.clone())
             .filter(|resource| resource.starts_with("arn:")),
         registry_scope: scenario.registry_scope(),
     }
 }
 
-/// [`prepare`] with the policies already loaded.
-fn prepare_loaded(scenario: &Scenario, policies: Vec<LoadedPolicy>) -> Prepared<'_> {
+/// [`prepare`] for `asked` with the policies already loaded.
+fn prepare_loaded<'a>(
+    scenario: &'a Scenario,
+    asked: Cow<'a, Request>,
+    policies: Vec<LoadedPolicy>,
+) -> Prepared<'a> {
     let headers: Vec<ReportHeader> = policies
         .iter()
         .map(|policy| ReportHeader {
@@ -110,22 +129,23 @@ fn prepare_loaded(scenario: &Scenario, policies: Vec<LoadedPolicy>) -> Prepared<
             written_at: policy.written_at,
         })
         .collect();
-    let caller = Caller::parse(&scenario.request.principal);
+    let caller = Caller::parse(&asked.principal);
     let diagnostics: Vec<&[Diagnostic]> =
         headers.iter().map(|header| &*header.diagnostics).collect();
-    let request = RequestBasics::new(&scenario.request, &caller, &policies, &diagnostics);
+    let request = RequestBasics::new(&asked, &caller, &policies, &diagnostics);
     let ready = match &caller {
         Ok(caller)
             if request.errors.is_empty()
                 && request.federated_error.is_none()
                 && request.blocking.is_empty() =>
         {
-            Some(Ready::new(scenario, &policies, caller, &request))
+            Some(Ready::new(scenario, &asked, &policies, caller, &request))
         }
         _ => None,
     };
     Prepared {
         scenario,
+        asked,
         policies,
         headers,
         caller,
@@ -137,11 +157,12 @@ fn prepare_loaded(scenario: &Scenario, policies: Vec<LoadedPolicy>) -> Prepared<
 impl Ready {
     fn new(
         scenario: &Scenario,
+        asked: &Request,
         policies: &[LoadedPolicy],
         caller: &Caller,
         request: &RequestBasics,
     ) -> Self {
-        let contexts = Contexts::new(&scenario.request, caller, request);
+        let contexts = Contexts::new(asked, caller, request);
         let view = RequestView {
             caller,
             resource: &request.resource,
@@ -181,7 +202,30 @@ impl Prepared<'_> {
         &self.policies
     }
 
-    /// Decides `action` for the scenario's principal and resource.
+    /// The request this preparation decides.
+    pub fn request(&self) -> &Request {
+        &self.asked
+    }
+
+    /// Decides what the request asks: its action, or every action of its operation.
+    pub fn evaluate_request(&self, time: RequestTime) -> Evaluation {
+        match self.asked.operation {
+            Some(operation) => self.evaluate_operation(operation, time),
+            None => self.evaluate(&self.asked.action, time),
+        }
+    }
+
+    /// This preparation for a registry-level action: the same policies, parsed and linted once, and the
+    /// same request on `*` (ECRSAR: such an action has no resource type).
+    fn on_registry(&self) -> Prepared<'_> {
+        let request = Request {
+            resource: "*".to_owned(),
+            ..self.asked.as_ref().clone()
+        };
+        prepare_loaded(self.scenario, Cow::Owned(request), self.policies.clone())
+    }
+
+    /// Decides `action` for the request's principal and resource.
     pub fn evaluate(&self, action: &str, time: RequestTime) -> Evaluation {
         match self.run(action, time, Detail::Reports) {
             Ok(decided) => decided.into_evaluation(self),
@@ -189,11 +233,11 @@ impl Prepared<'_> {
         }
     }
 
-    /// The decision for `action` and its one-sentence summary, without the per-statement reports.
-    fn decision(&self, action: &str, time: RequestTime) -> (Decision, String) {
+    /// The decision for `action` and why, without the per-statement reports.
+    fn decision(&self, action: &str, time: RequestTime) -> Brief {
         match self.run(action, time, Detail::DecisionOnly) {
-            Ok(decided) => decided.decision_and_summary(),
-            Err(invalid) => (invalid.decision, invalid.summary),
+            Ok(decided) => decided.brief(),
+            Err(invalid) => Brief::of(&invalid),
         }
     }
 
@@ -240,6 +284,8 @@ impl Prepared<'_> {
             context: Vec::new(),
             missing_keys: Vec::new(),
             request_errors,
+            operation: None,
+            actions: Vec::new(),
         }
     }
 }
@@ -283,20 +329,56 @@ fn not_applicable_because(
     }
 }
 
-fn summary(decision: Decision, reasons: &[Reason]) -> String {
-    let deciding = reasons
+/// An action's decision with the sentences that say why: the summary, and the deciding reason alone.
+#[derive(Debug, Clone)]
+struct Brief {
+    decision: Decision,
+    summary: String,
+    /// The deciding step's message (for an invalid input, the summary).
+    because: String,
+}
+
+impl Brief {
+    /// The brief of a whole evaluation.
+    fn of(evaluation: &Evaluation) -> Self {
+        let because = match evaluation.decision {
+            Decision::Invalid => None,
+            _ => deciding(&evaluation.reasons).map(|reason| reason.message.clone()),
+        };
+        Brief {
+            decision: evaluation.decision,
+            because: because.unwrap_or_else(|| evaluation.summary.clone()),
+            summary: evaluation.summary.clone(),
+        }
+    }
+}
+
+/// The step of the reason chain that decided: the last one that allowed or denied, or else the last.
+fn deciding(reasons: &[Reason]) -> Option<&Reason> {
+    reasons
         .iter()
         .rev()
         .find(|reason| reason.verdict != Verdict::Info && reason.step != Step::Decision)
-        .or_else(|| reasons.last());
+        .or_else(|| reasons.last())
+}
+
+fn summary(decision: Decision, reasons: &[Reason]) -> String {
+    with_headline(
+        decision,
+        deciding(reasons).map(|reason| reason.message.as_str()),
+    )
+}
+
+/// `Implicitly denied: ` and the reason.
+fn with_headline(decision: Decision, reason: Option<&str>) -> String {
     let headline = match decision {
         Decision::Allowed => "Allowed",
         Decision::ExplicitDeny => "Explicitly denied",
         Decision::ImplicitDeny => "Implicitly denied",
         Decision::Invalid => "Not evaluated",
     };
-    match deciding {
-        Some(reason) => format!("{headline}: {}", reason.message),
+    match reason {
+        Some(reason) => format!("{headline}: {reason}"),
         None => headline.to_string(),
     }
 }

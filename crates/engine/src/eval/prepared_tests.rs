@@ -142,7 +142,9 @@ fn a_prepared_scenario_decides_every_action_as_a_fresh_evaluation_does() {
             "nocolon",
         ] {
             let mut fresh = scenario.clone();
-            fresh.request.action = action.to_string();
+            if let Some(request) = fresh.request.as_mut() {
+                request.action = action.to_string();
+            }
             assert_eq!(
                 prepared.evaluate(action, time),
                 evaluate(&fresh, time),

@@ -10,6 +10,7 @@ use crate::context::ContextEntry;
 use crate::decision::Decision;
 use crate::diagnostic::Diagnostic;
 use crate::matching::{ActionMatch, PrincipalMatch, ResourceMatch};
+use crate::operation::Operation;
 use crate::policy::{Effect, PolicyKind, Shared, SharedList, SharedStr};
 use crate::span::Span;
 use crate::unwrap::Wrapper;
@@ -35,6 +36,29 @@ pub struct Evaluation {
     pub missing_keys: Vec<MissingKey>,
     /// Problems with the request itself (an unreadable principal), which make the decision `invalid`.
     pub request_errors: Vec<String>,
+    /// For a request that names an operation: the operation. The evaluation is then the operation's
+    /// (iam-semantics.md section 7): its decision, a reason chain that starts with the action that
+    /// decided, and that action's reports, request facts and context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operation: Option<Operation>,
+    /// For an operation: each of its actions, in the table's order, with its own evaluation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<OperationAction>,
+}
+
+/// One action of an operation and its decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct OperationAction {
+    /// The action, such as `ecr:GetAuthorizationToken`.
+    pub action: String,
+    /// The resource it was decided on: `*` for a registry-level action, else the repository ARN.
+    pub resource: String,
+    /// Its decision.
+    pub decision: Decision,
+    /// Its full evaluation.
+    pub evaluation: Evaluation,
 }
 
 /// One step of the reason chain.
@@ -74,6 +98,8 @@ pub enum Step {
     PermissionsBoundary,
     /// Step 7: the session policy.
     SessionPolicy,
+    /// An operation (section 7): the first of its actions not allowed decides, or every action is allowed.
+    Operation,
     /// Cross-account: both accounts must allow.
     CrossAccount,
     /// The final decision.

@@ -16,9 +16,10 @@ use super::statement::{
     RequestView, action_matches, action_report, outcome, resource_reading, resource_report,
 };
 use super::{
-    Decision, Evaluation, LoadedPolicy, PolicyReport, Prepared, RCPS_SKIP_REGISTRY_LEVEL_ACTIONS,
-    Ready, Reason, ReportHeader, RequestFacts, RequestTime, StatementOutcome, StatementRef,
-    StatementReport, Step, Verdict, missing_keys, not_applicable_because, summary,
+    Brief, Decision, Evaluation, LoadedPolicy, PolicyReport, Prepared,
+    RCPS_SKIP_REGISTRY_LEVEL_ACTIONS, Ready, Reason, ReportHeader, RequestFacts, RequestTime,
+    StatementOutcome, StatementRef, StatementReport, Step, Verdict, deciding, missing_keys,
+    not_applicable_because, summary, with_headline,
 };
 
 /// The decision for one action with what explains it: every statement's outcome and, when wanted, its
@@ -63,9 +64,7 @@ impl Prepared<'_> {
         detail: Detail,
     ) -> Result<Decided<'_>, Box<Evaluation>> {
         let known_action = catalog().action(action);
-        let facts = self
-            .request
-            .facts(&self.scenario.request, action, known_action);
+        let facts = self.request.facts(&self.asked, action, known_action);
         let request_errors = self.request.errors_for(action);
         let (Ok(caller), Some(ready), true) =
             (&self.caller, &self.ready, request_errors.is_empty())
@@ -320,9 +319,14 @@ fn conditions_outcome(
 }
 
 impl Decided<'_> {
-    /// The decision and the one sentence that says why.
-    pub(super) fn decision_and_summary(&self) -> (Decision, String) {
-        (self.decision, summary(self.decision, &self.reasons))
+    /// The decision and the sentences that say why.
+    pub(super) fn brief(&self) -> Brief {
+        let because = deciding(&self.reasons).map(|reason| reason.message.as_str());
+        Brief {
+            decision: self.decision,
+            summary: with_headline(self.decision, because),
+            because: because.unwrap_or_default().to_owned(),
+        }
     }
 
     /// The whole evaluation: the decision with every statement's report.
@@ -357,6 +361,8 @@ impl Decided<'_> {
             context,
             missing_keys,
             request_errors: Vec::new(),
+            operation: None,
+            actions: Vec::new(),
         }
     }
 }

@@ -520,5 +520,7 @@ fn the_matrix_decides_every_repository_action() {
     assert_eq!(allowed, ["ecr:BatchGetImage"]);
 }
 
+mod operations;
 mod readings;
 mod registry;
+mod suites;

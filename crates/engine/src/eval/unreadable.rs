@@ -24,6 +24,8 @@ impl Evaluation {
             context: Vec::new(),
             missing_keys: Vec::new(),
             request_errors: Vec::new(),
+            operation: None,
+            actions: Vec::new(),
         }
     }
 }

@@ -13,6 +13,7 @@ pub use stamp::stamp_engine_version;
 
 use crate::decision::Decision;
 use crate::json::{self, JsonCode, JsonKind, JsonValue, PathStep, ReadError};
+use crate::operation::Operation;
 use crate::registry::RegistryPolicyScope;
 use crate::span::Span;
 
@@ -56,9 +57,15 @@ pub struct Scenario {
     /// Resource control policies of the repository's account: one list per level, root first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rcps: Vec<Vec<PolicySource>>,
-    /// The request to decide.
-    pub request: Request,
-    /// The decision a test expects; only test runs read it.
+    /// The request to decide; absent in a suite, which has `requests` instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<Request>,
+    /// A suite: several requests, each with its own `name` and `expect`, decided against the one set of
+    /// policies. Empty unless the document has no `request`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<Request>,
+    /// The decision a test expects of the one `request`; only test runs read it. A suite's requests carry
+    /// their own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expect: Option<Decision>,
     /// The engine version that wrote the scenario (share links carry it).
@@ -75,7 +82,43 @@ impl Scenario {
     pub fn registry_scope(&self) -> RegistryPolicyScope {
         self.registry_policy_scope.unwrap_or_default()
     }
+
+    /// The requests to decide: the one `request`, or a suite's `requests`.
+    pub fn all_requests(&self) -> &[Request] {
+        match &self.request {
+            Some(request) => std::slice::from_ref(request),
+            None => &self.requests,
+        }
+    }
+
+    /// The first request (the only one unless the scenario is a suite), or an empty request, which
+    /// evaluates as invalid, when a scenario built in code has none.
+    pub fn first_request(&self) -> &Request {
+        self.all_requests().first().unwrap_or(&NO_REQUEST)
+    }
+
+    /// The decision a test expects of `request`: its own `expect` in a suite, the scenario's otherwise.
+    pub fn expected(&self, request: &Request) -> Option<Decision> {
+        request.expect.or(self.expect)
+    }
+
+    /// Whether the scenario is a suite (it has `requests`, not `request`).
+    pub fn is_suite(&self) -> bool {
+        self.request.is_none()
+    }
 }
+
+/// The request of a scenario that has none: no principal, so it evaluates as invalid.
+static NO_REQUEST: Request = Request {
+    name: String::new(),
+    principal: String::new(),
+    action: String::new(),
+    operation: None,
+    resource: String::new(),
+    federated_by: None,
+    context: BTreeMap::new(),
+    expect: None,
+};
 
 /// A policy given either as a JSON value or as the text exactly as typed (which may be broken JSON).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -216,15 +259,23 @@ impl IdentityPolicy {
 }
 
 /// The request: who asks to do what to which repository, with which context.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Request {
+    /// In a suite's `requests`: what the request checks, such as `CI can pull`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
     /// The caller: an IAM user, role, assumed-role session, federated user or root ARN, a bare account id,
     /// a service principal such as `codebuild.amazonaws.com`, or `anonymous`.
     pub principal: String,
-    /// The action, such as `ecr:BatchGetImage`.
+    /// The action, such as `ecr:BatchGetImage`; empty when the request names an `operation` instead.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub action: String,
+    /// An operation (`pull`, `push`, ...) to decide instead of one action: every action it needs, each on
+    /// its resource (iam-semantics.md section 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operation: Option<Operation>,
     /// The repository ARN, or `*` for registry-level actions.
     pub resource: String,
     /// For a federated-user principal: the ARN of the IAM user who called GetFederationToken. A repository
@@ -234,6 +285,9 @@ pub struct Request {
     /// Condition keys the caller supplies. Derived keys are added unless given here.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub context: BTreeMap<String, ContextInput>,
+    /// In a suite's `requests`: the decision a test expects; only test runs read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Decision>,
 }
 
 /// A context value as written in a scenario: a scalar, or an array for a multivalued key.
@@ -320,7 +374,7 @@ pub fn scenario_from_value(value: serde_json::Value) -> Result<Scenario, Scenari
 /// column in `text`.
 pub fn scenario_from_text(text: &str) -> Result<Scenario, ScenarioError> {
     let root = parse(text)?;
-    read_scenario(text, &root).map_err(|error| located(Vec::new(), error))
+    read(text, &root, Vec::new())
 }
 
 /// Reads the text of a JSON document as `T`, as strictly as a scenario (the adapters read their option
@@ -328,14 +382,6 @@ pub fn scenario_from_text(text: &str) -> Result<Scenario, ScenarioError> {
 pub fn read_document<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, ScenarioError> {
     let root = parse(text)?;
     json::from_value(&root).map_err(|error| located(Vec::new(), error))
-}
-
-/// Reads one scenario from its value in the document `text`, each policy given as JSON kept with its text
-/// and position in the document.
-fn read_scenario(text: &str, value: &JsonValue) -> Result<Scenario, ReadError> {
-    let mut scenario: Scenario = json::from_value(value)?;
-    written::record(&mut scenario, text, value);
-    Ok(scenario)
 }
 
 /// Reads a file's text: one scenario, a JSON array of them, or `{"scenarios": [...]}`.
@@ -360,22 +406,29 @@ pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
             }
         }
         _ => {
-            return read_scenario(text, &root)
-                .map(|scenario| vec![scenario])
-                .map_err(|error| located(Vec::new(), error));
+            return read(text, &root, Vec::new()).map(|scenario| vec![scenario]);
         }
     };
     items
         .iter()
         .enumerate()
         .map(|(index, item)| {
-            read_scenario(text, item).map_err(|error| {
-                let mut path = prefix.clone();
-                path.push(PathStep::Index(index));
-                located(path, error)
-            })
+            let mut path = prefix.clone();
+            path.push(PathStep::Index(index));
+            read(text, item, path)
         })
         .collect()
+}
+
+/// Reads the scenario document `value` of the document `text`, found at `path`: its fields (each policy
+/// given as JSON kept with its text and position in the document), then what they cannot say about its
+/// requests.
+fn read(text: &str, value: &JsonValue, path: Vec<PathStep>) -> Result<Scenario, ScenarioError> {
+    let mut scenario: Scenario =
+        json::from_value(value).map_err(|error| located(path.clone(), error))?;
+    written::record(&mut scenario, text, value);
+    requests::check(value, &path)?;
+    Ok(scenario)
 }
 
 /// Parses a scenario document's text; a syntax error is a scenario error at its position, worded for
@@ -418,6 +471,7 @@ fn located(mut prefix: Vec<PathStep>, error: ReadError) -> ScenarioError {
     }
 }
 
+mod requests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -183,3 +183,98 @@ fn registry_policy_scope_is_v1_or_v2_and_absent_means_v2() {
         assert_eq!((error.line, error.column), (Some(2), Some(26)), "{wrong}");
     }
 }
+
+const REQUEST_FIELDS: &str =
+    r#""principal": "anonymous", "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app""#;
+
+#[test]
+fn a_request_may_name_an_operation_instead_of_an_action() {
+    let text = format!(r#"{{"request": {{{REQUEST_FIELDS}, "operation": "pull-through-cache"}}}}"#);
+    let scenario = scenario_from_text(&text).unwrap();
+    assert_eq!(
+        scenario.first_request().operation,
+        Some(crate::operation::Operation::PullThroughCache)
+    );
+}
+
+#[test]
+fn a_request_with_both_action_and_operation_is_an_error_at_the_operation() {
+    let text = format!(
+        "{{\"request\": {{{REQUEST_FIELDS},\n \"action\": \"ecr:PutImage\", \"operation\": \"push\"}}}}"
+    );
+    let error = scenario_from_text(&text).unwrap_err();
+    assert_eq!(error.path, "request.operation");
+    assert_eq!(error.message, "give `action` or `operation`, not both");
+    assert_eq!((error.line, error.column), (Some(2), Some(28)));
+}
+
+#[test]
+fn a_request_with_neither_action_nor_operation_is_an_error_listing_the_operations() {
+    let text = format!(
+        r#"{{"requests": [{{{REQUEST_FIELDS}, "operation": "pull"}}, {{{REQUEST_FIELDS}}}]}}"#
+    );
+    let error = scenario_from_text(&text).unwrap_err();
+    assert_eq!(error.path, "requests[1]");
+    assert!(error.message.contains("`action`"), "{}", error.message);
+    assert!(error.message.contains("`mount-layer`"), "{}", error.message);
+}
+
+#[test]
+fn an_unknown_operation_is_an_error_listing_the_known_ones() {
+    let text = format!(r#"{{"request": {{{REQUEST_FIELDS}, "operation": "pul"}}}}"#);
+    let error = scenario_from_text(&text).unwrap_err();
+    assert_eq!(error.path, "request.operation");
+    assert!(
+        error
+            .message
+            .contains("`pull`, `push`, `pull-through-cache`, `replicate`, `mount-layer`"),
+        "{}",
+        error.message
+    );
+    assert!(error.line.is_some());
+}
+
+#[test]
+fn a_scenario_has_request_or_requests_never_both_or_neither() {
+    let request = format!(r#"{{{REQUEST_FIELDS}, "action": "ecr:BatchGetImage"}}"#);
+    let both = scenario_from_text(&format!(
+        r#"{{"request": {request}, "requests": [{request}]}}"#
+    ))
+    .unwrap_err();
+    assert_eq!(both.path, "requests");
+    assert!(both.message.contains("not both"), "{}", both.message);
+    let neither = scenario_from_text(r#"{"name": "x"}"#).unwrap_err();
+    assert_eq!(neither.path, "");
+    assert!(
+        neither.message.contains("`requests`"),
+        "{}",
+        neither.message
+    );
+    let empty = scenario_from_text(r#"{"requests": []}"#).unwrap_err();
+    assert_eq!(empty.path, "requests");
+}
+
+#[test]
+fn name_and_expect_go_on_a_suites_requests_and_beside_a_single_request() {
+    let request =
+        format!(r#"{{{REQUEST_FIELDS}, "action": "ecr:BatchGetImage", "expect": "allowed"}}"#);
+    let single = scenario_from_text(&format!(r#"{{"request": {request}}}"#)).unwrap_err();
+    assert_eq!(single.path, "request.expect");
+    let suite = scenario_from_text(&format!(
+        r#"{{"requests": [{request}], "expect": "allowed"}}"#
+    ))
+    .unwrap_err();
+    assert_eq!(suite.path, "expect");
+    let fine = scenario_from_text(&format!(r#"{{"requests": [{request}]}}"#)).unwrap();
+    assert_eq!(fine.expected(&fine.requests[0]), Some(Decision::Allowed));
+}
+
+#[test]
+fn a_suite_written_as_json_reads_back_the_same() {
+    let text = format!(
+        r#"{{"requests": [{{"name": "pull", {REQUEST_FIELDS}, "operation": "pull", "expect": "implicitDeny"}}]}}"#
+    );
+    let scenario = scenario_from_text(&text).unwrap();
+    let written = serde_json::to_string(&scenario).unwrap();
+    assert_eq!(scenario_from_text(&written).unwrap(), scenario);
+}

@@ -176,3 +176,47 @@ fn the_registry_policy_and_its_scope_reach_the_engine() {
     );
     assert!(string_at(&wrong, "scenarioErrors.0.message").contains("`V1` or `V2`"));
 }
+
+#[wasm_bindgen_test]
+fn evaluate_suite_gives_each_request_with_its_name_expect_and_evaluation() {
+    let scenario = js(r#"{
+        "identityPolicies": [{"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"}
+        ]}],
+        "requests": [
+            {"name": "login", "principal": "arn:aws:iam::111122223333:user/bob", "action": "ecr:GetAuthorizationToken", "resource": "*", "expect": "allowed"},
+            {"principal": "arn:aws:iam::111122223333:user/bob", "operation": "pull", "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}
+        ]
+    }"#);
+    let result = ecr_policy_wasm::evaluate_suite(scenario, JsValue::from(TIME)).unwrap();
+    assert_eq!(length_at(&result, "requests"), 2);
+    assert_eq!(length_at(&result, "scenarioErrors"), 0);
+    assert_eq!(string_at(&result, "requests.0.name"), "login");
+    assert_eq!(string_at(&result, "requests.0.expect"), "allowed");
+    assert_eq!(
+        string_at(&result, "requests.0.evaluation.decision"),
+        "allowed"
+    );
+    assert_eq!(string_at(&result, "requests.1.name"), "request 2");
+    assert!(at(&result, "requests.1.expect").is_null());
+    assert_eq!(
+        string_at(&result, "requests.1.evaluation.operation"),
+        "pull"
+    );
+    assert_eq!(
+        string_at(&result, "requests.1.evaluation.actions.1.action"),
+        "ecr:BatchGetImage"
+    );
+    assert_eq!(
+        string_at(&result, "requests.1.evaluation.decision"),
+        "implicitDeny"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_suite_request_without_action_or_operation_is_a_scenario_error_with_its_path() {
+    let scenario = js(r#"{"requests": [{"principal": "anonymous", "resource": "*"}]}"#);
+    let result = ecr_policy_wasm::evaluate_suite(scenario, JsValue::from(TIME)).unwrap();
+    assert_eq!(length_at(&result, "requests"), 0);
+    assert_eq!(string_at(&result, "scenarioErrors.0.path"), "requests[0]");
+}

@@ -29,10 +29,8 @@ const DENY: &str = r#"{"Version": "2012-10-17", "Statement": [{"Sid": "NoPull", 
 const REPOSITORY: &str = "arn:aws:ecr:us-east-1:111122223333:repository/app";
 
 fn json(scenario: &Scenario, cache: &mut PolicyCache) -> (String, String) {
-    let cached = cache
-        .prepare(scenario)
-        .evaluate(&scenario.request.action, TIME);
-    let fresh = prepare(scenario).evaluate(&scenario.request.action, TIME);
+    let cached = cache.prepare(scenario).evaluate_request(TIME);
+    let fresh = prepare(scenario).evaluate_request(TIME);
     (
         serde_json::to_string(&cached).unwrap(),
         serde_json::to_string(&fresh).unwrap(),
@@ -118,4 +116,25 @@ fn policies_unused_by_the_last_two_preparations_are_forgotten() {
         3,
         "ALLOW, unused twice, is gone; DENY, {{}} and the identity policy stay"
     );
+}
+
+#[test]
+fn lint_findings_follow_the_registry_policy_scope_not_only_the_text() {
+    // REGPERM: under scope V1 a registry-policy grant of ecr:BatchGetImage is not enforced and linted as
+    // such; the same text under V2 is not. The scope is part of what is remembered.
+    let registry = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"}, "Action": "ecr:BatchGetImage", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/*"}]}"#;
+    let mut cache = PolicyCache::new();
+    for scope in ["V2", "V1"] {
+        let document = serde_json::json!({
+            "registryPolicy": registry,
+            "registryPolicyScope": scope,
+            "request": {"principal": "arn:aws:iam::111122223333:role/ci", "action": "ecr:BatchGetImage", "resource": REPOSITORY},
+        });
+        let scenario = scenarios_from_text(&document.to_string())
+            .unwrap()
+            .pop()
+            .unwrap();
+        let (cached, fresh) = json(&scenario, &mut cache);
+        assert_eq!(cached, fresh, "scope {scope}");
+    }
 }
