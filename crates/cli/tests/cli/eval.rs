@@ -123,19 +123,35 @@ fn a_dash_reads_the_scenario_from_standard_input() {
 
 #[test]
 fn output_is_plain_when_piped_and_coloured_when_asked() {
-    // Coloured on a terminal and plain when piped; NO_COLOR and `--color never` turn it off.
-    let piped = run(&["eval", &fixture("allowed.json")]);
+    // Coloured on a terminal and plain when piped; NO_COLOR and `--color never` turn it off. Every run
+    // uses one clock, so the outputs differ only in colour.
+    let time = ["--time", "2026-06-01T00:00:00Z"];
+    let piped = run(&["eval", time[0], time[1], &fixture("allowed.json")]);
     assert!(!piped.stdout.contains('\u{1b}'));
-    let always = run(&["eval", "--color", "always", &fixture("allowed.json")]);
+    let always = run(&[
+        "eval",
+        time[0],
+        time[1],
+        "--color",
+        "always",
+        &fixture("allowed.json"),
+    ]);
     assert!(
         always.stdout.contains("\u{1b}[32mallowed\u{1b}[0m"),
         "{}",
         always.stdout
     );
-    let never = run(&["eval", "--color", "never", &fixture("allowed.json")]);
+    let never = run(&[
+        "eval",
+        time[0],
+        time[1],
+        "--color",
+        "never",
+        &fixture("allowed.json"),
+    ]);
     assert_eq!(never.stdout, piped.stdout);
     let no_color = run_with(
-        &["eval", &fixture("allowed.json")],
+        &["eval", time[0], time[1], &fixture("allowed.json")],
         None,
         &[("NO_COLOR", "1")],
     );
