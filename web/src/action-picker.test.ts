@@ -30,6 +30,7 @@ const CATALOG: Catalog = {
     },
   ],
   globalConditionKeys: [],
+  servicePrefixes: ["ecr", "ecr-public"],
 };
 
 describe("the action catalogue", () => {
