@@ -24,9 +24,8 @@ fn substring(text: &str, start: f64, end: f64) -> String {
         .into()
 }
 
-#[wasm_bindgen_test]
-fn a_statement_after_a_non_ascii_sid_has_utf16_offsets() {
-    let text = policy_text();
+/// `evaluate` of bob's `ecr:BatchGetImage` on `app` with `text` as the repository policy.
+fn evaluate_with_repository_policy(text: &str) -> JsValue {
     let scenario = js(
         r#"{"request": {"principal": "arn:aws:iam::111122223333:user/bob", "action": "ecr:BatchGetImage",
         "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}}"#,
@@ -34,10 +33,16 @@ fn a_statement_after_a_non_ascii_sid_has_utf16_offsets() {
     js_sys::Reflect::set(
         &scenario,
         &"repositoryPolicy".into(),
-        &JsValue::from_str(&text),
+        &JsValue::from_str(text),
     )
     .unwrap();
-    let result = ecr_policy_wasm::evaluate(scenario, JsValue::from(TIME)).unwrap();
+    ecr_policy_wasm::evaluate(scenario, JsValue::from(TIME)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_statement_after_a_non_ascii_sid_has_utf16_offsets() {
+    let text = policy_text();
+    let result = evaluate_with_repository_policy(&text);
     assert_eq!(
         string_at(&result, "decision"),
         "allowed",
@@ -116,17 +121,7 @@ fn spans_of_a_wrapped_policy_point_into_the_text_as_pasted() {
 #[wasm_bindgen_test]
 fn the_evaluation_of_a_wrapped_policy_says_so_and_tints_the_pasted_text() {
     let text = wrapped_policy_text();
-    let scenario = js(
-        r#"{"request": {"principal": "arn:aws:iam::111122223333:user/bob", "action": "ecr:BatchGetImage",
-        "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}}"#,
-    );
-    js_sys::Reflect::set(
-        &scenario,
-        &"repositoryPolicy".into(),
-        &JsValue::from_str(&text),
-    )
-    .unwrap();
-    let result = ecr_policy_wasm::evaluate(scenario, JsValue::from(TIME)).unwrap();
+    let result = evaluate_with_repository_policy(&text);
     assert_eq!(string_at(&result, "decision"), "allowed");
     assert_eq!(
         string_at(&result, "policies.0.wrapper.shape"),
