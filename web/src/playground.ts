@@ -29,6 +29,7 @@ import { addIdentityPolicy, cycleTab, selectTab, setPanel, setPolicyText, setReq
 import { clearSaved, loadPrevious, save, savePrevious } from "./storage";
 import type { Catalog, Evaluation, PolicyReport } from "./types";
 import { documentToState, stateToDocument } from "./url-state";
+import { renderWrapperNote } from "./wrapper-note";
 
 /** The wait after the last edit before evaluating, when evaluations are slow. */
 const EVALUATE_DELAY_MS = 150;
@@ -257,6 +258,11 @@ export class App {
       confirm: confirmDialog,
       prompt: promptDialog,
       announce: (message) => this.announce(message),
+    });
+    const tab = this.store.state.view.tab;
+    renderWrapperNote(byId("wrapper-note"), tab, this.reports.get(tab), (key, text) => {
+      this.editors.replace(key, text);
+      this.announce("Replaced with the plain policy; Undo (Ctrl+Z) brings the pasted text back");
     });
   }
 

@@ -223,6 +223,14 @@ export class PolicyEditors {
     return view ? formatDocument(view) : false;
   }
 
+  /** Puts `text` in place of an editor's whole text, as one edit that the editor's undo takes back. */
+  replace(key: string, text: string): void {
+    const view = this.entries.get(key)?.view;
+    if (!view) return;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: "input.replace" });
+    view.focus();
+  }
+
   /** Focuses an editor. */
   focus(key: string): void {
     this.entries.get(key)?.view?.focus();

@@ -231,3 +231,27 @@ fn json_output_carries_the_wrapper_with_the_plain_policy() {
             .contains("\"ecr:DeleteRepository\"")
     );
 }
+
+#[test]
+fn a_document_of_no_recognised_shape_gets_the_policy_findings_and_the_shapes_line() {
+    let text =
+        r#"{"repositoryArn": "arn:aws:ecr:us-east-1:111122223333:repository/app", "policy": {}}"#;
+    let run = run_with(&["lint", "-"], Some(text), &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let shapes: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|line| line.contains("nor is it a recognised wrapper"))
+        .collect();
+    assert_eq!(shapes.len(), 1, "{}", run.stdout);
+    assert!(
+        shapes[0].starts_with("<stdin>:1:1: error["),
+        "{}",
+        shapes[0]
+    );
+    assert!(
+        shapes[0].contains("`aws iam get-policy-version`"),
+        "{}",
+        shapes[0]
+    );
+}
