@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod condition;
 pub mod context;
 mod decision;
+pub mod denied;
 pub mod diagnostic;
 mod distance;
 pub mod eval;

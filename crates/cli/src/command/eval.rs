@@ -1,10 +1,11 @@
 //! `ecr-policy eval`: decides one scenario, or each request of a suite, and explains the decision.
 
+use ecr_policy_engine::denied;
 use ecr_policy_engine::eval::{Decision, SuiteEntry, evaluate_suite};
 use ecr_policy_engine::operation::Operation;
 use ecr_policy_engine::scenario::Scenario;
 
-use super::Report;
+use super::{Report, from_error};
 use crate::clock::TimeArg;
 use crate::color::Paint;
 use crate::error::CliError;
@@ -21,12 +22,21 @@ Examples:
   ecr-policy eval --link 'http://localhost:8080/#s=1.<payload>'
   ecr-policy eval scenario.json --json | jq .decision
   ecr-policy eval scenario.json --operation pull
+  ecr-policy eval scenario.json --from-error 'User: arn:aws:sts::444455556666:assumed-role/ci/build-7 is
+    not authorized to perform: ecr:BatchGetImage on resource: arn:aws:ecr:us-east-1:111122223333:repository/app
+    because no resource-based policy allows the ecr:BatchGetImage action'
 
 A suite (a document with `requests`) prints each request; with --json, a list of
 `{\"name\", \"expect\", \"evaluation\"}`. An operation's result has `operation` and `actions` (each action
 with its resource, decision and evaluation).
 Exit codes: 0 allowed, 1 explicitDeny or implicitDeny, 2 invalid input (including policies with errors);
 for a suite, the worst of its requests.
+--from-error reads an AccessDenied message (every form of AWS's \"access denied error messages\":
+an explicit deny in, or no Allow of, an SCP, RCP, identity-based or resource-based policy, session policy,
+permissions boundary or VPC endpoint policy, and the older form with no reason), decides its principal,
+action and resource against the scenario's policies, and says whether the playground agrees with the
+reason AWS gave and, when not, which policy to look at; with --json, `{\"accessDenied\", \"agreement\",
+\"evaluation\"}`.
 The request is made now, or at --time; aws:CurrentTime and aws:EpochTime in the scenario's context
 win over both.";
 
@@ -42,6 +52,10 @@ pub struct EvalArgs {
     /// Decide this operation instead of the document's action or operation (every request of a suite)
     #[arg(long, value_name = "OPERATION", value_parser = operation)]
     pub operation: Option<Operation>,
+    /// Decide the request of this AccessDenied message (principal, action, resource) and say whether the
+    /// playground agrees with the reason AWS gave
+    #[arg(long, value_name = "TEXT", conflicts_with = "operation")]
+    pub from_error: Option<String>,
     /// When the request is made
     #[command(flatten)]
     pub time: TimeArg,
@@ -53,8 +67,38 @@ pub fn run(args: &EvalArgs, paint: Paint) -> Result<Report, CliError> {
     if let Some(operation) = args.operation {
         ask_for(&mut scenario, operation);
     }
+    let denied = args
+        .from_error
+        .as_deref()
+        .map(from_error::read)
+        .transpose()?;
+    if let Some(denied) = &denied {
+        from_error::ask(&mut scenario, denied);
+    }
     let entries = evaluate_suite(&scenario, args.time.request_time());
-    let text = if args.json {
+    let agreement = denied.as_ref().zip(entries.first()).map(|(denied, entry)| {
+        (
+            denied,
+            denied::compare(denied, &entry.evaluation),
+            &entry.evaluation,
+        )
+    });
+    let text = if let Some((denied, agreement, evaluation)) = &agreement {
+        if args.json {
+            let json = from_error::FromErrorJson {
+                access_denied: denied,
+                agreement,
+                evaluation,
+            };
+            let mut json = serde_json::to_string_pretty(&json).map_err(|error| {
+                CliError::new(format!("cannot write the result as JSON: {error}"))
+            })?;
+            json.push('\n');
+            json
+        } else {
+            text(&scenario, &entries, paint) + &from_error::text(denied, agreement, paint)
+        }
+    } else if args.json {
         let mut json = match (scenario.is_suite(), entries.as_slice()) {
             (false, [entry]) => serde_json::to_string_pretty(&entry.evaluation),
             _ => serde_json::to_string_pretty(&entries),

@@ -3,6 +3,7 @@
 //! [`CliError`](crate::error::CliError) that becomes one `error: ...` line and exit 2.
 
 pub mod eval;
+mod from_error;
 pub mod link;
 pub mod lint;
 pub mod matrix;

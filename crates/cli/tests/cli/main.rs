@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod eval;
+mod from_error;
 mod help;
 mod link;
 mod lint;
