@@ -2,8 +2,8 @@
 // through here so that an exception from the engine (only misuse of its API throws) becomes a value the
 // page can show, never an uncaught error.
 
-import initWasm, { catalog, decodeShare, encodeShare, evaluate, longLink, matrix, version } from "../pkg/ecr_policy_wasm.js";
-import type { Catalog, Evaluation, MatrixRow, ScenarioDocument } from "./types";
+import initWasm, { accessDenied, catalog, decodeShare, encodeShare, evaluate, longLink, matrix, version } from "../pkg/ecr_policy_wasm.js";
+import type { AccessDeniedResult, Catalog, Evaluation, MatrixRow, ScenarioDocument } from "./types";
 
 /** A call's answer: the value, or the message of what went wrong. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -22,6 +22,8 @@ export interface Engine {
   decodeShare(fragmentOrUrl: string): Outcome<string>;
   /** The length above which a link risks being cut by chat tools and mail clients. */
   longLink(): number;
+  /** Reads an AccessDenied message; with a scenario, whether its evaluation agrees with AWS's reason. */
+  accessDenied(text: string, scenario?: ScenarioDocument): Outcome<AccessDeniedResult>;
 }
 
 function attempt<T>(run: () => T): Outcome<T> {
@@ -61,6 +63,7 @@ export async function loadEngine(): Promise<Engine> {
         return result.text;
       }),
     longLink,
+    accessDenied: (text, scenario) => attempt(() => accessDenied(text, scenario)),
   };
 }
 

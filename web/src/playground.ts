@@ -5,6 +5,7 @@
 // request panel.
 
 import type { Completion } from "@codemirror/autocomplete";
+import { AccessDeniedControl } from "./access-denied";
 import { findAction } from "./action-picker";
 import { completionOptions } from "./completions";
 import { type Decided, decideState, showDecision } from "./decide";
@@ -27,7 +28,7 @@ import { installShortcuts, openHelp } from "./shortcuts";
 import { type AppState, type Change, findPolicy, Store } from "./state";
 import { addIdentityPolicy, cycleTab, selectTab, setPanel, setPolicyText, setRequestField } from "./state-edits";
 import { clearSaved, loadPrevious, save, savePrevious } from "./storage";
-import type { Catalog, Evaluation, PolicyReport } from "./types";
+import type { AccessDenied, Catalog, Evaluation, PolicyReport } from "./types";
 import { documentToState, stateToDocument } from "./url-state";
 import { renderWrapperNote } from "./wrapper-note";
 
@@ -50,6 +51,7 @@ export class App {
   private readonly store: Store;
   private readonly editors: PolicyEditors;
   private readonly request;
+  private readonly accessDenied: AccessDeniedControl;
   /** The action catalogue, read from the engine when first needed. */
   private catalogRead: { value: Catalog | null } | null = null;
   /** Engine policy id -> editor key, for the latest evaluation. */
@@ -84,6 +86,10 @@ export class App {
       (key, index) => this.statementClicked(key, index),
     );
     this.request = requestPanel(byId("request-panel"), this.store, this.catalog);
+    this.accessDenied = new AccessDeniedControl(byId("request-panel"), byId<HTMLInputElement>("principal-input"), {
+      engine,
+      fill: (denied) => this.fillRequest(denied),
+    });
     byId("engine-version").textContent = `engine ${engine.version()}`;
     if (this.catalog) {
       byId("catalog-source").textContent =
@@ -229,6 +235,7 @@ export class App {
       return;
     }
     this.request.showEvaluation(evaluation);
+    this.accessDenied.show(this.store.state);
     renderFindings(byId("findings"), evaluation.policies, (policy, span) => this.reveal(policy, span));
     this.renderTabs();
     if (this.store.state.view.panel === "matrix") this.renderMatrix();
@@ -243,6 +250,15 @@ export class App {
       return;
     }
     renderMatrix(host, answer.value, this.catalog, this.store.state.request.action, (action) => this.setAction(action));
+  }
+
+  /** Puts an AccessDenied message's principal, action and resource (when it names one) into the request. */
+  private fillRequest(denied: AccessDenied): void {
+    this.store.update("request", (current) => {
+      const filled = setRequestField(setRequestField(current, "principal", denied.principal), "action", denied.action);
+      return denied.resource === null ? filled : setRequestField(filled, "resource", denied.resource);
+    });
+    this.request.refresh();
   }
 
   private setAction(action: string): void {

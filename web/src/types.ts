@@ -4,9 +4,12 @@
 // (CodeMirror also has a `Diagnostic`).
 
 export type {
+  AccessDenied,
+  AccessDeniedResult,
   Action as CatalogAction,
   ActionMatch,
   ActionMismatch,
+  Agreement,
   Catalog,
   ConditionOutcome,
   ConditionWhy,

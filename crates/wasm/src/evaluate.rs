@@ -19,7 +19,7 @@ thread_local! {
 }
 
 /// `scenario` prepared through the module's cache of policies.
-fn prepare(scenario: &Scenario) -> Prepared<'_> {
+pub(crate) fn prepare(scenario: &Scenario) -> Prepared<'_> {
     POLICIES.with_borrow_mut(|cache| cache.prepare(scenario))
 }
 

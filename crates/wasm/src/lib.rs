@@ -18,6 +18,7 @@ mod args;
 mod bench;
 mod catalog;
 mod convert;
+mod denied;
 mod evaluate;
 mod lint;
 mod share;
@@ -27,6 +28,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[cfg(feature = "bench")]
 pub use bench::bench_engine;
 pub use catalog::catalog;
+pub use denied::{AccessDeniedResult, access_denied};
 pub use evaluate::{EvaluateResult, MatrixResult, SuiteResult, evaluate, evaluate_suite, matrix};
 pub use lint::{LintOptions, lint};
 pub use share::{DecodeShareResult, decode_share, encode_share, long_link};
