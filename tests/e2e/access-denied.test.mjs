@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { SAVED_KEY, start, waitForDecision, withPage } from "./harness.mjs";
+import { start, waitForDecision, withSavedDocument } from "./harness.mjs";
 
 let env;
 
@@ -28,19 +28,7 @@ const DOCUMENT = {
   request: { principal: "arn:aws:iam::111122223333:user/bob", action: "ecr:PutImage", resource: "arn:aws:ecr:us-east-1:111122223333:repository/other" },
 };
 
-async function withDocument(body) {
-  await withPage(
-    env,
-    async (page, session) => {
-      await page.goto(env.url);
-      await page.evaluate(([key, document]) => window.localStorage.setItem(key, JSON.stringify({ document, savedAt: new Date().toISOString() })), [SAVED_KEY, DOCUMENT]);
-      await page.reload();
-      await waitForDecision(page);
-      await body(page, session);
-    },
-    { open: false },
-  );
-}
+const withDocument = (body) => withSavedDocument(env, DOCUMENT, body);
 
 /** Pastes `text` into the principal field as a person would (a paste event with the clipboard's text). */
 async function pasteIntoPrincipal(page, text) {

@@ -136,3 +136,18 @@ export async function axe(page) {
     return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(" ")).slice(0, 5) }));
   });
 }
+
+/** Runs `body` in a fresh session on the page opened with `document` as its saved work. */
+export async function withSavedDocument(env, document, body) {
+  await withPage(
+    env,
+    async (page, session) => {
+      await page.goto(env.url);
+      await page.evaluate(([key, saved]) => window.localStorage.setItem(key, JSON.stringify({ document: saved, savedAt: new Date().toISOString() })), [SAVED_KEY, document]);
+      await page.reload();
+      await waitForDecision(page);
+      await body(page, session);
+    },
+    { open: false },
+  );
+}

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { editorText, REPO_ROOT, SAVED_KEY, selectTab, setEditorText, start, waitForDecision, withPage } from "./harness.mjs";
+import { editorText, REPO_ROOT, selectTab, setEditorText, start, waitForDecision, withSavedDocument } from "./harness.mjs";
 
 let env;
 
@@ -53,20 +53,7 @@ const FIXTURES = [
   ["describe-policy-rcp", "RCP level 1", "read the policy from Policy.Content of aws organizations describe-policy output"],
 ];
 
-/** Opens the page on DOCUMENT (as saved work) and runs `body`. */
-async function withDocument(body) {
-  await withPage(
-    env,
-    async (page, session) => {
-      await page.goto(env.url);
-      await page.evaluate(([key, document]) => window.localStorage.setItem(key, JSON.stringify({ document, savedAt: new Date().toISOString() })), [SAVED_KEY, DOCUMENT]);
-      await page.reload();
-      await waitForDecision(page);
-      await body(page, session);
-    },
-    { open: false },
-  );
-}
+const withDocument = (body) => withSavedDocument(env, DOCUMENT, body);
 
 /** The decision once the evaluation after the latest edit is shown. */
 async function settledDecision(page) {
