@@ -93,6 +93,7 @@ export function wasmInputs() {
     at: REQUEST_TIME,
     small: policyOf(2),
     large: policyOf(22),
+    smallScenario: fixture("small"),
     typical: fixture("typical"),
     organization: fixture("organization"),
     keystrokeEdits: keystrokeEdits(),

@@ -1,17 +1,58 @@
 //! Native benchmarks of the engine: parsing, evaluating a typical scenario with its policies already
 //! parsed, the same with every policy type, the all-actions matrix, and what an edit costs the page
-//! (preparing the scenario, parse and lint included, then evaluating it). Run with `scripts/bench`, which
-//! holds their targets.
+//! (preparing the scenario, parse and lint included, then evaluating it), and a scenario's text to its
+//! result as JSON text, for a small and the typical scenario. It also prints how many allocations some
+//! cases make per call. Run with `scripts/bench`, which holds their targets.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ecr_policy_engine::eval::prepare;
+use ecr_policy_engine::eval::{evaluate, prepare};
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
-use ecr_policy_engine::scenario::{Scenario, scenarios_from_text};
+use ecr_policy_engine::scenario::{Scenario, scenario_from_text, scenarios_from_text};
 use ecr_policy_test_kit::CORPUS_TIME as TIME;
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The system allocator, counting the allocations made through it: a figure the load of a shared machine
+/// does not change, printed beside the timings.
+struct Counting;
+
+/// Allocations made so far (reallocations included).
+static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
+
+// SAFETY: every call is passed on unchanged to the system allocator; only a counter is added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's guarantees for `layout` are the system allocator's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
+        // SAFETY: `pointer` was allocated by the system allocator with `layout`.
+        unsafe { System.dealloc(pointer, layout) }
+    }
+    unsafe fn realloc(&self, pointer: *mut u8, layout: Layout, size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: as for `dealloc`, and `size` is the caller's valid new size.
+        unsafe { System.realloc(pointer, layout, size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Prints how many allocations one call of `work` makes, as `allocations: CASE: N` (scripts/bench reads it).
+fn count_allocations<T>(case: &str, work: impl Fn() -> T) {
+    black_box(work());
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    black_box(work());
+    let count = ALLOCATIONS.load(Ordering::Relaxed) - before;
+    println!("allocations: {case}: {count}");
+}
 
 const TYPICAL: &str = include_str!("fixtures/typical.json");
 const ORGANIZATION: &str = include_str!("fixtures/organization.json");
+const SMALL: &str = include_str!("fixtures/small.json");
 
 fn scenario(text: &str) -> Scenario {
     scenarios_from_text(text)
@@ -21,6 +62,13 @@ fn scenario(text: &str) -> Scenario {
             eprintln!("benchmark fixture does not parse");
             std::process::exit(2)
         })
+}
+
+/// What a person's edit costs without the page: the scenario's text read, its policies parsed and linted,
+/// its request evaluated and the evaluation written as JSON text.
+fn text_to_result_json(text: &str) -> Option<String> {
+    let scenario = scenario_from_text(text).ok()?;
+    serde_json::to_string(&evaluate(&scenario, TIME)).ok()
 }
 
 /// A repository policy of `statements` statements, each with a principal, actions and a condition.
@@ -64,6 +112,26 @@ fn benchmarks(criterion: &mut Criterion) {
     });
     criterion.bench_function("prepare and evaluate typical scenario", |bench| {
         bench.iter(|| prepare(black_box(&typical)).evaluate(&typical.first_request().action, TIME))
+    });
+    println!(
+        "scenario texts: small {} and typical {} bytes",
+        SMALL.len(),
+        TYPICAL.len()
+    );
+    count_allocations("small scenario text to result JSON", || {
+        text_to_result_json(SMALL)
+    });
+    count_allocations("typical scenario text to result JSON", || {
+        text_to_result_json(TYPICAL)
+    });
+    count_allocations("prepare and evaluate typical scenario", || {
+        prepare(&typical).evaluate(&typical.first_request().action, TIME)
+    });
+    criterion.bench_function("small scenario text to result JSON", |bench| {
+        bench.iter(|| text_to_result_json(black_box(SMALL)))
+    });
+    criterion.bench_function("typical scenario text to result JSON", |bench| {
+        bench.iter(|| text_to_result_json(black_box(TYPICAL)))
     });
 }
 

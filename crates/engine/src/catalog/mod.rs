@@ -14,6 +14,7 @@ mod model;
 mod tests;
 
 use crate::json;
+use key_name::KeyNames;
 use std::sync::LazyLock;
 
 pub use model::{
@@ -28,7 +29,7 @@ static CATALOG: LazyLock<Catalog> = LazyLock::new(|| load(DATA));
 
 /// Every condition-key name that some action of the embedded catalogue carries, on the action
 /// itself or on one of its resource types, collected on first use: lint asks about every condition key.
-static ACTION_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| action_keys(catalog()));
+static ACTION_KEYS: LazyLock<KeyNames> = LazyLock::new(|| action_keys(catalog()));
 
 /// The catalogue embedded in the engine, parsed on first use.
 pub fn catalog() -> &'static Catalog {
@@ -38,26 +39,24 @@ pub fn catalog() -> &'static Catalog {
 /// Whether some action of the embedded catalogue carries the condition key `key` (case-insensitive, tag
 /// keys filled in), as [`Action::carries_condition_key`] tells for one action.
 pub fn some_action_carries(key: &str) -> bool {
-    ACTION_KEYS
-        .iter()
-        .any(|template| key_name::matches(template, key))
+    ACTION_KEYS.contains(key)
 }
 
-/// The condition-key names of `catalog`'s actions and their resource types (a name appears once per
-/// action that carries it: a few hundred short names, no need to sort them out).
-fn action_keys(catalog: &Catalog) -> Vec<String> {
-    catalog
-        .actions()
-        .flat_map(|action| {
-            action.condition_keys.iter().chain(
-                action
-                    .resource_types
-                    .iter()
-                    .flat_map(|taken| &taken.condition_keys),
-            )
-        })
-        .cloned()
-        .collect()
+/// The condition-key names of `catalog`'s actions and their resource types.
+fn action_keys(catalog: &Catalog) -> KeyNames {
+    KeyNames::new(
+        catalog
+            .actions()
+            .flat_map(|action| {
+                action.condition_keys.iter().chain(
+                    action
+                        .resource_types
+                        .iter()
+                        .flat_map(|taken| &taken.condition_keys),
+                )
+            })
+            .map(String::as_str),
+    )
 }
 
 /// Parses catalogue JSON; text that does not parse gives an empty catalogue rather than a panic, so a

@@ -468,7 +468,19 @@ fn some_action_carries_exactly_the_keys_one_action_carries() {
         "aws:SourceIp",
         "ecr:NoSuchKey",
         "ecr:ResourceTag/",
-    ] {
+        "ecr:ResourceTag",
+        "aws:RequestTag/env/more",
+        "ecr:ImageTag",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .chain(catalog.actions().flat_map(|action| {
+        action
+            .condition_keys
+            .iter()
+            .flat_map(|key| [key.clone(), key.to_ascii_uppercase(), format!("{key}x")])
+    })) {
+        let key = key.as_str();
         let union = catalog
             .actions()
             .any(|action| action.carries_condition_key(key));
