@@ -13,6 +13,7 @@ pub mod condition;
 pub mod context;
 mod decision;
 pub mod diagnostic;
+pub mod diff;
 mod distance;
 pub mod eval;
 mod json;
