@@ -131,7 +131,7 @@ pub fn run(args: &LintArgs, paint: Paint) -> Result<Report, CliError> {
 
 /// Reads `--kind` with the engine's names, and lists them in the help and in errors.
 #[derive(Debug, Clone, Copy)]
-struct KindParser;
+pub(crate) struct KindParser;
 
 impl TypedValueParser for KindParser {
     type Value = PolicyKind;

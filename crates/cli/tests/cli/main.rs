@@ -2,6 +2,7 @@
 //! bad inputs every subcommand must refuse with one clear line and exit code 2.
 
 mod bad_input;
+mod diff;
 mod eval;
 mod help;
 mod link;
