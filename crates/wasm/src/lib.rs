@@ -18,6 +18,7 @@ mod args;
 mod bench;
 mod catalog;
 mod convert;
+mod diff;
 mod evaluate;
 mod lint;
 mod share;

@@ -91,6 +91,23 @@ pub struct AccessChange {
     pub after: Decision,
 }
 
+impl AccessDiff {
+    /// The result when the base scenario could not even be read: nothing compared, `errors` say why.
+    pub fn unreadable_base(errors: Vec<String>) -> Self {
+        AccessDiff {
+            valid: false,
+            new_access: false,
+            lost_access: false,
+            changes: Vec::new(),
+            requests: 0,
+            changed_statements: ChangedStatements::default(),
+            old_errors: Vec::new(),
+            new_errors: Vec::new(),
+            base_errors: errors,
+        }
+    }
+}
+
 impl AccessChange {
     /// Whether the request was denied and is now allowed.
     pub fn is_new_access(&self) -> bool {
@@ -115,15 +132,9 @@ pub fn diff_policies(input: &DiffInput<'_>) -> AccessDiff {
     let old = check_policy(input.old, input.kind, &options);
     let new = check_policy(input.new, input.kind, &options);
     let mut diff = AccessDiff {
-        valid: false,
-        new_access: false,
-        lost_access: false,
-        changes: Vec::new(),
-        requests: 0,
-        changed_statements: ChangedStatements::default(),
         old_errors: errors(&old),
         new_errors: errors(&new),
-        base_errors: Vec::new(),
+        ..AccessDiff::unreadable_base(Vec::new())
     };
     let (Some(old_policy), Some(new_policy)) = (old.parsed.valid(), new.parsed.valid()) else {
         return diff;

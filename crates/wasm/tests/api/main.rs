@@ -9,6 +9,7 @@
 #[cfg(feature = "bench")]
 mod bench;
 mod catalog;
+mod diff;
 mod evaluate;
 mod lint;
 mod matrix;
