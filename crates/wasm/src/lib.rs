@@ -17,8 +17,8 @@ mod args;
 #[cfg(feature = "bench")]
 mod bench;
 mod catalog;
+mod compare;
 mod convert;
-mod diff;
 mod evaluate;
 mod lint;
 mod share;
@@ -28,6 +28,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[cfg(feature = "bench")]
 pub use bench::bench_engine;
 pub use catalog::catalog;
+pub use compare::diff;
 pub use evaluate::{EvaluateResult, MatrixResult, SuiteResult, evaluate, evaluate_suite, matrix};
 pub use lint::{LintOptions, lint};
 pub use share::{DecodeShareResult, decode_share, encode_share, long_link};

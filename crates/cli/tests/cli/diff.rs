@@ -64,7 +64,7 @@ fn text_groups_changes_by_principal() {
     assert!(
         result
             .stdout
-            .ends_with("new access and lost access: 12 of 88 representative requests changed\n")
+            .ends_with("new access and lost access: 12 of 46 representative requests changed\n")
     );
 }
 

@@ -24,7 +24,8 @@ pub use changed::{ChangedStatements, StatementMark};
 use crate::diagnostic::Diagnostic;
 use crate::eval::{CheckedPolicy, Decision, RequestTime, check_policy};
 use crate::lint::LintOptions;
-use crate::policy::{Policy, PolicyKind};
+use crate::matching::Caller;
+use crate::policy::{Policy, PolicyKind, Statement};
 use crate::scenario::{ContextInput, Request, Scalar, Scenario};
 
 use self::setup::Setup;
@@ -202,15 +203,26 @@ struct RequestGroup {
     actions: Vec<String>,
 }
 
-/// Every representative request of the two versions: each principal, with each context, on each
-/// resource with the actions that act on it.
+/// Every representative request of the two versions: each principal, with each context that the
+/// statements that can apply to it tell apart, on each resource with the actions that act on it.
 fn representative_requests(policies: &[&Policy], setup: &Setup) -> Vec<RequestGroup> {
     let principals = principals::representative(policies, &setup.account);
     let targets = targets::representative(policies, setup.kind, &setup.repository);
-    let contexts = values::contexts(policies);
+    let statements: Vec<&Statement> = policies
+        .iter()
+        .flat_map(|policy| &policy.statements)
+        .collect();
     let mut groups = Vec::new();
     for principal in &principals {
-        for context in &contexts {
+        let Ok(caller) = Caller::parse(principal) else {
+            continue;
+        };
+        let applying: Vec<&Statement> = statements
+            .iter()
+            .copied()
+            .filter(|statement| principals::can_apply(statement, &caller))
+            .collect();
+        for context in &values::contexts(&applying) {
             for target in &targets {
                 let mut request = setup.template.clone();
                 request.principal = principal.clone();

@@ -2,8 +2,8 @@
 //! and a role session; the same for the repository's account and for an account neither names; anonymous;
 //! and the callers that the principal condition keys (`aws:PrincipalArn`, ...) name.
 
-use crate::matching::Caller;
-use crate::policy::{Policy, PrincipalKind};
+use crate::matching::{Caller, match_principal};
+use crate::policy::{Policy, PrincipalKind, Statement};
 
 use super::values::instantiate;
 
@@ -83,4 +83,17 @@ fn named_aws(value: &str, accounts: &mut Vec<String>, callers: &mut Vec<String>)
 /// Whether `text` is a 12-digit account id.
 fn is_account(text: &str) -> bool {
     text.len() == 12 && text.bytes().all(|byte| byte.is_ascii_digit())
+}
+
+/// Whether `statement` can apply to `caller`: it has no `Principal` (an identity-side policy), a
+/// `NotPrincipal`, or a `Principal` entry that names the caller (PRIN). A statement that cannot apply
+/// decides nothing for the caller whatever its conditions, so its condition keys need no values.
+pub(super) fn can_apply(statement: &Statement, caller: &Caller) -> bool {
+    statement.principal.as_ref().is_none_or(|block| {
+        block.negated
+            || block
+                .entries
+                .iter()
+                .any(|entry| match_principal(entry.kind, entry.value.as_str(), caller).matched)
+    })
 }

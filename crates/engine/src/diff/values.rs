@@ -17,7 +17,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use crate::condition::{epoch_seconds, parse_ip_block};
 use crate::eval::RequestTime;
-use crate::policy::{OperatorBase, OperatorFamily, Policy, Statement};
+use crate::policy::{OperatorBase, OperatorFamily, Statement};
 
 use super::principals::CALLER_KEYS;
 
@@ -48,13 +48,10 @@ pub(super) fn instantiate(pattern: &str) -> String {
     pattern.replace(['*', '?'], "x")
 }
 
-/// The representative contexts of `policies`, sorted, each once.
-pub(super) fn contexts(policies: &[&Policy]) -> Vec<Context> {
-    let statements: Vec<&Statement> = policies
-        .iter()
-        .flat_map(|policy| &policy.statements)
-        .collect();
-    let keys = key_values(&statements);
+/// The representative contexts of `statements` (those of both versions that can apply to one caller),
+/// sorted, each once.
+pub(super) fn contexts(statements: &[&Statement]) -> Vec<Context> {
+    let keys = key_values(statements);
     let all: Vec<&KeyValues> = keys.values().collect();
     let full = all
         .iter()
@@ -65,7 +62,7 @@ pub(super) fn contexts(policies: &[&Policy]) -> Vec<Context> {
         contexts.extend(combinations(&all));
     } else {
         contexts.insert(Context::new());
-        for statement in &statements {
+        for statement in statements {
             let tested: BTreeSet<String> = statement
                 .conditions
                 .iter()
