@@ -8,6 +8,7 @@ mod help;
 mod link;
 mod lint;
 mod matrix;
+mod sarif;
 mod suites;
 #[expect(
     clippy::unwrap_used,
