@@ -8,6 +8,11 @@ use super::support::{fixture, run};
 /// Checks the properties SARIF 2.1.0 requires (and GitHub code scanning reads): `version`, `$schema`,
 /// `runs[].tool.driver.name` and `rules`, and for each result `ruleId` (one of the rules), `level`,
 /// `message.text` and a physical location with an artifact URI and a region. Returns the results.
+#[expect(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a test helper: a document without a required property fails the test"
+)]
 fn results_of_valid_sarif(text: &str) -> Vec<Value> {
     let document: Value = serde_json::from_str(text).unwrap();
     assert_eq!(document["version"], "2.1.0");
