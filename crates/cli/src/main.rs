@@ -12,6 +12,7 @@ mod input;
 mod junit;
 mod output;
 mod render;
+mod sarif;
 mod table;
 
 use clap::Parser;

@@ -5,6 +5,7 @@
 //! cases make per call. Run with `scripts/bench`, which holds their targets.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use ecr_policy_engine::diff::{DiffInput, diff_policies};
 use ecr_policy_engine::eval::{evaluate, prepare};
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 use ecr_policy_engine::scenario::{Scenario, scenario_from_text, scenarios_from_text};
@@ -94,6 +95,23 @@ fn benchmarks(criterion: &mut Criterion) {
     });
     criterion.bench_function("parse 10 KB policy", |bench| {
         bench.iter(|| parse_policy(black_box(&large), PolicyKind::Repository))
+    });
+    let twenty_old = policy_of(20);
+    let twenty_new = policy_of(20).replace(
+        "role/ci-7\"",
+        "role/ci-7\", \"arn:aws:iam::123412341234:root\"",
+    );
+    assert_ne!(twenty_old, twenty_new);
+    criterion.bench_function("diff of two 20-statement policies", |bench| {
+        bench.iter(|| {
+            diff_policies(black_box(&DiffInput {
+                old: &twenty_old,
+                new: &twenty_new,
+                kind: PolicyKind::Repository,
+                base: None,
+                time: TIME,
+            }))
+        })
     });
     let typical = scenario(TYPICAL);
     let prepared = prepare(&typical);

@@ -14,6 +14,7 @@ pub mod context;
 mod decision;
 pub mod denied;
 pub mod diagnostic;
+pub mod diff;
 mod distance;
 pub mod eval;
 mod json;

@@ -9,6 +9,7 @@
     reason = "the strategies outside #[test] functions read the fixed vocabulary: a failure there is a test failure"
 )]
 
+use ecr_policy_engine::diff::{DiffInput, diff_policies};
 use ecr_policy_engine::eval::{Decision, evaluate, prepare};
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 use ecr_policy_engine::scenario::{Scenario, scenario_from_value, scenarios_from_text};
@@ -290,6 +291,80 @@ fn corpus_mutation() -> impl Strategy<Value = Scenario> {
                 }
             },
         )
+}
+
+/// Cases of the access-diff property: each decides hundreds of representative requests twice.
+const DIFF_CASES: u32 = 12;
+
+fn diff_config() -> ProptestConfig {
+    let mut config = config();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = DIFF_CASES;
+    }
+    config
+}
+
+proptest! {
+    #![proptest_config(diff_config())]
+
+    #[test]
+    fn a_reordered_reformatted_or_recased_policy_has_no_access_change(
+        identity in any::<bool>(),
+        old in policy(Shape::Repository),
+        identity_policy in policy(Shape::Identity),
+        rotate in any::<Index>(),
+    ) {
+        // ACT: action names are case-insensitive; a statement's place and the layout mean nothing (EVAL),
+        // so the access diff reports no change and marks no statement.
+        let (kind, old) = if identity { (PolicyKind::Identity, identity_policy) } else { (PolicyKind::Repository, old) };
+        let new = rewritten(&old, rotate);
+        let (old, new) = (old.to_string(), serde_json::to_string_pretty(&new).unwrap());
+        let diff = diff_policies(&DiffInput { old: &old, new: &new, kind, base: None, time: CORPUS_TIME });
+        prop_assert!(diff.valid || !diff.old_errors.is_empty());
+        prop_assert!(diff.changes.is_empty(), "{:?}", diff.changes);
+        prop_assert!(diff.changed_statements.old.is_empty() && diff.changed_statements.new.is_empty());
+    }
+}
+
+/// `policy` with its statements rotated by `rotate` and every action name's case inverted.
+fn rewritten(policy: &Value, rotate: Index) -> Value {
+    let mut policy = policy.clone();
+    if let Some(statements) = policy["Statement"].as_array_mut() {
+        let by = rotate.index(statements.len());
+        statements.rotate_left(by);
+        for statement in statements.iter_mut() {
+            for key in ["Action", "NotAction"] {
+                let recased = match statement.get(key) {
+                    Some(Value::String(name)) => json!(invert_case(name)),
+                    Some(Value::Array(names)) => {
+                        json!(
+                            names
+                                .iter()
+                                .filter_map(Value::as_str)
+                                .map(invert_case)
+                                .collect::<Vec<_>>()
+                        )
+                    }
+                    _ => continue,
+                };
+                statement[key] = recased;
+            }
+        }
+    }
+    policy
+}
+
+/// `ecr:BatchGetImage` -> `ECR:bATCHgETiMAGE`.
+fn invert_case(text: &str) -> String {
+    text.chars()
+        .map(|character| {
+            if character.is_ascii_uppercase() {
+                character.to_ascii_lowercase()
+            } else {
+                character.to_ascii_uppercase()
+            }
+        })
+        .collect()
 }
 
 /// Generated scenarios and mutated corpus scenarios, two to one.

@@ -17,6 +17,7 @@ mod args;
 #[cfg(feature = "bench")]
 mod bench;
 mod catalog;
+mod compare;
 mod convert;
 mod denied;
 mod evaluate;
@@ -29,6 +30,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 pub use bench::bench_engine;
 pub use catalog::catalog;
 pub use denied::{AccessDeniedResult, access_denied};
+pub use compare::diff;
 pub use evaluate::{EvaluateResult, MatrixResult, SuiteResult, evaluate, evaluate_suite, matrix};
 pub use lint::{LintOptions, lint};
 pub use share::{DecodeShareResult, decode_share, encode_share, long_link};

@@ -39,7 +39,7 @@ pub fn lint(
     #[wasm_bindgen(unchecked_optional_param_type = "LintOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = args::string("lint", "text", &text)?;
-    let kind = policy_kind(&kind)?;
+    let kind = policy_kind("lint", &kind)?;
     let options = lint_options(&options)?;
     let options = engine_lint::LintOptions {
         repository_arn: options.repository_arn,
@@ -48,16 +48,16 @@ pub fn lint(
     convert::to_js("lint", &lint_document(&text, kind, &options))
 }
 
-/// The `kind` argument, one of the names of [`PolicyKind`].
-fn policy_kind(value: &JsValue) -> Result<PolicyKind, JsValue> {
-    let name = args::string("lint", "kind", value)?;
+/// The `kind` argument of `function`, one of the names of [`PolicyKind`].
+pub fn policy_kind(function: &str, value: &JsValue) -> Result<PolicyKind, JsValue> {
+    let name = args::string(function, "kind", value)?;
     PolicyKind::from_name(&name).ok_or_else(|| {
         let known: Vec<String> = PolicyKind::ALL
             .iter()
             .map(|kind| format!("`{}`", kind.as_str()))
             .collect();
         args::misuse(
-            "lint",
+            function,
             &format!(
                 "unknown policy kind `{name}`; expected one of {}",
                 known.join(", ")

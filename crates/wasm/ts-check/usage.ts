@@ -5,6 +5,7 @@
 import init, {
   catalog,
   decodeShare,
+  diff,
   encodeShare,
   evaluate,
   evaluateSuite,
@@ -14,6 +15,7 @@ import init, {
   version,
 } from "./pkg/ecr_policy_wasm.js";
 import type {
+  AccessDiff,
   Catalog,
   ConditionWhy,
   Decision,
@@ -183,6 +185,14 @@ export function everyFunction(): string[] {
     lines.push(pasted.wrapper.plainPolicy);
   }
 
+  const compared: AccessDiff = diff('{"Statement": []}', "{}", "repository", scenario, 1_780_272_000);
+  lines.push(`new access: ${compared.newAccess}, lost: ${compared.lostAccess}, of ${compared.requests}`);
+  for (const change of compared.changes) {
+    lines.push(`${change.principal} ${change.action} on ${change.resource} ${JSON.stringify(change.context)}: ${change.before} -> ${change.after}`);
+  }
+  lines.push(...compared.changedStatements.new.map((mark) => `${mark.label} at ${mark.span.line}`));
+  lines.push(...compared.oldErrors.map(squiggle), ...compared.baseErrors);
+
   const known: Catalog = catalog();
   for (const service of known.services) {
     for (const action of service.actions) {
@@ -209,6 +219,8 @@ export function misuse(): void {
   lint("{}", "registry", { registryPolicyScope: "V3" });
   // @ts-expect-error: `LintOptions` has no `repoArn`.
   lint("{}", "repository", { repoArn: "arn:aws:ecr:us-east-1:111122223333:repository/app" });
+  // @ts-expect-error: `diff` takes a policy kind.
+  diff("{}", "{}", "bucket");
   // @ts-expect-error: `encodeShare` takes the scenario's JSON text.
   encodeShare(scenario);
   const decoded = decodeShare("#s=1.x");

@@ -15,7 +15,7 @@ use crate::error::CliError;
 use crate::exit::Exit;
 use crate::input::read_source;
 use crate::output::note;
-use crate::render;
+use crate::{render, sarif};
 
 /// Examples shown after `ecr-policy lint --help`.
 pub const AFTER_HELP: &str = "\
@@ -26,6 +26,7 @@ Examples:
   ecr-policy lint registry-policy.json --kind registry --scope V1
   ecr-policy lint repo-policy.json --json | jq '.findings[] | select(.severity == \"error\")'
   aws ecr get-repository-policy --repository-name app | ecr-policy lint -
+  ecr-policy lint repo-policy.json --format sarif > ecr-policy.sarif   # for GitHub code scanning
 
 The policy may be pasted as AWS hands it out: the output of aws ecr get-repository-policy,
 get-registry-policy, aws ecr-public get-repository-policy, aws iam get-policy-version,
@@ -52,12 +53,26 @@ pub struct LintArgs {
     /// The registry policy scope, for `--kind registry`: under V1 only three actions are enforced
     #[arg(long, value_name = "SCOPE", default_value = "V2", value_parser = ScopeParser)]
     pub scope: RegistryPolicyScope,
-    /// Print `{"findings": [{"severity", "code", "message", "line", "column"}]}`
-    #[arg(long)]
+    /// Print `{"findings": [{"severity", "code", "message", "line", "column"}]}` (`--format json`)
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// How to print the findings: `text`, `json`, or `sarif` (SARIF 2.1.0 for code scanning)
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Text)]
+    pub format: Format,
     /// Exit 1 on security warnings too, not only on errors
     #[arg(long)]
     pub strict: bool,
+}
+
+/// How `lint` and `test` print their results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Lines for people.
+    Text,
+    /// JSON.
+    Json,
+    /// SARIF 2.1.0, which GitHub code scanning shows on the policy lines.
+    Sarif,
 }
 
 /// One finding in `--json` output.
@@ -101,7 +116,14 @@ pub fn run(args: &LintArgs, paint: Paint) -> Result<Report, CliError> {
     } else {
         Exit::Success
     };
-    let text = if args.json {
+    let format = if args.json { Format::Json } else { args.format };
+    let text = if format == Format::Sarif {
+        let findings: Vec<sarif::Finding> = diagnostics
+            .iter()
+            .map(|diagnostic| sarif::Finding::of_diagnostic(&document.label, diagnostic))
+            .collect();
+        sarif::to_text(&findings)?
+    } else if format == Format::Json {
         let findings = Findings {
             findings: diagnostics
                 .iter()
@@ -131,7 +153,7 @@ pub fn run(args: &LintArgs, paint: Paint) -> Result<Report, CliError> {
 
 /// Reads `--kind` with the engine's names, and lists them in the help and in errors.
 #[derive(Debug, Clone, Copy)]
-struct KindParser;
+pub(crate) struct KindParser;
 
 impl TypedValueParser for KindParser {
     type Value = PolicyKind;

@@ -2,6 +2,7 @@
 //! examples and exit codes. Each subcommand returns its whole output and exit code as a [`Report`], or a
 //! [`CliError`](crate::error::CliError) that becomes one `error: ...` line and exit 2.
 
+pub mod diff;
 pub mod eval;
 mod from_error;
 pub mod link;
@@ -32,11 +33,13 @@ Examples:
   ecr-policy lint repo-policy.json --kind repository --strict
   ecr-policy matrix scenario.json               every repository action for the caller
   ecr-policy link scenario.json                 a share link the playground page opens
+  ecr-policy diff old.json new.json --fail-on-new-access   does the change give anyone new access?
 
 Exit codes:
-  0  success: allowed (eval), every scenario passed (test), nothing blocking (lint)
+  0  success: allowed (eval), every scenario passed (test), nothing blocking (lint), no new access
+     (diff)
   1  denied (eval: explicitDeny or implicitDeny), a scenario failed (test), errors found (lint;
-     with --strict also security warnings)
+     with --strict also security warnings), new access (diff --fail-on-new-access)
   2  invalid input or usage: unreadable file, bad JSON, not a scenario, bad link, policy errors that
      block evaluation, unknown option";
 
@@ -67,6 +70,9 @@ pub enum Command {
     /// Decide every ECR repository action for a scenario's caller and repository
     #[command(after_help = matrix::AFTER_HELP)]
     Matrix(matrix::MatrixArgs),
+    /// Compare two versions of a policy: every representative request whose decision changed
+    #[command(after_help = diff::AFTER_HELP)]
+    Diff(diff::DiffArgs),
     /// Print the share link that opens a scenario in the playground page
     #[command(after_help = link::AFTER_HELP)]
     Link(link::LinkArgs),
@@ -102,6 +108,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Lint(args) => lint::run(args, paint),
         Command::Matrix(args) => matrix::run(args, paint),
         Command::Link(args) => link::run(args),
+        Command::Diff(args) => diff::run(args, paint),
     };
     match result {
         Ok(report) => match write_stdout(&report.text) {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use ecr_policy_engine::eval::{Decision, Evaluation, PolicyCache, RequestTime};
+use ecr_policy_engine::span::Span;
 
 use super::Report;
 use crate::clock::TimeArg;
@@ -14,7 +15,7 @@ use crate::exit::Exit;
 use crate::input::{read_file, scenarios};
 use crate::junit::{self, Case, CaseResult};
 use crate::output::note;
-use crate::render;
+use crate::{render, sarif};
 
 /// Examples shown after `ecr-policy test --help`.
 pub const AFTER_HELP: &str = "\
@@ -39,9 +40,23 @@ pub struct TestArgs {
     /// Also write the results as JUnit XML to FILE
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
+    /// How to print the results: `text`, or `sarif` (SARIF 2.1.0 of the failed expectations, for code
+    /// scanning; the summary line then goes to standard error)
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = TestFormat::Text)]
+    pub format: TestFormat,
     /// When the request is made
     #[command(flatten)]
     pub time: TimeArg,
+}
+
+/// How `test` prints its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TestFormat {
+    /// A report per failure and the `N passed, M failed` line.
+    Text,
+    /// SARIF 2.1.0: a result per failed expectation, at the statement that decided when the policy is
+    /// written as an object in the scenario file, else at the file's first line.
+    Sarif,
 }
 
 /// Runs the scenarios; prints failures and errors as they come, then the `N passed, M failed` line.
@@ -52,6 +67,7 @@ pub fn run(args: &TestArgs, paint: Paint) -> Result<Report, CliError> {
         cases: Vec::new(),
         out: String::new(),
         skipped: 0,
+        sarif: Vec::new(),
     };
     for path in &args.paths {
         match std::fs::metadata(path) {
@@ -64,6 +80,7 @@ pub fn run(args: &TestArgs, paint: Paint) -> Result<Report, CliError> {
         cases,
         mut out,
         skipped,
+        sarif,
         ..
     } = run;
     let passed = cases
@@ -103,10 +120,16 @@ pub fn run(args: &TestArgs, paint: Paint) -> Result<Report, CliError> {
         ));
         exit = Exit::Invalid;
     }
-    out.push_str(&format!(
-        "{passed} passed, {} failed\n",
-        cases.len() - passed
-    ));
+    let summary = format!("{passed} passed, {} failed", cases.len() - passed);
+    if args.format == TestFormat::Sarif {
+        note(&summary);
+        return Ok(Report {
+            text: sarif::to_text(&sarif)?,
+            exit,
+        });
+    }
+    out.push_str(&summary);
+    out.push('\n');
     Ok(Report { text: out, exit })
 }
 
@@ -118,6 +141,8 @@ struct Run {
     cases: Vec<Case>,
     out: String,
     skipped: usize,
+    /// The failed expectations as SARIF results.
+    sarif: Vec<sarif::Finding>,
 }
 
 impl Run {
@@ -196,6 +221,20 @@ impl Run {
         } else {
             self.out
                 .push_str(&failure(file, &name, expected, evaluation, self.paint));
+            self.sarif.push(sarif::Finding {
+                rule: "failed-expectation".to_string(),
+                rule_text: "a scenario's request is not decided as its `expect` says".to_string(),
+                help_uri: None,
+                level: "error",
+                message: format!(
+                    "{name}: expected {}, got {}: {}",
+                    expected.as_str(),
+                    evaluation.decision.as_str(),
+                    evaluation.summary
+                ),
+                uri: file.to_string(),
+                span: deciding_statement(evaluation).unwrap_or(FIRST_LINE),
+            });
             CaseResult::Failed {
                 message: format!(
                     "expected {}, got {}",
@@ -227,6 +266,38 @@ impl Run {
             result: CaseResult::Error { message },
         });
     }
+}
+
+/// The start of a file, where a failed expectation without a statement to point at is shown.
+const FIRST_LINE: Span = Span {
+    start: 0,
+    end: 0,
+    line: 1,
+    column: 1,
+    end_line: 1,
+    end_column: 1,
+    utf16_start: 0,
+    utf16_end: 0,
+};
+
+/// Where in the scenario file the statement that decided is: the last step of the reason chain that
+/// names one, when its policy is written as an object in the file (a policy in a string has positions
+/// only within that string).
+fn deciding_statement(evaluation: &Evaluation) -> Option<Span> {
+    let reference = evaluation
+        .reasons
+        .iter()
+        .rev()
+        .find_map(|reason| reason.statements.first())?;
+    let policy = evaluation
+        .policies
+        .iter()
+        .find(|policy| *policy.id == *reference.policy)?;
+    let statement = policy
+        .statements
+        .iter()
+        .find(|statement| statement.index == reference.statement)?;
+    Some(statement.span.within(policy.written_at?))
 }
 
 /// The report of a scenario that decided otherwise: the scenario, expected, actual and the reason chain.

@@ -2,12 +2,14 @@
 //! bad inputs every subcommand must refuse with one clear line and exit code 2.
 
 mod bad_input;
+mod diff;
 mod eval;
 mod from_error;
 mod help;
 mod link;
 mod lint;
 mod matrix;
+mod sarif;
 mod suites;
 #[expect(
     clippy::unwrap_used,

@@ -32,6 +32,11 @@ pub(super) fn parse(text: &str) -> Option<Instant> {
     }
 }
 
+/// The whole seconds since the epoch of a date (rounded down), for values one second either side of it.
+pub(crate) fn epoch_seconds(text: &str) -> Option<i64> {
+    parse(text).map(|instant| instant.seconds)
+}
+
 /// `[-]digits[.digits]` seconds since the epoch.
 fn parse_epoch(text: &str) -> Option<Instant> {
     let (negative, unsigned) = match text.strip_prefix('-') {

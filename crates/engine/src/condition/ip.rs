@@ -6,13 +6,13 @@ use std::net::IpAddr;
 /// An address block: the address as written and its prefix length. Host bits set in a policy's block
 /// (`10.1.2.3/8`) are ignored, as the prefix says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Network {
+pub(crate) struct Network {
     address: IpAddr,
     prefix: u8,
 }
 
 /// Reads `address` or `address/prefix`; `None` when the text is neither.
-pub(super) fn parse(text: &str) -> Option<Network> {
+pub(crate) fn parse(text: &str) -> Option<Network> {
     let (address, prefix) = match text.split_once('/') {
         Some((address, prefix)) => (address, Some(prefix)),
         None => (text, None),
@@ -38,6 +38,25 @@ pub(super) fn parse(text: &str) -> Option<Network> {
 }
 
 impl Network {
+    /// The block as the first and last address of one number line, tagged with whether it is IPv6: what
+    /// the access diff partitions addresses by.
+    pub(crate) fn range(&self) -> (bool, u128, u128) {
+        let (is_v6, address, bits) = match self.address {
+            IpAddr::V4(address) => (false, u128::from(u32::from(address)), 32),
+            IpAddr::V6(address) => (true, u128::from(address), 128),
+        };
+        let host_bits = bits - u32::from(self.prefix);
+        let size_mask = u128::MAX.checked_shr(128 - host_bits).unwrap_or(0);
+        let first = address
+            & !size_mask
+            & if is_v6 {
+                u128::MAX
+            } else {
+                u128::from(u32::MAX)
+            };
+        (is_v6, first, first | size_mask)
+    }
+
     /// Whether every address of `inner` is in this block. A request's bare address is a block of one.
     /// IPv4 and IPv6 never contain each other.
     pub(super) fn contains(&self, inner: &Network) -> bool {

@@ -24,6 +24,8 @@ mod variables;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use date::epoch_seconds;
+pub(crate) use ip::parse as parse_ip_block;
 pub use outcome::{
     ConditionOutcome, ConditionWhy, ConditionsOutcome, InvalidReason, InvalidValue, ValueNote,
     ValueResult, ValueSide,

@@ -99,9 +99,24 @@ pub fn prepare(scenario: &Scenario) -> Prepared<'_> {
 
 /// [`prepare`] for `request`, one of the scenario's requests.
 pub fn prepare_request<'a>(scenario: &'a Scenario, request: &'a Request) -> Prepared<'a> {
-    let options = lint_options(scenario, request);
-    let policies = load_policies(scenario, |text, kind| check_policy(text, kind, &options));
+    let policies = load_scenario_policies(scenario, request);
     prepare_loaded(scenario, Cow::Borrowed(request), policies)
+}
+
+/// [`prepare`] for `request` with `policies`, loaded once from `scenario` (by [`load_scenario_policies`]),
+/// so that many requests on one set of policies parse and lint them once.
+pub fn prepare_with_policies(
+    scenario: &Scenario,
+    request: Request,
+    policies: Vec<LoadedPolicy>,
+) -> Prepared<'_> {
+    prepare_loaded(scenario, Cow::Owned(request), policies)
+}
+
+/// The policies of `scenario`, parsed and linted as for `request`.
+pub fn load_scenario_policies(scenario: &Scenario, request: &Request) -> Vec<LoadedPolicy> {
+    let options = lint_options(scenario, request);
+    load_policies(scenario, |text, kind| check_policy(text, kind, &options))
 }
 
 /// What the policies of `scenario` are linted with for `request`: its repository ARN, when it is one,
@@ -231,6 +246,11 @@ impl Prepared<'_> {
             Ok(decided) => decided.into_evaluation(self),
             Err(invalid) => *invalid,
         }
+    }
+
+    /// The decision for `action` alone, without its explanation: what comparing many requests needs.
+    pub fn decide(&self, action: &str, time: RequestTime) -> Decision {
+        self.decision(action, time).decision
     }
 
     /// The decision for `action` and why, without the per-statement reports.

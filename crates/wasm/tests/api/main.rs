@@ -10,6 +10,7 @@
 mod bench;
 mod catalog;
 mod denied;
+mod diff;
 mod evaluate;
 mod lint;
 mod matrix;
