@@ -15,6 +15,7 @@ mod decision;
 pub mod diagnostic;
 mod distance;
 pub mod eval;
+pub mod import;
 mod json;
 pub mod lint;
 pub mod matching;
