@@ -3,6 +3,7 @@
 //! [`CliError`](crate::error::CliError) that becomes one `error: ...` line and exit 2.
 
 pub mod eval;
+pub mod import;
 pub mod link;
 pub mod lint;
 pub mod matrix;
@@ -31,6 +32,7 @@ Examples:
   ecr-policy lint repo-policy.json --kind repository --strict
   ecr-policy matrix scenario.json               every repository action for the caller
   ecr-policy link scenario.json                 a share link the playground page opens
+  ecr-policy import --account-details account.json --principal ARN --resource ARN > scenario.json
 
 Exit codes:
   0  success: allowed (eval), every scenario passed (test), nothing blocking (lint)
@@ -69,6 +71,9 @@ pub enum Command {
     /// Print the share link that opens a scenario in the playground page
     #[command(after_help = link::AFTER_HELP)]
     Link(link::LinkArgs),
+    /// Print a scenario whose identity side is a user's or role's, from `aws iam get-account-authorization-details`
+    #[command(after_help = import::AFTER_HELP)]
+    Import(import::ImportArgs),
 }
 
 /// Prints clap's message for a command line it could not read, or the help or version asked for.
@@ -101,6 +106,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Lint(args) => lint::run(args, paint),
         Command::Matrix(args) => matrix::run(args, paint),
         Command::Link(args) => link::run(args),
+        Command::Import(args) => import::run(args),
     };
     match result {
         Ok(report) => match write_stdout(&report.text) {

@@ -4,6 +4,12 @@
 mod bad_input;
 mod eval;
 mod help;
+#[expect(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers: a result that is not the JSON expected fails the test"
+)]
+mod import;
 mod link;
 mod lint;
 mod matrix;

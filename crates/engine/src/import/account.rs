@@ -176,9 +176,15 @@ impl AccountDetails {
     }
 }
 
-/// A policy document as a policy of the scenario: a JSON object as it is; a string (URL-encoded as the
-/// API returns it, or plain) as the JSON object it holds, or as its text when that is no JSON object, so
-/// that the policy parser reports what is wrong with it.
+/// A policy file's text as a policy of a scenario: the JSON object it holds (URL-encoded as the IAM API
+/// returns documents, or plain), or the text itself when it holds no JSON object, so that the policy
+/// parser reports what is wrong with it.
+pub fn policy_from_text(text: &str) -> PolicySource {
+    policy_source(&serde_json::Value::String(text.to_owned()))
+}
+
+/// A policy document as a policy of the scenario: a JSON object as it is; a string as
+/// [`policy_from_text`] reads it.
 pub(super) fn policy_source(document: &serde_json::Value) -> PolicySource {
     match document {
         serde_json::Value::String(text) => {

@@ -9,5 +9,5 @@ mod identity;
 #[cfg(test)]
 mod tests;
 
-pub use account::{AccountDetails, AccountPrincipal, PrincipalKind};
+pub use account::{AccountDetails, AccountPrincipal, PrincipalKind, policy_from_text};
 pub use identity::{ImportError, ImportedIdentity, MissingPolicy};

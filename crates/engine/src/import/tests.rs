@@ -42,7 +42,7 @@ fn decide(details: &AccountDetails, principal: &str, action: &str) -> Decision {
             resource: REPOSITORY.to_owned(),
             ..Request::default()
         }),
-        ..serde_json::from_str::<Scenario>("{}").unwrap()
+        ..Scenario::default()
     };
     details.identity(principal).unwrap().apply_to(&mut scenario);
     evaluate(&scenario, RequestTime(0)).decision
