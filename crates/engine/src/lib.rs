@@ -8,6 +8,7 @@
 #[macro_use]
 mod macros;
 
+pub mod analysis;
 pub mod catalog;
 pub mod condition;
 pub mod context;

@@ -20,3 +20,4 @@ mod suites;
 )]
 mod support;
 mod test_command;
+mod who_can;

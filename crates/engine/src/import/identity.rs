@@ -135,7 +135,7 @@ impl AccountDetails {
 }
 
 /// Field `index` of an ARN (`arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`).
-fn arn_part(arn: &str, index: usize) -> Option<&str> {
+pub(crate) fn arn_part(arn: &str, index: usize) -> Option<&str> {
     arn.splitn(6, ':')
         .nth(index)
         .filter(|part| !part.is_empty())

@@ -11,3 +11,4 @@ mod tests;
 
 pub use account::{AccountDetails, AccountPrincipal, PrincipalKind, policy_from_text};
 pub use identity::{ImportError, ImportedIdentity, MissingPolicy};
+pub(crate) use identity::{arn_part, session_arn};
