@@ -4,6 +4,7 @@
 // (CodeMirror also has a `Diagnostic`).
 
 export type {
+  AccountPrincipal,
   Action as CatalogAction,
   ActionMatch,
   ActionMismatch,
@@ -15,6 +16,8 @@ export type {
   Decision,
   Diagnostic as EngineDiagnostic,
   EvaluateResult as Evaluation,
+  ImportedIdentity,
+  ImportIdentityResult,
   JsonValue,
   MatrixRow,
   NamedAs,
@@ -23,6 +26,7 @@ export type {
   PolicyReport,
   PrincipalMatch,
   PrincipalMismatch,
+  ReadAccountResult,
   RequestFacts,
   ResourceMatch,
   ResourceMismatch,
@@ -33,4 +37,6 @@ export type {
   StatementRef,
   StatementReport,
   ValueNote,
+  WhoCanResult,
+  WhoCanRow,
 } from "../pkg/ecr_policy_wasm.js";
