@@ -18,6 +18,9 @@ function linkEngine(running: string): Engine {
     decodeShare: (link): Outcome<string> =>
       link.startsWith("link:") ? { ok: true, value: link.slice("link:".length) } : { ok: false, message: "the link is damaged" },
     longLink: () => 2_000,
+    readAccount: unused,
+    importIdentity: unused,
+    whoCan: unused,
   };
 }
 

@@ -9,7 +9,7 @@ use crate::eval::{
     Decision, Evaluation, RequestTime, StatementRef, Step, Verdict, evaluate, policy_phrase,
     prepare,
 };
-use crate::import::{AccountDetails, PrincipalKind, arn_part, session_arn};
+use crate::import::{AccountDetails, IdentityKind, arn_part, session_arn};
 use crate::policy::{Effect, PolicyKind, PrincipalKind as Named};
 use crate::scenario::{IdentityPolicy, NamedPolicy, PolicySource, Request, Scenario};
 
@@ -72,8 +72,8 @@ pub fn who_can(details: &AccountDetails, base: &Scenario, time: RequestTime) -> 
         let evaluation = evaluate(&scenario, time);
         principals.push(WhoCanRow {
             kind: match principal.kind {
-                PrincipalKind::User => WhoCanKind::User,
-                PrincipalKind::Role => WhoCanKind::Role,
+                IdentityKind::User => WhoCanKind::User,
+                IdentityKind::Role => WhoCanKind::Role,
             },
             missing: identity
                 .missing

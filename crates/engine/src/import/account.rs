@@ -115,7 +115,7 @@ pub(super) struct PolicyVersion {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub enum PrincipalKind {
+pub enum IdentityKind {
     /// An IAM user: it is the caller itself.
     User,
     /// An IAM role: the caller is a session of it.
@@ -132,7 +132,7 @@ pub struct AccountPrincipal {
     /// Its name.
     pub name: String,
     /// User or role.
-    pub kind: PrincipalKind,
+    pub kind: IdentityKind,
 }
 
 impl AccountDetails {
@@ -159,12 +159,12 @@ impl AccountDetails {
         let users = self.user_detail_list.iter().map(|user| AccountPrincipal {
             arn: user.arn.clone(),
             name: user.user_name.clone(),
-            kind: PrincipalKind::User,
+            kind: IdentityKind::User,
         });
         let roles = self.role_detail_list.iter().map(|role| AccountPrincipal {
             arn: role.arn.clone(),
             name: role.role_name.clone(),
-            kind: PrincipalKind::Role,
+            kind: IdentityKind::Role,
         });
         users.chain(roles).collect()
     }

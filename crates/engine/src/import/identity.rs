@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::PrincipalKind;
+use super::IdentityKind;
 use super::account::{
     AccountDetails, AttachedPolicy, Boundary, InlinePolicy, ManagedPolicyDetail, policy_source,
 };
@@ -24,7 +24,7 @@ pub struct ImportedIdentity {
     /// The user's or role's ARN, as the document gives it.
     pub arn: String,
     /// User or role.
-    pub kind: PrincipalKind,
+    pub kind: IdentityKind,
     /// The request's principal: the user's ARN, or for a role the session asked for, else
     /// `arn:aws:sts::ACCOUNT:assumed-role/NAME/session`.
     pub principal: String,
@@ -79,7 +79,7 @@ impl AccountDetails {
             .iter()
             .find(|user| user.arn == principal)
         {
-            let mut imported = Importer::new(self, &user.arn, PrincipalKind::User, principal);
+            let mut imported = Importer::new(self, &user.arn, IdentityKind::User, principal);
             imported.inline(&user.user_policy_list, "inline");
             imported.managed(&user.attached_managed_policies, "managed", "user");
             for group_name in &user.group_list {
@@ -90,7 +90,7 @@ impl AccountDetails {
         }
         let (role, session) = self.role_of(principal)?;
         let session = session.unwrap_or_else(|| session_arn(&role.arn, &role.role_name));
-        let mut imported = Importer::new(self, &role.arn, PrincipalKind::Role, &session);
+        let mut imported = Importer::new(self, &role.arn, IdentityKind::Role, &session);
         imported.inline(&role.role_policy_list, "inline");
         imported.managed(&role.attached_managed_policies, "managed", "role");
         imported.boundary(role.permissions_boundary.as_ref());
@@ -157,7 +157,7 @@ struct Importer<'a> {
 }
 
 impl<'a> Importer<'a> {
-    fn new(details: &'a AccountDetails, arn: &str, kind: PrincipalKind, principal: &str) -> Self {
+    fn new(details: &'a AccountDetails, arn: &str, kind: IdentityKind, principal: &str) -> Self {
         let notes = if details.is_truncated {
             vec![
                 "the document is one page of several (`IsTruncated`): policies on the other pages are reported as missing"
@@ -286,8 +286,8 @@ impl ImportedIdentity {
     /// with why. A scenario's description and the page's note after an import.
     pub fn summary(&self) -> String {
         let who = match self.kind {
-            PrincipalKind::User => format!("user {}", self.arn),
-            PrincipalKind::Role => format!("a session of role {}", self.arn),
+            IdentityKind::User => format!("user {}", self.arn),
+            IdentityKind::Role => format!("a session of role {}", self.arn),
         };
         let count = self.identity_policies.len();
         let mut text = format!(

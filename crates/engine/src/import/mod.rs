@@ -9,6 +9,6 @@ mod identity;
 #[cfg(test)]
 mod tests;
 
-pub use account::{AccountDetails, AccountPrincipal, PrincipalKind, policy_from_text};
+pub use account::{AccountDetails, AccountPrincipal, IdentityKind, policy_from_text};
 pub use identity::{ImportError, ImportedIdentity, MissingPolicy};
 pub(crate) use identity::{arn_part, session_arn};

@@ -1,7 +1,7 @@
 //! Importing identities from hand-written account authorization details in both documented forms: the
 //! AWS CLI's (policy documents as JSON objects) and the raw API's (URL-encoded strings).
 
-use super::{AccountDetails, PrincipalKind};
+use super::{AccountDetails, IdentityKind};
 use crate::eval::{Decision, RequestTime, evaluate};
 use crate::scenario::{PolicySource, Request, Scenario};
 
@@ -51,17 +51,17 @@ fn decide(details: &AccountDetails, principal: &str, action: &str) -> Decision {
 #[test]
 fn principals_lists_users_then_roles_in_document_order() {
     let principals = details(CLI_OUTPUT).principals();
-    let listed: Vec<(&str, PrincipalKind)> = principals
+    let listed: Vec<(&str, IdentityKind)> = principals
         .iter()
         .map(|principal| (principal.name.as_str(), principal.kind))
         .collect();
     assert_eq!(
         listed,
         [
-            ("alice", PrincipalKind::User),
-            ("bob", PrincipalKind::User),
-            ("ci-build", PrincipalKind::Role),
-            ("auditor", PrincipalKind::Role),
+            ("alice", IdentityKind::User),
+            ("bob", IdentityKind::User),
+            ("ci-build", IdentityKind::Role),
+            ("auditor", IdentityKind::Role),
         ]
     );
 }
@@ -151,7 +151,7 @@ fn a_role_becomes_a_session_of_the_role_with_aws_managed_policies_the_document_h
     let role = details
         .identity("arn:aws:iam::111122223333:role/ci/ci-build")
         .unwrap();
-    assert_eq!(role.kind, PrincipalKind::Role);
+    assert_eq!(role.kind, IdentityKind::Role);
     assert_eq!(
         role.principal,
         "arn:aws:sts::111122223333:assumed-role/ci-build/session"

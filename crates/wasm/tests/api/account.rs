@@ -56,8 +56,10 @@ fn import_identity_gives_the_policies_and_names_what_is_missing() {
 
 #[wasm_bindgen_test]
 fn who_can_decides_every_principal() {
-    let scenario = js(r#"{"request": {"principal": "", "action": "ecr:BatchGetImage",
-        "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}}"#);
+    let scenario = js(
+        r#"{"request": {"principal": "", "action": "ecr:BatchGetImage",
+        "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}}"#,
+    );
     let result = ecr_policy_wasm::who_can_js(
         JsValue::from_str(DETAILS),
         scenario,
