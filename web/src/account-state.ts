@@ -14,8 +14,7 @@ function editorText(policy: JsonValue): string {
 /** `state` with `identity`'s identity side; the first imported policy is selected. */
 export function withImportedIdentity(state: AppState, identity: ImportedIdentity): AppState {
   const identities = identity.identityPolicies.map((named) => newPolicy("identity", named.name, editorText(named.policy)));
-  const boundary =
-    identity.permissionsBoundary === null ? null : newPolicy("boundary", "Permissions boundary", editorText(identity.permissionsBoundary));
+  const boundary = identity.permissionsBoundary === null ? null : newPolicy("boundary", "Permissions boundary", editorText(identity.permissionsBoundary));
   const tab = identities[0]?.key ?? boundary?.key ?? state.repository.key;
   return {
     ...state,

@@ -204,7 +204,8 @@ fn account_of(principal: &str) -> Option<&str> {
 
 /// The row of a principal outside the account. An AWS principal is decided as a caller of its account
 /// whose identity policies allow everything (its side granted), so the decision is the repository's
-/// side's; `needs` says what its account must grant. A service principal or `*` is decided as it is.
+/// side's; `needs` says what its account must grant. A service principal is decided as it is, and `*`
+/// as an anonymous caller.
 fn outside_row(base: &Scenario, named: &str, kind: Named, time: RequestTime) -> WhoCanRow {
     let (caller, their_account) = match kind {
         Named::Aws if named != "*" => caller_for(named),
