@@ -34,7 +34,7 @@ Examples:
   ecr-policy matrix scenario.json               every repository action for the caller
   ecr-policy link scenario.json                 a share link the playground page opens
   ecr-policy import --account-details account.json --principal ARN --resource ARN > scenario.json
-  ecr-policy who-can --account-details account.json --repository-policy repo-policy.json \
+  ecr-policy who-can --account-details account.json --repository-policy repo-policy.json \\
       --resource ARN --operation pull       every user and role, and who outside the account
 
 Exit codes:
