@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { REPO_ROOT, start, withPage } from "./harness.mjs";
+import { axe, REPO_ROOT, start, withPage } from "./harness.mjs";
 
 let env;
 
@@ -103,5 +103,6 @@ test("who can: every user and role, roles as any session, for the page's request
     }
     const bob = rows.find((row) => row.arn.endsWith("user/bob"));
     assert.match(bob.text, /Left out, not in the document: AmazonEC2ContainerRegistryPowerUser/);
+    assert.deepEqual(await axe(page), [], "the dialog has no accessibility violations");
   });
 });
