@@ -2,8 +2,20 @@
 // through here so that an exception from the engine (only misuse of its API throws) becomes a value the
 // page can show, never an uncaught error.
 
-import initWasm, { accessDenied, catalog, decodeShare, encodeShare, evaluate, longLink, matrix, version } from "../pkg/ecr_policy_wasm.js";
-import type { AccessDeniedResult, Catalog, Evaluation, MatrixRow, ScenarioDocument } from "./types";
+import initWasm, {
+  accessDenied,
+  catalog,
+  decodeShare,
+  encodeShare,
+  evaluate,
+  importIdentity,
+  longLink,
+  matrix,
+  readAccount,
+  version,
+  whoCan,
+} from "../pkg/ecr_policy_wasm.js";
+import type { AccessDeniedResult, Catalog, Evaluation, ImportIdentityResult, MatrixRow, ReadAccountResult, ScenarioDocument, WhoCanResult } from "./types";
 
 /** A call's answer: the value, or the message of what went wrong. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -24,6 +36,12 @@ export interface Engine {
   longLink(): number;
   /** Reads an AccessDenied message; with a scenario, whether its evaluation agrees with AWS's reason. */
   accessDenied(text: string, scenario?: ScenarioDocument): Outcome<AccessDeniedResult>;
+  /** The users and roles of `aws iam get-account-authorization-details` output, or why it cannot be read. */
+  readAccount(accountDetails: string): ReadAccountResult;
+  /** The identity side of a user or role of the account details. */
+  importIdentity(accountDetails: string, principal: string): ImportIdentityResult;
+  /** Every principal of the account details, and those outside it the scenario's policies name, decided for its request. */
+  whoCan(accountDetails: string, scenario: ScenarioDocument): WhoCanResult;
 }
 
 function attempt<T>(run: () => T): Outcome<T> {
@@ -64,7 +82,16 @@ export async function loadEngine(): Promise<Engine> {
       }),
     longLink,
     accessDenied: (text, scenario) => attempt(() => accessDenied(text, scenario)),
+    readAccount: (accountDetails) => failedOr(() => readAccount(accountDetails)),
+    importIdentity: (accountDetails, principal) => failedOr(() => importIdentity(accountDetails, principal)),
+    whoCan: (accountDetails, scenario) => failedOr(() => whoCan(accountDetails, scenario)),
   };
+}
+
+/** The answer of a call whose failures are `{ok: false, message}`, with a throw (misuse) answered the same way. */
+function failedOr<T>(run: () => T): T | { ok: false; message: string } {
+  const answer = attempt(run);
+  return answer.ok ? answer.value : { ok: false, message: answer.message };
 }
 
 /** The message of anything thrown across the WebAssembly boundary. */

@@ -19,6 +19,9 @@ function linkEngine(running: string): Engine {
       link.startsWith("link:") ? { ok: true, value: link.slice("link:".length) } : { ok: false, message: "the link is damaged" },
     longLink: () => 2_000,
     accessDenied: unused,
+    readAccount: unused,
+    importIdentity: unused,
+    whoCan: unused,
   };
 }
 

@@ -381,6 +381,13 @@ export class App {
       });
     byId("open-gallery").addEventListener("click", openExamples);
     byId("open-help").addEventListener("click", openHelp);
+    byId("import-account").addEventListener("click", () =>
+      import("./account-import").then(
+        ({ openAccountImport }) =>
+          openAccountImport({ engine: this.engine, state: () => this.store.state, load: (state, what, notes) => this.load(state, what, notes) }),
+        (error: unknown) => showAlert(`The import dialog could not be loaded: ${String(error)}`),
+      ),
+    );
     byId("reset").addEventListener("click", async () => {
       if (
         await confirmDialog(

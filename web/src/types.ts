@@ -6,6 +6,7 @@
 export type {
   AccessDenied,
   AccessDeniedResult,
+  AccountPrincipal,
   Action as CatalogAction,
   ActionMatch,
   ActionMismatch,
@@ -18,6 +19,8 @@ export type {
   Decision,
   Diagnostic as EngineDiagnostic,
   EvaluateResult as Evaluation,
+  ImportedIdentity,
+  ImportIdentityResult,
   JsonValue,
   MatrixRow,
   NamedAs,
@@ -26,6 +29,7 @@ export type {
   PolicyReport,
   PrincipalMatch,
   PrincipalMismatch,
+  ReadAccountResult,
   RequestFacts,
   ResourceMatch,
   ResourceMismatch,
@@ -36,4 +40,6 @@ export type {
   StatementRef,
   StatementReport,
   ValueNote,
+  WhoCanResult,
+  WhoCanRow,
 } from "../pkg/ecr_policy_wasm.js";

@@ -3,6 +3,7 @@
 //! This binary only adapts: it reads files, calls the engine and prints what it returns. The exit codes
 //! are [`exit::Exit`].
 
+mod account;
 mod clock;
 mod color;
 mod command;

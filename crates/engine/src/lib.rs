@@ -8,6 +8,7 @@
 #[macro_use]
 mod macros;
 
+pub mod analysis;
 pub mod catalog;
 pub mod condition;
 pub mod context;
@@ -17,6 +18,7 @@ pub mod diagnostic;
 pub mod diff;
 mod distance;
 pub mod eval;
+pub mod import;
 mod json;
 pub mod lint;
 pub mod matching;

@@ -13,6 +13,7 @@
 //! its public result and input types, this crate's own types derive it too, and wasm-bindgen writes them
 //! all into the package's `.d.ts`.
 
+mod account;
 mod args;
 #[cfg(feature = "bench")]
 mod bench;
@@ -26,6 +27,10 @@ mod share;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+pub use account::{
+    Failed, ImportIdentityResult, ReadAccountResult, WhoCanResult, import_identity, read_account,
+    who_can_js,
+};
 #[cfg(feature = "bench")]
 pub use bench::bench_engine;
 pub use catalog::catalog;

@@ -9,10 +9,13 @@ import init, {
   encodeShare,
   evaluate,
   evaluateSuite,
+  importIdentity,
   initSync,
   lint,
   matrix,
+  readAccount,
   version,
+  whoCan,
 } from "./pkg/ecr_policy_wasm.js";
 import type {
   AccessDiff,
@@ -204,6 +207,19 @@ export function everyFunction(): string[] {
   const value: string = encodeShare(JSON.stringify(scenario));
   const decoded = decodeShare(`https://example.com/#s=${value}`);
   lines.push(decoded.ok ? decoded.text : decoded.message);
+
+  const details = JSON.stringify({ UserDetailList: [{ Arn: "arn:aws:iam::111122223333:user/bob", UserName: "bob" }] });
+  const account = readAccount(details);
+  lines.push(account.ok ? account.principals.map((principal) => `${principal.kind} ${principal.name} ${principal.arn}`).join(", ") : account.message);
+  const imported = importIdentity(details, "arn:aws:iam::111122223333:user/bob");
+  if (imported.ok) {
+    lines.push(imported.summary, imported.identity.principal, ...imported.identity.identityPolicies.map((policy) => policy.name));
+    lines.push(...imported.identity.missing.map((missing) => `${missing.name} ${missing.arn ?? ""}: ${missing.message}`));
+  } else {
+    lines.push(imported.message);
+  }
+  const who = whoCan(details, scenario, 1_780_272_000);
+  lines.push(...(who.ok ? who.principals.map((row) => `${row.arn} ${row.kind}: ${headline(row.decision)} ${row.reason} ${row.statement ?? ""} ${row.needs ?? ""}`) : [who.message]));
   lines.push(version());
   return lines;
 }

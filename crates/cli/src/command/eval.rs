@@ -145,7 +145,7 @@ fn text(scenario: &Scenario, entries: &[SuiteEntry], paint: Paint) -> String {
 }
 
 /// Reads `--operation`: one of the operations' names.
-fn operation(name: &str) -> Result<Operation, String> {
+pub(crate) fn operation(name: &str) -> Result<Operation, String> {
     Operation::from_name(name).ok_or_else(|| {
         format!(
             "unknown operation `{name}`; the operations are {}",

@@ -5,10 +5,12 @@
 pub mod diff;
 pub mod eval;
 mod from_error;
+pub mod import;
 pub mod link;
 pub mod lint;
 pub mod matrix;
 pub mod test;
+pub mod who_can;
 
 use clap::{Parser, Subcommand};
 
@@ -34,6 +36,9 @@ Examples:
   ecr-policy matrix scenario.json               every repository action for the caller
   ecr-policy link scenario.json                 a share link the playground page opens
   ecr-policy diff old.json new.json --fail-on-new-access   does the change give anyone new access?
+  ecr-policy import --account-details account.json --principal ARN --resource ARN > scenario.json
+  ecr-policy who-can --account-details account.json --repository-policy repo-policy.json \\
+      --resource ARN --operation pull       every user and role, and who outside the account
 
 Exit codes:
   0  success: allowed (eval), every scenario passed (test), nothing blocking (lint), no new access
@@ -76,6 +81,12 @@ pub enum Command {
     /// Print the share link that opens a scenario in the playground page
     #[command(after_help = link::AFTER_HELP)]
     Link(link::LinkArgs),
+    /// Print a scenario whose identity side is a user's or role's, from `aws iam get-account-authorization-details`
+    #[command(after_help = import::AFTER_HELP)]
+    Import(import::ImportArgs),
+    /// List every user and role of an account, and the outside principals the repository's side names, with its decision
+    #[command(after_help = who_can::AFTER_HELP)]
+    WhoCan(who_can::WhoCanArgs),
 }
 
 /// Prints clap's message for a command line it could not read, or the help or version asked for.
@@ -109,6 +120,8 @@ pub fn run(cli: Cli) -> Exit {
         Command::Matrix(args) => matrix::run(args, paint),
         Command::Link(args) => link::run(args),
         Command::Diff(args) => diff::run(args, paint),
+        Command::Import(args) => import::run(args),
+        Command::WhoCan(args) => who_can::run(args, paint),
     };
     match result {
         Ok(report) => match write_stdout(&report.text) {

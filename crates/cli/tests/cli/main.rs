@@ -6,6 +6,12 @@ mod diff;
 mod eval;
 mod from_error;
 mod help;
+#[expect(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers: a result that is not the JSON expected fails the test"
+)]
+mod import;
 mod link;
 mod lint;
 mod matrix;
@@ -17,3 +23,4 @@ mod suites;
 )]
 mod support;
 mod test_command;
+mod who_can;

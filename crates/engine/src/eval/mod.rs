@@ -27,7 +27,9 @@ mod unreadable;
 pub use crate::decision::Decision;
 pub use crate::time::{RequestTime, RequestTimeError};
 pub use cache::PolicyCache;
-pub use inputs::{CheckedPolicy, LoadedPolicy, check_policy, level_name, load_policies};
+pub use inputs::{
+    CheckedPolicy, LoadedPolicy, check_policy, level_name, load_policies, policy_phrase,
+};
 pub use matrix::OperationRow;
 pub use matrix::{Matrix, MatrixRow};
 pub use result::{

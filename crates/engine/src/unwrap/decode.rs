@@ -27,15 +27,21 @@ impl Decoded {
     pub fn string(pasted: &str, start: usize, end: usize) -> Option<(Decoded, bool)> {
         let content = pasted.get(start + 1..end.checked_sub(1)?)?;
         let decoded = unescape(content, start + 1)?;
-        let url_encoded = decoded
-            .text
-            .trim_start()
-            .get(..3)
-            .is_some_and(|start| start.eq_ignore_ascii_case("%7B"));
+        let url_encoded = is_url_encoded(&decoded.text);
         Some(match url_encoded.then(|| decoded.url_decode()).flatten() {
             Some(url_decoded) => (url_decoded, true),
             None => (decoded, false),
         })
+    }
+
+    /// `text` URL-decoded when it is a URL-encoded document (`%7B...`); `None` when it is not, or when
+    /// the decoded bytes are not UTF-8.
+    pub fn url_decoded(text: &str) -> Option<String> {
+        let plain = Decoded::slice(text, 0, text.len())?;
+        is_url_encoded(text)
+            .then(|| plain.url_decode())
+            .flatten()
+            .map(|decoded| decoded.text)
     }
 
     /// Appends `character`, written at pasted offset `pasted` as `width` bytes.
@@ -75,6 +81,13 @@ impl Decoded {
         let text = String::from_utf8(out).ok()?;
         Some(Decoded { text, map })
     }
+}
+
+/// Whether `text` is a URL-encoded JSON object: it starts with `%7B`, an encoded `{`.
+fn is_url_encoded(text: &str) -> bool {
+    text.trim_start()
+        .get(..3)
+        .is_some_and(|start| start.eq_ignore_ascii_case("%7B"))
 }
 
 /// The content of a JSON string that starts at pasted offset `base`, escapes resolved.

@@ -190,6 +190,12 @@ fn dedent(text: &str) -> String {
     })
 }
 
+/// A policy document as the IAM API returns it, URL-encoded (`%7B%22Version%22...`), as plain text;
+/// `None` when `text` is not URL-encoded.
+pub(crate) fn url_decoded(text: &str) -> Option<String> {
+    Decoded::url_decoded(text)
+}
+
 /// Whether a document that is no policy looks like an attempt at a wrapper: an object with no
 /// `Statement` but with top-level fields a policy does not have.
 pub(crate) fn looks_like_wrapper(value: &JsonValue) -> bool {

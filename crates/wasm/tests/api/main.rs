@@ -6,6 +6,7 @@
 // functions.
 #![cfg(test)]
 
+mod account;
 #[cfg(feature = "bench")]
 mod bench;
 mod catalog;
