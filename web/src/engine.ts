@@ -2,8 +2,8 @@
 // through here so that an exception from the engine (only misuse of its API throws) becomes a value the
 // page can show, never an uncaught error.
 
-import initWasm, { catalog, decodeShare, encodeShare, evaluate, longLink, matrix, version } from "../pkg/ecr_policy_wasm.js";
-import type { Catalog, Evaluation, MatrixRow, ScenarioDocument } from "./types";
+import initWasm, { catalog, decodeShare, encodeShare, evaluate, longLink, matrix, readScenarios, version } from "../pkg/ecr_policy_wasm.js";
+import type { Catalog, Evaluation, MatrixRow, ReadScenariosResult, ScenarioDocument } from "./types";
 
 /** A call's answer: the value, or the message of what went wrong. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -22,6 +22,8 @@ export interface Engine {
   decodeShare(fragmentOrUrl: string): Outcome<string>;
   /** The length above which a link risks being cut by chat tools and mail clients. */
   longLink(): number;
+  /** Every scenario of a scenario document's text, read by the engine's reader, or where it cannot be read. */
+  readScenarios(text: string): Outcome<ReadScenariosResult>;
 }
 
 function attempt<T>(run: () => T): Outcome<T> {
@@ -61,6 +63,7 @@ export async function loadEngine(): Promise<Engine> {
         return result.text;
       }),
     longLink,
+    readScenarios: (text) => attempt(() => readScenarios(text)),
   };
 }
 

@@ -20,6 +20,7 @@ mod catalog;
 mod convert;
 mod evaluate;
 mod lint;
+mod read;
 mod share;
 
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -29,6 +30,7 @@ pub use bench::bench_engine;
 pub use catalog::catalog;
 pub use evaluate::{EvaluateResult, MatrixResult, SuiteResult, evaluate, evaluate_suite, matrix};
 pub use lint::{LintOptions, lint};
+pub use read::{ReadScenariosResult, read_scenarios};
 pub use share::{DecodeShareResult, decode_share, encode_share, long_link};
 
 /// Installs the panic hook so that a panic, should one ever happen, reaches the browser console with

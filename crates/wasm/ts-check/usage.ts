@@ -11,6 +11,7 @@ import init, {
   initSync,
   lint,
   matrix,
+  readScenarios,
   version,
 } from "./pkg/ecr_policy_wasm.js";
 import type {
@@ -191,6 +192,9 @@ export function everyFunction(): string[] {
   }
   lines.push(...known.globalConditionKeys.map((key) => `${key.name}: ${key.valueType} ${key.whenPresent ?? ""}`));
 
+  const read = readScenarios(JSON.stringify([scenario]));
+  lines.push(...(read.ok ? read.scenarios.map((one) => one.request?.federatedBy ?? one.name ?? "") : [`${read.error.path}: ${read.error.message}`]));
+
   const value: string = encodeShare(JSON.stringify(scenario));
   const decoded = decodeShare(`https://example.com/#s=${value}`);
   lines.push(decoded.ok ? decoded.text : decoded.message);
@@ -211,6 +215,9 @@ export function misuse(): void {
   lint("{}", "repository", { repoArn: "arn:aws:ecr:us-east-1:111122223333:repository/app" });
   // @ts-expect-error: `encodeShare` takes the scenario's JSON text.
   encodeShare(scenario);
+  const unread = readScenarios("{");
+  // @ts-expect-error: `scenarios` are there only when `ok` is true.
+  lines(String(unread.scenarios));
   const decoded = decodeShare("#s=1.x");
   // @ts-expect-error: `text` is there only when `ok` is true.
   lines(decoded.text);
