@@ -13,6 +13,7 @@ mod evaluate;
 mod lint;
 mod matrix;
 mod misuse;
+mod read;
 mod share;
 mod spans;
 mod support;
