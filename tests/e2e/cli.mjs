@@ -37,20 +37,27 @@ export function cliTest(args) {
   return run(["test", ...args]);
 }
 
-/** Runs `ecr-policy` once for each argument list, a few at a time; resolves to each run's status and output, in order. */
-export async function cliBatch(argumentLists) {
+/**
+ * Runs `ecr-policy` once for each argument list, a few at a time in the lists' order; returns a promise
+ * of each run's status and output, in order, so that a caller can use the first runs while the others go.
+ */
+export function cliBatch(argumentLists) {
   assert.ok(existsSync(BIN), `no CLI binary at ${BIN}: run scripts/test-e2e, or build it with cargo build -p ecr-policy-cli`);
-  const results = new Array(argumentLists.length);
+  const settle = argumentLists.map(() => {
+    const handle = {};
+    handle.promise = new Promise((resolve, reject) => Object.assign(handle, { resolve, reject }));
+    return handle;
+  });
   let next = 0;
   const worker = async () => {
     while (next < argumentLists.length) {
       const index = next;
       next += 1;
-      results[index] = await runAsync(argumentLists[index]);
+      await runAsync(argumentLists[index]).then(settle[index].resolve, settle[index].reject);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(2, availableParallelism()) * 2 }, worker));
-  return results;
+  for (let count = 0; count < Math.max(2, availableParallelism()) * 2; count += 1) void worker();
+  return settle.map(({ promise }) => promise);
 }
 
 /** `run`, without blocking the event loop. */

@@ -81,10 +81,13 @@ export function renameIdentityPolicy(state: AppState, key: string, name: string)
   return { ...state, identities: state.identities.map((policy) => (policy.key === key ? { ...policy, name: trimmed } : policy)) };
 }
 
-/** Removes the policy `key` (never the repository policy) and selects the repository policy. Emptied SCP and RCP levels go too. */
+/**
+ * Removes the policy `key` (never the repository policy) and selects the repository policy. An SCP or RCP
+ * level it empties goes too; a level read with no policy at all stays.
+ */
 export function removePolicy(state: AppState, key: string): AppState {
   const keep = (policy: PolicyDoc) => policy.key !== key;
-  const levels = (all: PolicyDoc[][]) => all.map((level) => level.filter(keep)).filter((level) => level.length > 0);
+  const levels = (all: PolicyDoc[][]) => all.map((level) => level.filter(keep)).filter((level, index) => level.length > 0 || all[index]?.length === 0);
   return selectTab(
     {
       ...state,
