@@ -99,6 +99,19 @@ describe("documentToState", () => {
     expect(documentToState(document).request.context).toEqual(state.request.context);
   });
 
+  it("keeps the context table's row order, which the engine's reader does not (it gives keys sorted)", () => {
+    let state = defaultState();
+    state = addContextRow(state, { key: "aws:SourceIp", type: "string", value: "10.0.0.1" });
+    state = addContextRow(state, { key: "aws:Referer", type: "string", value: "x" });
+    const document = stateToDocument(state, false).document;
+    const { "aws:Referer": referer, "aws:SourceIp": ip } = document.request?.context ?? {};
+    const sorted = {
+      ...document,
+      request: { ...document.request, principal: "", resource: "", context: { "aws:Referer": referer ?? "", "aws:SourceIp": ip ?? "" } },
+    };
+    expect(documentToState(sorted).request.context.map((row) => row.key)).toEqual(["aws:SourceIp", "aws:Referer"]);
+  });
+
   it("prefers the request's context when a hand-edited view's rows disagree with it", () => {
     const document = {
       request: { principal: "p", action: "a", resource: "r", context: { "aws:SourceIp": "10.0.0.9" } },

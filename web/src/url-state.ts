@@ -137,12 +137,13 @@ function contextDocument(rows: ContextRow[]): Record<string, ContextInput> | und
 /**
  * The view the document records: the selected tab (by position) and result panel, and the context
  * table's rows as typed when the request's context alone would not give them back (a row without a
- * key, a number that does not parse, a list with blank lines, two rows with one key...).
+ * key, a number that does not parse, a list with blank lines, two rows with one key, rows out of the key
+ * order the engine's reader gives a context in...).
  */
 function viewDocument(state: AppState, request: RequestDocument): Record<string, JsonValue> {
   const tab = positionIds(state).find(([, key]) => key === state.view.tab)?.[0] ?? "repository";
   const view: Record<string, JsonValue> = { tab, panel: state.view.panel };
-  if (!sameRows(contextRows(request.context), state.request.context)) {
+  if (!sameRows(contextRows(inKeyOrder(request.context)), state.request.context)) {
     view.context = state.request.context.map((row) => ({ key: row.key, type: row.type, value: row.value }));
   }
   return view;
@@ -272,7 +273,7 @@ const CONTEXT_TYPES: readonly string[] = ["string", "number", "boolean", "list"]
  * The context rows the view recorded, when they are well-formed and still give the request's context
  * (a hand-edited file may have changed one and not the other: the request then wins).
  */
-function typedRows(view: unknown, context: unknown): ContextRow[] | null {
+function typedRows(view: unknown, context: Record<string, ContextInput> | undefined): ContextRow[] | null {
   if (!isObject(view) || !Array.isArray(view.context)) return null;
   const rows: ContextRow[] = [];
   for (const row of view.context) {
@@ -281,7 +282,12 @@ function typedRows(view: unknown, context: unknown): ContextRow[] | null {
     }
     rows.push({ key: row.key, type: row.type as ContextType, value: row.value });
   }
-  return JSON.stringify(contextDocument(rows) ?? {}) === JSON.stringify(isObject(context) ? context : {}) ? rows : null;
+  return JSON.stringify(inKeyOrder(contextDocument(rows))) === JSON.stringify(inKeyOrder(context)) ? rows : null;
+}
+
+/** A context with its keys in the order the engine's reader gives them back (sorted). */
+function inKeyOrder(context: Record<string, ContextInput> | undefined): Record<string, ContextInput> {
+  return Object.fromEntries(Object.entries(context ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function viewFrom(state: AppState, input: unknown): AppState["view"] {
