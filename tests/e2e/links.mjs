@@ -31,13 +31,13 @@ export const HOSTILE_LINKS = [
   { kind: "too long", fragment: `#s=1.${"A".repeat(70_000)}`, message: /too long/ },
   { kind: "decompression bomb", fragment: `#s=${shareValue(Buffer.alloc(16 * 1024 * 1024, 0x20))}`, message: /larger than the limit/ },
   { kind: "not UTF-8", fragment: `#s=${shareValue(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))}`, message: /not UTF-8/ },
-  { kind: "not JSON", fragment: `#s=${shareValue("hello, world")}`, message: /not JSON/ },
-  { kind: "JSON but not a scenario", fragment: `#s=${shareValue("[1, 2, 3]")}`, message: /not an object with a "request" object/ },
-  { kind: "object without a request", fragment: `#s=${shareValue('{"name": "no request"}')}`, message: /not an object with a "request" object/ },
+  { kind: "not JSON", fragment: `#s=${shareValue("hello, world")}`, message: /line 1, column 1: invalid JSON/ },
+  { kind: "JSON but not a scenario", fragment: `#s=${shareValue("[1, 2, 3]")}`, message: /line 1, column 2, `\[0\]`: invalid type: integer `1`/ },
+  { kind: "object without a request", fragment: `#s=${shareValue('{"name": "no request"}')}`, message: /missing field `request`/ },
   { kind: "no scenario at all", fragment: `#s=${shareValue('{"scenarios": []}')}`, message: /holds no scenario/ },
   {
     kind: "nested too deeply",
     fragment: `#s=${shareValue(`{"request": ${JSON.stringify(REQUEST)}, "repositoryPolicy": ${"[".repeat(300_000)}${"]".repeat(300_000)}}`)}`,
-    message: /nested too deeply/,
+    message: /maximum nesting depth exceeded/,
   },
 ];

@@ -222,7 +222,7 @@ test("a file with several scenarios lets the person pick one; a file that is not
     await page.setInputFiles("#scenario-file", notJson);
     const alert = page.locator('#page-alert[role="alert"]');
     await alert.waitFor();
-    assert.match(await alert.innerText(), /not-a-scenario\.json” does not hold a scenario: its text is not JSON/);
+    assert.match(await alert.innerText(), /not-a-scenario\.json” does not hold a scenario: line 1, column 3: invalid JSON/);
     assert.equal(await waitForDecision(page, scenarios[2].expect), scenarios[2].expect);
   });
 });

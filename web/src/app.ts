@@ -35,7 +35,7 @@ results.showMessage("loading", "Loading", "Loading the policy engine…");
 export function startPlayground(engine: Promise<Engine>): void {
   engine.then(
     (loaded) => {
-      const saved = loadSaved();
+      const saved = loadSaved(loaded);
       const initial = saved ?? defaultState();
       const fragment = shareFragment(window.location.hash);
       const start = (first: Decided | null) =>

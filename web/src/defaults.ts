@@ -73,9 +73,12 @@ export function templateFor(kind: PolicyKind): string {
 export function defaultState(): AppState {
   const identity = newPolicy("identity", "app-role-policy", templateFor("identity"));
   return {
+    base: {},
     name: "",
     description: "",
     repository: newPolicy("repository", "Repository policy", templateFor("repository")),
+    registry: null,
+    registryScope: "V2",
     identities: [identity],
     boundary: null,
     session: null,

@@ -12,10 +12,21 @@ import initWasm, {
   longLink,
   matrix,
   readAccount,
+  readScenarios,
   version,
   whoCan,
 } from "../pkg/ecr_policy_wasm.js";
-import type { AccessDeniedResult, Catalog, Evaluation, ImportIdentityResult, MatrixRow, ReadAccountResult, ScenarioDocument, WhoCanResult } from "./types";
+import type {
+  AccessDeniedResult,
+  Catalog,
+  Evaluation,
+  ImportIdentityResult,
+  MatrixRow,
+  ReadAccountResult,
+  ReadScenariosResult,
+  ScenarioDocument,
+  WhoCanResult,
+} from "./types";
 
 /** A call's answer: the value, or the message of what went wrong. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -42,6 +53,8 @@ export interface Engine {
   importIdentity(accountDetails: string, principal: string): ImportIdentityResult;
   /** Every principal of the account details, and those outside it the scenario's policies name, decided for its request. */
   whoCan(accountDetails: string, scenario: ScenarioDocument): WhoCanResult;
+  /** Every scenario of a scenario document's text, read by the engine's reader, or where it cannot be read. */
+  readScenarios(text: string): Outcome<ReadScenariosResult>;
 }
 
 function attempt<T>(run: () => T): Outcome<T> {
@@ -85,6 +98,7 @@ export async function loadEngine(): Promise<Engine> {
     readAccount: (accountDetails) => failedOr(() => readAccount(accountDetails)),
     importIdentity: (accountDetails, principal) => failedOr(() => importIdentity(accountDetails, principal)),
     whoCan: (accountDetails, scenario) => failedOr(() => whoCan(accountDetails, scenario)),
+    readScenarios: (text) => attempt(() => readScenarios(text)),
   };
 }
 

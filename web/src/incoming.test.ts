@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Engine, Outcome } from "./engine";
-import { openLink, readScenarios, versionNote } from "./incoming";
+import { openLink, readScenarios, readState, versionNote } from "./incoming";
+import type { ReadScenariosResult, ScenarioDocument, ScenarioError } from "./types";
 
 const SCENARIO = { name: "First", request: { principal: "anonymous", action: "ecr:BatchGetImage", resource: "*" } };
 
-/** An engine whose share links are `link:<text>`, running engine version `running`. */
-function linkEngine(running: string): Engine {
+/**
+ * An engine whose share links are `link:<text>`, running engine version `running`. Its scenario reader
+ * stands in for the engine's: it lists the scenarios of an array or of `{"scenarios": [...]}`, and gives
+ * the error `error` for a text with a `!` in it.
+ */
+function linkEngine(running: string, error: ScenarioError = { path: "request.principal", message: "missing field", line: 1, column: 2 }): Engine {
   const unused = (): never => {
     throw new Error("not used by links");
   };
@@ -22,43 +27,44 @@ function linkEngine(running: string): Engine {
     readAccount: unused,
     importIdentity: unused,
     whoCan: unused,
+    readScenarios: (text): Outcome<ReadScenariosResult> => {
+      if (text.includes("!")) return { ok: true, value: { ok: false, error } };
+      const value: unknown = JSON.parse(text);
+      const list = Array.isArray(value) ? value : typeof value === "object" && value !== null && "scenarios" in value ? value.scenarios : [value];
+      return { ok: true, value: { ok: true, scenarios: list as ScenarioDocument[] } };
+    },
   };
 }
 
 describe("readScenarios", () => {
-  it("reads one scenario, an array of them, or a scenarios member", () => {
+  it("gives a state and a title for each scenario the engine reads", () => {
     const second = { ...SCENARIO, name: "" };
-    for (const text of [JSON.stringify([SCENARIO, second]), JSON.stringify({ scenarios: [SCENARIO, second] })]) {
-      const read = readScenarios(text, "The file");
-      expect(read.ok && read.scenarios.map((scenario) => scenario.title)).toEqual(["First", "scenario 2"]);
-    }
-    const one = readScenarios(JSON.stringify({ ...SCENARIO, engineVersion: "0.1.0" }), "The file");
-    expect(one.ok && one.scenarios.map((scenario) => [scenario.title, scenario.engineVersion, scenario.state.request.principal])).toEqual([
+    const read = readScenarios(linkEngine("0.1.0"), JSON.stringify([{ ...SCENARIO, engineVersion: "0.1.0" }, second]), "The file");
+    expect(read.ok && read.scenarios.map((scenario) => [scenario.title, scenario.engineVersion, scenario.state.request.principal])).toEqual([
       ["First", "0.1.0", "anonymous"],
+      ["scenario 2", null, "anonymous"],
     ]);
   });
 
-  it("says which source holds text that is not JSON", () => {
-    const read = readScenarios("{ nope", "The file “x.json”");
-    expect(read.ok).toBe(false);
-    expect(!read.ok && read.message).toMatch(/^The file “x\.json” does not hold a scenario: its text is not JSON \(.+\)\.$/);
+  it("says where the engine's reader stopped: line, column and path", () => {
+    expect(readScenarios(linkEngine("0.1.0"), "!", "The file “x.json”")).toEqual({
+      ok: false,
+      message: "The file “x.json” does not hold a scenario: line 1, column 2, `request.principal`: missing field.",
+    });
+    const noPlace = linkEngine("0.1.0", { path: "", message: "the text is empty.", line: null, column: null });
+    expect(readScenarios(noPlace, "!", "The link")).toEqual({ ok: false, message: "The link does not hold a scenario: the text is empty." });
   });
 
-  it("says when there is no scenario or which one is not one", () => {
-    expect(readScenarios("[]", "The link")).toEqual({ ok: false, message: "The link holds no scenario." });
-    expect(readScenarios("42", "The link")).toEqual({
-      ok: false,
-      message: 'The link does not hold a scenario: it is not an object with a "request" object.',
-    });
-    expect(readScenarios(JSON.stringify([SCENARIO, { request: 1 }]), "The link")).toEqual({
-      ok: false,
-      message: 'The link does not hold a scenario: scenario 2 is not an object with a "request" object.',
-    });
+  it("says when there is no scenario", () => {
+    expect(readScenarios(linkEngine("0.1.0"), "[]", "The link")).toEqual({ ok: false, message: "The link holds no scenario." });
   });
+});
 
-  it("reads an object with both scenarios and request as one scenario", () => {
-    const read = readScenarios(JSON.stringify({ ...SCENARIO, scenarios: [] }), "The link");
-    expect(read.ok && read.scenarios).toHaveLength(1);
+describe("readState", () => {
+  it("reads a document of one scenario through the engine, and nothing else", () => {
+    expect(readState(linkEngine("0.1.0"), SCENARIO)?.request.principal).toBe("anonymous");
+    expect(readState(linkEngine("0.1.0"), [SCENARIO, SCENARIO])).toBeNull();
+    expect(readState(linkEngine("0.1.0"), { ...SCENARIO, name: "!" })).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
-// Scenarios arriving from outside the page: the text of a share link or of an opened file. That text is
-// untrusted: it is parsed here, each scenario goes through `documentToState`, and every failure becomes
-// a sentence for the person, never an exception.
+// Scenarios arriving from outside the page: the text of a share link, of an opened file or of the saved
+// work. That text is untrusted: the engine's scenario reader reads it (the one reader the CLI and the
+// tests use too), each scenario it gives becomes a page state, and every failure becomes a sentence for
+// the person, never an exception.
 
 import type { Engine } from "./engine";
 import type { AppState } from "./state";
@@ -23,33 +24,33 @@ export type Opened = { ok: true; state: AppState; notes: string[] } | { ok: fals
  * Reads the scenarios of a text that holds one scenario, an array of them or `{"scenarios": [...]}`
  * (the files the CLI reads). `source` names where the text came from: "The link", "The file “x.json”".
  */
-export function readScenarios(text: string, source: string): Incoming {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `${source} does not hold a scenario: its text is not JSON (${messageOf(error)}).` };
+export function readScenarios(engine: Engine, text: string, source: string): Incoming {
+  const read = engine.readScenarios(text);
+  if (!read.ok) {
+    return { ok: false, message: `${source} could not be read: ${read.message.replace(/\.$/, "")}.` };
   }
-  const list = scenarioList(value);
-  if (list.length === 0) {
+  if (!read.value.ok) {
+    const { path, message, line, column } = read.value.error;
+    const at = [line !== null && column !== null ? `line ${line}, column ${column}` : "", path === "" ? "" : `\`${path}\``].filter((part) => part !== "");
+    return { ok: false, message: `${source} does not hold a scenario: ${at.length > 0 ? `${at.join(", ")}: ` : ""}${message.replace(/\.$/, "")}.` };
+  }
+  const documents = read.value.scenarios;
+  if (documents.length === 0) {
     return { ok: false, message: `${source} holds no scenario.` };
   }
-  const scenarios: IncomingScenario[] = [];
-  for (const [index, item] of list.entries()) {
-    const which = list.length === 1 ? "it" : `scenario ${index + 1}`;
-    let state: AppState | null;
-    try {
-      state = documentToState(item);
-    } catch (error) {
-      return { ok: false, message: `${source} could not be read: ${messageOf(error)}.` };
-    }
-    if (state === null) {
-      return { ok: false, message: `${source} does not hold a scenario: ${which} is not an object with a "request" object.` };
-    }
-    const engineVersion = isObject(item) && typeof item.engineVersion === "string" ? item.engineVersion : null;
-    scenarios.push({ state, title: state.name || `scenario ${index + 1}`, engineVersion });
-  }
-  return { ok: true, scenarios };
+  return {
+    ok: true,
+    scenarios: documents.map((document, index) => {
+      const state = documentToState(document);
+      return { state, title: state.name || `scenario ${index + 1}`, engineVersion: document.engineVersion ?? null };
+    }),
+  };
+}
+
+/** The state of a document that holds one scenario (the saved work, an example), read as any other; null when it cannot be read. */
+export function readState(engine: Engine, document: unknown): AppState | null {
+  const read = readScenarios(engine, JSON.stringify(document), "The document");
+  return read.ok && read.scenarios.length === 1 ? (read.scenarios[0]?.state ?? null) : null;
 }
 
 /** Opens the share link in `fragmentOrUrl`: the first scenario it holds, with notes, or why it cannot. */
@@ -58,7 +59,7 @@ export function openLink(engine: Engine, fragmentOrUrl: string): Opened {
   if (!decoded.ok) {
     return { ok: false, message: `This link cannot be opened: ${decoded.message}.` };
   }
-  const read = readScenarios(decoded.value, "The link");
+  const read = readScenarios(engine, decoded.value, "The link");
   if (!read.ok) return read;
   const [first, ...rest] = read.scenarios;
   if (!first) return { ok: false, message: "The link holds no scenario." };
@@ -71,20 +72,4 @@ export function openLink(engine: Engine, fragmentOrUrl: string): Opened {
 export function versionNote(written: string | null, running: string): string | null {
   if (written === null || written === running) return null;
   return `It was made with engine ${written}; this page runs engine ${running}, so its decision may differ.`;
-}
-
-/** The scenarios of a parsed file or link: the array, the `scenarios` member, or the value itself. */
-function scenarioList(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (isObject(value) && Array.isArray(value.scenarios) && !("request" in value)) return value.scenarios;
-  return [value];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof RangeError) return "its JSON is nested too deeply";
-  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, "");
 }

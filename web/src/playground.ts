@@ -16,7 +16,7 @@ import type { Engine } from "./engine";
 import { EXAMPLES } from "./examples";
 import { renderFindings } from "./findings-list";
 import { openGallery } from "./gallery";
-import { openLink } from "./incoming";
+import { openLink, readState } from "./incoming";
 import { renderMatrix } from "./matrix";
 import { hideAlert, showAlert, showNotice } from "./notice";
 import { PolicyEditors } from "./policy-editors";
@@ -29,7 +29,7 @@ import { type AppState, type Change, findPolicy, Store } from "./state";
 import { addIdentityPolicy, cycleTab, selectTab, setPanel, setPolicyText, setRequestField } from "./state-edits";
 import { clearSaved, loadPrevious, save, savePrevious } from "./storage";
 import type { AccessDenied, Catalog, Evaluation, PolicyReport } from "./types";
-import { documentToState, stateToDocument } from "./url-state";
+import { stateToDocument } from "./url-state";
 import { renderWrapperNote } from "./wrapper-note";
 
 /** The wait after the last edit before evaluating, when evaluations are slow. */
@@ -360,7 +360,7 @@ export class App {
   }
 
   private restorePrevious(): void {
-    const previous = loadPrevious();
+    const previous = loadPrevious(this.engine);
     if (!previous) return;
     savePrevious(this.store.state);
     this.store.replace(previous);
@@ -376,7 +376,7 @@ export class App {
   private bindPage(): void {
     const openExamples = () =>
       openGallery(EXAMPLES, (example) => {
-        const state = documentToState(example.document);
+        const state = readState(this.engine, example.document);
         if (state) this.load(state, `Loaded the example “${example.document.name ?? example.id}”`);
       });
     byId("open-gallery").addEventListener("click", openExamples);

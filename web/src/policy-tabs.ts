@@ -1,11 +1,12 @@
-// The policy tab bar and the toolbar of the selected policy: select, add (identity policies, boundary,
-// session policy, SCP and RCP levels), rename identity policies, remove, format.
+// The policy tab bar and the toolbar of the selected policy: select, add (registry policy, identity
+// policies, boundary, session policy, SCP and RCP levels), rename identity policies, set the registry
+// policy's scope, remove, format.
 
 import { el, type Props, renderOnce } from "./dom";
 import { tabLabel } from "./policy-editors";
 import { type AppState, allPolicies, type PolicyDoc, type Store } from "./state";
-import { addIdentityPolicy, addOrgLevel, addSinglePolicy, addToOrgLevel, removePolicy, renameIdentityPolicy, selectTab } from "./state-edits";
-import type { PolicyKind, PolicyReport } from "./types";
+import { addIdentityPolicy, addOrgLevel, addSinglePolicy, addToOrgLevel, removePolicy, renameIdentityPolicy, selectTab, setRegistryScope } from "./state-edits";
+import type { PolicyKind, PolicyReport, RegistryPolicyScope } from "./types";
 
 /** What the tab bar asks of the page. */
 export interface TabActions {
@@ -22,6 +23,7 @@ export function renderTabs(tabsHost: HTMLElement, toolbarHost: HTMLElement, stor
   const select = (key: string) => store.update("view", (current) => selectTab(current, key));
   const tabsKey = JSON.stringify([
     state.view.tab,
+    state.registry !== null,
     state.boundary !== null,
     state.session !== null,
     policies.map((policy) => [policy.key, policy.kind, policy.name, tabLabel(policy, state), policy.text.trim() === "", errorCount(reports.get(policy.key))]),
@@ -40,7 +42,16 @@ export function renderTabs(tabsHost: HTMLElement, toolbarHost: HTMLElement, stor
   }
   const selected = policies.find((policy) => policy.key === state.view.tab);
   const toolbarKey = JSON.stringify(
-    selected ? [selected.key, selected.kind, selected.name, tabLabel(selected, state), toolbarNote(selected, reports.get(selected.key))] : null,
+    selected
+      ? [
+          selected.key,
+          selected.kind,
+          selected.name,
+          tabLabel(selected, state),
+          toolbarNote(selected, reports.get(selected.key)),
+          selected.kind === "registry" ? state.registryScope : null,
+        ]
+      : null,
   );
   renderOnce(toolbarHost, toolbarKey, () => (selected ? toolbar(selected, store, reports.get(selected.key), actions) : []));
 }
@@ -128,6 +139,7 @@ function addMenu(store: Store): HTMLDetailsElement {
   return el("details", { class: "add-menu" }, [
     el("summary", { text: "Add policy" }),
     el("div", { class: "menu", role: "group", "aria-label": "Add a policy" }, [
+      item("Registry policy (the repository's registry)", (current) => addSinglePolicy(current, "registry"), state.registry !== null),
       item("Identity policy", addIdentityPolicy),
       item("Permissions boundary", (current) => addSinglePolicy(current, "boundary"), state.boundary !== null),
       item("Session policy", (current) => addSinglePolicy(current, "session"), state.session !== null),
@@ -140,7 +152,7 @@ function addMenu(store: Store): HTMLDetailsElement {
 /** The buttons for the selected policy (those its kind allows) and its note. */
 function toolbar(policy: PolicyDoc, store: Store, report: PolicyReport | undefined, actions: TabActions): HTMLElement[] {
   const label = tabLabel(policy, store.state);
-  const buttons = [
+  const buttons: HTMLElement[] = [
     toolbarButton(
       "Format",
       () => actions.announce(actions.format(policy.key) ? `${label} formatted` : `${label} is not valid JSON, so it cannot be formatted`),
@@ -154,6 +166,9 @@ function toolbar(policy: PolicyDoc, store: Store, report: PolicyReport | undefin
         if (name !== null) store.update("policies", (current) => renameIdentityPolicy(current, policy.key, name));
       }),
     );
+  }
+  if (policy.kind === "registry") {
+    buttons.push(scopeSwitch(store));
   }
   if (policy.kind === "scp" || policy.kind === "rcp") {
     buttons.push(toolbarButton("Add policy at this level", () => store.update("policies", (current) => addToOrgLevel(current, policy.key))));
@@ -173,6 +188,28 @@ function toolbar(policy: PolicyDoc, store: Store, report: PolicyReport | undefin
     );
   }
   return [el("div", { class: "toolbar-buttons" }, buttons), el("span", { class: "toolbar-note", text: toolbarNote(policy, report) })];
+}
+
+/** What each registry policy scope governs, as the scope switch offers it. */
+const SCOPES: readonly [RegistryPolicyScope, string][] = [
+  ["V2", "V2: every ECR request (the default)"],
+  ["V1", "V1: replication and pull through cache only"],
+];
+
+/** The registry policy's scope switch: V2 or V1 (iam-semantics.md section 7, REGSET). */
+function scopeSwitch(store: Store): HTMLLabelElement {
+  const select = el(
+    "select",
+    {
+      id: "registry-scope",
+      onchange: (event) => {
+        const scope = SCOPES.find(([value]) => value === (event.currentTarget as HTMLSelectElement).value)?.[0];
+        if (scope) store.update("policies", (current) => setRegistryScope(current, scope));
+      },
+    },
+    SCOPES.map(([value, label]) => el("option", { value, text: label, selected: value === store.state.registryScope })),
+  );
+  return el("label", { class: "registry-scope" }, [el("span", { text: "Scope" }), select]);
 }
 
 function toolbarButton(label: string, onclick: () => void, props: Props = {}): HTMLButtonElement {

@@ -3,6 +3,7 @@
 // person pick when the file holds several scenarios.
 
 import { chooseDialog } from "./dialogs";
+import type { Engine } from "./engine";
 import { type IncomingScenario, readScenarios } from "./incoming";
 import type { ScenarioDocument } from "./types";
 
@@ -37,7 +38,7 @@ export function fileName(name: string): string {
 export type OpenedFile = { ok: true; scenario: IncomingScenario; note: string | null } | { ok: false; message: string } | null;
 
 /** Reads the file chosen in `input` and, when it holds several scenarios, asks which one to open. */
-export async function readScenarioFile(input: HTMLInputElement): Promise<OpenedFile> {
+export async function readScenarioFile(engine: Engine, input: HTMLInputElement): Promise<OpenedFile> {
   const file = input.files?.[0];
   input.value = "";
   if (!file) return null;
@@ -51,7 +52,7 @@ export async function readScenarioFile(input: HTMLInputElement): Promise<OpenedF
   } catch (error) {
     return { ok: false, message: `${source} could not be read: ${String(error)}` };
   }
-  const read = readScenarios(text, source);
+  const read = readScenarios(engine, text, source);
   if (!read.ok) return read;
   const { scenarios } = read;
   const index =

@@ -67,7 +67,7 @@ function copyEmbed(context: SharingContext, download: () => void): void {
 }
 
 async function openFile(context: SharingContext, input: HTMLInputElement): Promise<void> {
-  const opened = await readScenarioFile(input);
+  const opened = await readScenarioFile(context.engine, input);
   if (opened === null) return;
   if (!opened.ok) {
     showAlert(opened.message);

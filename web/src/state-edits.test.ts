@@ -16,6 +16,7 @@ import {
   setContextType,
   setPanel,
   setPolicyText,
+  setRegistryScope,
   setRequestField,
 } from "./state-edits";
 
@@ -95,6 +96,23 @@ describe("adding policies", () => {
     expect(withSession.boundary).toBe(withBoundary.boundary);
   });
 
+  it("addSinglePolicy adds the registry policy once, with the replication template, before the identity policies", () => {
+    const state = defaultState();
+    const next = pure(state, (current) => addSinglePolicy(current, "registry"));
+    expect(next.registry?.name).toBe("Registry policy");
+    expect(next.registry?.text).toContain("ecr:ReplicateImage");
+    expect(next.view.tab).toBe(next.registry?.key);
+    expect(allPolicies(next).map((policy) => policy.kind)).toEqual(["repository", "registry", "identity"]);
+    expect(pure(next, (current) => addSinglePolicy(current, "registry"))).toBe(next);
+  });
+
+  it("setRegistryScope sets the scope and nothing else", () => {
+    const state = defaultState();
+    const next = pure(state, (current) => setRegistryScope(current, "V1"));
+    expect(next.registryScope).toBe("V1");
+    expect({ ...next, registryScope: "V2" }).toEqual(state);
+  });
+
   it("addOrgLevel adds a level below the others holding one policy", () => {
     const state = orgState();
     const next = pure(state, (current) => addOrgLevel(current, "scp"));
@@ -130,6 +148,20 @@ describe("renaming and removing", () => {
     expect(next.view.tab).toBe(state.repository.key);
     const identity = state.identities[0]?.key ?? "";
     expect(pure(state, (current) => removePolicy(current, identity)).identities).toEqual([]);
+  });
+
+  it("removePolicy removes the registry policy and keeps its scope for a later one", () => {
+    const state = setRegistryScope(addSinglePolicy(defaultState(), "registry"), "V1");
+    const next = pure(state, (current) => removePolicy(current, state.registry?.key ?? ""));
+    expect(next.registry).toBeNull();
+    expect(next.registryScope).toBe("V1");
+    expect(next.view.tab).toBe(state.repository.key);
+  });
+
+  it("removePolicy keeps an SCP level that had no policy to begin with", () => {
+    const state = { ...orgState(), scps: [[newPolicy("scp", "SCP", "{}")], [], [newPolicy("scp", "SCP", "{}")]] };
+    const next = pure(state, (current) => removePolicy(current, state.scps[2]?.[0]?.key ?? ""));
+    expect(next.scps.map((level) => level.length)).toEqual([1, 0]);
   });
 
   it("removePolicy drops an SCP level it empties and keeps the others", () => {

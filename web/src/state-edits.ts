@@ -5,6 +5,7 @@
 
 import { templateFor } from "./defaults";
 import { type AppState, allPolicies, type ContextRow, type ContextType, newPolicy, type PolicyDoc, type RequestState, type ViewState } from "./state";
+import type { RegistryPolicyScope } from "./types";
 
 /** The request fields that are one line of text. */
 export type RequestField = "principal" | "action" | "resource";
@@ -37,10 +38,10 @@ export function addIdentityPolicy(state: AppState): AppState {
 }
 
 /** The tab names of the policies a state holds at most one of. */
-const SINGLE_NAMES = { boundary: "Permissions boundary", session: "Session policy" } as const;
+const SINGLE_NAMES = { registry: "Registry policy", boundary: "Permissions boundary", session: "Session policy" } as const;
 
-/** Adds the permissions boundary or the session policy, when there is none yet, and selects it. */
-export function addSinglePolicy(state: AppState, kind: "boundary" | "session"): AppState {
+/** Adds the registry policy, the permissions boundary or the session policy, when there is none yet, and selects it. */
+export function addSinglePolicy(state: AppState, kind: keyof typeof SINGLE_NAMES): AppState {
   if (state[kind] !== null) return state;
   const policy = newPolicy(kind, SINGLE_NAMES[kind], templateFor(kind));
   return selectTab({ ...state, [kind]: policy }, policy.key);
@@ -80,13 +81,17 @@ export function renameIdentityPolicy(state: AppState, key: string, name: string)
   return { ...state, identities: state.identities.map((policy) => (policy.key === key ? { ...policy, name: trimmed } : policy)) };
 }
 
-/** Removes the policy `key` (never the repository policy) and selects the repository policy. Emptied SCP and RCP levels go too. */
+/**
+ * Removes the policy `key` (never the repository policy) and selects the repository policy. An SCP or RCP
+ * level it empties goes too; a level read with no policy at all stays.
+ */
 export function removePolicy(state: AppState, key: string): AppState {
   const keep = (policy: PolicyDoc) => policy.key !== key;
-  const levels = (all: PolicyDoc[][]) => all.map((level) => level.filter(keep)).filter((level) => level.length > 0);
+  const levels = (all: PolicyDoc[][]) => all.map((level) => level.filter(keep)).filter((level, index) => level.length > 0 || all[index]?.length === 0);
   return selectTab(
     {
       ...state,
+      registry: state.registry?.key === key ? null : state.registry,
       identities: state.identities.filter(keep),
       boundary: state.boundary?.key === key ? null : state.boundary,
       session: state.session?.key === key ? null : state.session,
@@ -103,12 +108,18 @@ export function setPolicyText(state: AppState, key: string, text: string): AppSt
   return {
     ...state,
     repository: edit(state.repository),
+    registry: state.registry && edit(state.registry),
     identities: state.identities.map(edit),
     boundary: state.boundary && edit(state.boundary),
     session: state.session && edit(state.session),
     scps: state.scps.map((level) => level.map(edit)),
     rcps: state.rcps.map((level) => level.map(edit)),
   };
+}
+
+/** Sets the registry policy scope, which says which requests the registry policy governs. */
+export function setRegistryScope(state: AppState, scope: RegistryPolicyScope): AppState {
+  return { ...state, registryScope: scope };
 }
 
 /** Sets the principal, the action or the resource of the request. */

@@ -2,7 +2,7 @@
 // back through `Store.update` with a function of state-edits.ts; nothing else holds a copy that could
 // disagree, and nothing mutates a state once made.
 
-import type { PolicyKind } from "./types";
+import type { PolicyKind, RegistryPolicyScope, ScenarioDocument } from "./types";
 
 /** One policy editor: its text exactly as typed (broken JSON included). */
 export interface PolicyDoc {
@@ -41,9 +41,19 @@ export interface ViewState {
 
 /** Everything the page holds. */
 export interface AppState {
+  /**
+   * The scenario document the state was read from, as the engine read it ({} for a state made on the
+   * page). The fields the page does not edit (`expect`, a suite's other requests, `request.federatedBy`,
+   * `request.operation`, fields a later engine adds) are written back from it unchanged.
+   */
+  base: ScenarioDocument;
   name: string;
   description: string;
   repository: PolicyDoc;
+  /** The registry policy of the repository's registry, when it has one. */
+  registry: PolicyDoc | null;
+  /** The registry policy scope: which requests the registry policy governs (V2 when the document gives none). */
+  registryScope: RegistryPolicyScope;
   identities: PolicyDoc[];
   boundary: PolicyDoc | null;
   session: PolicyDoc | null;
@@ -72,6 +82,7 @@ export function newPolicy(kind: PolicyKind, name: string, text: string): PolicyD
 export function allPolicies(state: AppState): PolicyDoc[] {
   return [
     state.repository,
+    ...(state.registry ? [state.registry] : []),
     ...state.identities,
     ...(state.boundary ? [state.boundary] : []),
     ...(state.session ? [state.session] : []),

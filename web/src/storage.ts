@@ -1,9 +1,11 @@
 // Autosave: the whole state, as a scenario document, in localStorage under a versioned key. What is read
 // back is untrusted (another version of the page, or a hand edit, may have written it) and goes through
-// the same parser as any other document.
+// the engine's reader as any other document.
 
+import type { Engine } from "./engine";
+import { readState } from "./incoming";
 import type { AppState } from "./state";
-import { documentToState, stateToDocument } from "./url-state";
+import { stateToDocument } from "./url-state";
 
 /** The key of format version 1. A new format gets a new key and a migration from this one. */
 const KEY = "ecr-policy-playground:state:v1";
@@ -12,13 +14,13 @@ const KEY = "ecr-policy-playground:state:v1";
 const PREVIOUS_KEY = "ecr-policy-playground:previous:v1";
 
 /** The saved state, or null when there is none or it cannot be read. */
-export function loadSaved(): AppState | null {
-  return read(KEY);
+export function loadSaved(engine: Engine): AppState | null {
+  return read(engine, KEY);
 }
 
 /** The work an example replaced, or null. */
-export function loadPrevious(): AppState | null {
-  return read(PREVIOUS_KEY);
+export function loadPrevious(engine: Engine): AppState | null {
+  return read(engine, PREVIOUS_KEY);
 }
 
 /** Keeps `state` as the previous work, to restore after loading something else. */
@@ -26,13 +28,13 @@ export function savePrevious(state: AppState): void {
   write(PREVIOUS_KEY, state);
 }
 
-function read(key: string): AppState | null {
+function read(engine: Engine, key: string): AppState | null {
   try {
     const raw = window.localStorage.getItem(key);
     if (raw === null) return null;
     const saved: unknown = JSON.parse(raw);
     if (typeof saved !== "object" || saved === null || !("document" in saved)) return null;
-    return documentToState(saved.document);
+    return readState(engine, saved.document);
   } catch {
     return null;
   }

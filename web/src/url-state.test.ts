@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { defaultState } from "./defaults";
-import { type AppState, allPolicies, newPolicy } from "./state";
-import { addContextRow, selectTab, setPanel, setPolicyText } from "./state-edits";
+import { type AppState, newPolicy } from "./state";
+import { addContextRow, addSinglePolicy, selectTab, setPanel, setPolicyText, setRegistryScope, setRequestField } from "./state-edits";
+import type { ScenarioDocument } from "./types";
 import { contextValue, documentToState, editorsById, stateToDocument } from "./url-state";
 
 /** The default state with a blank identity policy, a session policy and two SCP levels. */
@@ -18,7 +19,7 @@ function fullState(): AppState {
 }
 
 describe("stateToDocument", () => {
-  it("for evaluation leaves out blank policies and the view, and lists the editors in document order", () => {
+  it("leaves out blank policies, for evaluation the view too, and lists the editors in document order", () => {
     const state = fullState();
     const { document, editors } = stateToDocument(state, true);
     expect(document.identityPolicies).toEqual([{ name: "app-role-policy", policy: state.identities[0]?.text }]);
@@ -33,16 +34,20 @@ describe("stateToDocument", () => {
     const state = fullState();
     const blank = setPolicyText(state, state.scps[0]?.[0]?.key ?? "", " ");
     expect(stateToDocument(blank, true).document.scps).toEqual([["ou-a", "ou-b"]]);
-    expect(stateToDocument(blank, false).document.scps).toEqual([[" "], ["ou-a", "ou-b"]]);
+    expect(stateToDocument(blank, false).document.scps).toEqual([["ou-a", "ou-b"]]);
   });
 
-  it("keeps every tab, blank ones included, when not for evaluation", () => {
-    const { document, editors } = stateToDocument(fullState(), false);
-    expect(document.identityPolicies?.map((entry) => (typeof entry === "object" && entry !== null && "name" in entry ? entry.name : null))).toEqual([
-      "app-role-policy",
-      "blank",
-    ]);
-    expect(editors).toHaveLength(allPolicies(fullState()).length);
+  it("keeps an SCP level the document gave with no policy, which allows nothing", () => {
+    const state = documentToState({ request: { principal: "p", action: "a", resource: "r" }, scps: [["root"], []] });
+    expect(stateToDocument(state, true).document.scps).toEqual([["root"], []]);
+  });
+
+  it("writes no blank policy when not for evaluation either, so that a saved file decides as the page does", () => {
+    const state = fullState();
+    const { document, editors } = stateToDocument(state, false);
+    expect(document.identityPolicies).toHaveLength(1);
+    expect(editors).toEqual(stateToDocument(state, true).editors);
+    expect(document.view).toEqual({ tab: "repository", panel: "explain" });
   });
 
   it("sends one context entry per keyed row, typed, a later row winning", () => {
@@ -81,8 +86,6 @@ describe("documentToState", () => {
     const state = setPanel(fullState(), "matrix");
     const selected = selectTab(state, state.scps[1]?.[1]?.key ?? "");
     const restored = documentToState(stateToDocument(selected, false).document);
-    expect(restored).not.toBeNull();
-    if (!restored) return;
     expect(stateToDocument(restored, false).document).toEqual(stateToDocument(selected, false).document);
     expect(restored.view).toEqual({ tab: restored.scps[1]?.[1]?.key, panel: "matrix" });
   });
@@ -93,7 +96,20 @@ describe("documentToState", () => {
     state = addContextRow(state, { key: "ecr:count", type: "number", value: "x" });
     const document = stateToDocument(state, false).document;
     expect(document.view).toHaveProperty("context");
-    expect(documentToState(document)?.request.context).toEqual(state.request.context);
+    expect(documentToState(document).request.context).toEqual(state.request.context);
+  });
+
+  it("keeps the context table's row order, which the engine's reader does not (it gives keys sorted)", () => {
+    let state = defaultState();
+    state = addContextRow(state, { key: "aws:SourceIp", type: "string", value: "10.0.0.1" });
+    state = addContextRow(state, { key: "aws:Referer", type: "string", value: "x" });
+    const document = stateToDocument(state, false).document;
+    const { "aws:Referer": referer, "aws:SourceIp": ip } = document.request?.context ?? {};
+    const sorted = {
+      ...document,
+      request: { ...document.request, principal: "", resource: "", context: { "aws:Referer": referer ?? "", "aws:SourceIp": ip ?? "" } },
+    };
+    expect(documentToState(sorted).request.context.map((row) => row.key)).toEqual(["aws:SourceIp", "aws:Referer"]);
   });
 
   it("prefers the request's context when a hand-edited view's rows disagree with it", () => {
@@ -101,33 +117,87 @@ describe("documentToState", () => {
       request: { principal: "p", action: "a", resource: "r", context: { "aws:SourceIp": "10.0.0.9" } },
       view: { context: [{ key: "aws:SourceIp", type: "string", value: "10.0.0.1" }] },
     };
-    expect(documentToState(document)?.request.context).toEqual([{ key: "aws:SourceIp", type: "string", value: "10.0.0.9" }]);
+    expect(documentToState(document).request.context).toEqual([{ key: "aws:SourceIp", type: "string", value: "10.0.0.9" }]);
   });
 
-  it("is null for what is not a scenario document", () => {
-    for (const input of [null, 42, "text", [], {}, { request: "x" }, { request: [] }]) {
-      expect(documentToState(input)).toBeNull();
-    }
-  });
-
-  it("reads fields of the wrong type as absent and policy JSON values as pretty-printed text", () => {
+  it("reads policy JSON values as pretty-printed text and names unnamed identity policies by position", () => {
     const state = documentToState({
-      name: 7,
-      request: { principal: 1, action: "ecr:BatchGetImage" },
+      request: { principal: "p", action: "ecr:BatchGetImage", resource: "r" },
       repositoryPolicy: { Version: "2012-10-17" },
-      identityPolicies: [{ Statement: [] }, { name: " ", policy: "{}" }, { name: "named", policy: null }],
-      scps: [["a", null], "not a level"],
+      identityPolicies: [{ Statement: [] }, { name: " ", policy: "{}" }],
       view: { tab: "identity:9", panel: "nonsense" },
     });
-    expect(state?.name).toBe("");
-    expect(state?.request).toEqual({ principal: "", action: "ecr:BatchGetImage", resource: "", context: [] });
-    expect(state?.repository.text).toBe('{\n  "Version": "2012-10-17"\n}');
-    expect(state?.identities.map((policy) => [policy.name, policy.text])).toEqual([
+    expect(state.repository.text).toBe('{\n  "Version": "2012-10-17"\n}');
+    expect(state.identities.map((policy) => [policy.name, policy.text])).toEqual([
       ["identity policy 1", '{\n  "Statement": []\n}'],
       ["identity policy 2", "{}"],
     ]);
-    expect(state?.scps.map((level) => level.map((policy) => policy.text))).toEqual([["a"]]);
-    expect(state?.view).toEqual({ tab: state?.repository.key, panel: "explain" });
+    expect(state.view).toEqual({ tab: state.repository.key, panel: "explain" });
+  });
+});
+
+describe("the fields the page does not edit", () => {
+  const request = { principal: "arn:aws:sts::111122223333:federated-user/dev", action: "ecr:BatchGetImage", resource: "*" };
+
+  it("are written back: a request's federatedBy, the expected decision, fields the page does not know", () => {
+    const document = {
+      request: { ...request, federatedBy: "arn:aws:iam::111122223333:user/dev", context: { "aws:MultiFactorAuthAge": 1.5 } },
+      expect: "allowed",
+      laterField: { kept: true },
+    } as ScenarioDocument;
+    const written = stateToDocument(documentToState(document), true).document;
+    expect(written.request).toEqual(document.request);
+    expect(written.expect).toBe("allowed");
+    expect(written).toHaveProperty("laterField", { kept: true });
+  });
+
+  it("are kept under the page's edits: the request's other fields stay, the edited ones change", () => {
+    const state = setRequestField(documentToState({ request: { ...request, federatedBy: "arn:aws:iam::111122223333:user/dev" } }), "action", "ecr:PutImage");
+    expect(stateToDocument(state, false).document.request).toEqual({ ...request, action: "ecr:PutImage", federatedBy: "arn:aws:iam::111122223333:user/dev" });
+  });
+
+  it("keep a suite: the page edits its first request and writes the others as they were", () => {
+    const second = { name: "push", principal: "p", action: "ecr:PutImage", resource: "r", expect: "implicitDeny" as const };
+    const state = documentToState({ requests: [{ name: "pull", ...request, expect: "allowed" }, second] });
+    expect(state.request.principal).toBe(request.principal);
+    const written = stateToDocument(setRequestField(state, "principal", "anonymous"), false).document;
+    expect(written.request).toBeUndefined();
+    expect(written.requests).toEqual([{ name: "pull", ...request, principal: "anonymous", expect: "allowed" }, second]);
+  });
+
+  it("keep an operation: a request that names one is not given an empty action", () => {
+    const written = stateToDocument(documentToState({ request: { principal: "p", operation: "pull", resource: "r" } }), true).document;
+    expect(written.request).toEqual({ principal: "p", operation: "pull", resource: "r" });
+  });
+});
+
+describe("the registry policy", () => {
+  it("travels with its scope and is the engine's second policy, after the repository policy", () => {
+    const state = documentToState({
+      request: { principal: "p", action: "a", resource: "r" },
+      repositoryPolicy: "{}",
+      registryPolicy: "{}",
+      registryPolicyScope: "V1",
+    });
+    expect(state.registry?.text).toBe("{}");
+    expect(state.registryScope).toBe("V1");
+    const { document, editors } = stateToDocument(state, true);
+    expect([document.registryPolicy, document.registryPolicyScope]).toEqual(["{}", "V1"]);
+    expect(editors).toEqual([state.repository.key, state.registry?.key]);
+    expect(stateToDocument(setRegistryScope(state, "V2"), true).document.registryPolicyScope).toBe("V2");
+  });
+
+  it("has scope V2 when the document gives none, and the page writes none until it is switched", () => {
+    const state = documentToState({ request: { principal: "p", action: "a", resource: "r" } });
+    expect(state.registryScope).toBe("V2");
+    expect(stateToDocument(state, false).document).not.toHaveProperty("registryPolicyScope");
+    expect(stateToDocument(setRegistryScope(state, "V1"), false).document.registryPolicyScope).toBe("V1");
+  });
+
+  it("restores its tab from the view", () => {
+    const added = addSinglePolicy(defaultState(), "registry");
+    const restored = documentToState(stateToDocument(added, false).document);
+    expect(restored.view.tab).toBe(restored.registry?.key);
   });
 });
 

@@ -2,57 +2,96 @@
 // and share links all go through these two functions, so a document saved, shared or loaded restores
 // exactly what the page showed: every policy's text as typed, tab names, the request, the view.
 //
-// `documentToState` reads untrusted input: it checks every field's type and returns null when the input
-// is not a scenario document at all.
+// `documentToState` takes a document the engine has read (`readScenarios`, incoming.ts): the engine is the
+// one reader of scenario documents. The state keeps that document as its `base`, and `stateToDocument`
+// writes the page's edits over it, so every field the page does not edit travels on unchanged.
 
 import { policyText } from "./defaults";
 import { type AppState, type ContextRow, type ContextType, newPolicy, type PolicyDoc } from "./state";
-import type { ContextInput, JsonValue, PolicyKind, ScenarioDocument } from "./types";
+import type { ContextInput, JsonValue, PolicyKind, RequestDocument, ScenarioDocument } from "./types";
 
 /** A document built from the state, and which editor each of its policies comes from. */
 export interface BuiltDocument {
   document: ScenarioDocument;
   /**
-   * The editor key of each policy of the document, in the document's order (repository, identity
-   * policies, boundary, session, SCPs and RCPs level by level): the order of the engine's reports.
+   * The editor key of each policy of the document, in the document's order (repository, registry,
+   * identity policies, boundary, session, SCPs and RCPs level by level): the order of the engine's reports.
    */
   editors: string[];
 }
 
+/** The fields of a scenario document the page writes from its state; every other field comes from `base`. */
+const EDITED_FIELDS: ReadonlySet<string> = new Set([
+  "name",
+  "description",
+  "repositoryPolicy",
+  "registryPolicy",
+  "registryPolicyScope",
+  "identityPolicies",
+  "permissionsBoundary",
+  "sessionPolicy",
+  "scps",
+  "rcps",
+  "request",
+  "requests",
+  "engineVersion",
+  "view",
+]);
+
 /**
- * The scenario document for the state. For evaluation (`forEvaluation`), policies whose text is blank
- * are left out (a blank editor means "no such policy") and the view is not sent; otherwise every tab is
- * kept so that the document restores the page exactly.
+ * The scenario document for the state: its `base` document with the page's edits written over it.
+ * Policies whose text is blank are left out (a blank editor means "no such policy"), so that a saved,
+ * shared or downloaded document decides with the CLI as the page decides; a blank tab is therefore not
+ * restored. For evaluation (`forEvaluation`) the view is not sent.
  */
 export function stateToDocument(state: AppState, forEvaluation: boolean): BuiltDocument {
-  const keep = (policy: PolicyDoc) => !forEvaluation || policy.text.trim() !== "";
-  const kept = (policy: PolicyDoc | null) => (policy && keep(policy) ? policy : null);
-  const request = requestDocument(state);
-  const document: ScenarioDocument = { request };
+  const kept = (policy: PolicyDoc | null) => (policy && written(policy) ? policy : null);
+  const document: ScenarioDocument = {};
   if (state.name) document.name = state.name;
   if (state.description) document.description = state.description;
   const repository = kept(state.repository);
-  const identities = state.identities.filter(keep);
+  const registry = kept(state.registry);
+  const identities = state.identities.filter(written);
   const boundary = kept(state.boundary);
   const session = kept(state.session);
-  const scps = keptLevels(state.scps, keep);
-  const rcps = keptLevels(state.rcps, keep);
+  const scps = keptLevels(state.scps);
+  const rcps = keptLevels(state.rcps);
   if (repository) document.repositoryPolicy = repository.text;
+  if (registry) document.registryPolicy = registry.text;
+  if (state.registryScope !== "V2" || state.base.registryPolicyScope !== undefined) document.registryPolicyScope = state.registryScope;
   if (identities.length > 0) document.identityPolicies = identities.map((policy) => ({ name: policy.name, policy: policy.text }));
   if (boundary) document.permissionsBoundary = boundary.text;
   if (session) document.sessionPolicy = session.text;
   if (scps.length > 0) document.scps = scps.map((level) => level.map((policy) => policy.text));
   if (rcps.length > 0) document.rcps = rcps.map((level) => level.map((policy) => policy.text));
+  const request = requestDocument(state);
+  const suite = state.base.request === undefined ? state.base.requests : undefined;
+  if (suite && suite.length > 0) {
+    document.requests = [request, ...suite.slice(1)];
+  } else {
+    document.request = request;
+  }
+  for (const [field, value] of Object.entries(state.base)) {
+    if (!EDITED_FIELDS.has(field)) Object.assign(document, { [field]: value });
+  }
   if (!forEvaluation) {
     document.view = viewDocument(state, request);
   }
-  const written = [repository, ...identities, boundary, session, ...scps.flat(), ...rcps.flat()];
-  return { document, editors: written.flatMap((policy) => (policy ? [policy.key] : [])) };
+  const policies = [repository, registry, ...identities, boundary, session, ...scps.flat(), ...rcps.flat()];
+  return { document, editors: policies.flatMap((policy) => (policy ? [policy.key] : [])) };
 }
 
-/** The SCP or RCP levels with the kept policies of each; a level left empty goes. */
-function keptLevels(levels: PolicyDoc[][], keep: (policy: PolicyDoc) => boolean): PolicyDoc[][] {
-  return levels.map((level) => level.filter(keep)).filter((level) => level.length > 0);
+/** Whether a policy is written into documents: its text is not blank. */
+function written(policy: PolicyDoc): boolean {
+  return policy.text.trim() !== "";
+}
+
+/**
+ * The SCP or RCP levels with the written policies of each; a level whose policies are all blank goes. A
+ * level the document gave with no policy at all stays: it allows nothing (SCPEVAL).
+ */
+function keptLevels(levels: PolicyDoc[][]): PolicyDoc[][] {
+  return levels.map((level) => level.filter(written)).filter((level, index) => level.length > 0 || levels[index]?.length === 0);
 }
 
 /** Engine policy id -> editor key, for an evaluation of a document built with `editors`. */
@@ -66,11 +105,23 @@ export function editorsById(reports: readonly { id: string }[], editors: readonl
   );
 }
 
-function requestDocument(state: AppState): NonNullable<ScenarioDocument["request"]> {
-  const { principal, action, resource } = state.request;
-  const request: NonNullable<ScenarioDocument["request"]> = { principal, action, resource };
-  const context = contextDocument(state.request.context);
-  if (context) {
+/** The request the page edits (a suite's first), the base request's other fields kept. */
+function baseRequest(base: ScenarioDocument): RequestDocument | undefined {
+  return base.request ?? base.requests?.[0];
+}
+
+/**
+ * The request: the page's principal, action, resource and context over the base request. An action left
+ * empty is not written when the base request names an operation instead; a context whose rows are those
+ * the base request's context gives is written as it was read.
+ */
+function requestDocument(state: AppState): RequestDocument {
+  const { principal, action, resource, context: rows } = state.request;
+  const base: Partial<RequestDocument> = baseRequest(state.base) ?? {};
+  const { principal: _principal, action: _action, resource: _resource, context: baseContext, ...rest } = base;
+  const request: RequestDocument = { principal, ...(action !== "" || rest.operation === undefined ? { action } : {}), resource, ...rest };
+  const context = baseContext && sameRows(contextRows(baseContext), rows) ? baseContext : contextDocument(rows);
+  if (context && Object.keys(context).length > 0) {
     request.context = context;
   }
   return request;
@@ -86,12 +137,13 @@ function contextDocument(rows: ContextRow[]): Record<string, ContextInput> | und
 /**
  * The view the document records: the selected tab (by position) and result panel, and the context
  * table's rows as typed when the request's context alone would not give them back (a row without a
- * key, a number that does not parse, a list with blank lines, two rows with one key...).
+ * key, a number that does not parse, a list with blank lines, two rows with one key, rows out of the key
+ * order the engine's reader gives a context in...).
  */
-function viewDocument(state: AppState, request: NonNullable<ScenarioDocument["request"]>): Record<string, JsonValue> {
+function viewDocument(state: AppState, request: RequestDocument): Record<string, JsonValue> {
   const tab = positionIds(state).find(([, key]) => key === state.view.tab)?.[0] ?? "repository";
   const view: Record<string, JsonValue> = { tab, panel: state.view.panel };
-  if (!sameRows(contextRows(request.context), state.request.context)) {
+  if (!sameRows(contextRows(inKeyOrder(request.context)), state.request.context)) {
     view.context = state.request.context.map((row) => ({ key: row.key, type: row.type, value: row.value }));
   }
   return view;
@@ -121,51 +173,51 @@ export function contextValue(row: ContextRow): ContextInput {
 }
 
 /**
- * Every tab's position id (`repository`, `identity:1`, `scp:0:1`...) with its editor key: how a
- * document's view names the selected tab. They are the ids the engine gives the policies of a document
- * that keeps every tab, and survive a round trip through a document where editor keys do not.
+ * Every written policy's position id (`repository`, `identity:1`, `scp:0:1`...) with its editor key: how a
+ * document's view names the selected tab. They are the ids the engine gives the policies of the
+ * document, and survive a round trip through it where editor keys do not.
  */
 function positionIds(state: AppState): [string, string][] {
   const ids: [string, string][] = [["repository", state.repository.key]];
-  for (const [index, policy] of state.identities.entries()) ids.push([`identity:${index}`, policy.key]);
-  if (state.boundary) ids.push(["boundary", state.boundary.key]);
-  if (state.session) ids.push(["session", state.session.key]);
+  if (state.registry && written(state.registry)) ids.push(["registry", state.registry.key]);
+  for (const [index, policy] of state.identities.filter(written).entries()) ids.push([`identity:${index}`, policy.key]);
+  if (state.boundary && written(state.boundary)) ids.push(["boundary", state.boundary.key]);
+  if (state.session && written(state.session)) ids.push(["session", state.session.key]);
   for (const [prefix, levels] of [
     ["scp", state.scps],
     ["rcp", state.rcps],
   ] as const) {
-    for (const [level, policies] of keptLevels(levels, () => true).entries()) {
+    for (const [level, policies] of keptLevels(levels).entries()) {
       for (const [index, policy] of policies.entries()) ids.push([`${prefix}:${level}:${index}`, policy.key]);
     }
   }
   return ids;
 }
 
-/** Reads a scenario document from untrusted input; null when it is not one. */
-export function documentToState(input: unknown): AppState | null {
-  if (!isObject(input) || !isObject(input.request)) {
-    return null;
-  }
-  const request = input.request;
-  const identities = Array.isArray(input.identityPolicies) ? input.identityPolicies.flatMap((entry, index) => identityFrom(entry, index)) : [];
+/** The page's state for a scenario document the engine has read; the document is kept as its `base`. */
+export function documentToState(document: ScenarioDocument): AppState {
+  const request = baseRequest(document);
   const state: AppState = {
-    name: typeof input.name === "string" ? input.name : "",
-    description: typeof input.description === "string" ? input.description : "",
-    repository: newPolicy("repository", "Repository policy", sourceText(input.repositoryPolicy) ?? ""),
-    identities,
-    boundary: optionalPolicy("boundary", "Permissions boundary", input.permissionsBoundary),
-    session: optionalPolicy("session", "Session policy", input.sessionPolicy),
-    scps: levelsFrom("scp", input.scps),
-    rcps: levelsFrom("rcp", input.rcps),
+    base: document,
+    name: document.name ?? "",
+    description: document.description ?? "",
+    repository: newPolicy("repository", "Repository policy", sourceText(document.repositoryPolicy) ?? ""),
+    registry: optionalPolicy("registry", "Registry policy", document.registryPolicy),
+    registryScope: document.registryPolicyScope ?? "V2",
+    identities: (document.identityPolicies ?? []).flatMap((entry, index) => identityFrom(entry, index)),
+    boundary: optionalPolicy("boundary", "Permissions boundary", document.permissionsBoundary),
+    session: optionalPolicy("session", "Session policy", document.sessionPolicy),
+    scps: levelsFrom("scp", document.scps),
+    rcps: levelsFrom("rcp", document.rcps),
     request: {
-      principal: typeof request.principal === "string" ? request.principal : "",
-      action: typeof request.action === "string" ? request.action : "",
-      resource: typeof request.resource === "string" ? request.resource : "",
-      context: typedRows(input.view, request.context) ?? contextRows(request.context),
+      principal: request?.principal ?? "",
+      action: request?.action ?? "",
+      resource: request?.resource ?? "",
+      context: typedRows(document.view, request?.context) ?? contextRows(request?.context),
     },
     view: { tab: "repository", panel: "explain" },
   };
-  state.view = viewFrom(state, input.view);
+  state.view = viewFrom(state, document.view);
   return state;
 }
 
@@ -221,7 +273,7 @@ const CONTEXT_TYPES: readonly string[] = ["string", "number", "boolean", "list"]
  * The context rows the view recorded, when they are well-formed and still give the request's context
  * (a hand-edited file may have changed one and not the other: the request then wins).
  */
-function typedRows(view: unknown, context: unknown): ContextRow[] | null {
+function typedRows(view: unknown, context: Record<string, ContextInput> | undefined): ContextRow[] | null {
   if (!isObject(view) || !Array.isArray(view.context)) return null;
   const rows: ContextRow[] = [];
   for (const row of view.context) {
@@ -230,7 +282,12 @@ function typedRows(view: unknown, context: unknown): ContextRow[] | null {
     }
     rows.push({ key: row.key, type: row.type as ContextType, value: row.value });
   }
-  return JSON.stringify(contextDocument(rows) ?? {}) === JSON.stringify(isObject(context) ? context : {}) ? rows : null;
+  return JSON.stringify(inKeyOrder(contextDocument(rows))) === JSON.stringify(inKeyOrder(context)) ? rows : null;
+}
+
+/** A context with its keys in the order the engine's reader gives them back (sorted). */
+function inKeyOrder(context: Record<string, ContextInput> | undefined): Record<string, ContextInput> {
+  return Object.fromEntries(Object.entries(context ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function viewFrom(state: AppState, input: unknown): AppState["view"] {

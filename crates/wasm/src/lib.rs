@@ -23,6 +23,7 @@ mod convert;
 mod denied;
 mod evaluate;
 mod lint;
+mod read;
 mod share;
 
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -38,6 +39,7 @@ pub use denied::{AccessDeniedResult, access_denied};
 pub use compare::diff;
 pub use evaluate::{EvaluateResult, MatrixResult, SuiteResult, evaluate, evaluate_suite, matrix};
 pub use lint::{LintOptions, lint};
+pub use read::{ReadScenariosResult, read_scenarios};
 pub use share::{DecodeShareResult, decode_share, encode_share, long_link};
 
 /// Installs the panic hook so that a panic, should one ever happen, reaches the browser console with

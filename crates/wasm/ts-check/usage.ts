@@ -14,6 +14,7 @@ import init, {
   lint,
   matrix,
   readAccount,
+  readScenarios,
   version,
   whoCan,
 } from "./pkg/ecr_policy_wasm.js";
@@ -204,6 +205,9 @@ export function everyFunction(): string[] {
   }
   lines.push(...known.globalConditionKeys.map((key) => `${key.name}: ${key.valueType} ${key.whenPresent ?? ""}`));
 
+  const read = readScenarios(JSON.stringify([scenario]));
+  lines.push(...(read.ok ? read.scenarios.map((one) => one.request?.federatedBy ?? one.name ?? "") : [`${read.error.path}: ${read.error.message}`]));
+
   const value: string = encodeShare(JSON.stringify(scenario));
   const decoded = decodeShare(`https://example.com/#s=${value}`);
   lines.push(decoded.ok ? decoded.text : decoded.message);
@@ -239,6 +243,9 @@ export function misuse(): void {
   diff("{}", "{}", "bucket");
   // @ts-expect-error: `encodeShare` takes the scenario's JSON text.
   encodeShare(scenario);
+  const unread = readScenarios("{");
+  // @ts-expect-error: `scenarios` are there only when `ok` is true.
+  lines(String(unread.scenarios));
   const decoded = decodeShare("#s=1.x");
   // @ts-expect-error: `text` is there only when `ok` is true.
   lines(decoded.text);

@@ -16,6 +16,7 @@ mod evaluate;
 mod lint;
 mod matrix;
 mod misuse;
+mod read;
 mod share;
 mod spans;
 mod support;
