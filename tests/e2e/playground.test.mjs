@@ -37,12 +37,16 @@ test("the page opens with a decision and the gallery has at least ten examples",
   });
 });
 
-test("every example shows the decision its file expects", async () => {
+test("every example shows the decision its file expects (a suite: its first request's, and every request passes)", async () => {
   await withPage(async (page) => {
     for (const id of EXAMPLE_IDS) {
       const scenario = example(id);
+      const expected = scenario.expect ?? scenario.requests[0].expect;
       await loadExample(page, id);
-      assert.equal(await waitForDecision(page, scenario.expect), scenario.expect, id);
+      assert.equal(await waitForDecision(page, expected), expected, id);
+      const requests = scenario.requests?.length ?? 1;
+      await page.waitForSelector(`#requests li[data-request="${requests - 1}"]`);
+      assert.equal(await page.locator('#requests li[data-result="pass"]').count(), requests, `${id}: every request passes`);
       const statements = await page.locator("#statements [data-outcome]").count();
       assert.ok(statements > 0, `${id}: no statement listed`);
     }

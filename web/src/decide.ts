@@ -4,23 +4,31 @@
 import { byId } from "./dom";
 import type { Engine, Outcome } from "./engine";
 import type { ResultView } from "./result-view";
-import type { AppState } from "./state";
-import type { Evaluation } from "./types";
+import { type AppState, selectedRequestIndex } from "./state";
+import type { Evaluation, SuiteEntry } from "./types";
 import { editorsById, stateToDocument } from "./url-state";
 
 /** An evaluation of a state: the engine's answer, and the editor key of each of the document's policies. */
 export interface Decided {
-  /** The engine's answer. */
+  /** The engine's answer for the selected request. */
   answer: Outcome<Evaluation>;
+  /** Every request of the state with its evaluation, in order; empty when the document cannot be read. */
+  entries: SuiteEntry[];
   /** Engine policy id -> editor key. */
   editorOf: Map<string, string>;
 }
 
-/** Evaluates a state. */
+/**
+ * Evaluates every request of a state, the policies parsed once for all of them. A document the engine
+ * cannot read is evaluated once more by `evaluate`, whose `invalid` evaluation gives the reasons.
+ */
 export function decideState(engine: Engine, state: AppState): Decided {
   const { document, editors } = stateToDocument(state, true);
-  const answer = engine.evaluate(document);
-  return { answer, editorOf: answer.ok ? editorsById(answer.value.policies, editors) : new Map() };
+  const suite = engine.evaluateSuite(document);
+  const entries = suite.ok ? suite.value : [];
+  const selected = entries[selectedRequestIndex(state)];
+  const answer: Outcome<Evaluation> = selected ? { ok: true, value: { ...selected.evaluation, scenarioErrors: [] } } : engine.evaluate(document);
+  return { answer, entries, editorOf: answer.ok ? editorsById(answer.value.policies, editors) : new Map() };
 }
 
 /** Shows an evaluation's decision in the banner and its explanation (`results`), or why there is none. */

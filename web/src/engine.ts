@@ -2,8 +2,8 @@
 // through here so that an exception from the engine (only misuse of its API throws) becomes a value the
 // page can show, never an uncaught error.
 
-import initWasm, { catalog, decodeShare, encodeShare, evaluate, longLink, matrix, version } from "../pkg/ecr_policy_wasm.js";
-import type { Catalog, Evaluation, MatrixRow, ScenarioDocument } from "./types";
+import initWasm, { catalog, decodeShare, encodeShare, evaluate, evaluateSuite, longLink, matrix, version } from "../pkg/ecr_policy_wasm.js";
+import type { Catalog, Evaluation, Matrix, ScenarioDocument, SuiteEntry } from "./types";
 
 /** A call's answer: the value, or the message of what went wrong. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -12,8 +12,13 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string }
 export interface Engine {
   /** Decides the scenario's request, now. */
   evaluate(scenario: ScenarioDocument): Outcome<Evaluation>;
-  /** Decides every repository action for the scenario's caller. */
-  matrix(scenario: ScenarioDocument): Outcome<MatrixRow[]>;
+  /**
+   * Decides every request of the scenario (its one `request`, or each of a suite's `requests`), parsing
+   * the policies once. A scenario that cannot be read gives its errors' messages.
+   */
+  evaluateSuite(scenario: ScenarioDocument): Outcome<SuiteEntry[]>;
+  /** Decides every operation, every repository action and every registry-level action for the scenario's caller. */
+  matrix(scenario: ScenarioDocument): Outcome<Matrix>;
   catalog(): Catalog | null;
   version(): string;
   /** The share value (`1.<payload>`, what follows `#s=`) of a scenario document's JSON text. */
@@ -37,13 +42,17 @@ export async function loadEngine(): Promise<Engine> {
   await initWasm();
   return {
     evaluate: (scenario) => attempt(() => evaluate(scenario)),
+    evaluateSuite: (scenario) =>
+      attempt(() => {
+        const result = evaluateSuite(scenario);
+        throwScenarioErrors(result.scenarioErrors);
+        return result.requests;
+      }),
     matrix: (scenario) =>
       attempt(() => {
         const result = matrix(scenario);
-        if (result.scenarioErrors.length > 0) {
-          throw new Error(result.scenarioErrors.map((error) => error.message).join("; "));
-        }
-        return result.rows;
+        throwScenarioErrors(result.scenarioErrors);
+        return { rows: result.rows, operations: result.operations };
       }),
     catalog: () => {
       const answer = attempt(catalog);
@@ -62,6 +71,11 @@ export async function loadEngine(): Promise<Engine> {
       }),
     longLink,
   };
+}
+
+/** Throws the messages of a scenario's errors, if it has any, for `attempt` to return. */
+function throwScenarioErrors(errors: readonly { message: string }[]): void {
+  if (errors.length > 0) throw new Error(errors.map((error) => error.message).join("; "));
 }
 
 /** The message of anything thrown across the WebAssembly boundary. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { defaultState } from "./defaults";
 import { type AppState, allPolicies, newPolicy } from "./state";
-import { addContextRow, selectTab, setPanel, setPolicyText } from "./state-edits";
+import { addContextRow, selectTab, setPanel, setPolicyText, setRequestField } from "./state-edits";
+import { addRequest, renameRequest, selectRequest, setRequestExpect } from "./suite-edits";
 import { contextValue, documentToState, editorsById, stateToDocument } from "./url-state";
 
 /** The default state with a blank identity policy, a session policy and two SCP levels. */
@@ -120,7 +121,7 @@ describe("documentToState", () => {
       view: { tab: "identity:9", panel: "nonsense" },
     });
     expect(state?.name).toBe("");
-    expect(state?.request).toEqual({ principal: "", action: "ecr:BatchGetImage", resource: "", context: [] });
+    expect(state?.request).toEqual({ name: "", principal: "", action: "ecr:BatchGetImage", resource: "", context: [], expect: null });
     expect(state?.repository.text).toBe('{\n  "Version": "2012-10-17"\n}');
     expect(state?.identities.map((policy) => [policy.name, policy.text])).toEqual([
       ["identity policy 1", '{\n  "Statement": []\n}'],
@@ -143,5 +144,49 @@ describe("editorsById", () => {
 
   it("pairs nothing when the counts differ", () => {
     expect(editorsById([{ id: "repository" }], ["r", "i"]).size).toBe(0);
+  });
+});
+
+describe("requests and operations", () => {
+  it("writes an operation's name in the action field as the request's operation", () => {
+    const state = setRequestField(defaultState(), "action", "push");
+    expect(stateToDocument(state, true).document.request).toEqual({ principal: state.request.principal, operation: "push", resource: state.request.resource });
+    expect(documentToState(stateToDocument(state, false).document)?.request.action).toBe("push");
+  });
+
+  it("writes one unnamed request as `request`, its expectation as the document's `expect`", () => {
+    const state = setRequestExpect(defaultState(), 0, "allowed");
+    const { document } = stateToDocument(state, false);
+    expect(document.requests).toBeUndefined();
+    expect(document.expect).toBe("allowed");
+    expect(documentToState(document)?.request.expect).toBe("allowed");
+  });
+
+  it("writes a suite as `requests` with names and expectations, and reads it back with the selected request", () => {
+    let state = addRequest(defaultState());
+    state = renameRequest(setRequestExpect(state, 1, "implicitDeny"), 0, "reads");
+    const { document } = stateToDocument(state, false);
+    expect(document.request).toBeUndefined();
+    expect(document.requests?.map((request) => [request.name, request.action ?? request.operation, request.expect])).toEqual([
+      ["reads", "ecr:BatchGetImage", undefined],
+      ["request 2", "pull", "implicitDeny"],
+    ]);
+    expect(document.view).toMatchObject({ request: 1 });
+    const back = documentToState(document);
+    expect(back && stateToDocument(back, false).document).toEqual(document);
+    expect(back?.request.name).toBe("request 2");
+    const first = documentToState(stateToDocument(selectRequest(state, 0), false).document);
+    expect(first?.request.name).toBe("reads");
+  });
+
+  it("reads a suite's requests, skipping entries that are not objects, and an out-of-range selection as the first", () => {
+    const document = {
+      requests: [{ name: "a", principal: "p", operation: "pull", resource: "r" }, 3, { name: "b", principal: "p", action: "ecr:PutImage", resource: "r" }],
+      view: { request: 7 },
+    };
+    const state = documentToState(document);
+    expect(state?.request.name).toBe("a");
+    expect(state?.otherRequests.after.map((request) => request.name)).toEqual(["b"]);
+    expect(documentToState({ requests: [] })).toBeNull();
   });
 });

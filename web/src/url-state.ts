@@ -1,13 +1,25 @@
 // The page's state <-> the scenario document (crates/ARCHITECTURE.md), in one place. Autosave, the examples gallery
 // and share links all go through these two functions, so a document saved, shared or loaded restores
-// exactly what the page showed: every policy's text as typed, tab names, the request, the view.
+// exactly what the page showed: every policy's text as typed, tab names, the request (or a suite's
+// requests, with their names and expected decisions), the view.
 //
 // `documentToState` reads untrusted input: it checks every field's type and returns null when the input
 // is not a scenario document at all.
 
 import { policyText } from "./defaults";
-import { type AppState, type ContextRow, type ContextType, newPolicy, type PolicyDoc } from "./state";
-import type { ContextInput, JsonValue, PolicyKind, ScenarioDocument } from "./types";
+import { operationNamed } from "./operations";
+import {
+  type AppState,
+  allRequests,
+  type ContextRow,
+  type ContextType,
+  isSuite,
+  newPolicy,
+  type PolicyDoc,
+  type RequestState,
+  selectedRequestIndex,
+} from "./state";
+import type { ContextInput, Decision, JsonValue, PolicyKind, ScenarioDocument } from "./types";
 
 /** A document built from the state, and which editor each of its policies comes from. */
 export interface BuiltDocument {
@@ -27,8 +39,14 @@ export interface BuiltDocument {
 export function stateToDocument(state: AppState, forEvaluation: boolean): BuiltDocument {
   const keep = (policy: PolicyDoc) => !forEvaluation || policy.text.trim() !== "";
   const kept = (policy: PolicyDoc | null) => (policy && keep(policy) ? policy : null);
-  const request = requestDocument(state);
-  const document: ScenarioDocument = { request };
+  const request = requestDocument(state.request);
+  const document: ScenarioDocument = {};
+  if (isSuite(state)) {
+    document.requests = allRequests(state).map(suiteRequestDocument);
+  } else {
+    document.request = request;
+    if (state.request.expect) document.expect = state.request.expect;
+  }
   if (state.name) document.name = state.name;
   if (state.description) document.description = state.description;
   const repository = kept(state.repository);
@@ -66,13 +84,24 @@ export function editorsById(reports: readonly { id: string }[], editors: readonl
   );
 }
 
-function requestDocument(state: AppState): NonNullable<ScenarioDocument["request"]> {
-  const { principal, action, resource } = state.request;
-  const request: NonNullable<ScenarioDocument["request"]> = { principal, action, resource };
-  const context = contextDocument(state.request.context);
+type RequestDocument = NonNullable<ScenarioDocument["request"]>;
+
+function requestDocument(state: RequestState): RequestDocument {
+  const { principal, action, resource } = state;
+  // The action field holds an action or an operation's name; the document names an operation as such.
+  const operation = operationNamed(action);
+  const request: RequestDocument = operation ? { principal, operation, resource } : { principal, action, resource };
+  const context = contextDocument(state.context);
   if (context) {
     request.context = context;
   }
+  return request;
+}
+
+/** A request of a suite's `requests`: with its own name and expected decision. */
+function suiteRequestDocument(state: RequestState): RequestDocument {
+  const request: RequestDocument = state.name ? { name: state.name, ...requestDocument(state) } : requestDocument(state);
+  if (state.expect) request.expect = state.expect;
   return request;
 }
 
@@ -84,13 +113,14 @@ function contextDocument(rows: ContextRow[]): Record<string, ContextInput> | und
 }
 
 /**
- * The view the document records: the selected tab (by position) and result panel, and the context
- * table's rows as typed when the request's context alone would not give them back (a row without a
- * key, a number that does not parse, a list with blank lines, two rows with one key...).
+ * The view the document records: the selected tab (by position), result panel and request of a suite,
+ * and the selected request's context table rows as typed when its context alone would not give them back
+ * (a row without a key, a number that does not parse, a list with blank lines, two rows with one key...).
  */
-function viewDocument(state: AppState, request: NonNullable<ScenarioDocument["request"]>): Record<string, JsonValue> {
+function viewDocument(state: AppState, request: RequestDocument): Record<string, JsonValue> {
   const tab = positionIds(state).find(([, key]) => key === state.view.tab)?.[0] ?? "repository";
   const view: Record<string, JsonValue> = { tab, panel: state.view.panel };
+  if (selectedRequestIndex(state) > 0) view.request = selectedRequestIndex(state);
   if (!sameRows(contextRows(request.context), state.request.context)) {
     view.context = state.request.context.map((row) => ({ key: row.key, type: row.type, value: row.value }));
   }
@@ -143,10 +173,11 @@ function positionIds(state: AppState): [string, string][] {
 
 /** Reads a scenario document from untrusted input; null when it is not one. */
 export function documentToState(input: unknown): AppState | null {
-  if (!isObject(input) || !isObject(input.request)) {
-    return null;
-  }
-  const request = input.request;
+  if (!isObject(input)) return null;
+  const requests = isObject(input.request) ? [input.request] : Array.isArray(input.requests) ? input.requests.filter(isObject) : [];
+  const selected = selectedFrom(input.view, requests.length);
+  const request = requests[selected];
+  if (!request) return null;
   const identities = Array.isArray(input.identityPolicies) ? input.identityPolicies.flatMap((entry, index) => identityFrom(entry, index)) : [];
   const state: AppState = {
     name: typeof input.name === "string" ? input.name : "",
@@ -157,16 +188,37 @@ export function documentToState(input: unknown): AppState | null {
     session: optionalPolicy("session", "Session policy", input.sessionPolicy),
     scps: levelsFrom("scp", input.scps),
     rcps: levelsFrom("rcp", input.rcps),
-    request: {
-      principal: typeof request.principal === "string" ? request.principal : "",
-      action: typeof request.action === "string" ? request.action : "",
-      resource: typeof request.resource === "string" ? request.resource : "",
-      context: typedRows(input.view, request.context) ?? contextRows(request.context),
+    request: { ...requestFrom(request, input.expect), context: typedRows(input.view, request.context) ?? contextRows(request.context) },
+    otherRequests: {
+      before: requests.slice(0, selected).map((other) => requestFrom(other, undefined)),
+      after: requests.slice(selected + 1).map((other) => requestFrom(other, undefined)),
     },
     view: { tab: "repository", panel: "explain" },
   };
   state.view = viewFrom(state, input.view);
   return state;
+}
+
+const DECISIONS: readonly string[] = ["allowed", "explicitDeny", "implicitDeny", "invalid"];
+
+/** A request of the document; `documentExpect` is the document's own `expect`, which a one-request document's request takes. */
+function requestFrom(request: Record<string, unknown>, documentExpect: unknown): RequestState {
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  const expect = request.expect ?? documentExpect;
+  return {
+    name: text(request.name),
+    principal: text(request.principal),
+    action: typeof request.operation === "string" ? request.operation : text(request.action),
+    resource: text(request.resource),
+    context: contextRows(request.context),
+    expect: typeof expect === "string" && DECISIONS.includes(expect) ? (expect as Decision) : null,
+  };
+}
+
+/** The suite's selected request as the view recorded it, when it is one of the `count` requests; else the first. */
+function selectedFrom(view: unknown, count: number): number {
+  const index = isObject(view) ? view.request : undefined;
+  return typeof index === "number" && Number.isInteger(index) && index >= 0 && index < count ? index : 0;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
