@@ -146,7 +146,7 @@ test("the request panel: presets, the action catalogue and context keys drive th
     await page.locator(".context-row:last-of-type .context-value").fill("vpce-0a1b2c3d4e5f67890");
     await waitForDecision(page, "allowed");
 
-    await page.fill("#action-input", "layer upload");
+    await page.fill("#action-input", "initiate layer upload");
     await page.waitForSelector('#action-listbox [data-action="ecr:InitiateLayerUpload"]');
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
