@@ -32,6 +32,26 @@ export function shownOperations(rows: readonly OperationRow[], registryPolicy: b
   return rows.filter((row) => registryPolicy || EVERYDAY_OPERATIONS.includes(row.operation) || row.operation === current.trim());
 }
 
+/** A table of `rows` under a caption and column headings, each with its column's class. */
+function table(className: string, caption: string, columns: [string, string | null][], rows: HTMLElement[]): HTMLElement {
+  return el("table", { class: className }, [
+    el("caption", { text: caption }),
+    el(
+      "colgroup",
+      {},
+      columns.map(([, column]) => el("col", { class: column })),
+    ),
+    el("thead", {}, [
+      el(
+        "tr",
+        {},
+        columns.map(([heading]) => el("th", { scope: "col", text: heading })),
+      ),
+    ]),
+    el("tbody", {}, rows),
+  ]);
+}
+
 /** Renders the operations and the actions into `host`. */
 export function renderMatrix(host: HTMLElement, matrix: Matrix, context: MatrixContext, actions: MatrixActions): void {
   host.replaceChildren(
@@ -50,46 +70,40 @@ function rowMark(name: string, current: string) {
 }
 
 function operationsTable(rows: OperationRow[], current: string, actions: MatrixActions): HTMLElement {
-  return el("table", { class: "matrix matrix-operations" }, [
-    el("caption", { text: "Operations: every action a client makes, each on its resource" }),
-    el("colgroup", {}, [el("col", { class: "matrix-operation" }), el("col", { class: "matrix-decision" }), el("col", {})]),
-    el("thead", {}, [
-      el("tr", {}, [
-        el("th", { scope: "col", text: "Operation" }),
-        el("th", { scope: "col", text: "Decision" }),
-        el("th", { scope: "col", text: "Stopped by" }),
-      ]),
-    ]),
-    el(
-      "tbody",
-      {},
-      rows.map((row) =>
-        el("tr", { "data-operation": row.operation, "data-decision": row.decision, ...rowMark(row.operation, current) }, [
-          el("th", { scope: "row" }, [
-            el("button", { type: "button", class: "link", onclick: () => actions.pick(row.operation), title: `${OPERATIONS[row.operation]}\n${row.summary}` }, [
-              row.operation,
-            ]),
-          ]),
-          el("td", {}, [chip(row.decision)]),
-          el("td", {}, [
-            row.failingAction
-              ? el(
-                  "button",
-                  {
-                    type: "button",
-                    class: "link failing-action",
-                    onclick: () => actions.explain(row.operation),
-                    title: row.summary,
-                    "aria-label": `${row.failingAction}: explain why ${row.operation} is denied`,
-                  },
-                  [row.failingAction],
-                )
-              : el("span", { class: "field-hint", text: "every action allowed" }),
+  return table(
+    "matrix matrix-operations",
+    "Operations: every action a client makes, each on its resource",
+    [
+      ["Operation", "matrix-operation"],
+      ["Decision", "matrix-decision"],
+      ["Stopped by", null],
+    ],
+    rows.map((row) =>
+      el("tr", { "data-operation": row.operation, "data-decision": row.decision, ...rowMark(row.operation, current) }, [
+        el("th", { scope: "row" }, [
+          el("button", { type: "button", class: "link", onclick: () => actions.pick(row.operation), title: `${OPERATIONS[row.operation]}\n${row.summary}` }, [
+            row.operation,
           ]),
         ]),
-      ),
+        el("td", {}, [chip(row.decision)]),
+        el("td", {}, [
+          row.failingAction
+            ? el(
+                "button",
+                {
+                  type: "button",
+                  class: "link failing-action",
+                  onclick: () => actions.explain(row.operation),
+                  title: row.summary,
+                  "aria-label": `${row.failingAction}: explain why ${row.operation} is denied`,
+                },
+                [row.failingAction],
+              )
+            : el("span", { class: "field-hint", text: "every action allowed" }),
+        ]),
+      ]),
     ),
-  ]);
+  );
 }
 
 function actionsTable(rows: MatrixRow[], context: MatrixContext, actions: MatrixActions): HTMLElement {
@@ -99,53 +113,47 @@ function actionsTable(rows: MatrixRow[], context: MatrixContext, actions: Matrix
     .filter((decision) => counts[decision])
     .map((decision) => `${counts[decision]} ${SHORT[decision]}`)
     .join(" · ");
-  return el("table", { class: "matrix" }, [
-    el("caption", { text: `Every action for this caller: ${summary}` }),
-    el("colgroup", {}, [el("col", { class: "matrix-action" }), el("col", { class: "matrix-level" }), el("col", {})]),
-    el("thead", {}, [
-      el("tr", {}, [
-        el("th", { scope: "col", text: "Action" }),
-        el("th", { scope: "col", text: "Access level" }),
-        el("th", { scope: "col", text: "Decision" }),
-      ]),
-    ]),
-    el(
-      "tbody",
-      {},
-      rows.map((row) =>
-        el(
-          "tr",
-          {
-            "data-action": row.action,
-            "data-decision": row.decision,
-            "data-registry-level": row.registryLevel ? "true" : null,
-            ...rowMark(row.action, context.current),
-          },
-          [
-            el("th", { scope: "row" }, [
-              el(
-                "button",
-                {
-                  type: "button",
-                  class: "link",
-                  onclick: () => actions.pick(row.action),
-                  title: `${findAction(context.catalog, row.action)?.description ?? ""}\n${row.summary}`.trim(),
-                },
-                [row.action],
-              ),
-              row.registryLevel
-                ? el("span", {
-                    class: "badge registry-level",
-                    title: "Decided on the resource *: only identity-side policies can grant it",
-                    text: "registry-level",
-                  })
-                : null,
-            ]),
-            el("td", { text: row.accessLevel }),
-            el("td", {}, [chip(row.decision)]),
-          ],
-        ),
+  return table(
+    "matrix",
+    `Every action for this caller: ${summary}`,
+    [
+      ["Action", "matrix-action"],
+      ["Access level", "matrix-level"],
+      ["Decision", null],
+    ],
+    rows.map((row) =>
+      el(
+        "tr",
+        {
+          "data-action": row.action,
+          "data-decision": row.decision,
+          "data-registry-level": row.registryLevel ? "true" : null,
+          ...rowMark(row.action, context.current),
+        },
+        [
+          el("th", { scope: "row" }, [
+            el(
+              "button",
+              {
+                type: "button",
+                class: "link",
+                onclick: () => actions.pick(row.action),
+                title: `${findAction(context.catalog, row.action)?.description ?? ""}\n${row.summary}`.trim(),
+              },
+              [row.action],
+            ),
+            row.registryLevel
+              ? el("span", {
+                  class: "badge registry-level",
+                  title: "Decided on the resource *: only identity-side policies can grant it",
+                  text: "registry-level",
+                })
+              : null,
+          ]),
+          el("td", { text: row.accessLevel }),
+          el("td", {}, [chip(row.decision)]),
+        ],
       ),
     ),
-  ]);
+  );
 }
