@@ -2,8 +2,8 @@
 // through here so that an exception from the engine (only misuse of its API throws) becomes a value the
 // page can show, never an uncaught error.
 
-import initWasm, { catalog, decodeShare, encodeShare, evaluate, evaluateSuite, longLink, matrix, version } from "../pkg/ecr_policy_wasm.js";
-import type { Catalog, Evaluation, Matrix, ScenarioDocument, SuiteEntry } from "./types";
+import initWasm, { catalog, decideSuite, decodeShare, encodeShare, evaluate, longLink, matrix, version } from "../pkg/ecr_policy_wasm.js";
+import type { Catalog, Evaluation, Matrix, RequestDecision, ScenarioDocument } from "./types";
 
 /** A call's answer: the value, or the message of what went wrong. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -14,9 +14,10 @@ export interface Engine {
   evaluate(scenario: ScenarioDocument): Outcome<Evaluation>;
   /**
    * Decides every request of the scenario (its one `request`, or each of a suite's `requests`), parsing
-   * the policies once. A scenario that cannot be read gives its errors' messages.
+   * the policies once, and gives each one's decision only. A scenario that cannot be read gives its
+   * errors' messages.
    */
-  evaluateSuite(scenario: ScenarioDocument): Outcome<SuiteEntry[]>;
+  decideSuite(scenario: ScenarioDocument): Outcome<RequestDecision[]>;
   /** Decides every operation, every repository action and every registry-level action for the scenario's caller. */
   matrix(scenario: ScenarioDocument): Outcome<Matrix>;
   catalog(): Catalog | null;
@@ -42,9 +43,9 @@ export async function loadEngine(): Promise<Engine> {
   await initWasm();
   return {
     evaluate: (scenario) => attempt(() => evaluate(scenario)),
-    evaluateSuite: (scenario) =>
+    decideSuite: (scenario) =>
       attempt(() => {
-        const result = evaluateSuite(scenario);
+        const result = decideSuite(scenario);
         throwScenarioErrors(result.scenarioErrors);
         return result.requests;
       }),

@@ -11,7 +11,7 @@ function linkEngine(running: string): Engine {
   };
   return {
     evaluate: unused,
-    evaluateSuite: unused,
+    decideSuite: unused,
     matrix: unused,
     catalog: () => null,
     version: () => running,

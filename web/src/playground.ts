@@ -30,7 +30,7 @@ import { type AppState, type Change, findPolicy, Store } from "./state";
 import { addIdentityPolicy, cycleTab, selectTab, setPanel, setPolicyText, setRequestField } from "./state-edits";
 import { clearSaved, loadPrevious, save, savePrevious } from "./storage";
 import { addRequest, duplicateRequest, removeRequest, renameRequest, selectedRequestOnly, selectRequest, setRequestExpect } from "./suite-edits";
-import type { Catalog, Evaluation, PolicyReport, SuiteEntry } from "./types";
+import type { Catalog, Evaluation, PolicyReport, RequestDecision } from "./types";
 import { documentToState, stateToDocument } from "./url-state";
 
 /** The wait after the last edit before evaluating, when evaluations are slow. */
@@ -60,7 +60,7 @@ export class App {
   private reports = new Map<string, PolicyReport>();
   private evaluation: Evaluation | null = null;
   /** Every request of the latest evaluation with its evaluation, for the Requests list. */
-  private entries: SuiteEntry[] = [];
+  private entries: RequestDecision[] = [];
   /** How long the latest evaluation took, ms: it decides how the next one is scheduled. */
   private lastEvaluationMs = Number.POSITIVE_INFINITY;
   private quickPending = false;

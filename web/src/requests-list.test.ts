@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { defaultState } from "./defaults";
 import { requestRows, testSummary } from "./requests-list";
 import type { AppState } from "./state";
-import type { Decision, SuiteEntry } from "./types";
+import type { Decision, RequestDecision } from "./types";
 
-function entry(decision: Decision): SuiteEntry {
-  return { name: "", expect: null, evaluation: { decision } as SuiteEntry["evaluation"] };
+function entry(decision: Decision): RequestDecision {
+  return { name: "", expect: null, decision, summary: "" };
 }
 
 function suite(): AppState {

@@ -6,7 +6,7 @@
 import { DECISION_SHORT, decisionChip } from "./decision-chip";
 import { el, renderOnce } from "./dom";
 import { type AppState, allRequests, selectedRequestIndex } from "./state";
-import type { Decision, SuiteEntry } from "./types";
+import type { Decision, RequestDecision } from "./types";
 
 /** One row of the list. */
 export interface RequestRow {
@@ -20,10 +20,10 @@ export interface RequestRow {
 }
 
 /** The rows for a state and the engine's entries for its requests (in the same order). */
-export function requestRows(state: AppState, entries: readonly SuiteEntry[]): RequestRow[] {
+export function requestRows(state: AppState, entries: readonly RequestDecision[]): RequestRow[] {
   const selected = selectedRequestIndex(state);
   return allRequests(state).map((request, index) => {
-    const decision = entries[index]?.evaluation.decision ?? null;
+    const decision = entries[index]?.decision ?? null;
     return {
       name: request.name || `request ${index + 1}`,
       decision,

@@ -27,6 +27,7 @@ export type {
   PolicyReport,
   PrincipalMatch,
   PrincipalMismatch,
+  RequestDecision,
   RequestFacts,
   ResourceMatch,
   ResourceMismatch,
@@ -36,6 +37,5 @@ export type {
   StatementOutcome,
   StatementRef,
   StatementReport,
-  SuiteEntry,
   ValueNote,
 } from "../pkg/ecr_policy_wasm.js";

@@ -27,7 +27,10 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[cfg(feature = "bench")]
 pub use bench::bench_engine;
 pub use catalog::catalog;
-pub use evaluate::{EvaluateResult, MatrixResult, SuiteResult, evaluate, evaluate_suite, matrix};
+pub use evaluate::{
+    EvaluateResult, MatrixResult, RequestDecision, SuiteDecisions, SuiteResult, decide_suite,
+    evaluate, evaluate_suite, matrix,
+};
 pub use lint::{LintOptions, lint};
 pub use share::{DecodeShareResult, decode_share, encode_share, long_link};
 
