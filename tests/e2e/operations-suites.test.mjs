@@ -182,5 +182,6 @@ test("requests are added, renamed, duplicated and removed, and the list survives
       shown.map((row) => [row.name, row.decision]),
     );
     assert.equal(await embed.locator("#requests button, #requests select").count(), 0, "the embed view shows the list read-only");
+    assert.deepEqual(await axe(embed), [], "the embed view's Requests list has no accessibility violations");
   });
 });
