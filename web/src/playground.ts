@@ -59,7 +59,7 @@ export class App {
   /** Editor key -> report, for the latest evaluation. */
   private reports = new Map<string, PolicyReport>();
   private evaluation: Evaluation | null = null;
-  /** Every request of the latest evaluation with its evaluation, for the Requests list. */
+  /** Every request of the latest evaluation with its decision, for the Requests list. */
   private entries: RequestDecision[] = [];
   /** How long the latest evaluation took, ms: it decides how the next one is scheduled. */
   private lastEvaluationMs = Number.POSITIVE_INFINITY;
