@@ -5,6 +5,9 @@
 // embed view.
 
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { axe, example, loadExample, start, waitForDecision, withPage } from "./harness.mjs";
 import { copyLink } from "./page-state.mjs";
@@ -123,7 +126,7 @@ test("the Requests list shows each request's decision and test result, and the s
   });
 });
 
-test("requests are added, renamed, duplicated and removed, and the list survives a reload, a link and the embed view", async () => {
+test("requests are added, renamed, duplicated and removed, and the list survives a reload, a file, a link and the embed view", async () => {
   await withPage(env, async (page, session) => {
     await page.click("#add-request");
     await waitForRows(page, 2);
@@ -166,6 +169,21 @@ test("requests are added, renamed, duplicated and removed, and the list survives
     await page.reload();
     await waitForRows(page, 2);
     assert.deepEqual(await requestRows(page), shown, "autosave keeps the list and the selection");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-scenario")]);
+    const file = join(mkdtempSync(join(tmpdir(), "ecr-suite-")), "suite.json");
+    await download.saveAs(file);
+    assert.deepEqual(
+      JSON.parse(readFileSync(file, "utf8")).requests.map((request) => request.name),
+      shown.map((row) => row.name),
+      "Download scenario writes the list as `requests`",
+    );
+    const opened = await session.context.newPage();
+    await opened.goto(env.url);
+    await waitForDecision(opened);
+    await opened.setInputFiles("#scenario-file", file);
+    await waitForRows(opened, 2);
+    assert.deepEqual(await requestRows(opened), shown, "Open scenario file restores the list and the selection");
 
     const link = await copyLink(page);
     const other = await session.context.newPage();
