@@ -37,12 +37,16 @@ test("the page opens with a decision and the gallery has at least ten examples",
   });
 });
 
-test("every example shows the decision its file expects", async () => {
+test("every example shows the decision its file expects (a suite: its first request's, and every request passes)", async () => {
   await withPage(async (page) => {
     for (const id of EXAMPLE_IDS) {
       const scenario = example(id);
+      const expected = scenario.expect ?? scenario.requests[0].expect;
       await loadExample(page, id);
-      assert.equal(await waitForDecision(page, scenario.expect), scenario.expect, id);
+      assert.equal(await waitForDecision(page, expected), expected, id);
+      const requests = scenario.requests?.length ?? 1;
+      await page.waitForSelector(`#requests li[data-request="${requests - 1}"]`);
+      assert.equal(await page.locator('#requests li[data-result="pass"]').count(), requests, `${id}: every request passes`);
       const statements = await page.locator("#statements [data-outcome]").count();
       assert.ok(statements > 0, `${id}: no statement listed`);
     }
@@ -142,7 +146,7 @@ test("the request panel: presets, the action catalogue and context keys drive th
     await page.locator(".context-row:last-of-type .context-value").fill("vpce-0a1b2c3d4e5f67890");
     await waitForDecision(page, "allowed");
 
-    await page.fill("#action-input", "layer upload");
+    await page.fill("#action-input", "initiate layer upload");
     await page.waitForSelector('#action-listbox [data-action="ecr:InitiateLayerUpload"]');
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");

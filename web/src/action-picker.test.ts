@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionInfo, catalogActions, findAction, matchingActions } from "./action-picker";
+import { actionInfo, catalogActions, findAction, matchingActions, pickerEntries } from "./action-picker";
 import type { Catalog, CatalogAction } from "./types";
 
 function action(name: string, accessLevel: string, description: string, repositoryLevel: boolean): CatalogAction {
@@ -42,17 +42,34 @@ describe("the action catalogue", () => {
 });
 
 describe("matchingActions", () => {
-  const actions = catalogActions(CATALOG);
+  const entries = pickerEntries(CATALOG);
+  const names = (text: string) => matchingActions(entries, text).map((entry) => entry.fullName);
 
-  it("offers the actions holding every word of the text in their name, access level or description", () => {
-    expect(matchingActions(actions, "read gets").map((entry) => entry.name)).toEqual(["BatchGetImage", "GetAuthorizationToken"]);
-    expect(matchingActions(actions, "token").map((entry) => entry.name)).toEqual(["GetAuthorizationToken"]);
-    expect(matchingActions(actions, "delete")).toEqual([]);
+  it("offers the operations first, then the actions", () => {
+    expect(entries.map((entry) => entry.fullName)).toEqual([
+      "pull",
+      "push",
+      "pull-through-cache",
+      "replicate",
+      "mount-layer",
+      "ecr:BatchGetImage",
+      "ecr:GetAuthorizationToken",
+      "ecr:PutImage",
+    ]);
+    expect(entries[0]?.badge).toBe("Operation");
   });
 
-  it("offers every action for an empty text or an exact name", () => {
-    expect(matchingActions(actions, " ")).toHaveLength(3);
-    expect(matchingActions(actions, "ecr:PutImage")).toHaveLength(3);
+  it("offers the entries holding every word of the text in their name, badge or description", () => {
+    expect(names("read gets")).toEqual(["ecr:BatchGetImage", "ecr:GetAuthorizationToken"]);
+    expect(names("token")).toEqual(["pull", "push", "ecr:GetAuthorizationToken"]);
+    expect(names("docker push")).toEqual(["push"]);
+    expect(names("delete")).toEqual([]);
+  });
+
+  it("offers every entry for an empty text or an exact name", () => {
+    expect(names(" ")).toHaveLength(8);
+    expect(names("ecr:PutImage")).toHaveLength(8);
+    expect(names("pull")).toHaveLength(8);
   });
 });
 
@@ -62,9 +79,16 @@ describe("actionInfo", () => {
     expect(actionInfo(CATALOG, "ecr:GetAuthorizationToken")).toBe("Read · Gets a token · registry-level: the resource is *");
   });
 
+  it("describes an operation by its exact name", () => {
+    expect(actionInfo(CATALOG, " push ")).toBe(
+      "Operation · docker push: the login token, the layer checks and uploads, the manifest · allowed only when every action it needs is",
+    );
+    expect(actionInfo(CATALOG, "Push")).toBe("Neither an operation nor an action of the ECR or ECR Public catalogue.");
+  });
+
   it("asks for an action when empty and says when one is not in the catalogue", () => {
     expect(actionInfo(CATALOG, "")).toBe("Pick an action or type one.");
-    expect(actionInfo(CATALOG, "s3:GetObject")).toBe("Not in the ECR or ECR Public catalogue.");
+    expect(actionInfo(CATALOG, "s3:GetObject")).toBe("Neither an operation nor an action of the ECR or ECR Public catalogue.");
     expect(actionInfo(null, "s3:GetObject")).toBe("");
   });
 });

@@ -1,8 +1,10 @@
-// The action field: free text, with a searchable list of every ECR and ECR Public action of the
-// catalogue (name, access level, description). The WAI-ARIA combobox pattern: arrows move through the
-// list, Enter picks, Escape closes.
+// The action field: free text, with a searchable list of the operations (pull, push...) first, then
+// every ECR and ECR Public action of the catalogue (name, access level, description). Picking an
+// operation puts its name in the field, which the request then sends as its `operation`. The WAI-ARIA
+// combobox pattern: arrows move through the list, Enter picks, Escape closes.
 
 import { el } from "./dom";
+import { OPERATIONS, operationNamed } from "./operations";
 import type { Catalog, CatalogAction } from "./types";
 
 /** An action of the catalogue with its full name, `ecr:BatchGetImage`. */
@@ -11,6 +13,21 @@ export type NamedAction = CatalogAction & { fullName: string };
 /** Every action of the catalogue with its full name. */
 export function catalogActions(catalog: Catalog | null): NamedAction[] {
   return (catalog?.services ?? []).flatMap((service) => service.actions.map((action) => ({ ...action, fullName: `${action.service}:${action.name}` })));
+}
+
+/** One choice of the list: an operation or an action, with its badge (`Operation`, or the access level). */
+export interface PickerEntry {
+  fullName: string;
+  badge: string;
+  description: string;
+}
+
+/** What the list offers: the operations, in the engine's order, then every action of the catalogue. */
+export function pickerEntries(catalog: Catalog | null): PickerEntry[] {
+  return [
+    ...Object.entries(OPERATIONS).map(([name, description]) => ({ fullName: name, badge: "Operation", description })),
+    ...catalogActions(catalog).map((action) => ({ fullName: action.fullName, badge: action.accessLevel, description: action.description })),
+  ];
 }
 
 /** The catalogue entry for an action name (case-insensitive, as IAM compares them). */
@@ -23,11 +40,11 @@ export function findAction(catalog: Catalog | null, name: string): NamedAction |
 export class ActionPicker {
   readonly root: HTMLElement;
   readonly input: HTMLInputElement;
-  private readonly actions: NamedAction[];
+  private readonly entries: PickerEntry[];
   private readonly listbox: HTMLUListElement;
   private readonly info: HTMLElement;
   /** The actions the list shows, and the index of the highlighted one (-1: none). */
-  private shown: NamedAction[] = [];
+  private shown: PickerEntry[] = [];
   private active = -1;
 
   constructor(
@@ -35,9 +52,9 @@ export class ActionPicker {
     initial: string,
     private readonly onPick: (action: string) => void,
   ) {
-    this.actions = catalogActions(catalog);
+    this.entries = pickerEntries(catalog);
     this.input = comboboxInput(initial);
-    this.listbox = el("ul", { id: "action-listbox", role: "listbox", "aria-label": "ECR and ECR Public actions", class: "listbox", hidden: true });
+    this.listbox = el("ul", { id: "action-listbox", role: "listbox", "aria-label": "Operations, ECR and ECR Public actions", class: "listbox", hidden: true });
     this.info = el("p", { class: "field-hint", id: "action-info", "aria-live": "polite" });
     this.input.addEventListener("input", () => {
       this.open();
@@ -63,7 +80,7 @@ export class ActionPicker {
 
   /** Shows the actions that match the field's text. */
   private open(): void {
-    this.shown = matchingActions(this.actions, this.input.value);
+    this.shown = matchingActions(this.entries, this.input.value);
     this.listbox.replaceChildren(...this.shown.map((action, index) => optionView(action, index, (name) => this.pick(name))));
     this.listbox.hidden = this.shown.length === 0;
     this.input.setAttribute("aria-expanded", this.shown.length > 0 ? "true" : "false");
@@ -133,30 +150,32 @@ function comboboxInput(initial: string): HTMLInputElement {
   });
 }
 
-/** The actions the list offers for `text`: every one when it names an action exactly, else those whose name, access level and description hold each of its words. */
-export function matchingActions(actions: NamedAction[], text: string): NamedAction[] {
+/** The entries the list offers for `text`: every one when it names one exactly, else those whose name, badge and description hold each of its words. */
+export function matchingActions(entries: PickerEntry[], text: string): PickerEntry[] {
   const query = text.trim().toLowerCase();
-  if (actions.some((action) => action.fullName.toLowerCase() === query)) return actions;
+  if (entries.some((entry) => entry.fullName.toLowerCase() === query)) return entries;
   const words = query.split(/\s+/).filter((word) => word !== "");
-  return actions.filter((action) => {
-    const haystack = `${action.fullName} ${action.accessLevel} ${action.description}`.toLowerCase();
+  return entries.filter((action) => {
+    const haystack = `${action.fullName} ${action.badge} ${action.description}`.toLowerCase();
     return words.every((word) => haystack.includes(word));
   });
 }
 
-/** The hint under the field: what the typed action is, or why there is nothing to say. */
+/** The hint under the field: what the typed operation or action is, or why there is nothing to say. */
 export function actionInfo(catalog: Catalog | null, text: string): string {
+  const operation = operationNamed(text);
+  if (operation) return `Operation · ${OPERATIONS[operation]} · allowed only when every action it needs is`;
   const action = findAction(catalog, text);
   if (action) {
     const registryLevel = !action.resourceTypes.some((type) => type.name === "repository");
     return `${action.accessLevel} · ${action.description}${registryLevel ? " · registry-level: the resource is *" : ""}`;
   }
   if (text.trim() === "") return "Pick an action or type one.";
-  return catalog ? "Not in the ECR or ECR Public catalogue." : "";
+  return catalog ? "Neither an operation nor an action of the ECR or ECR Public catalogue." : "";
 }
 
-/** One option of the list; pressing it picks the action (before the field loses focus). */
-function optionView(action: NamedAction, index: number, pick: (name: string) => void): HTMLLIElement {
+/** One option of the list; pressing it picks the entry (before the field loses focus). */
+function optionView(action: PickerEntry, index: number, pick: (name: string) => void): HTMLLIElement {
   return el(
     "li",
     {
@@ -172,7 +191,7 @@ function optionView(action: NamedAction, index: number, pick: (name: string) => 
     },
     [
       el("span", { class: "option-name", text: action.fullName }),
-      el("span", { class: "badge", text: action.accessLevel }),
+      el("span", { class: "badge", text: action.badge }),
       el("span", { class: "option-description", text: action.description }),
     ],
   );

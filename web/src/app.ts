@@ -18,7 +18,14 @@ setupTheme(byId<HTMLSelectElement>("theme-select"));
 let app: App | null = null;
 
 const results = new ResultView(
-  { banner: byId("decision"), reasons: byId("reasons"), statements: byId("statements"), detail: byId("statement-detail"), missing: byId("missing-keys") },
+  {
+    banner: byId("decision"),
+    operation: byId("operation-actions"),
+    reasons: byId("reasons"),
+    statements: byId("statements"),
+    detail: byId("statement-detail"),
+    missing: byId("missing-keys"),
+  },
   {
     selectStatement: (policy, index) => app?.selectStatement(policy, index),
     reveal: (policy, span) => app?.reveal(policy, span),

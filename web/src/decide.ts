@@ -4,23 +4,34 @@
 import { byId } from "./dom";
 import type { Engine, Outcome } from "./engine";
 import type { ResultView } from "./result-view";
-import type { AppState } from "./state";
-import type { Evaluation } from "./types";
+import { type AppState, selectedRequestIndex } from "./state";
+import { selectedRequestOnly } from "./suite-edits";
+import type { Evaluation, RequestDecision } from "./types";
 import { editorsById, stateToDocument } from "./url-state";
 
 /** An evaluation of a state: the engine's answer, and the editor key of each of the document's policies. */
 export interface Decided {
-  /** The engine's answer. */
+  /** The engine's answer for the selected request. */
   answer: Outcome<Evaluation>;
+  /** Every request of the state with its decision, in order; empty when the document cannot be read. */
+  entries: RequestDecision[];
   /** Engine policy id -> editor key. */
   editorOf: Map<string, string>;
 }
 
-/** Evaluates a state. */
+/**
+ * Decides every request of a state and explains the selected one. The engine keeps the policies it
+ * parsed last, so both calls parse them once. Only the selected request's full evaluation crosses into
+ * JavaScript (an operation's holds one per action); the others' decisions are enough for the list. A
+ * document the engine cannot read is evaluated whole, whose `invalid` evaluation gives the reasons.
+ */
 export function decideState(engine: Engine, state: AppState): Decided {
   const { document, editors } = stateToDocument(state, true);
-  const answer = engine.evaluate(document);
-  return { answer, editorOf: answer.ok ? editorsById(answer.value.policies, editors) : new Map() };
+  const suite = engine.decideSuite(document);
+  const entries = suite.ok ? suite.value : [];
+  const single = entries.length > 1 ? stateToDocument(selectedRequestOnly(state), true).document : document;
+  const answer = engine.evaluate(entries[selectedRequestIndex(state)] ? single : document);
+  return { answer, entries, editorOf: answer.ok ? editorsById(answer.value.policies, editors) : new Map() };
 }
 
 /** Shows an evaluation's decision in the banner and its explanation (`results`), or why there is none. */

@@ -85,11 +85,14 @@ export function defaultState(): AppState {
     scps: [],
     rcps: [],
     request: {
+      name: "",
       principal: `arn:aws:sts::${REPOSITORY_ACCOUNT}:assumed-role/app-role/session-1`,
       action: "ecr:BatchGetImage",
       resource: `arn:aws:ecr:us-east-1:${REPOSITORY_ACCOUNT}:repository/app`,
       context: [],
+      expect: null,
     },
+    otherRequests: { before: [], after: [] },
     view: { tab: "repository", panel: "explain" },
   };
 }

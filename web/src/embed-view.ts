@@ -30,7 +30,7 @@ export function requestSummary(state: AppState, evaluation: Evaluation): HTMLEle
   const pair = (term: string, value: string) => [el("dt", { text: term }), el("dd", {}, [el("code", { text: value })])];
   const keyed = context.filter((row) => row.key.trim() !== "");
   return el("section", { class: "embed-request", "aria-labelledby": "embed-request-heading" }, [
-    el("h2", { id: "embed-request-heading", text: "Request" }),
+    el("h2", { id: "embed-request-heading", text: state.request.name ? `Request: ${state.request.name}` : "Request" }),
     el("dl", {}, [
       ...pair("Principal", principal),
       ...pair("Action", action),

@@ -3,17 +3,18 @@
 // link in its address (again when the fragment changes), never the saved work, saves nothing, and
 // reports its height to the parent page.
 
+import { decideState } from "./decide";
 import { defaultState } from "./defaults";
 import { el } from "./dom";
 import { reportHeight } from "./embed-height";
 import { decisionBanner, policyList, reasonChain, requestSummary } from "./embed-view";
 import type { Engine } from "./engine";
 import { type Opened, openLink } from "./incoming";
+import { renderRequests, requestRows } from "./requests-list";
 import { openShareDialog } from "./share-dialog";
 import { playgroundUrl, shareFragment } from "./share-link";
-import { findPolicy } from "./state";
+import { findPolicy, isSuite } from "./state";
 import { followTheme } from "./theme";
-import { editorsById, stateToDocument } from "./url-state";
 import "./embed.css";
 
 /** Builds the embed view into the (emptied) body once the engine is loaded. */
@@ -44,8 +45,7 @@ function render(root: HTMLElement, engine: Engine): void {
   }
   const { state } = opened;
   document.title = state.name ? `${state.name} · ECR Policy Playground` : "ECR Policy Playground";
-  const { document: scenario, editors } = stateToDocument(state, true);
-  const answer = engine.evaluate(scenario);
+  const { answer, entries, editorOf } = decideState(engine, state);
   const copy = el(
     "button",
     {
@@ -73,10 +73,13 @@ function render(root: HTMLElement, engine: Engine): void {
     return;
   }
   const evaluation = answer.value;
-  const texts = new Map([...editorsById(evaluation.policies, editors)].map(([id, key]) => [id, findPolicy(state, key)?.text ?? ""]));
+  const texts = new Map([...editorOf].map(([id, key]) => [id, findPolicy(state, key)?.text ?? ""]));
+  const requests = el("div", { id: "requests", class: "requests" });
+  if (isSuite(state)) renderRequests(requests, requestRows(state, entries), null, "h2");
   root.replaceChildren(
     header,
     ...notes,
+    ...(isSuite(state) ? [requests] : []),
     decisionBanner(evaluation),
     el("div", { class: "embed-columns" }, [el("div", {}, [requestSummary(state, evaluation), reasonChain(evaluation)]), policyList(evaluation, texts)]),
     el("footer", { class: "embed-footer", text: `Evaluated in your browser by engine ${engine.version()}; no policy leaves this page.` }),

@@ -5,6 +5,7 @@
 import initWasm, {
   accessDenied,
   catalog,
+  decideSuite,
   decodeShare,
   encodeShare,
   evaluate,
@@ -21,9 +22,10 @@ import type {
   Catalog,
   Evaluation,
   ImportIdentityResult,
-  MatrixRow,
+  Matrix,
   ReadAccountResult,
   ReadScenariosResult,
+  RequestDecision,
   ScenarioDocument,
   WhoCanResult,
 } from "./types";
@@ -35,8 +37,14 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string }
 export interface Engine {
   /** Decides the scenario's request, now. */
   evaluate(scenario: ScenarioDocument): Outcome<Evaluation>;
-  /** Decides every repository action for the scenario's caller. */
-  matrix(scenario: ScenarioDocument): Outcome<MatrixRow[]>;
+  /**
+   * Decides every request of the scenario (its one `request`, or each of a suite's `requests`), parsing
+   * the policies once, and gives each one's decision only. A scenario that cannot be read gives its
+   * errors' messages.
+   */
+  decideSuite(scenario: ScenarioDocument): Outcome<RequestDecision[]>;
+  /** Decides every operation, every repository action and every registry-level action for the scenario's caller. */
+  matrix(scenario: ScenarioDocument): Outcome<Matrix>;
   catalog(): Catalog | null;
   version(): string;
   /** The share value (`1.<payload>`, what follows `#s=`) of a scenario document's JSON text. */
@@ -70,13 +78,17 @@ export async function loadEngine(): Promise<Engine> {
   await initWasm();
   return {
     evaluate: (scenario) => attempt(() => evaluate(scenario)),
+    decideSuite: (scenario) =>
+      attempt(() => {
+        const result = decideSuite(scenario);
+        throwScenarioErrors(result.scenarioErrors);
+        return result.requests;
+      }),
     matrix: (scenario) =>
       attempt(() => {
         const result = matrix(scenario);
-        if (result.scenarioErrors.length > 0) {
-          throw new Error(result.scenarioErrors.map((error) => error.message).join("; "));
-        }
-        return result.rows;
+        throwScenarioErrors(result.scenarioErrors);
+        return { rows: result.rows, operations: result.operations };
       }),
     catalog: () => {
       const answer = attempt(catalog);
@@ -106,6 +118,9 @@ export async function loadEngine(): Promise<Engine> {
 function failedOr<T>(run: () => T): T | { ok: false; message: string } {
   const answer = attempt(run);
   return answer.ok ? answer.value : { ok: false, message: answer.message };
+/** Throws the messages of a scenario's errors, if it has any, for `attempt` to return. */
+function throwScenarioErrors(errors: readonly { message: string }[]): void {
+  if (errors.length > 0) throw new Error(errors.map((error) => error.message).join("; "));
 }
 
 /** The message of anything thrown across the WebAssembly boundary. */

@@ -1,16 +1,9 @@
 // The examples gallery: a dialog of real cases, each a scenario file with a name, a description and the
-// decision AWS gives. Picking one loads it in place of the current work (which stays restorable).
+// decision AWS gives (or, for a suite, how many requests it holds). Picking one loads it in place of the current work (which stays restorable).
 
+import { decisionChip } from "./decision-chip";
 import { el } from "./dom";
 import type { Example } from "./examples";
-import type { Decision } from "./types";
-
-const EXPECT_LABEL: Record<Decision, string> = {
-  allowed: "allowed",
-  explicitDeny: "explicit deny",
-  implicitDeny: "implicit deny",
-  invalid: "invalid",
-};
 
 /** Opens the gallery; `pick` receives the chosen example. */
 export function openGallery(examples: Example[], pick: (example: Example) => void): void {
@@ -20,9 +13,8 @@ export function openGallery(examples: Example[], pick: (example: Example) => voi
       el("h3", { text: example.document.name ?? example.id }),
       el("p", { text: example.document.description ?? "" }),
       el("div", { class: "example-footer" }, [
-        example.document.expect
-          ? el("span", { class: `decision-chip decision-${example.document.expect}`, text: EXPECT_LABEL[example.document.expect] })
-          : null,
+        example.document.expect ? decisionChip(example.document.expect) : null,
+        example.document.requests?.length ? el("span", { class: "badge", text: `${example.document.requests.length} requests` }) : null,
         el(
           "button",
           {

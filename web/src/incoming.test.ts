@@ -16,6 +16,7 @@ function linkEngine(running: string, error: ScenarioError = { path: "request.pri
   };
   return {
     evaluate: unused,
+    decideSuite: unused,
     matrix: unused,
     catalog: () => null,
     version: () => running,

@@ -19,16 +19,19 @@ import { openGallery } from "./gallery";
 import { openLink, readState } from "./incoming";
 import { renderMatrix } from "./matrix";
 import { hideAlert, showAlert, showNotice } from "./notice";
+import { operationNamed } from "./operations";
 import { PolicyEditors } from "./policy-editors";
 import { renderTabs } from "./policy-tabs";
 import { requestPanel } from "./request-panel";
+import { renderRequests, requestRows } from "./requests-list";
 import type { ResultView } from "./result-view";
 import { bindSharing } from "./share-actions";
 import { installShortcuts, openHelp } from "./shortcuts";
 import { type AppState, type Change, findPolicy, Store } from "./state";
 import { addIdentityPolicy, cycleTab, selectTab, setPanel, setPolicyText, setRequestField } from "./state-edits";
 import { clearSaved, loadPrevious, save, savePrevious } from "./storage";
-import type { AccessDenied, Catalog, Evaluation, PolicyReport } from "./types";
+import { addRequest, duplicateRequest, removeRequest, renameRequest, selectedRequestOnly, selectRequest, setRequestExpect } from "./suite-edits";
+import type { AccessDenied, Catalog, Evaluation, PolicyReport, RequestDecision } from "./types";
 import { stateToDocument } from "./url-state";
 import { renderWrapperNote } from "./wrapper-note";
 
@@ -59,6 +62,8 @@ export class App {
   /** Editor key -> report, for the latest evaluation. */
   private reports = new Map<string, PolicyReport>();
   private evaluation: Evaluation | null = null;
+  /** Every request of the latest evaluation with its decision, for the Requests list. */
+  private entries: RequestDecision[] = [];
   /** How long the latest evaluation took, ms: it decides how the next one is scheduled. */
   private lastEvaluationMs = Number.POSITIVE_INFINITY;
   private quickPending = false;
@@ -144,11 +149,13 @@ export class App {
       this.editors.sync(state, true);
       this.request.refresh();
       this.showPanel();
+    } else if (change === "requests") {
+      this.request.refresh();
     } else if (change === "policies" || change === "view") {
       this.editors.sync(state, false);
       this.showPanel();
     }
-    if (change !== "text" && change !== "request") {
+    if (change !== "text" && change !== "request" && change !== "requests") {
       this.renderTabs();
     }
     if (change === "all") {
@@ -199,8 +206,9 @@ export class App {
   }
 
   /** Keeps an evaluation as the latest. */
-  private take({ answer, editorOf }: Decided): void {
+  private take({ answer, entries, editorOf }: Decided): void {
     this.editorOf = editorOf;
+    this.entries = entries;
     if (!answer.ok) {
       this.evaluation = null;
       this.reports = new Map();
@@ -228,6 +236,7 @@ export class App {
   /** Shows the latest evaluation everywhere but the banner and the editors. */
   private showEvaluation(): void {
     const evaluation = this.evaluation;
+    this.renderRequests();
     if (!evaluation) {
       this.request.showEvaluation(null);
       renderOnce(byId("findings"), "", () => []);
@@ -243,13 +252,20 @@ export class App {
 
   private renderMatrix(): void {
     const host = byId("matrix-view");
-    const { document } = stateToDocument(this.store.state, true);
+    const { document } = stateToDocument(selectedRequestOnly(this.store.state), true);
     const answer = this.engine.matrix(document);
     if (!answer.ok) {
       host.replaceChildren(el("p", { role: "alert", text: `The all-actions view is not available: ${answer.message}` }));
       return;
     }
-    renderMatrix(host, answer.value, this.catalog, this.store.state.request.action, (action) => this.setAction(action));
+    const context = { catalog: this.catalog, current: this.store.state.request.action, registryPolicy: document.registryPolicy !== undefined };
+    renderMatrix(host, answer.value, context, {
+      pick: (action) => this.setAction(action),
+      explain: (operation) => {
+        this.setAction(operation);
+        this.setPanel("explain");
+      },
+    });
   }
 
   /** Puts an AccessDenied message's principal, action and resource (when it names one) into the request. */
@@ -261,11 +277,36 @@ export class App {
     this.request.refresh();
   }
 
+  /** Makes an action or an operation (its name) the request's. */
   private setAction(action: string): void {
     const known = findAction(this.catalog, action);
     this.store.update("request", (current) => setRequestField(current, "action", known?.fullName ?? action));
     this.request.refresh();
-    this.announce(`Action set to ${action}`);
+    this.announce(operationNamed(action) ? `Operation set to ${action}` : `Action set to ${action}`);
+  }
+
+  private renderRequests(): void {
+    const update = (edit: (state: AppState) => AppState) => this.store.update("requests", edit);
+    renderRequests(byId("requests"), requestRows(this.store.state, this.entries), {
+      select: (index) => update((current) => selectRequest(current, index)),
+      add: () => {
+        update(addRequest);
+        this.announce(`Added ${this.store.state.request.name}`);
+      },
+      rename: async (index, name) => {
+        const next = await promptDialog("Rename request", "Name", name);
+        if (next !== null) update((current) => renameRequest(current, index, next));
+      },
+      duplicate: (index) => {
+        update((current) => duplicateRequest(current, index));
+        this.announce(`Added ${this.store.state.request.name}`);
+      },
+      remove: (index) => {
+        update((current) => removeRequest(current, index));
+        this.announce("Request removed");
+      },
+      expect: (index, decision) => update((current) => setRequestExpect(current, index, decision)),
+    });
   }
 
   private renderTabs(): void {

@@ -4,6 +4,7 @@
 
 import { el, renderOnce, setText } from "./dom";
 import { explainStatement, OUTCOME_LABEL, statementRefLabel } from "./explain";
+import { operationActions, operationActionsKey } from "./operation-actions";
 import type { Decision, Evaluation, PolicyReport, Span, StatementRef, StatementReport } from "./types";
 
 const DECISION_LABEL: Record<Decision, string> = {
@@ -26,6 +27,8 @@ export interface ResultActions {
 /** The result elements, from index.html. */
 export interface ResultHosts {
   banner: HTMLElement;
+  /** An operation's actions, each with its decision. */
+  operation: HTMLElement;
   reasons: HTMLElement;
   statements: HTMLElement;
   detail: HTMLElement;
@@ -52,7 +55,7 @@ export class ResultView {
       el("span", { class: "decision-label", text: title }),
       el("span", { class: "decision-summary", role: state === "loading" ? null : "alert", text: message }),
     ]);
-    for (const host of [this.hosts.reasons, this.hosts.detail, this.hosts.missing]) {
+    for (const host of [this.hosts.operation, this.hosts.reasons, this.hosts.detail, this.hosts.missing]) {
       renderOnce(host, "", () => []);
     }
     this.hosts.statements.replaceChildren();
@@ -68,6 +71,7 @@ export class ResultView {
       el("span", { class: "decision-label", text: DECISION_LABEL[evaluation.decision] }),
       el("span", { class: "decision-summary", text: evaluation.summary }),
     ]);
+    renderOnce(this.hosts.operation, operationActionsKey(evaluation), () => operationActions(evaluation));
     this.renderReasons(evaluation);
     this.renderStatements(evaluation);
     this.renderMissing(evaluation);

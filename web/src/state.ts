@@ -2,7 +2,7 @@
 // back through `Store.update` with a function of state-edits.ts; nothing else holds a copy that could
 // disagree, and nothing mutates a state once made.
 
-import type { PolicyKind, RegistryPolicyScope, ScenarioDocument } from "./types";
+import type { Decision, PolicyKind, RegistryPolicyScope, RequestDocument, ScenarioDocument } from "./types";
 
 /** One policy editor: its text exactly as typed (broken JSON included). */
 export interface PolicyDoc {
@@ -24,12 +24,25 @@ export interface ContextRow {
   value: string;
 }
 
-/** The request to decide. */
+/** A request to decide. */
 export interface RequestState {
+  /** What the request checks (`CI can pull`), shown in the Requests list; empty when unnamed. */
+  name: string;
   principal: string;
+  /** The action field's text: an action, or an operation's name (`pull`), which the document writes as `operation`. */
   action: string;
   resource: string;
   context: ContextRow[];
+  /** The decision a test expects of it, when one is set. */
+  expect: Decision | null;
+  /** The request as a document gave it, when it came from one: the fields the page does not edit are written back from it. */
+  read?: RequestDocument;
+}
+
+/** A suite's requests other than the selected one, in the document's order around it. */
+export interface OtherRequests {
+  before: RequestState[];
+  after: RequestState[];
 }
 
 /** What the page shows besides the data: the selected policy tab and result panel. */
@@ -61,7 +74,10 @@ export interface AppState {
   scps: PolicyDoc[][];
   /** RCP levels, root first. */
   rcps: PolicyDoc[][];
+  /** The selected request: the one the request panel edits and the explanation and tints show. */
   request: RequestState;
+  /** The suite's other requests; both lists are empty when the document has one request. */
+  otherRequests: OtherRequests;
   view: ViewState;
 }
 
@@ -96,8 +112,27 @@ export function findPolicy(state: AppState, key: string): PolicyDoc | undefined 
   return allPolicies(state).find((policy) => policy.key === key);
 }
 
-/** What changed in an update, so listeners can skip work that does not concern them. */
-export type Change = "policies" | "text" | "request" | "view" | "all";
+/** Every request of the state, in the document's order. */
+export function allRequests(state: AppState): RequestState[] {
+  return [...state.otherRequests.before, state.request, ...state.otherRequests.after];
+}
+
+/** The position of the selected request among `allRequests`. */
+export function selectedRequestIndex(state: AppState): number {
+  return state.otherRequests.before.length;
+}
+
+/** Whether the document is a suite (`requests`): it has several requests, or its one request has a name. */
+export function isSuite(state: AppState): boolean {
+  return state.otherRequests.before.length + state.otherRequests.after.length > 0 || state.request.name !== "";
+}
+
+/**
+ * What changed in an update, so listeners can skip work that does not concern them: `request` is an edit
+ * of the selected request's fields, `requests` one of the Requests list (another request selected, one
+ * added or removed), after which the request panel shows the selected request again.
+ */
+export type Change = "policies" | "text" | "request" | "requests" | "view" | "all";
 
 /** Holds the state and tells listeners about every change. */
 export class Store {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultState } from "./defaults";
 import { type AppState, newPolicy } from "./state";
 import { addContextRow, addSinglePolicy, selectTab, setPanel, setPolicyText, setRegistryScope, setRequestField } from "./state-edits";
+import { addRequest, renameRequest, selectRequest, setRequestExpect } from "./suite-edits";
 import type { ScenarioDocument } from "./types";
 import { contextValue, documentToState, editorsById, stateToDocument } from "./url-state";
 
@@ -213,5 +214,49 @@ describe("editorsById", () => {
 
   it("pairs nothing when the counts differ", () => {
     expect(editorsById([{ id: "repository" }], ["r", "i"]).size).toBe(0);
+  });
+});
+
+describe("requests and operations", () => {
+  it("writes an operation's name in the action field as the request's operation", () => {
+    const state = setRequestField(defaultState(), "action", "push");
+    expect(stateToDocument(state, true).document.request).toEqual({ principal: state.request.principal, operation: "push", resource: state.request.resource });
+    expect(documentToState(stateToDocument(state, false).document).request.action).toBe("push");
+  });
+
+  it("writes one unnamed request as `request`, its expectation as the document's `expect`", () => {
+    const state = setRequestExpect(defaultState(), 0, "allowed");
+    const { document } = stateToDocument(state, false);
+    expect(document.requests).toBeUndefined();
+    expect(document.expect).toBe("allowed");
+    expect(documentToState(document).request.expect).toBe("allowed");
+  });
+
+  it("writes a suite as `requests` with names and expectations, and reads it back with the selected request", () => {
+    let state = addRequest(defaultState());
+    state = renameRequest(setRequestExpect(state, 1, "implicitDeny"), 0, "reads");
+    const { document } = stateToDocument(state, false);
+    expect(document.request).toBeUndefined();
+    expect(document.requests?.map((request) => [request.name, request.action ?? request.operation, request.expect])).toEqual([
+      ["reads", "ecr:BatchGetImage", undefined],
+      ["request 2", "pull", "implicitDeny"],
+    ]);
+    expect(document.view).toMatchObject({ request: 1 });
+    const back = documentToState(document);
+    expect(stateToDocument(back, false).document).toEqual(document);
+    expect(back.request.name).toBe("request 2");
+    expect(documentToState(stateToDocument(selectRequest(state, 0), false).document).request.name).toBe("reads");
+  });
+
+  it("reads an out-of-range selection of a suite's requests as the first", () => {
+    const state = documentToState({
+      requests: [
+        { name: "a", principal: "p", operation: "pull", resource: "r" },
+        { name: "b", principal: "p", action: "ecr:PutImage", resource: "r" },
+      ],
+      view: { request: 7 },
+    });
+    expect(state.request.name).toBe("a");
+    expect(state.otherRequests.after.map((request) => request.name)).toEqual(["b"]);
   });
 });

@@ -1,14 +1,26 @@
 // The page's state <-> the scenario document (crates/ARCHITECTURE.md), in one place. Autosave, the examples gallery
 // and share links all go through these two functions, so a document saved, shared or loaded restores
-// exactly what the page showed: every policy's text as typed, tab names, the request, the view.
+// exactly what the page showed: every policy's text as typed, tab names, the request (or a suite's
+// requests, with their names and expected decisions), the view.
 //
 // `documentToState` takes a document the engine has read (`readScenarios`, incoming.ts): the engine is the
 // one reader of scenario documents. The state keeps that document as its `base`, and `stateToDocument`
 // writes the page's edits over it, so every field the page does not edit travels on unchanged.
 
 import { policyText } from "./defaults";
-import { type AppState, type ContextRow, type ContextType, newPolicy, type PolicyDoc } from "./state";
-import type { ContextInput, JsonValue, PolicyKind, RequestDocument, ScenarioDocument } from "./types";
+import { operationNamed } from "./operations";
+import {
+  type AppState,
+  allRequests,
+  type ContextRow,
+  type ContextType,
+  isSuite,
+  newPolicy,
+  type PolicyDoc,
+  type RequestState,
+  selectedRequestIndex,
+} from "./state";
+import type { ContextInput, Decision, JsonValue, PolicyKind, RequestDocument, ScenarioDocument } from "./types";
 
 /** A document built from the state, and which editor each of its policies comes from. */
 export interface BuiltDocument {
@@ -34,6 +46,7 @@ const EDITED_FIELDS: ReadonlySet<string> = new Set([
   "rcps",
   "request",
   "requests",
+  "expect",
   "engineVersion",
   "view",
 ]);
@@ -64,12 +77,12 @@ export function stateToDocument(state: AppState, forEvaluation: boolean): BuiltD
   if (session) document.sessionPolicy = session.text;
   if (scps.length > 0) document.scps = scps.map((level) => level.map((policy) => policy.text));
   if (rcps.length > 0) document.rcps = rcps.map((level) => level.map((policy) => policy.text));
-  const request = requestDocument(state);
-  const suite = state.base.request === undefined ? state.base.requests : undefined;
-  if (suite && suite.length > 0) {
-    document.requests = [request, ...suite.slice(1)];
+  const request = requestDocument(state.request);
+  if (isSuite(state)) {
+    document.requests = allRequests(state).map(suiteRequestDocument);
   } else {
     document.request = request;
+    if (state.request.expect) document.expect = state.request.expect;
   }
   for (const [field, value] of Object.entries(state.base)) {
     if (!EDITED_FIELDS.has(field)) Object.assign(document, { [field]: value });
@@ -105,25 +118,38 @@ export function editorsById(reports: readonly { id: string }[], editors: readonl
   );
 }
 
-/** The request the page edits (a suite's first), the base request's other fields kept. */
-function baseRequest(base: ScenarioDocument): RequestDocument | undefined {
-  return base.request ?? base.requests?.[0];
-}
-
 /**
- * The request: the page's principal, action, resource and context over the base request. An action left
- * empty is not written when the base request names an operation instead; a context whose rows are those
- * the base request's context gives is written as it was read.
+ * A request: the page's principal, action (or operation) and resource and context over the request as it
+ * was read, whose other fields are kept. The action field holds an action or an operation's name; the
+ * document names an operation as such. A context whose rows are those the read context gives is written as
+ * it was read.
  */
-function requestDocument(state: AppState): RequestDocument {
-  const { principal, action, resource, context: rows } = state.request;
-  const base: Partial<RequestDocument> = baseRequest(state.base) ?? {};
-  const { principal: _principal, action: _action, resource: _resource, context: baseContext, ...rest } = base;
-  const request: RequestDocument = { principal, ...(action !== "" || rest.operation === undefined ? { action } : {}), resource, ...rest };
-  const context = baseContext && sameRows(contextRows(baseContext), rows) ? baseContext : contextDocument(rows);
+function requestDocument(state: RequestState): RequestDocument {
+  const { principal, action, resource, context: rows } = state;
+  const read: Partial<RequestDocument> = state.read ?? {};
+  const {
+    name: _name,
+    expect: _expect,
+    principal: _principal,
+    action: _action,
+    operation: _operation,
+    resource: _resource,
+    context: readContext,
+    ...rest
+  } = read;
+  const operation = operationNamed(action);
+  const request: RequestDocument = { principal, ...(operation ? { operation } : { action }), resource, ...rest };
+  const context = readContext && sameRows(contextRows(readContext), rows) ? readContext : contextDocument(rows);
   if (context && Object.keys(context).length > 0) {
     request.context = context;
   }
+  return request;
+}
+
+/** A request of a suite's `requests`: with its own name and expected decision. */
+function suiteRequestDocument(state: RequestState): RequestDocument {
+  const request: RequestDocument = state.name ? { name: state.name, ...requestDocument(state) } : requestDocument(state);
+  if (state.expect) request.expect = state.expect;
   return request;
 }
 
@@ -135,14 +161,15 @@ function contextDocument(rows: ContextRow[]): Record<string, ContextInput> | und
 }
 
 /**
- * The view the document records: the selected tab (by position) and result panel, and the context
- * table's rows as typed when the request's context alone would not give them back (a row without a
+ * The view the document records: the selected tab (by position), result panel and request of a suite,
+ * and the selected request's context table rows as typed when the request's context alone would not give them back (a row without a
  * key, a number that does not parse, a list with blank lines, two rows with one key, rows out of the key
  * order the engine's reader gives a context in...).
  */
 function viewDocument(state: AppState, request: RequestDocument): Record<string, JsonValue> {
   const tab = positionIds(state).find(([, key]) => key === state.view.tab)?.[0] ?? "repository";
   const view: Record<string, JsonValue> = { tab, panel: state.view.panel };
+  if (selectedRequestIndex(state) > 0) view.request = selectedRequestIndex(state);
   if (!sameRows(contextRows(inKeyOrder(request.context)), state.request.context)) {
     view.context = state.request.context.map((row) => ({ key: row.key, type: row.type, value: row.value }));
   }
@@ -196,7 +223,9 @@ function positionIds(state: AppState): [string, string][] {
 
 /** The page's state for a scenario document the engine has read; the document is kept as its `base`. */
 export function documentToState(document: ScenarioDocument): AppState {
-  const request = baseRequest(document);
+  const requests = document.request ? [document.request] : (document.requests ?? []);
+  const selected = selectedFrom(document.view, requests.length);
+  const request = requests[selected];
   const state: AppState = {
     base: document,
     name: document.name ?? "",
@@ -209,16 +238,35 @@ export function documentToState(document: ScenarioDocument): AppState {
     session: optionalPolicy("session", "Session policy", document.sessionPolicy),
     scps: levelsFrom("scp", document.scps),
     rcps: levelsFrom("rcp", document.rcps),
-    request: {
-      principal: request?.principal ?? "",
-      action: request?.action ?? "",
-      resource: request?.resource ?? "",
-      context: typedRows(document.view, request?.context) ?? contextRows(request?.context),
+    request: { ...requestFrom(request, document.expect), context: typedRows(document.view, request?.context) ?? contextRows(request?.context) },
+    otherRequests: {
+      before: requests.slice(0, selected).map((other) => requestFrom(other, undefined)),
+      after: requests.slice(selected + 1).map((other) => requestFrom(other, undefined)),
     },
     view: { tab: "repository", panel: "explain" },
   };
   state.view = viewFrom(state, document.view);
   return state;
+}
+
+/** A request of the document; `documentExpect` is the document's own `expect`, which a one-request document's request takes. */
+function requestFrom(request: RequestDocument | undefined, documentExpect: Decision | undefined): RequestState {
+  const expect = request?.expect ?? documentExpect;
+  return {
+    name: request?.name ?? "",
+    principal: request?.principal ?? "",
+    action: request?.operation ?? request?.action ?? "",
+    resource: request?.resource ?? "",
+    context: contextRows(request?.context),
+    expect: expect ?? null,
+    ...(request ? { read: request } : {}),
+  };
+}
+
+/** The suite's selected request as the view recorded it, when it is one of the `count` requests; else the first. */
+function selectedFrom(view: unknown, count: number): number {
+  const index = isObject(view) ? view.request : undefined;
+  return typeof index === "number" && Number.isInteger(index) && index >= 0 && index < count ? index : 0;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

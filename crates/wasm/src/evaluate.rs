@@ -1,9 +1,12 @@
-//! `evaluate`, `evaluateSuite` and `matrix`: a scenario object in, the engine's evaluation (of each
-//! request of a suite, or the all-actions matrix) out, with the scenario's own errors as data.
+//! `evaluate`, `evaluateSuite`, `decideSuite` and `matrix`: a scenario object in, the engine's evaluation
+//! (of each request of a suite, only each request's decision, or the all-actions matrix) out, with the
+//! scenario's own errors as data.
 
 use std::cell::RefCell;
 
-use ecr_policy_engine::eval::{Evaluation, Matrix, PolicyCache, Prepared, RequestTime, SuiteEntry};
+use ecr_policy_engine::eval::{
+    Decision, Evaluation, Matrix, PolicyCache, Prepared, RequestTime, SuiteEntry,
+};
 use ecr_policy_engine::scenario::{Scenario, ScenarioError};
 use serde::Serialize;
 use tsify::Tsify;
@@ -64,6 +67,47 @@ pub struct SuiteResult {
     pub scenario_errors: Vec<ScenarioError>,
 }
 
+/// One request of a suite with its decision only: what a list of requests shows without explaining them.
+#[derive(Debug, Clone, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestDecision {
+    /// The request's name, as in `evaluateSuite`'s entries (`request N` for an unnamed request of a suite).
+    pub name: String,
+    /// The decision a test expects, when the document gives one.
+    pub expect: Option<Decision>,
+    /// The decision.
+    pub decision: Decision,
+    /// The one sentence that says what was decided and why.
+    pub summary: String,
+}
+
+/// What `decideSuite` returns: each request of the scenario with its decision, plus what was wrong with
+/// the scenario document itself. When `scenarioErrors` is not empty there are no requests.
+#[derive(Debug, Clone, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SuiteDecisions {
+    /// Each request, in the document's order.
+    pub requests: Vec<RequestDecision>,
+    /// Why the scenario document could not be read, with the path.
+    pub scenario_errors: Vec<ScenarioError>,
+}
+
+/// Every request of the scenario evaluated through the module's cache of policies, or why the scenario
+/// could not be read; `function` names the caller in a misuse's message.
+fn suite_entries(
+    function: &str,
+    scenario: &JsValue,
+    at: &JsValue,
+) -> Result<Result<Vec<SuiteEntry>, ScenarioError>, JsValue> {
+    let read = convert::scenario(function, scenario)?;
+    let time = args::request_time(function, at)?;
+    Ok(
+        read.map(|scenario| {
+            POLICIES.with_borrow_mut(|cache| cache.evaluate_suite(&scenario, time))
+        }),
+    )
+}
+
 /// Decides every request of a suite (a scenario with `requests`), or the one request of a scenario,
 /// with the policies parsed and linted once for all of them.
 ///
@@ -74,11 +118,9 @@ pub fn evaluate_suite(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "number")] at: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let read = convert::scenario("evaluateSuite", &scenario)?;
-    let time = args::request_time("evaluateSuite", &at)?;
-    let result = match read {
-        Ok(scenario) => SuiteResult {
-            requests: POLICIES.with_borrow_mut(|cache| cache.evaluate_suite(&scenario, time)),
+    let result = match suite_entries("evaluateSuite", &scenario, &at)? {
+        Ok(requests) => SuiteResult {
+            requests,
             scenario_errors: Vec::new(),
         },
         Err(error) => SuiteResult {
@@ -87,6 +129,38 @@ pub fn evaluate_suite(
         },
     };
     convert::to_js("evaluateSuite", &result)
+}
+
+/// Decides every request as `evaluateSuite` does, but returns only each request's name, `expect`,
+/// decision and summary: a suite's list of requests at a fraction of the cost of converting every full
+/// evaluation (an operation's holds one per action) into JavaScript.
+///
+/// `at` is as for `evaluate`. A malformed scenario gives no requests and `scenarioErrors`. Throws only
+/// when `scenario` is not an object or `at` not a number.
+#[wasm_bindgen(js_name = decideSuite, unchecked_return_type = "SuiteDecisions")]
+pub fn decide_suite(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] at: JsValue,
+) -> Result<JsValue, JsValue> {
+    let result = match suite_entries("decideSuite", &scenario, &at)? {
+        Ok(entries) => SuiteDecisions {
+            requests: entries
+                .into_iter()
+                .map(|entry| RequestDecision {
+                    name: entry.name,
+                    expect: entry.expect,
+                    decision: entry.evaluation.decision,
+                    summary: entry.evaluation.summary,
+                })
+                .collect(),
+            scenario_errors: Vec::new(),
+        },
+        Err(error) => SuiteDecisions {
+            requests: Vec::new(),
+            scenario_errors: vec![error],
+        },
+    };
+    convert::to_js("decideSuite", &result)
 }
 
 /// Decides the scenario's request (a suite's first) and explains every step: the decision, the reason chain, every

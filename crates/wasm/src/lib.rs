@@ -37,7 +37,10 @@ pub use bench::bench_engine;
 pub use catalog::catalog;
 pub use denied::{AccessDeniedResult, access_denied};
 pub use compare::diff;
-pub use evaluate::{EvaluateResult, MatrixResult, SuiteResult, evaluate, evaluate_suite, matrix};
+pub use evaluate::{
+    EvaluateResult, MatrixResult, RequestDecision, SuiteDecisions, SuiteResult, decide_suite,
+    evaluate, evaluate_suite, matrix,
+};
 pub use lint::{LintOptions, lint};
 pub use read::{ReadScenariosResult, read_scenarios};
 pub use share::{DecodeShareResult, decode_share, encode_share, long_link};

@@ -4,6 +4,7 @@
 
 import init, {
   catalog,
+  decideSuite,
   decodeShare,
   diff,
   encodeShare,
@@ -31,6 +32,7 @@ import type {
   ScenarioError,
   Span,
   StatementOutcome,
+  SuiteDecisions,
   SuiteResult,
 } from "./pkg/ecr_policy_wasm.js";
 
@@ -178,6 +180,10 @@ export function everyFunction(): string[] {
     }
   }
   lines.push(...suiteResult.scenarioErrors.map(scenarioError));
+
+  const decided: SuiteDecisions = decideSuite(suite);
+  lines.push(...decided.requests.map((entry) => `${entry.name}: ${headline(entry.decision)} ${entry.summary} (expects ${entry.expect ?? "nothing"})`));
+  lines.push(...decided.scenarioErrors.map(scenarioError));
 
   const resource = scenario.request?.resource ?? "arn:aws:ecr:us-east-1:111122223333:repository/app";
   lines.push(...lint('{"Version": "2012-10-17"}', "identity").diagnostics.map(squiggle));

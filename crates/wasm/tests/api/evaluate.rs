@@ -214,6 +214,46 @@ fn evaluate_suite_gives_each_request_with_its_name_expect_and_evaluation() {
 }
 
 #[wasm_bindgen_test]
+fn decide_suite_gives_each_request_the_decision_and_summary_evaluate_suite_gives_and_nothing_more()
+{
+    let scenario = || {
+        js(r#"{
+        "identityPolicies": [{"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"}
+        ]}],
+        "requests": [
+            {"name": "login", "principal": "arn:aws:iam::111122223333:user/bob", "action": "ecr:GetAuthorizationToken", "resource": "*", "expect": "allowed"},
+            {"principal": "arn:aws:iam::111122223333:user/bob", "operation": "pull", "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}
+        ]
+    }"#)
+    };
+    let full = ecr_policy_wasm::evaluate_suite(scenario(), JsValue::from(TIME)).unwrap();
+    let decided = ecr_policy_wasm::decide_suite(scenario(), JsValue::from(TIME)).unwrap();
+    assert_eq!(length_at(&decided, "requests"), 2);
+    assert_eq!(length_at(&decided, "scenarioErrors"), 0);
+    for index in 0..2 {
+        let entry = format!("requests.{index}");
+        let name = format!("{entry}.name");
+        assert_eq!(string_at(&decided, &name), string_at(&full, &name));
+        for field in ["decision", "summary"] {
+            assert_eq!(
+                string_at(&decided, &format!("{entry}.{field}")),
+                string_at(&full, &format!("{entry}.evaluation.{field}"))
+            );
+        }
+    }
+    assert_eq!(string_at(&decided, "requests.0.expect"), "allowed");
+    assert!(at(&decided, "requests.1.expect").is_null());
+    assert_eq!(string_at(&decided, "requests.1.decision"), "implicitDeny");
+    assert!(at(&decided, "requests.1.evaluation").is_undefined());
+
+    let malformed = js(r#"{"requests": [{"principal": "anonymous", "resource": "*"}]}"#);
+    let result = ecr_policy_wasm::decide_suite(malformed, JsValue::from(TIME)).unwrap();
+    assert_eq!(length_at(&result, "requests"), 0);
+    assert_eq!(string_at(&result, "scenarioErrors.0.path"), "requests[0]");
+}
+
+#[wasm_bindgen_test]
 fn a_suite_request_without_action_or_operation_is_a_scenario_error_with_its_path() {
     let scenario = js(r#"{"requests": [{"principal": "anonymous", "resource": "*"}]}"#);
     let result = ecr_policy_wasm::evaluate_suite(scenario, JsValue::from(TIME)).unwrap();
