@@ -118,6 +118,8 @@ export async function loadEngine(): Promise<Engine> {
 function failedOr<T>(run: () => T): T | { ok: false; message: string } {
   const answer = attempt(run);
   return answer.ok ? answer.value : { ok: false, message: answer.message };
+}
+
 /** Throws the messages of a scenario's errors, if it has any, for `attempt` to return. */
 function throwScenarioErrors(errors: readonly { message: string }[]): void {
   if (errors.length > 0) throw new Error(errors.map((error) => error.message).join("; "));
