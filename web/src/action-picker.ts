@@ -37,7 +37,14 @@ export class ActionPicker {
   ) {
     this.actions = catalogActions(catalog);
     this.input = comboboxInput(initial);
-    this.listbox = el("ul", { id: "action-listbox", role: "listbox", "aria-label": "ECR and ECR Public actions", class: "listbox", hidden: true });
+    this.listbox = el("ul", {
+      id: "action-listbox",
+      role: "listbox",
+      "aria-label": "ECR and ECR Public actions",
+      class: "listbox",
+      hidden: true,
+      tabindex: -1,
+    });
     this.info = el("p", { class: "field-hint", id: "action-info", "aria-live": "polite" });
     this.input.addEventListener("input", () => {
       this.open();

@@ -4,6 +4,7 @@
 import { findAction } from "./action-picker";
 import { el } from "./dom";
 import type { Catalog, Decision, MatrixRow } from "./types";
+import { breakableName } from "./word-breaks";
 
 const SHORT: Record<Decision, string> = {
   allowed: "allowed",
@@ -48,7 +49,7 @@ export function renderMatrix(host: HTMLElement, rows: MatrixRow[], catalog: Cata
                   onclick: () => pick(row.action),
                   title: `${findAction(catalog, row.action)?.description ?? ""}\n${row.summary}`.trim(),
                 },
-                [row.action],
+                breakableName(row.action),
               ),
             ]),
             el("td", { text: row.accessLevel }),

@@ -24,6 +24,7 @@ import { requestPanel } from "./request-panel";
 import type { ResultView } from "./result-view";
 import { bindSharing } from "./share-actions";
 import { installShortcuts, openHelp } from "./shortcuts";
+import { isGood, markStale, syntaxError } from "./stale-result";
 import { type AppState, type Change, findPolicy, Store } from "./state";
 import { addIdentityPolicy, cycleTab, selectTab, setPanel, setPolicyText, setRequestField } from "./state-edits";
 import { clearSaved, loadPrevious, save, savePrevious } from "./storage";
@@ -58,6 +59,8 @@ export class App {
   private evaluation: Evaluation | null = null;
   /** How long the latest evaluation took, ms: it decides how the next one is scheduled. */
   private lastEvaluationMs = Number.POSITIVE_INFINITY;
+  /** Whether the result on screen is a good one, to keep (out of date) while the JSON does not parse. */
+  private shownGood = false;
   private quickPending = false;
   private pendingTimer: number | null = null;
 
@@ -75,6 +78,7 @@ export class App {
     } else {
       this.decide();
     }
+    this.shownGood = this.evaluation !== null && isGood(this.evaluation);
     let options: Completion[] | null = null;
     this.editors = new PolicyEditors(
       byId("editor-host"),
@@ -174,12 +178,23 @@ export class App {
     this.cancelEvaluation();
     const decided = decideState(this.engine, this.store.state);
     this.take(decided);
+    const broken = syntaxError(decided);
+    const keep = broken !== null && this.shownGood;
     // The editor first: when it updates at once (not inside its own edit's update, see `editText`), its
     // update forces a layout (CodeMirror puts the selection back into the redrawn line), which then
     // covers only the editor; the other views' changes wait for the frame's layout.
-    this.showTints();
-    showDecision(this.results, decided);
-    this.showEvaluation();
+    this.showTints(keep);
+    if (keep) {
+      // The last good result stays, out of date; the findings show the syntax error.
+      markStale(byId("decision"), broken);
+      byId("result-panel").setAttribute("aria-busy", "false");
+      this.showFindings();
+    } else {
+      showDecision(this.results, decided);
+      markStale(byId("decision"), null);
+      this.shownGood = decided.answer.ok && isGood(decided.answer.value);
+      this.showEvaluation();
+    }
     this.lastEvaluationMs = performance.measure(EVALUATE_MEASURE, { start: started }).duration;
     performance.clearMeasures(EVALUATE_MEASURE);
   }
@@ -209,10 +224,10 @@ export class App {
     );
   }
 
-  /** Hands the shown editor the latest evaluation's findings and tints. */
-  private showTints(): void {
+  /** Hands the shown editor the latest evaluation's findings and tints (`keepTints`: its findings only). */
+  private showTints(keepTints = false): void {
     if (this.evaluation) {
-      this.editors.applyEvaluation(this.reports);
+      this.editors.applyEvaluation(this.reports, keepTints);
     } else {
       this.editors.clearEvaluation();
     }
@@ -228,9 +243,14 @@ export class App {
       return;
     }
     this.request.showEvaluation(evaluation);
-    renderFindings(byId("findings"), evaluation.policies, (policy, span) => this.reveal(policy, span));
-    this.renderTabs();
+    this.showFindings();
     if (this.store.state.view.panel === "matrix") this.renderMatrix();
+  }
+
+  /** Shows the latest evaluation's findings, in the list and on the tabs. */
+  private showFindings(): void {
+    if (this.evaluation) renderFindings(byId("findings"), this.evaluation.policies, (policy, span) => this.reveal(policy, span));
+    this.renderTabs();
   }
 
   private renderMatrix(): void {

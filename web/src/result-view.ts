@@ -3,7 +3,8 @@
 // the context keys the policies ask for that the request lacks.
 
 import { el, renderOnce, setText } from "./dom";
-import { explainStatement, OUTCOME_LABEL, statementRefLabel } from "./explain";
+import { explainStatement, OUTCOME_LABEL, onceEach, statementRefLabel } from "./explain";
+import { richText } from "./rich-text";
 import type { Decision, Evaluation, PolicyReport, Span, StatementRef, StatementReport } from "./types";
 
 const DECISION_LABEL: Record<Decision, string> = {
@@ -64,9 +65,12 @@ export class ResultView {
     this.evaluation = evaluation;
     const banner = this.hosts.banner;
     banner.dataset.decision = evaluation.decision;
-    renderOnce(banner, JSON.stringify(["decision", evaluation.decision, evaluation.summary]), () => [
+    // Said once: a summary that only repeats the last reason, which the reasons show next, is left out.
+    const lastReason = evaluation.reasons[evaluation.reasons.length - 1]?.message;
+    const summary = lastReason && evaluation.summary.endsWith(lastReason) ? null : evaluation.summary;
+    renderOnce(banner, JSON.stringify(["decision", evaluation.decision, summary]), () => [
       el("span", { class: "decision-label", text: DECISION_LABEL[evaluation.decision] }),
-      el("span", { class: "decision-summary", text: evaluation.summary }),
+      ...(summary === null ? [] : [el("span", { class: "decision-summary" }, richText(summary))]),
     ]);
     this.renderReasons(evaluation);
     this.renderStatements(evaluation);
@@ -125,7 +129,7 @@ export class ResultView {
         "data-statement-link": ref.statement,
         onclick: () => this.actions.selectStatement(ref.policy, ref.statement),
       },
-      [label],
+      richText(label),
     );
   }
 
@@ -138,7 +142,7 @@ export class ResultView {
         { class: "reasons" },
         evaluation.reasons.map((reason) =>
           el("li", { class: `reason verdict-${reason.verdict}`, "data-step": reason.step, "data-verdict": reason.verdict }, [
-            el("span", { class: "reason-message", text: reason.message }),
+            el("span", { class: "reason-message" }, richText(reason.message)),
             reason.statements.length > 0
               ? el(
                   "span",
@@ -179,7 +183,7 @@ export class ResultView {
                   },
                   [
                     el("button", { type: "button", "aria-pressed": "false", onclick: () => this.actions.selectStatement(policy.id, statement.index) }, [
-                      el("span", { class: "statement-name", text: statement.label }),
+                      el("span", { class: "statement-name" }, richText(statement.label)),
                       el("span", { class: `effect effect-${statement.effect}`, text: statement.effect }),
                       el("span", { class: "outcome", text: OUTCOME_LABEL[statement.outcome] }),
                     ]),
@@ -211,10 +215,10 @@ export class ResultView {
   }
 
   private renderDetail(policy: PolicyReport, statement: StatementReport): void {
-    const parts = explainStatement(statement);
+    const parts = onceEach(explainStatement(statement));
     const title = `${policy.name}, ${statement.label}: ${OUTCOME_LABEL[statement.outcome]}`;
     renderOnce(this.hosts.detail, JSON.stringify([policy.id, title, parts]), () => [
-      el("h3", { text: title }),
+      el("h3", {}, richText(title)),
       parts.length === 0
         ? el("p", { class: "field-hint", text: "Nothing to compare: the policy does not take part in this request." })
         : el(
@@ -225,7 +229,7 @@ export class ResultView {
                 el("button", { type: "button", class: "link detail-label", onclick: () => this.actions.reveal(policy.id, part.span) }, [
                   `${part.matched ? "✓" : part.quiet ? "–" : "✗"} ${part.label}`,
                 ]),
-                ...part.lines.map((line) => el("span", { class: "detail-line", text: line })),
+                ...part.lines.map((line) => el("span", { class: "detail-line" }, richText(line))),
               ]),
             ),
           ),
