@@ -296,3 +296,13 @@ test("polish: ARN fields show real ARNs, Add policy reads as add, action names w
     assert.equal(new Set(lines).size, lines.length, `the detail repeats itself: ${JSON.stringify(lines)}`);
   });
 });
+
+test("a misspelled action gets its suggestion in the decision", async () => {
+  await withPage(env, async (page) => {
+    await page.fill("#action-input", "ecr:BatchGetImages");
+    await page.waitForSelector("#decision .decision-typo");
+    assert.equal(await page.locator("#decision .decision-typo").innerText(), "ecr:BatchGetImages is not an ECR or ECR Public action: did you mean ecr:BatchGetImage?");
+    await page.fill("#action-input", "ecr:BatchGetImage");
+    await page.waitForSelector("#decision .decision-typo", { state: "detached" });
+  });
+});

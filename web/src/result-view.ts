@@ -68,9 +68,13 @@ export class ResultView {
     // Said once: a summary that only repeats the last reason, which the reasons show next, is left out.
     const lastReason = evaluation.reasons[evaluation.reasons.length - 1]?.message;
     const summary = lastReason && evaluation.summary.endsWith(lastReason) ? null : evaluation.summary;
-    renderOnce(banner, JSON.stringify(["decision", evaluation.decision, summary]), () => [
+    // A misspelled action decides nothing useful: the decision says which action was probably meant.
+    const { action, suggestedAction } = evaluation.request;
+    const typo = suggestedAction ? `\`${action}\` is not an ECR or ECR Public action: did you mean \`${suggestedAction}\`?` : null;
+    renderOnce(banner, JSON.stringify(["decision", evaluation.decision, summary, typo]), () => [
       el("span", { class: "decision-label", text: DECISION_LABEL[evaluation.decision] }),
       ...(summary === null ? [] : [el("span", { class: "decision-summary" }, richText(summary))]),
+      ...(typo === null ? [] : [el("span", { class: "decision-typo" }, richText(typo))]),
     ]);
     this.renderReasons(evaluation);
     this.renderStatements(evaluation);

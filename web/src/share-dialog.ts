@@ -40,8 +40,6 @@ export function openShareDialog(options: ShareDialogOptions): void {
           spellcheck: "false",
           "aria-label": options.title,
           "aria-describedby": "share-status",
-          // Enter in the text copies it and closes the dialog; with a name field, the name comes first.
-          autofocus: options.name === undefined,
         });
   /** Copies the text; false when the browser refused (the text is then selected). */
   const copy = async () => {
@@ -67,7 +65,6 @@ export function openShareDialog(options: ShareDialogOptions): void {
           type: "text",
           value: named.value,
           spellcheck: "false",
-          autofocus: true,
           oninput: (event) => {
             area.value = named.textFor((event.target as HTMLInputElement).value);
           },
@@ -99,5 +96,8 @@ export function openShareDialog(options: ShareDialogOptions): void {
   // Enter copies and closes; it closes only once the text is on the clipboard.
   confirmOnEnter(dialog, () => void copy().then((copied) => copied && dialog.close()));
   openDialog(dialog, () => undefined);
+  // Focus where Enter copies: the name field when there is one, else the text. Set here rather than with
+  // `autofocus`, which a cross-origin iframe (the embed view's own share dialog) refuses.
+  (nameInput ?? area)?.focus();
   void copy();
 }
