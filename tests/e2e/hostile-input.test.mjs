@@ -136,7 +136,7 @@ test("markup and script arriving through a link render as text on the page, in d
       if (broken) {
         await waitForDecision(page, "invalid");
         assert.ok((await page.locator("#findings").innerText()).includes(SCRIPT));
-        assert.ok((await page.locator("#decision").innerText()).includes(SCRIPT));
+        assert.ok((await page.locator("#result-panel").innerText()).includes(SCRIPT));
       } else {
         await checkPlayground(page);
       }

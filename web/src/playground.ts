@@ -149,6 +149,8 @@ export class App {
       this.renderTabs();
     }
     if (change === "all") {
+      // Another state (a link, a file, an example): the result on screen is not an earlier result of it.
+      this.shownGood = false;
       this.evaluate();
     } else if (change !== "view") {
       byId("result-panel").setAttribute("aria-busy", "true");

@@ -49,6 +49,7 @@ export class ResultView {
   showMessage(state: "loading" | "unavailable" | "invalid", title: string, message: string): void {
     this.evaluation = null;
     this.hosts.banner.dataset.decision = state;
+    delete this.hosts.banner.dataset.summary;
     renderOnce(this.hosts.banner, JSON.stringify(["message", state, title, message]), () => [
       el("span", { class: "decision-label", text: title }),
       el("span", { class: "decision-summary", role: state === "loading" ? null : "alert", text: message }),
@@ -65,6 +66,8 @@ export class ResultView {
     this.evaluation = evaluation;
     const banner = this.hosts.banner;
     banner.dataset.decision = evaluation.decision;
+    // The engine's summary as it gives it (backticks and all), shown or not: what the CLI prints.
+    banner.dataset.summary = evaluation.summary;
     // Said once: a summary that only repeats the last reason, which the reasons show next, is left out.
     const lastReason = evaluation.reasons[evaluation.reasons.length - 1]?.message;
     const summary = lastReason && evaluation.summary.endsWith(lastReason) ? null : evaluation.summary;

@@ -87,11 +87,7 @@ export function openShareDialog(options: ShareDialogOptions): void {
     nameInput,
     area,
     status,
-    area
-      ? el("div", { class: "dialog-buttons" }, [
-          el("button", { type: "button", id: "share-copy", onclick: () => void copy() }, ["Copy"]),
-        ])
-      : null,
+    area ? el("div", { class: "dialog-buttons" }, [el("button", { type: "button", id: "share-copy", onclick: () => void copy() }, ["Copy"])]) : null,
   ]);
   // Enter copies and closes; it closes only once the text is on the clipboard.
   confirmOnEnter(dialog, () => void copy().then((copied) => copied && dialog.close()));
