@@ -2,6 +2,7 @@
 // works from any path (and from a copy on disk) and requests nothing from another origin.
 import { fileURLToPath } from "node:url";
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from "vite";
+import { ruleBook } from "./rule-book";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
@@ -46,7 +47,7 @@ function preloadEngineAndApp(): Plugin {
 
 export default defineConfig({
   base: "./",
-  plugins: [preloadEngineAndApp()],
+  plugins: [preloadEngineAndApp(), ruleBook(repoRoot)],
   build: {
     outDir: "dist",
     emptyOutDir: true,

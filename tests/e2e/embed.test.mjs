@@ -137,9 +137,13 @@ test("copy embed code gives an iframe snippet that shows the same decision", asy
       template.innerHTML = markup;
       const frames = template.content.querySelectorAll("iframe");
       const frame = frames[0];
-      return { count: template.content.children.length, frames: frames.length, src: frame.getAttribute("src"), title: frame.getAttribute("title"), loading: frame.getAttribute("loading"), style: frame.getAttribute("style") };
+      const script = template.content.querySelector("script")?.textContent ?? "";
+      return { count: template.content.children.length, frames: frames.length, src: frame.getAttribute("src"), title: frame.getAttribute("title"), loading: frame.getAttribute("loading"), style: frame.getAttribute("style"), script };
     }, snippet);
-    assert.equal(iframe.count, 1);
+    // The frame, and the script that sizes it from the height messages of the frame's origin only.
+    assert.equal(iframe.count, 2);
+    assert.match(iframe.script, /ecr-policy-playground:height/);
+    assert.ok(iframe.script.includes(`event.origin !== ${JSON.stringify(new URL(env.url).origin)}`), iframe.script);
     assert.equal(iframe.frames, 1);
     assert.ok(iframe.src.startsWith(`${env.url}?embed=1#s=1.`), iframe.src);
     assert.equal(iframe.title, "ECR policy playground: Deny outside a VPC endpoint");

@@ -95,6 +95,8 @@ export async function waitForDecision(page, decision) {
 
 /** Opens the gallery and loads the example stored in tests/scenarios/examples/`id`.json. */
 export async function loadExample(page, id) {
+  // On a narrow screen the button waits behind the top bar's menu.
+  if (!(await page.locator("#open-gallery").isVisible())) await page.click("#menu-toggle");
   await page.click("#open-gallery");
   await page.click(`[data-example="${id}"] button`);
   await page.waitForSelector('dialog[data-dialog="gallery"]', { state: "detached" });

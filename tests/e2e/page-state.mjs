@@ -24,7 +24,7 @@ export async function pageSnapshot(page) {
   );
   return {
     decision,
-    summary: await page.locator("#decision .decision-summary").innerText(),
+    summary: await page.getAttribute("#decision", "data-summary"),
     tabs: described,
     principal: await page.inputValue("#principal-input"),
     action: await page.inputValue("#action-input"),

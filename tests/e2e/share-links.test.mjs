@@ -67,6 +67,10 @@ test("copy link restores everything: texts as typed, broken JSON, tab names, req
   let before;
   await withPage(env, async (page) => {
     await buildRichState(page);
+    // While typing, the last good result stays (out of date); a page opened with this state, as the
+    // link opens it, has no earlier result and shows the invalid decision. Reloading opens it so.
+    await page.waitForSelector('#decision[data-stale="true"]');
+    await page.reload();
     before = await pageSnapshot(page);
     assert.equal(before.decision, "invalid");
     const share = await openShare(page);
@@ -123,6 +127,9 @@ test("opening a link keeps the previous work one click away, in the same tab and
 test("a reload right after an edit restores the autosaved work exactly", async () => {
   await withPage(env, async (page) => {
     await buildRichState(page);
+    // Opened with its broken JSON, the page shows the invalid decision (no earlier result to keep).
+    await page.waitForSelector('#decision[data-stale="true"]');
+    await page.reload();
     await selectTab(page, "Repository policy");
     const before = await pageSnapshot(page);
     const edited = before.tabs[0].text.replace('"AllowPull"', '"EditedJustNow"');

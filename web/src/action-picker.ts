@@ -54,7 +54,14 @@ export class ActionPicker {
   ) {
     this.entries = pickerEntries(catalog);
     this.input = comboboxInput(initial);
-    this.listbox = el("ul", { id: "action-listbox", role: "listbox", "aria-label": "Operations, ECR and ECR Public actions", class: "listbox", hidden: true });
+    this.listbox = el("ul", {
+      id: "action-listbox",
+      role: "listbox",
+      "aria-label": "Operations, ECR and ECR Public actions",
+      class: "listbox",
+      hidden: true,
+      tabindex: -1,
+    });
     this.info = el("p", { class: "field-hint", id: "action-info", "aria-live": "polite" });
     this.input.addEventListener("input", () => {
       this.open();

@@ -6,14 +6,17 @@ import { type Decided, decideState, showDecision } from "./decide";
 import { defaultState } from "./defaults";
 import { byId } from "./dom";
 import type { Engine } from "./engine";
+import { bindHeaderMenu } from "./header-menu";
 import { showAlert } from "./notice";
 import type { App } from "./playground";
 import { ResultView } from "./result-view";
 import { shareFragment } from "./share-link";
 import { loadSaved } from "./storage";
 import { setupTheme } from "./theme";
+import "./legend.css";
 
 setupTheme(byId<HTMLSelectElement>("theme-select"));
+bindHeaderMenu(byId("menu-toggle"), byId("topbar-menu"));
 
 let app: App | null = null;
 

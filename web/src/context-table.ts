@@ -3,6 +3,7 @@
 // request, greyed, with their values and a button to override each.
 
 import { el, renderOnce, setText } from "./dom";
+import { resetStop, rovingFocus } from "./roving-focus";
 import type { ContextRow, ContextType, Store } from "./state";
 import { addContextRow, editContextRow, removeContextRow, setContextType } from "./state-edits";
 import type { Catalog, ContextEntry } from "./types";
@@ -13,6 +14,9 @@ const TYPES: { value: ContextType; label: string }[] = [
   { value: "boolean", label: "Boolean" },
   { value: "list", label: "List (multivalued)" },
 ];
+
+/** The Override buttons of the derived keys: one tab stop, arrow keys between them. */
+const DERIVED_BUTTON = ".context-row.is-derived button";
 
 /** The type a catalogue key is best typed as. */
 function typeForKey(catalog: Catalog | null, key: string): ContextType {
@@ -49,6 +53,7 @@ export class ContextTable {
     );
     this.body = el("div", { class: "context-rows", role: "group", "aria-label": "Context keys you supply" });
     this.derived = el("div", { class: "context-derived", role: "group", "aria-label": "Keys the engine derived" });
+    rovingFocus(this.derived, DERIVED_BUTTON);
     this.root = el("div", { class: "context-table" }, [
       datalist,
       this.body,
@@ -98,6 +103,7 @@ export class ContextTable {
         ]),
       ),
     ]);
+    resetStop(this.derived, DERIVED_BUTTON);
     const values = this.derived.querySelectorAll<HTMLElement>(".context-derived-value");
     shown.forEach((entry, index) => {
       const value = values[index];

@@ -1,6 +1,7 @@
 // Modal questions built on <dialog>: a confirmation, a one-line prompt and a choice among several. Each
-// resolves when closed (Escape counts as cancel) and gives focus back to where it was.
+// resolves when closed (Enter confirms, Escape cancels) and gives focus back to where it was.
 
+import { confirmOnEnter } from "./dialog-enter";
 import { el } from "./dom";
 
 /** Shows `dialog` as a modal; when it closes, calls `onClose`, removes it and gives focus back. */
@@ -23,11 +24,12 @@ export function confirmDialog(title: string, message: string, action: string): P
         el("h2", { id: "confirm-title", text: title }),
         el("p", { text: message }),
         el("div", { class: "dialog-buttons" }, [
-          el("button", { value: "cancel", type: "submit", autofocus: true }, ["Cancel"]),
-          el("button", { value: "confirm", type: "submit", class: "danger" }, [action]),
+          el("button", { value: "cancel", type: "submit" }, ["Cancel"]),
+          el("button", { value: "confirm", type: "submit", class: "danger", autofocus: true }, [action]),
         ]),
       ]),
     ]);
+    confirmOnEnter(dialog, () => dialog.close("confirm"));
     openDialog(dialog, (value) => resolve(value === "confirm"));
   });
 }
@@ -36,17 +38,15 @@ export function confirmDialog(title: string, message: string, action: string): P
 export function promptDialog(title: string, label: string, value: string): Promise<string | null> {
   return new Promise((resolve) => {
     const input = el("input", { id: "prompt-input", type: "text", value, required: true, spellcheck: "false" });
-    const dialog = el("dialog", { class: "modal", "aria-labelledby": "prompt-title", "data-dialog": "prompt" }, [
-      el("form", { method: "dialog" }, [
-        el("h2", { id: "prompt-title", text: title }),
-        el("label", { for: "prompt-input", text: label }),
-        input,
-        el("div", { class: "dialog-buttons" }, [
-          el("button", { value: "cancel", type: "submit", formnovalidate: true }, ["Cancel"]),
-          el("button", { value: "ok", type: "submit" }, ["OK"]),
-        ]),
-      ]),
+    const ok = el("button", { value: "ok", type: "submit" }, ["OK"]);
+    const form = el("form", { method: "dialog" }, [
+      el("h2", { id: "prompt-title", text: title }),
+      el("label", { for: "prompt-input", text: label }),
+      input,
+      el("div", { class: "dialog-buttons" }, [el("button", { value: "cancel", type: "submit", formnovalidate: true }, ["Cancel"]), ok]),
     ]);
+    const dialog = el("dialog", { class: "modal", "aria-labelledby": "prompt-title", "data-dialog": "prompt" }, [form]);
+    confirmOnEnter(dialog, () => form.requestSubmit(ok));
     openDialog(dialog, (result) => resolve(result === "ok" ? input.value : null));
     input.select();
   });

@@ -237,6 +237,20 @@ function conditionWhy(condition: ConditionOutcome): string {
   return CONDITION_WHY[why.kind];
 }
 
+/**
+ * The parts of a statement's detail, each said once: a part whose lines an earlier part already shows (a
+ * condition's key repeats its operator's lines, for the editor's hover on either) is left out.
+ */
+export function onceEach(parts: ElementExplanation[]): ElementExplanation[] {
+  const seen = new Set<string>();
+  return parts.filter((part) => {
+    const said = JSON.stringify(part.lines);
+    if (seen.has(said)) return false;
+    seen.add(said);
+    return true;
+  });
+}
+
 /** How a link names a statement of an evaluation: its policy's name and the statement's label, both the engine's. */
 export function statementRefLabel(policies: readonly PolicyReport[], ref: StatementRef): string {
   const policy = policies.find((candidate) => candidate.id === ref.policy);

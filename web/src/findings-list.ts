@@ -3,6 +3,7 @@
 
 import { el, renderOnce } from "./dom";
 import { severityLabel } from "./offsets";
+import { richText } from "./rich-text";
 import type { PolicyReport, Severity, Span } from "./types";
 
 const ORDER: Record<Severity, number> = { error: 0, "security-warning": 1, warning: 2, suggestion: 3 };
@@ -32,7 +33,7 @@ function findingsList(policies: PolicyReport[], reveal: (policyId: string, span:
               `${policy.name} ${finding.span.line}:${finding.span.column}`,
             ]),
             el("span", { class: "badge", text: severityLabel(finding.severity) }),
-            el("span", { class: "finding-message", text: finding.message }),
+            el("span", { class: "finding-message" }, richText(finding.message)),
             el("code", { class: "finding-code", text: finding.code }),
           ],
         ),

@@ -9,6 +9,7 @@ import { decisionChip as chip, DECISION_SHORT as SHORT } from "./decision-chip";
 import { el } from "./dom";
 import { EVERYDAY_OPERATIONS, OPERATIONS } from "./operations";
 import type { Catalog, Decision, Matrix, MatrixRow, Operation, OperationRow } from "./types";
+import { breakableName } from "./word-breaks";
 
 /** What the view does when a row is chosen. */
 export interface MatrixActions {
@@ -140,7 +141,7 @@ function actionsTable(rows: MatrixRow[], context: MatrixContext, actions: Matrix
                 onclick: () => actions.pick(row.action),
                 title: `${findAction(context.catalog, row.action)?.description ?? ""}\n${row.summary}`.trim(),
               },
-              [row.action],
+              breakableName(row.action),
             ),
             row.registryLevel
               ? el("span", {

@@ -27,6 +27,7 @@ import { renderRequests, requestRows } from "./requests-list";
 import type { ResultView } from "./result-view";
 import { bindSharing } from "./share-actions";
 import { installShortcuts, openHelp } from "./shortcuts";
+import { isGood, markStale, syntaxError } from "./stale-result";
 import { type AppState, type Change, findPolicy, Store } from "./state";
 import { addIdentityPolicy, cycleTab, selectTab, setPanel, setPolicyText, setRequestField } from "./state-edits";
 import { clearSaved, loadPrevious, save, savePrevious } from "./storage";
@@ -66,6 +67,8 @@ export class App {
   private entries: RequestDecision[] = [];
   /** How long the latest evaluation took, ms: it decides how the next one is scheduled. */
   private lastEvaluationMs = Number.POSITIVE_INFINITY;
+  /** Whether the result on screen is a good one, to keep (out of date) while the JSON does not parse. */
+  private shownGood = false;
   private quickPending = false;
   private pendingTimer: number | null = null;
 
@@ -83,6 +86,7 @@ export class App {
     } else {
       this.decide();
     }
+    this.shownGood = this.evaluation !== null && isGood(this.evaluation);
     let options: Completion[] | null = null;
     this.editors = new PolicyEditors(
       byId("editor-host"),
@@ -159,6 +163,8 @@ export class App {
       this.renderTabs();
     }
     if (change === "all") {
+      // Another state (a link, a file, an example): the result on screen is not an earlier result of it.
+      this.shownGood = false;
       this.evaluate();
     } else if (change !== "view") {
       byId("result-panel").setAttribute("aria-busy", "true");
@@ -188,12 +194,23 @@ export class App {
     this.cancelEvaluation();
     const decided = decideState(this.engine, this.store.state);
     this.take(decided);
+    const broken = syntaxError(decided);
+    const keep = broken !== null && this.shownGood;
     // The editor first: when it updates at once (not inside its own edit's update, see `editText`), its
     // update forces a layout (CodeMirror puts the selection back into the redrawn line), which then
     // covers only the editor; the other views' changes wait for the frame's layout.
-    this.showTints();
-    showDecision(this.results, decided);
-    this.showEvaluation();
+    this.showTints(keep);
+    if (keep) {
+      // The last good result stays, out of date; the findings show the syntax error.
+      markStale(byId("decision"), broken);
+      byId("result-panel").setAttribute("aria-busy", "false");
+      this.showFindings();
+    } else {
+      showDecision(this.results, decided);
+      markStale(byId("decision"), null);
+      this.shownGood = decided.answer.ok && isGood(decided.answer.value);
+      this.showEvaluation();
+    }
     this.lastEvaluationMs = performance.measure(EVALUATE_MEASURE, { start: started }).duration;
     performance.clearMeasures(EVALUATE_MEASURE);
   }
@@ -224,10 +241,10 @@ export class App {
     );
   }
 
-  /** Hands the shown editor the latest evaluation's findings and tints. */
-  private showTints(): void {
+  /** Hands the shown editor the latest evaluation's findings and tints (`keepTints`: its findings only). */
+  private showTints(keepTints = false): void {
     if (this.evaluation) {
-      this.editors.applyEvaluation(this.reports);
+      this.editors.applyEvaluation(this.reports, keepTints);
     } else {
       this.editors.clearEvaluation();
     }
@@ -245,9 +262,14 @@ export class App {
     }
     this.request.showEvaluation(evaluation);
     this.accessDenied.show(this.store.state);
-    renderFindings(byId("findings"), evaluation.policies, (policy, span) => this.reveal(policy, span));
-    this.renderTabs();
+    this.showFindings();
     if (this.store.state.view.panel === "matrix") this.renderMatrix();
+  }
+
+  /** Shows the latest evaluation's findings, in the list and on the tabs. */
+  private showFindings(): void {
+    if (this.evaluation) renderFindings(byId("findings"), this.evaluation.policies, (policy, span) => this.reveal(policy, span));
+    this.renderTabs();
   }
 
   private renderMatrix(): void {

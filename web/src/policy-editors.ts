@@ -168,15 +168,19 @@ export class PolicyEditors {
 
   /** Hands the shown editor what the evaluation found for it: findings, statement tints and element
    * marks. The others get theirs when they are shown. */
-  applyEvaluation(reports: Map<string, PolicyReport>): void {
+  applyEvaluation(reports: Map<string, PolicyReport>, keepTints = false): void {
     this.reports = reports;
     for (const [key, entry] of this.entries) {
-      if (entry.view && !entry.panel.hidden) this.apply(key, entry, entry.view);
+      if (entry.view && !entry.panel.hidden) this.apply(key, entry, entry.view, keepTints);
     }
   }
 
-  /** One transaction with the latest report's findings and tints, unless the editor already has them. */
-  private apply(key: string, entry: EditorEntry, view: EditorView): void {
+  /**
+   * One transaction with the latest report's findings and tints, unless the editor already has them.
+   * `keepTints` leaves the tints as they are (mapped through the edits since): the report is one of
+   * text that does not parse, and the tints stay those of the last good result.
+   */
+  private apply(key: string, entry: EditorEntry, view: EditorView, keepTints = false): void {
     const report = this.reports.get(key);
     const pending = entry.pending;
     const state = pending?.[pending.length - 1]?.state ?? view.state;
@@ -184,7 +188,7 @@ export class PolicyEditors {
     if (entry.applied && entry.applied.text === text && sameReport(entry.applied.report, report)) return;
     entry.applied = { text, report };
     const diagnostics = text.trim() === "" ? [] : convert(report?.diagnostics ?? [], text.length);
-    const tints = { effects: setTints.of(tintsFor(report, text.length)) };
+    const tints = keepTints ? {} : { effects: setTints.of(tintsFor(report, text.length)) };
     if (pending) {
       pending.push(state.update(setDiagnostics(state, diagnostics), tints));
     } else {

@@ -12,6 +12,7 @@ const FACTS: RequestFacts = {
   registryLevel: false,
   crossAccount: true,
   knownAction: true,
+  suggestedAction: null,
 };
 
 describe("principalFacts", () => {

@@ -2,6 +2,7 @@
 // with which context. Edits go to the store; `refresh` puts a newly loaded state into the fields.
 
 import { ActionPicker } from "./action-picker";
+import { arnField } from "./arn-field";
 import { ContextTable } from "./context-table";
 import { el, renderOnce, setText } from "./dom";
 import { PRESETS, presetOf, repositoryAccount } from "./principals";
@@ -72,9 +73,9 @@ function callerFields(store: Store, set: (field: RequestField, value: string) =>
     ...PRESETS.map((option) => el("option", { value: option.id }, [option.label])),
     el("option", { value: "custom" }, ["Custom ARN"]),
   ]);
-  const principal = textField("principal-input", store.state.request.principal, "principal-info");
+  const principal = arnField("principal-input", store.state.request.principal, "principal-info");
   const principalInfo = el("p", { id: "principal-info", class: "field-hint", "aria-live": "polite" });
-  const resource = textField("resource-input", store.state.request.resource, "resource-info");
+  const resource = arnField("resource-input", store.state.request.resource, "resource-info");
   const resourceInfo = el("p", { id: "resource-info", class: "field-hint" });
   const syncPreset = () => {
     preset.value = presetOf(principal.value, resource.value);
@@ -104,10 +105,6 @@ function callerFields(store: Store, set: (field: RequestField, value: string) =>
     syncPreset();
   };
   return { preset, principal, principalInfo, resource, resourceInfo, refresh };
-}
-
-function textField(id: string, value: string, describedBy: string): HTMLInputElement {
-  return el("input", { id, type: "text", spellcheck: "false", autocomplete: "off", value, "aria-describedby": describedBy });
 }
 
 /** What the engine found about the principal: `type AssumedRole · account 111122223333 · same account`. */

@@ -3,8 +3,9 @@
 // the context keys the policies ask for that the request lacks.
 
 import { el, renderOnce, setText } from "./dom";
-import { explainStatement, OUTCOME_LABEL, statementRefLabel } from "./explain";
+import { explainStatement, OUTCOME_LABEL, onceEach, statementRefLabel } from "./explain";
 import { operationActions, operationActionsKey } from "./operation-actions";
+import { richText } from "./rich-text";
 import type { Decision, Evaluation, PolicyReport, Span, StatementRef, StatementReport } from "./types";
 
 const DECISION_LABEL: Record<Decision, string> = {
@@ -51,6 +52,7 @@ export class ResultView {
   showMessage(state: "loading" | "unavailable" | "invalid", title: string, message: string): void {
     this.evaluation = null;
     this.hosts.banner.dataset.decision = state;
+    delete this.hosts.banner.dataset.summary;
     renderOnce(this.hosts.banner, JSON.stringify(["message", state, title, message]), () => [
       el("span", { class: "decision-label", text: title }),
       el("span", { class: "decision-summary", role: state === "loading" ? null : "alert", text: message }),
@@ -67,9 +69,18 @@ export class ResultView {
     this.evaluation = evaluation;
     const banner = this.hosts.banner;
     banner.dataset.decision = evaluation.decision;
-    renderOnce(banner, JSON.stringify(["decision", evaluation.decision, evaluation.summary]), () => [
+    // The engine's summary as it gives it (backticks and all), shown or not: what the CLI prints.
+    banner.dataset.summary = evaluation.summary;
+    // Said once: a summary that only repeats the last reason, which the reasons show next, is left out.
+    const lastReason = evaluation.reasons[evaluation.reasons.length - 1]?.message;
+    const summary = lastReason && evaluation.summary.endsWith(lastReason) ? null : evaluation.summary;
+    // A misspelled action decides nothing useful: the decision says which action was probably meant.
+    const { action, suggestedAction } = evaluation.request;
+    const typo = suggestedAction ? `\`${action}\` is not an ECR or ECR Public action: did you mean \`${suggestedAction}\`?` : null;
+    renderOnce(banner, JSON.stringify(["decision", evaluation.decision, summary, typo]), () => [
       el("span", { class: "decision-label", text: DECISION_LABEL[evaluation.decision] }),
-      el("span", { class: "decision-summary", text: evaluation.summary }),
+      ...(summary === null ? [] : [el("span", { class: "decision-summary" }, richText(summary))]),
+      ...(typo === null ? [] : [el("span", { class: "decision-typo" }, richText(typo))]),
     ]);
     renderOnce(this.hosts.operation, operationActionsKey(evaluation), () => operationActions(evaluation));
     this.renderReasons(evaluation);
@@ -129,7 +140,7 @@ export class ResultView {
         "data-statement-link": ref.statement,
         onclick: () => this.actions.selectStatement(ref.policy, ref.statement),
       },
-      [label],
+      richText(label),
     );
   }
 
@@ -142,7 +153,7 @@ export class ResultView {
         { class: "reasons" },
         evaluation.reasons.map((reason) =>
           el("li", { class: `reason verdict-${reason.verdict}`, "data-step": reason.step, "data-verdict": reason.verdict }, [
-            el("span", { class: "reason-message", text: reason.message }),
+            el("span", { class: "reason-message" }, richText(reason.message)),
             reason.statements.length > 0
               ? el(
                   "span",
@@ -183,7 +194,7 @@ export class ResultView {
                   },
                   [
                     el("button", { type: "button", "aria-pressed": "false", onclick: () => this.actions.selectStatement(policy.id, statement.index) }, [
-                      el("span", { class: "statement-name", text: statement.label }),
+                      el("span", { class: "statement-name" }, richText(statement.label)),
                       el("span", { class: `effect effect-${statement.effect}`, text: statement.effect }),
                       el("span", { class: "outcome", text: OUTCOME_LABEL[statement.outcome] }),
                     ]),
@@ -215,10 +226,10 @@ export class ResultView {
   }
 
   private renderDetail(policy: PolicyReport, statement: StatementReport): void {
-    const parts = explainStatement(statement);
+    const parts = onceEach(explainStatement(statement));
     const title = `${policy.name}, ${statement.label}: ${OUTCOME_LABEL[statement.outcome]}`;
     renderOnce(this.hosts.detail, JSON.stringify([policy.id, title, parts]), () => [
-      el("h3", { text: title }),
+      el("h3", {}, richText(title)),
       parts.length === 0
         ? el("p", { class: "field-hint", text: "Nothing to compare: the policy does not take part in this request." })
         : el(
@@ -229,7 +240,7 @@ export class ResultView {
                 el("button", { type: "button", class: "link detail-label", onclick: () => this.actions.reveal(policy.id, part.span) }, [
                   `${part.matched ? "✓" : part.quiet ? "–" : "✗"} ${part.label}`,
                 ]),
-                ...part.lines.map((line) => el("span", { class: "detail-line", text: line })),
+                ...part.lines.map((line) => el("span", { class: "detail-line" }, richText(line))),
               ]),
             ),
           ),

@@ -53,16 +53,27 @@ function copyLink(context: SharingContext, download: () => void): void {
 
 function copyEmbed(context: SharingContext, download: () => void): void {
   const state = context.state();
-  const value = shareValue(context.engine, shareDocument(state, context.engine.version()));
-  const title = state.name ? `ECR policy playground: ${state.name}` : "ECR policy playground scenario";
+  const snippetFor = (name: string) => {
+    const value = shareValue(context.engine, shareDocument({ ...state, name }, context.engine.version()));
+    const title = name ? `ECR policy playground: ${name}` : "ECR policy playground scenario";
+    return value.ok ? { ok: true as const, text: embedSnippet(linkTo(embedUrl(window.location.href), value.value), title) } : value;
+  };
+  const first = snippetFor(state.name);
   openShareDialog({
     kind: "embed",
     title: "Embed code",
     intro:
-      "Paste this into a page of your docs: it shows the policies, the request, the decision and its reasons, read-only, with a link to open them in the playground.",
-    text: value.ok ? embedSnippet(linkTo(embedUrl(window.location.href), value.value), title) : null,
-    warning: value.ok ? null : value.message,
-    download: value.ok ? null : download,
+      "Paste this into a page of your docs: it shows the policies, the request, the decision and its reasons, read-only, with a link to open them in the playground. The small script after the frame sizes the frame to its content, so nothing is cut off behind a scrollbar.",
+    text: first.ok ? first.text : null,
+    warning: first.ok ? null : first.message,
+    download: first.ok ? null : download,
+    name: {
+      value: state.name,
+      textFor: (name) => {
+        const snippet = snippetFor(name.trim());
+        return snippet.ok ? snippet.text : snippet.message;
+      },
+    },
   });
 }
 

@@ -4,6 +4,7 @@
 // the way out.
 
 import { copyKey, writeClipboard } from "./clipboard";
+import { confirmOnEnter } from "./dialog-enter";
 import { openDialog } from "./dialogs";
 import { el } from "./dom";
 import "./share.css";
@@ -21,6 +22,8 @@ export interface ShareDialogOptions {
   warning: string | null;
   /** Offered with the warning: downloads the scenario file. */
   download: (() => void) | null;
+  /** A name field above the text: the text is made again for the name typed (the embed's title). */
+  name?: { value: string; textFor: (name: string) => string };
 }
 
 /** Opens the dialog and tries to copy the text at once (the click that opened it allows that). */
@@ -38,20 +41,35 @@ export function openShareDialog(options: ShareDialogOptions): void {
           "aria-label": options.title,
           "aria-describedby": "share-status",
         });
+  /** Copies the text; false when the browser refused (the text is then selected). */
   const copy = async () => {
-    if (!area) return;
+    if (!area) return false;
     if (await writeClipboard(area.value)) {
       status.textContent = "Copied to the clipboard.";
-    } else {
-      area.focus();
-      area.select();
-      status.textContent = `The text is selected: press ${copyKey()} to copy it.`;
+      return true;
     }
+    area.focus();
+    area.select();
+    status.textContent = `The text is selected: press ${copyKey()} to copy it.`;
+    return false;
   };
   if (area) {
     area.value = options.text ?? "";
     area.addEventListener("focus", () => area.select());
   }
+  const named = options.name;
+  const nameInput =
+    named && area
+      ? el("input", {
+          id: "share-name",
+          type: "text",
+          value: named.value,
+          spellcheck: "false",
+          oninput: (event) => {
+            area.value = named.textFor((event.target as HTMLInputElement).value);
+          },
+        })
+      : null;
   const warning = options.warning
     ? el("div", { class: "share-warning", id: "share-warning" }, [
         el("p", { text: options.warning }),
@@ -65,10 +83,17 @@ export function openShareDialog(options: ShareDialogOptions): void {
     ]),
     el("p", { text: options.intro }),
     warning,
+    nameInput ? el("label", { for: "share-name", text: "Scenario name (the frame's title and the embed's heading)" }) : null,
+    nameInput,
     area,
     status,
     area ? el("div", { class: "dialog-buttons" }, [el("button", { type: "button", id: "share-copy", onclick: () => void copy() }, ["Copy"])]) : null,
   ]);
+  // Enter copies and closes; it closes only once the text is on the clipboard.
+  confirmOnEnter(dialog, () => void copy().then((copied) => copied && dialog.close()));
   openDialog(dialog, () => undefined);
+  // Focus where Enter copies: the name field when there is one, else the text. Set here rather than with
+  // `autofocus`, which a cross-origin iframe (the embed view's own share dialog) refuses.
+  (nameInput ?? area)?.focus();
   void copy();
 }

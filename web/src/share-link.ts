@@ -3,6 +3,7 @@
 // location. The codec is the engine's (`encodeShare`/`decodeShare`), so the CLI reads and writes the
 // same links.
 
+import { HEIGHT_MESSAGE } from "./embed-height";
 import type { Engine } from "./engine";
 import type { AppState } from "./state";
 import type { ScenarioDocument } from "./types";
@@ -66,9 +67,24 @@ export function linkTo(page: string, value: string): string {
   return `${page}#s=${value}`;
 }
 
-/** The iframe snippet that embeds a share value: `src` is the embed link, `title` names the frame. */
+/**
+ * The markup that embeds a share value: the iframe (`src` is the embed link, `title` names the frame)
+ * and a small script that sizes it to the height the embedded page reports, from `src`'s origin only.
+ */
 export function embedSnippet(src: string, title: string): string {
-  return `<iframe src="${attribute(src)}" title="${attribute(title)}" loading="lazy" style="width:100%;height:${EMBED_HEIGHT}px;border:1px solid #d0d7de;border-radius:8px"></iframe>`;
+  const origin = JSON.stringify(new URL(src).origin);
+  return [
+    `<iframe src="${attribute(src)}" title="${attribute(title)}" loading="lazy" style="width:100%;height:${EMBED_HEIGHT}px;border:1px solid #d0d7de;border-radius:8px"></iframe>`,
+    "<script>",
+    "  // Sizes the playground's iframe to the height its page reports, so nothing is cut off.",
+    '  window.addEventListener("message", (event) => {',
+    `    if (event.origin !== ${origin} || event.data?.type !== "${HEIGHT_MESSAGE}") return;`,
+    '    for (const frame of document.querySelectorAll("iframe")) {',
+    '      if (frame.contentWindow === event.source) frame.style.height = event.data.height + "px";',
+    "    }",
+    "  });",
+    "</script>",
+  ].join("\n");
 }
 
 /** `text` safe inside a double-quoted HTML attribute. */

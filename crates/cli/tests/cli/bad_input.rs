@@ -20,6 +20,16 @@ fn invalid_json_gives_the_line_and_column() {
 }
 
 #[test]
+fn a_missing_brace_names_the_object_it_closes() {
+    // The `request` object is never closed: the parser reads to the end, and the message says which
+    // object wants its `}` and where it can still go (after the last member, not past the end).
+    assert_one_line_error(
+        &run(&["eval", &fixture("unclosed-object.json")]),
+        "tests/fixtures/unclosed-object.json:6:2: invalid JSON: expected `}` (to close the object opened at line 1, column 1)",
+    );
+}
+
+#[test]
 fn an_unknown_field_gives_its_path_and_position() {
     let run = run(&["eval", "--scenario", "1", &fixture("unknown-field.json")]);
     assert_one_line_error(

@@ -87,7 +87,7 @@ fn a_policy_with_errors_makes_the_decision_invalid_and_exits_2() {
     );
     assert!(
         run.stdout
-            .contains("repository policy:1:40: error[json-syntax]: "),
+            .contains("repository policy:1:41: error[json-syntax]: "),
         "{}",
         run.stdout
     );

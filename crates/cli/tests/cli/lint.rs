@@ -109,8 +109,11 @@ fn a_syntax_error_is_a_finding_with_its_position_read_from_stdin() {
         &[],
     );
     assert_eq!(run.code, 1);
+    // At the end of the text, where the missing `]` can still go, naming the array it closes.
     assert!(
-        run.stdout.starts_with("<stdin>:1:40: error[json-syntax]: "),
+        run.stdout.starts_with(
+            "<stdin>:1:41: error[json-syntax]: invalid JSON: expected `]` (to close the array opened at line 1, column 40)"
+        ),
         "{}",
         run.stdout
     );

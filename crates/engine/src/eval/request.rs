@@ -2,7 +2,7 @@
 //! the errors in the principal, resource and `federatedBy`, the policies' blocking errors, and the context
 //! without the clock's keys. Each action then adds only what depends on it.
 
-use crate::catalog::Action;
+use crate::catalog::{Action, catalog};
 use crate::context::{Context, ContextEntry};
 use crate::diagnostic::Diagnostic;
 use crate::matching::{Arn, Caller, CallerError};
@@ -109,6 +109,10 @@ impl RequestBasics {
                 _ => false,
             },
             known_action: known_action.is_some(),
+            suggested_action: match known_action {
+                Some(_) => None,
+                None => catalog().suggest_action(action).map(Action::full_name),
+            },
         }
     }
 

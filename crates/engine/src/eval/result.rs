@@ -153,6 +153,9 @@ pub struct RequestFacts {
     pub cross_account: bool,
     /// Whether the action is in the ECR or ECR Public catalogue.
     pub known_action: bool,
+    /// The catalogue action a misspelled action probably means (`ecr:BatchGetImages` ->
+    /// `ecr:BatchGetImage`), for the decision to offer; `None` when the action is known or nothing is close.
+    pub suggested_action: Option<String>,
 }
 
 /// One policy of the scenario and what each of its statements did.

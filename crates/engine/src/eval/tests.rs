@@ -451,6 +451,20 @@ fn an_unreadable_principal_makes_the_request_invalid() {
 }
 
 #[test]
+fn a_misspelled_action_carries_the_catalogue_action_it_probably_means() {
+    let misspelled = run_action(USER, "ecr:BatchGetImages", REPO, json!({}));
+    assert!(!misspelled.request.known_action);
+    assert_eq!(
+        misspelled.request.suggested_action.as_deref(),
+        Some("ecr:BatchGetImage")
+    );
+    let known = run_action(USER, "ecr:BatchGetImage", REPO, json!({}));
+    assert_eq!(known.request.suggested_action, None);
+    let far = run_action(USER, "ecr:Frobnicate", REPO, json!({}));
+    assert_eq!(far.request.suggested_action, None);
+}
+
+#[test]
 fn every_statement_reports_its_outcome() {
     let policy = json!({"Version": "2012-10-17", "Statement": [
         {"Effect": "Allow", "Principal": {"AWS": USER}, "Action": "ecr:BatchGetImage"},

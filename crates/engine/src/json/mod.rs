@@ -12,6 +12,7 @@ use jsonc_parser::{CollectOptions, ParseOptions};
 use crate::span::{LineIndex, Span};
 
 mod read;
+mod unclosed;
 
 pub use read::{PathStep, ReadError, display_path, from_value};
 
@@ -130,6 +131,19 @@ pub fn parse_indexed(text: &str, index: &LineIndex<'_>) -> Result<JsonValue, Box
         },
         Err(error) => {
             let range = error.range();
+            if let Some(unclosed) = unclosed::unclosed(text, error.kind(), range.start) {
+                let opened = index.span(unclosed.opened_at, unclosed.opened_at + 1);
+                let span = index.span(unclosed.fix_at, unclosed.fix_at);
+                let expected = unclosed.describe(opened.line, opened.column);
+                return Err(Box::new(SyntaxError {
+                    code: JsonCode::Syntax,
+                    message: format!(
+                        "invalid JSON: {expected} at line {}, column {}",
+                        span.line, span.column
+                    ),
+                    span,
+                }));
+            }
             let span = index.span(range.start, range.end);
             let (code, message) = describe_syntax_error(error.kind());
             Err(Box::new(SyntaxError {
@@ -256,6 +270,66 @@ mod tests {
         let error = parse("{\n\"a\": tru\n}").unwrap_err();
         assert_eq!(error.code, JsonCode::Syntax);
         assert_eq!(error.span.line, 2);
+    }
+
+    /// The policy of a statement whose `Principal` object lost its `}`: the parser reads on to the
+    /// statement's `}` and stops at the `]`.
+    const MISSING_BRACE: &str = "{\n  \"Statement\": [\n    {\n      \"Principal\": {\"AWS\": \"*\",\n      \"Action\": \"ecr:*\"\n    }\n  ]\n}";
+
+    #[test]
+    fn a_missing_brace_names_the_object_it_closes_and_where_it_can_go() {
+        let error = parse(MISSING_BRACE).unwrap_err();
+        assert_eq!(error.code, JsonCode::Syntax);
+        assert_eq!(
+            error.message,
+            "invalid JSON: expected `}` (to close the object opened at line 3, column 5) at line 6, column 6"
+        );
+        assert_eq!((error.span.line, error.span.column), (6, 6));
+        let mut fixed = MISSING_BRACE.to_owned();
+        fixed.insert(error.span.start, '}');
+        assert!(parse(&fixed).is_ok(), "inserting `}}` there fixes it");
+    }
+
+    #[test]
+    fn a_missing_bracket_names_the_array() {
+        let error = parse("{\"a\": [1, 2\n}").unwrap_err();
+        assert_eq!(
+            error.message,
+            "invalid JSON: expected `]` (to close the array opened at line 1, column 7) at line 1, column 12"
+        );
+    }
+
+    #[test]
+    fn an_unterminated_object_points_after_its_last_text_not_past_the_end() {
+        let error = parse("{\n  \"a\": {\"b\": 1}\n\n").unwrap_err();
+        assert_eq!(
+            error.message,
+            "invalid JSON: expected `}` (to close the object opened at line 1, column 1) at line 2, column 16"
+        );
+    }
+
+    #[test]
+    fn a_missing_comma_between_members_says_either_would_do() {
+        let error = parse("{\"a\": 1 \"b\": 2}").unwrap_err();
+        assert!(
+            error.message.starts_with(
+                "invalid JSON: expected `,` or `}` (to close the object opened at line 1, column 1)"
+            ),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn a_missing_value_is_not_taken_for_a_missing_bracket() {
+        for text in ["{\"a\": }", "{\"a\": [1,", "{\"a\":"] {
+            let error = parse(text).unwrap_err();
+            assert!(
+                !error.message.contains("to close"),
+                "{text}: {}",
+                error.message
+            );
+        }
     }
 
     #[test]

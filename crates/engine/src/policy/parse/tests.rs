@@ -97,7 +97,8 @@ type Position = (Code, usize, usize);
 #[test]
 fn malformed_policies_report_codes_at_their_positions() {
     let rows: Vec<(PolicyKind, String, Vec<Position>)> = vec![
-        (PolicyKind::Identity, "{\n  \"Statement\": [\n}".into(), vec![(JsonCode::Syntax.into(), 3, 1)]),
+        // The `]` the array lacks can still be written right after its `[`: the error is placed there.
+        (PolicyKind::Identity, "{\n  \"Statement\": [\n}".into(), vec![(JsonCode::Syntax.into(), 2, 17)]),
         (PolicyKind::Identity, "{\n  // hi\n}".into(), vec![(JsonCode::Comment.into(), 2, 3)]),
         (PolicyKind::Identity, "{\"Statement\": [],}".into(), vec![(JsonCode::TrailingComma.into(), 1, 17)]),
         (PolicyKind::Identity, "".into(), vec![(JsonCode::Empty.into(), 1, 1)]),
