@@ -35,8 +35,8 @@ pub use account::{
 #[cfg(feature = "bench")]
 pub use bench::bench_engine;
 pub use catalog::catalog;
-pub use denied::{AccessDeniedResult, access_denied};
 pub use compare::diff;
+pub use denied::{AccessDeniedResult, access_denied};
 pub use evaluate::{
     EvaluateResult, MatrixResult, RequestDecision, SuiteDecisions, SuiteResult, decide_suite,
     evaluate, evaluate_suite, matrix,
