@@ -22,7 +22,7 @@ after(async () => {
   await env?.close();
 });
 
-const CI = "14-ci-role-pulls-but-cannot-push";
+const CI = "20-ci-role-pulls-but-cannot-push";
 
 /** The Requests list as shown: each row's name, decision and test result. */
 async function requestRows(page) {

@@ -420,7 +420,7 @@ proptest! {
 fn a_suite_with_its_requests_round_trips_through_a_link() {
     // A share link carries the whole document, so a suite's `requests` (names, operations, expectations)
     // come back exactly.
-    let text = include_str!("../../../../tests/scenarios/examples/15-public-read-only-mirror.json");
+    let text = include_str!("../../../../tests/scenarios/examples/21-public-read-only-mirror.json");
     let scenario = crate::scenario::scenario_from_text(text).unwrap();
     assert_eq!(scenario.requests.len(), 4);
     let json = serde_json::to_string(&scenario).unwrap();
