@@ -78,7 +78,8 @@ test("the all-actions view leads with the operations, and a failing action opens
     assert.equal(actions.length, 7);
     const first = page.locator("#reasons li").first();
     assert.equal(await first.getAttribute("data-step"), "operation");
-    assert.match(await first.innerText(), /a docker push needs `ecr:BatchCheckLayerAvailability`/);
+    assert.match(await first.innerText(), /a docker push needs ecr:BatchCheckLayerAvailability/);
+    assert.equal(await first.locator("code").first().innerText(), "ecr:BatchCheckLayerAvailability");
   });
 });
 
