@@ -453,19 +453,19 @@ impl Procedure<'_, '_> {
     /// the [`Reading::EveryoneGrantNotLimited`] is what makes it unlimited.
     fn only_everyone_grant_is_unlimited(&self) -> bool {
         let unlimited: Vec<NamedAs> = self
-            .inputs
-            .policies
-            .iter()
-            .filter(|policy| policy.kind.is_ecr_resource_policy())
-            .flat_map(|policy| policy.statements)
-            .filter(|statement| statement.outcome == StatementOutcome::AllowMatch)
-            .filter_map(|statement| statement.named_as)
+            .resource_grants()
             .filter(|how| GrantStrength::of(*how) == GrantStrength::Unlimited)
             .collect();
         !unlimited.is_empty() && unlimited.iter().all(|how| *how == NamedAs::Everyone)
     }
 
     fn best_grant(&self) -> Option<NamedAs> {
+        self.resource_grants()
+            .max_by_key(|how| GrantStrength::of(*how))
+    }
+
+    /// How each matching Allow of the repository policy and the registry policy names the caller.
+    fn resource_grants(&self) -> impl Iterator<Item = NamedAs> + '_ {
         self.inputs
             .policies
             .iter()
@@ -473,7 +473,6 @@ impl Procedure<'_, '_> {
             .flat_map(|policy| policy.statements)
             .filter(|statement| statement.outcome == StatementOutcome::AllowMatch)
             .filter_map(|statement| statement.named_as)
-            .max_by_key(|how| GrantStrength::of(*how))
     }
 
     /// The Allow statements of the repository policy and the registry policy that match the request.
