@@ -5,6 +5,11 @@
 //!
 //! The files are embedded at compile time by `build.rs`, so a new corpus file is picked up without
 //! editing anything here. Runs in Node.js and in headless Chromium (`scripts/test-wasm`).
+//!
+//! In Chromium the test runner reads the page through WebDriver while the tests run, and gives up when
+//! the page does not answer for about 20 seconds; a whole corpus pass takes longer than that on a busy
+//! machine. So the tests are asynchronous and let the page's other tasks run after every few scenarios
+//! (`let_other_tasks_run`).
 
 // `cfg(test)` so that crates/clippy.toml's test allowances (unwrap, panic...) cover `wasm_bindgen_test`
 // functions.
@@ -15,9 +20,34 @@ use ecr_policy_engine::scenario::{Scenario, scenario_from_text, scenarios_from_t
 use ecr_policy_test_kit::{CORPUS_SECONDS, CORPUS_TIME};
 use js_sys::JSON;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test};
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `setTimeout`, in Node.js and in browsers.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &js_sys::Function, milliseconds: i32);
+}
+
+/// How many scenarios a test decides between two chances for the page's other tasks.
+const SCENARIOS_BETWEEN_YIELDS: usize = 10;
+
+/// Resolves in a later task of the event loop, after the tasks waiting now (WebDriver's among them) ran.
+async fn let_other_tasks_run() {
+    let later = js_sys::Promise::new(&mut |resolve, _| set_timeout(&resolve, 0));
+    JsFuture::from(later).await.unwrap();
+}
+
+/// After every `SCENARIOS_BETWEEN_YIELDS`-th scenario (counting from `index`), lets other tasks run.
+async fn pace(index: usize) {
+    if index % SCENARIOS_BETWEEN_YIELDS == SCENARIOS_BETWEEN_YIELDS - 1 {
+        let_other_tasks_run().await;
+    }
+}
 
 /// The scenario as the page would pass it: a plain JavaScript object.
 fn to_js_object(scenario: &Scenario) -> JsValue {
@@ -67,11 +97,12 @@ fn corpus() -> Vec<(&'static str, Scenario)> {
 }
 
 #[wasm_bindgen_test]
-fn every_corpus_request_gives_its_expected_decision_through_wasm() {
+async fn every_corpus_request_gives_its_expected_decision_through_wasm() {
     let mut failures = Vec::new();
     let mut checked = 0;
     let scenarios = corpus();
-    for (path, scenario) in &scenarios {
+    for (index, (path, scenario)) in scenarios.iter().enumerate() {
+        pace(index).await;
         let result = ecr_policy_wasm::evaluate_suite(
             to_js_object(scenario),
             JsValue::from(CORPUS_SECONDS as f64),
@@ -110,8 +141,9 @@ fn every_corpus_request_gives_its_expected_decision_through_wasm() {
 }
 
 #[wasm_bindgen_test]
-fn every_corpus_evaluation_crosses_the_boundary_unchanged() {
-    for (path, scenario) in corpus() {
+async fn every_corpus_evaluation_crosses_the_boundary_unchanged() {
+    for (index, (path, scenario)) in corpus().into_iter().enumerate() {
+        pace(index).await;
         let result = ecr_policy_wasm::evaluate(
             to_js_object(&scenario),
             JsValue::from(CORPUS_SECONDS as f64),
@@ -128,8 +160,9 @@ fn every_corpus_evaluation_crosses_the_boundary_unchanged() {
 }
 
 #[wasm_bindgen_test]
-fn every_corpus_matrix_crosses_the_boundary_unchanged() {
-    for (path, scenario) in corpus() {
+async fn every_corpus_matrix_crosses_the_boundary_unchanged() {
+    for (index, (path, scenario)) in corpus().into_iter().enumerate() {
+        pace(index).await;
         let result = ecr_policy_wasm::matrix(
             to_js_object(&scenario),
             JsValue::from(CORPUS_SECONDS as f64),
