@@ -139,17 +139,19 @@ export async function axe(page) {
   });
 }
 
-/** Runs `body` in a fresh session on the page opened with `document` as its saved work. */
-export async function withSavedDocument(env, document, body) {
+/** Runs `body` in a fresh session (with the context `options`) on the page opened with `document` as its saved work. */
+export async function withSavedDocument(env, document, body, options = {}) {
   await withPage(
     env,
     async (page, session) => {
-      await page.goto(env.url);
+      // The work is saved from the rule book's page (same origin, no script): a playground opened first
+      // would save its own work over it when it goes away.
+      await page.goto(`${env.url}rules.html`);
       await page.evaluate(([key, saved]) => window.localStorage.setItem(key, JSON.stringify({ document: saved, savedAt: new Date().toISOString() })), [SAVED_KEY, document]);
-      await page.reload();
+      await page.goto(env.url);
       await waitForDecision(page);
       await body(page, session);
     },
-    { open: false },
+    { open: false, ...options },
   );
 }

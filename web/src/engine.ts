@@ -7,6 +7,7 @@ import initWasm, {
   catalog,
   decideSuite,
   decodeShare,
+  diff,
   encodeShare,
   evaluate,
   importIdentity,
@@ -19,10 +20,12 @@ import initWasm, {
 } from "../pkg/ecr_policy_wasm.js";
 import type {
   AccessDeniedResult,
+  AccessDiff,
   Catalog,
   Evaluation,
   ImportIdentityResult,
   Matrix,
+  PolicyKind,
   ReadAccountResult,
   ReadScenariosResult,
   RequestDecision,
@@ -63,6 +66,11 @@ export interface Engine {
   whoCan(accountDetails: string, scenario: ScenarioDocument): WhoCanResult;
   /** Every scenario of a scenario document's text, read by the engine's reader, or where it cannot be read. */
   readScenarios(text: string): Outcome<ReadScenariosResult>;
+  /**
+   * The access diff of two versions of a policy of `kind` (texts as typed), decided in `base` (the rest of
+   * the scenario). Asynchronous: the analyses may come from a module loaded when first used.
+   */
+  diff(old: string, next: string, kind: PolicyKind, base: ScenarioDocument): Promise<Outcome<AccessDiff>>;
 }
 
 function attempt<T>(run: () => T): Outcome<T> {
@@ -111,6 +119,7 @@ export async function loadEngine(): Promise<Engine> {
     importIdentity: (accountDetails, principal) => failedOr(() => importIdentity(accountDetails, principal)),
     whoCan: (accountDetails, scenario) => failedOr(() => whoCan(accountDetails, scenario)),
     readScenarios: (text) => attempt(() => readScenarios(text)),
+    diff: async (old, next, kind, base) => attempt(() => diff(old, next, kind, base)),
   };
 }
 

@@ -28,6 +28,7 @@ function linkEngine(running: string, error: ScenarioError = { path: "request.pri
     readAccount: unused,
     importIdentity: unused,
     whoCan: unused,
+    diff: unused,
     readScenarios: (text): Outcome<ReadScenariosResult> => {
       if (text.includes("!")) return { ok: true, value: { ok: false, error } };
       const value: unknown = JSON.parse(text);

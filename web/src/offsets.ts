@@ -3,13 +3,19 @@
 // older text must never point past the end of the current one.
 
 import type { Diagnostic } from "@codemirror/lint";
-import type { EngineDiagnostic, Severity, Span } from "./types";
+import type { ChangedMark } from "./tints";
+import type { EngineDiagnostic, Severity, Span, StatementMark } from "./types";
 
 /** The span as a CodeMirror range inside a document of `length` characters. */
 export function spanRange(span: Span, length: number): { from: number; to: number } {
   const from = Math.min(Math.max(span.utf16Start, 0), length);
   const to = Math.min(Math.max(span.utf16End, from), length);
   return { from, to };
+}
+
+/** The access diff's changed statements of one version as marks inside a document of `length` characters. */
+export function changedMarks(statements: readonly StatementMark[], length: number): ChangedMark[] {
+  return statements.map((statement) => ({ ...spanRange(statement.span, length), index: statement.index }));
 }
 
 const SEVERITY: Record<Severity, Diagnostic["severity"]> = {

@@ -7,6 +7,7 @@
 import type { Completion } from "@codemirror/autocomplete";
 import { AccessDeniedControl } from "./access-denied";
 import { findAction } from "./action-picker";
+import { CompareView } from "./compare-view";
 import { completionOptions } from "./completions";
 import { type Decided, decideState, showDecision } from "./decide";
 import { defaultState } from "./defaults";
@@ -56,6 +57,7 @@ export class App {
   private readonly editors: PolicyEditors;
   private readonly request;
   private readonly accessDenied: AccessDeniedControl;
+  private readonly compare: CompareView;
   /** The action catalogue, read from the engine when first needed. */
   private catalogRead: { value: Catalog | null } | null = null;
   /** Engine policy id -> editor key, for the latest evaluation. */
@@ -106,6 +108,16 @@ export class App {
     }
     this.bindPage();
     this.store.subscribe((state, change) => this.changed(state, change));
+    // After the page's own listener, so that it sees the editors as this change leaves them.
+    this.compare = new CompareView(byId("compare-panel"), {
+      engine,
+      store: this.store,
+      editors: this.editors,
+      completionOptions: () => (options ??= completionOptions(this.catalog)),
+      delayMs: EVALUATE_DELAY_MS,
+      confirm: confirmDialog,
+      announce: (message) => this.announce(message),
+    });
     // The debounced autosave may not have run when the page goes away: save now, so a reload loses nothing.
     window.addEventListener("pagehide", () => save(this.store.state));
     this.editors.sync(this.store.state, true);
@@ -149,6 +161,8 @@ export class App {
 
   private changed(state: AppState, change: Change): void {
     this.scheduleSave(state);
+    // The Compare view's new version: saved, and compared by the view itself; no decision changes.
+    if (change === "compare") return;
     if (change === "all") {
       this.editors.sync(state, true);
       this.request.refresh();
@@ -337,6 +351,7 @@ export class App {
       confirm: confirmDialog,
       prompt: promptDialog,
       announce: (message) => this.announce(message),
+      compare: (key) => void this.compare.toggle(key),
     });
     const tab = this.store.state.view.tab;
     renderWrapperNote(byId("wrapper-note"), tab, this.reports.get(tab), (key, text) => {

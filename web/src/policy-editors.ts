@@ -14,10 +14,10 @@ import { policyCompletions } from "./completions";
 import { el } from "./dom";
 import { createEditor, formatDocument } from "./editors";
 import { explainStatement } from "./explain";
-import { spanRange, toCodeMirror } from "./offsets";
+import { changedMarks, spanRange, toCodeMirror } from "./offsets";
 import { type AppState, allPolicies, type PolicyDoc } from "./state";
-import { currentTints, type EditorTints, focusStatement, setTints } from "./tints";
-import type { EngineDiagnostic, PolicyReport, Span } from "./types";
+import { currentTints, type EditorTints, focusStatement, setChangedStatements, setTints } from "./tints";
+import type { EngineDiagnostic, PolicyReport, Span, StatementMark } from "./types";
 
 interface EditorEntry {
   /** The editor, once its policy has been selected. */
@@ -233,6 +233,12 @@ export class PolicyEditors {
     if (!view) return;
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: "input.replace" });
     view.focus();
+  }
+
+  /** Marks an editor's statements that changed in the Compare view; none clears the marks. */
+  markChanged(key: string, statements: readonly StatementMark[]): void {
+    const view = this.entries.get(key)?.view;
+    view?.dispatch({ effects: setChangedStatements.of(changedMarks(statements, view.state.doc.length)) });
   }
 
   /** Focuses an editor. */

@@ -1,6 +1,6 @@
 // The policy tab bar and the toolbar of the selected policy: select, add (registry policy, identity
 // policies, boundary, session policy, SCP and RCP levels), rename identity policies, set the registry
-// policy's scope, remove, format.
+// policy's scope, remove, format, compare with a new version.
 
 import { el, type Props, renderOnce } from "./dom";
 import { tabLabel } from "./policy-editors";
@@ -14,6 +14,8 @@ export interface TabActions {
   confirm(title: string, message: string, action: string): Promise<boolean>;
   prompt(title: string, label: string, value: string): Promise<string | null>;
   announce(message: string): void;
+  /** Opens the Compare view on the policy `key`, or leaves it when it is open there. */
+  compare(key: string): void;
 }
 
 /** Renders the tab bar into `tabsHost` and the selected policy's toolbar into `toolbarHost`. */
@@ -50,6 +52,7 @@ export function renderTabs(tabsHost: HTMLElement, toolbarHost: HTMLElement, stor
           tabLabel(selected, state),
           toolbarNote(selected, reports.get(selected.key)),
           selected.kind === "registry" ? state.registryScope : null,
+          state.view.compare?.tab === selected.key,
         ]
       : null,
   );
@@ -158,6 +161,11 @@ function toolbar(policy: PolicyDoc, store: Store, report: PolicyReport | undefin
       () => actions.announce(actions.format(policy.key) ? `${label} formatted` : `${label} is not valid JSON, so it cannot be formatted`),
       { title: "Format (Shift+Alt+F)" },
     ),
+    toolbarButton("Compare", () => actions.compare(policy.key), {
+      "aria-pressed": store.state.view.compare?.tab === policy.key ? "true" : "false",
+      "aria-controls": "compare-panel",
+      title: "Compare with a new version of this policy: which requests it allows or denies that this one does not",
+    }),
   ];
   if (policy.kind === "identity") {
     buttons.push(

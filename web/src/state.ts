@@ -45,11 +45,19 @@ export interface OtherRequests {
   after: RequestState[];
 }
 
-/** What the page shows besides the data: the selected policy tab and result panel. */
+/** The Compare view of one policy: the policy's editor key and the new version's text as typed. */
+export interface CompareState {
+  tab: string;
+  text: string;
+}
+
+/** What the page shows besides the data: the selected policy tab and result panel, and the Compare view when open. */
 export interface ViewState {
   /** The key of the selected policy editor. */
   tab: string;
   panel: "explain" | "matrix";
+  /** The Compare view, shown while its policy's tab is selected. */
+  compare?: CompareState;
 }
 
 /** Everything the page holds. */
@@ -130,9 +138,10 @@ export function isSuite(state: AppState): boolean {
 /**
  * What changed in an update, so listeners can skip work that does not concern them: `request` is an edit
  * of the selected request's fields, `requests` one of the Requests list (another request selected, one
- * added or removed), after which the request panel shows the selected request again.
+ * added or removed), after which the request panel shows the selected request again; `compare` an edit
+ * of the Compare view's new version, which changes no decision.
  */
-export type Change = "policies" | "text" | "request" | "requests" | "view" | "all";
+export type Change = "policies" | "text" | "request" | "requests" | "view" | "compare" | "all";
 
 /** Holds the state and tells listeners about every change. */
 export class Store {

@@ -1,6 +1,8 @@
 // Statement tints and element marks inside an editor, the documented CodeMirror way: a StateEffect
 // carries the latest evaluation's ranges for this editor, a StateField turns them into decorations and
-// maps them through edits until the next evaluation replaces them. Hover tooltips and clicks read the
+// maps them through edits until the next evaluation replaces them. The Compare view's changed-statement
+// marks travel the same way, with their own effect, so an evaluation's tints and the marks of a comparison
+// do not replace each other. Hover tooltips and clicks read the
 // ranges through `currentTints`, which maps them when asked rather than on every keystroke.
 
 import { ChangeSet, type EditorState, type Range, StateEffect, StateField } from "@codemirror/state";
@@ -27,6 +29,13 @@ export interface ElementMark {
   lines: string[];
 }
 
+/** A statement the other version of the policy has no equal of (the Compare view). */
+export interface ChangedMark {
+  from: number;
+  to: number;
+  index: number;
+}
+
 /** Everything one editor shows for the latest evaluation. */
 export interface EditorTints {
   statements: StatementTint[];
@@ -36,12 +45,17 @@ export interface EditorTints {
 /** Replaces the tints of an editor. */
 export const setTints = StateEffect.define<EditorTints>();
 
+/** Replaces the changed-statement marks of an editor (the Compare view's; none outside it). */
+export const setChangedStatements = StateEffect.define<readonly ChangedMark[]>();
+
 /** Highlights one statement (its index), or none. */
 export const focusStatement = StateEffect.define<number | null>();
 
 interface TintState {
   /** The ranges as the evaluation gave them, in the text they were made for. */
   tints: EditorTints;
+  /** The changed statements as the Compare view gave them, in the text they were made for. */
+  changed: readonly ChangedMark[];
   /** The edits since: the ranges mapped through them are where they are now. */
   changes: ChangeSet;
   focused: number | null;
@@ -79,18 +93,37 @@ function statementLine(outcome: StatementOutcome, index: number, focused: boolea
   return line;
 }
 
-function build(state: EditorState, tints: EditorTints, focused: number | null): DecorationSet {
+/** Changed-statement line decorations by statement index, reused as the statement lines are. */
+const changedLines: Decoration[] = [];
+
+function changedLine(index: number): Decoration {
+  let line = changedLines[index];
+  if (!line) {
+    line = Decoration.line({ class: "cm-stmt-changed", attributes: { "data-changed-statement": String(index) } });
+    changedLines[index] = line;
+  }
+  return line;
+}
+
+/** `line` on every line of the statement from `from` to `to` (clamped to the text). */
+function addLines(state: EditorState, from: number, to: number, line: Decoration, ranges: Range<Decoration>[]): void {
+  const length = state.doc.length;
+  const start = Math.min(from, length);
+  const end = Math.min(Math.max(to, start), length);
+  const last = state.doc.lineAt(end).number;
+  for (let number = state.doc.lineAt(start).number; number <= last; number += 1) {
+    ranges.push(line.range(state.doc.line(number).from));
+  }
+}
+
+function build(state: EditorState, tints: EditorTints, changed: readonly ChangedMark[], focused: number | null): DecorationSet {
   const length = state.doc.length;
   const ranges: Range<Decoration>[] = [];
   for (const tint of tints.statements) {
-    const from = Math.min(tint.from, length);
-    const to = Math.min(Math.max(tint.to, from), length);
-    const first = state.doc.lineAt(from).number;
-    const last = state.doc.lineAt(to).number;
-    const line = statementLine(tint.outcome, tint.index, tint.index === focused);
-    for (let number = first; number <= last; number += 1) {
-      ranges.push(line.range(state.doc.line(number).from));
-    }
+    addLines(state, tint.from, tint.to, statementLine(tint.outcome, tint.index, tint.index === focused), ranges);
+  }
+  for (const mark of changed) {
+    addLines(state, mark.from, mark.to, changedLine(mark.index), ranges);
   }
   for (const mark of tints.elements) {
     const from = Math.min(mark.from, length);
@@ -113,11 +146,15 @@ function mapped(tints: EditorTints, changes: ChangeSet): EditorTints {
   return changes.empty ? tints : mapTints(tints, (pos, assoc) => changes.mapPos(pos, assoc));
 }
 
+function mappedChanged(changed: readonly ChangedMark[], changes: ChangeSet): readonly ChangedMark[] {
+  return changes.empty ? changed : changed.map((mark) => ({ ...mark, from: changes.mapPos(mark.from, 1), to: changes.mapPos(mark.to, -1) }));
+}
+
 /** The field holding an editor's tints and their decorations. */
 export const tintField = StateField.define<TintState>({
-  create: (state) => ({ tints: EMPTY, changes: ChangeSet.empty(state.doc.length), focused: null, decorations: Decoration.none }),
+  create: (state) => ({ tints: EMPTY, changed: [], changes: ChangeSet.empty(state.doc.length), focused: null, decorations: Decoration.none }),
   update(value, transaction) {
-    let { tints, changes, focused } = value;
+    let { tints, changed, changes, focused } = value;
     const decorations = value.decorations.map(transaction.changes);
     if (transaction.docChanged) {
       changes = changes.compose(transaction.changes);
@@ -125,7 +162,13 @@ export const tintField = StateField.define<TintState>({
     let rebuild = false;
     for (const effect of transaction.effects) {
       if (effect.is(setTints)) {
+        changed = mappedChanged(changed, changes);
         tints = effect.value;
+        changes = ChangeSet.empty(transaction.state.doc.length);
+        rebuild = true;
+      } else if (effect.is(setChangedStatements)) {
+        tints = mapped(tints, changes);
+        changed = effect.value;
         changes = ChangeSet.empty(transaction.state.doc.length);
         rebuild = true;
       } else if (effect.is(focusStatement)) {
@@ -134,10 +177,17 @@ export const tintField = StateField.define<TintState>({
       }
     }
     if (!rebuild) {
-      return { tints, changes, focused, decorations };
+      return { tints, changed, changes, focused, decorations };
     }
     const current = mapped(tints, changes);
-    return { tints: current, changes: ChangeSet.empty(transaction.state.doc.length), focused, decorations: build(transaction.state, current, focused) };
+    const currentChanged = mappedChanged(changed, changes);
+    return {
+      tints: current,
+      changed: currentChanged,
+      changes: ChangeSet.empty(transaction.state.doc.length),
+      focused,
+      decorations: build(transaction.state, current, currentChanged, focused),
+    };
   },
   provide: (field) => EditorView.decorations.from(field, (value) => value.decorations),
 });

@@ -4,8 +4,10 @@
 // (CodeMirror also has a `Diagnostic`).
 
 export type {
+  AccessChange,
   AccessDenied,
   AccessDeniedResult,
+  AccessDiff,
   AccountPrincipal,
   Action as CatalogAction,
   ActionMatch,
@@ -45,6 +47,7 @@ export type {
   ScenarioError,
   Severity,
   Span,
+  StatementMark,
   StatementOutcome,
   StatementRef,
   StatementReport,

@@ -162,13 +162,15 @@ function contextDocument(rows: ContextRow[]): Record<string, ContextInput> | und
 
 /**
  * The view the document records: the selected tab (by position), result panel and request of a suite,
- * and the selected request's context table rows as typed when the request's context alone would not give them back (a row without a
+ * the Compare view (its policy by position, and the new version's text), and the selected request's context table rows as typed when the request's context alone would not give them back (a row without a
  * key, a number that does not parse, a list with blank lines, two rows with one key, rows out of the key
  * order the engine's reader gives a context in...).
  */
 function viewDocument(state: AppState, request: RequestDocument): Record<string, JsonValue> {
   const tab = positionIds(state).find(([, key]) => key === state.view.tab)?.[0] ?? "repository";
   const view: Record<string, JsonValue> = { tab, panel: state.view.panel };
+  const compared = positionIds(state).find(([, key]) => key === state.view.compare?.tab)?.[0];
+  if (compared !== undefined && state.view.compare) view.compare = { tab: compared, text: state.view.compare.text };
   if (selectedRequestIndex(state) > 0) view.request = selectedRequestIndex(state);
   if (!sameRows(contextRows(inKeyOrder(request.context)), state.request.context)) {
     view.context = state.request.context.map((row) => ({ key: row.key, type: row.type, value: row.value }));
@@ -344,6 +346,11 @@ function viewFrom(state: AppState, input: unknown): AppState["view"] {
   if (input.panel === "matrix") view.panel = "matrix";
   if (typeof input.tab === "string") {
     view.tab = positionIds(state).find(([id]) => id === input.tab)?.[1] ?? view.tab;
+  }
+  const compare = input.compare;
+  if (isObject(compare) && typeof compare.tab === "string" && typeof compare.text === "string") {
+    const key = positionIds(state).find(([id]) => id === compare.tab)?.[1];
+    if (key !== undefined) view.compare = { tab: key, text: compare.text };
   }
   return view;
 }
