@@ -145,6 +145,18 @@ test("a reordered, reformatted version with an action's case changed is no chang
   });
 });
 
+test("the versions are decided in the page's scenario: an SCP that denies every action leaves no new access", async () => {
+  const denyAll = policy([{ Effect: "Deny", Action: "*", Resource: "*" }]);
+  await withSavedDocument(env, { ...DOCUMENT, scps: [[denyAll]] }, async (page) => {
+    await openCompare(page);
+    await setNewText(page, CROSS_ACCOUNT);
+    await comparison(page, "no-change");
+    assert.equal(await page.locator("#compare-changes li").count(), 0);
+    // The statement changed all the same.
+    assert.match(await changedLines(page, NEW_EDITOR), /444455556666/);
+  });
+});
+
 test("invalid JSON on either side shows its errors with line and column and keeps both texts", async () => {
   await withSavedDocument(env, DOCUMENT, async (page) => {
     await openCompare(page);

@@ -19,6 +19,7 @@ import { createEditor } from "./editors";
 import type { Engine, Outcome } from "./engine";
 import { changedMarks, toCodeMirror } from "./offsets";
 import { type PolicyEditors, tabLabel } from "./policy-editors";
+import { richText } from "./rich-text";
 import { type AppState, type Change, findPolicy, type PolicyDoc, type Store } from "./state";
 import { setChangedStatements } from "./tints";
 import type { AccessChange, AccessDiff, StatementMark } from "./types";
@@ -219,7 +220,9 @@ export class CompareView {
     this.options.editors.markChanged(key, diff.changedStatements.old);
     this.markedKey = key;
     this.errors.replaceChildren();
-    this.result.dataset.result = headline(diff);
+    const kind = headline(diff);
+    if (this.result.dataset.result !== kind) this.options.announce(`Compare: ${HEADLINE_WORDS[kind]}`);
+    this.result.dataset.result = kind;
     delete this.outcome.dataset.stale;
     this.outcome.replaceChildren(...outcomeNodes(diff));
   }
@@ -246,12 +249,12 @@ function outcomeNodes(diff: AccessDiff): Node[] {
   const kind = headline(diff);
   const count = `${diff.changes.length} of ${diff.requests} representative requests changed.`;
   return [
-    el("p", { id: "compare-headline", class: `compare-headline is-${kind}`, "data-headline": kind, "aria-live": "polite" }, [
+    el("p", { id: "compare-headline", class: `compare-headline is-${kind}`, "data-headline": kind }, [
       el("strong", { text: HEADLINE_WORDS[kind] }),
       ` ${count}`,
     ]),
     el("p", { class: "compare-stale", text: "Out of date: this is the comparison from before the errors above." }),
-    el("p", { class: "compare-statements", text: statementsWords(diff) }),
+    el("p", { class: "compare-statements" }, richText(statementsWords(diff))),
     el(
       "ul",
       { id: "compare-changes", class: "compare-principals" },
@@ -281,6 +284,6 @@ function changeItem(change: AccessChange): HTMLElement {
 function statementsWords(diff: AccessDiff): string {
   const labels = (marks: readonly StatementMark[]) => (marks.length > 0 ? marks.map((mark) => mark.label).join(", ") : "none");
   const { old, new: added } = diff.changedStatements;
-  if (old.length === 0 && added.length === 0) return "Changed statements: none (the order, the Sid, the layout and the case of action names aside).";
+  if (old.length === 0 && added.length === 0) return "Changed statements: none (the order, the `Sid`, the layout and the case of action names aside).";
   return `Changed statements: in the current version ${labels(old)}; in the new version ${labels(added)}.`;
 }
