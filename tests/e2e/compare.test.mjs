@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { editorText, selectTab, setEditorText, start, waitForDecision, withSavedDocument } from "./harness.mjs";
+import { axe, editorText, selectTab, setEditorText, start, waitForDecision, withSavedDocument } from "./harness.mjs";
 
 let env;
 
@@ -107,6 +107,7 @@ test("a new cross-account principal is new access for it, the changed statement 
     assert.match(await changedLines(page, NEW_EDITOR), /444455556666/);
     assert.doesNotMatch(await changedLines(page, NEW_EDITOR), /NoDelete/);
     assert.equal(await editorText(page), CURRENT, "the current policy is untouched");
+    assert.deepEqual(await axe(page), [], "no accessibility violations with Compare open");
 
     // Another tab hides Compare and keeps it; back on the policy it is there again.
     await selectTab(page, "pull");

@@ -274,7 +274,12 @@ function changeItem(change: AccessChange): HTMLElement {
   const context = contextWords(change.context);
   return el("li", { class: "compare-request", "data-action": change.action, "data-change": changeKind(change) }, [
     el("code", { class: "compare-action" }, breakableName(change.action)),
-    el("span", { class: "compare-decisions" }, [decisionChip(change.before), el("span", { "aria-label": "now", text: " → " }), decisionChip(change.after)]),
+    el("span", { class: "compare-decisions" }, [
+      decisionChip(change.before),
+      el("span", { "aria-hidden": "true", text: " → " }),
+      el("span", { class: "visually-hidden", text: " now " }),
+      decisionChip(change.after),
+    ]),
     el("span", { class: "compare-resource arn", text: `on ${change.resource}` }),
     context.length > 0 ? el("span", { class: "compare-context", text: `with ${context.join(", ")}` }) : null,
   ]);
