@@ -12,6 +12,7 @@ mod help;
     reason = "test helpers: a result that is not the JSON expected fails the test"
 )]
 mod import;
+mod import_template;
 mod link;
 mod lint;
 mod matrix;
