@@ -7,7 +7,7 @@ import { type AppState, newPolicy } from "./state";
 import type { ImportedIdentity, JsonValue } from "./types";
 
 /** A policy as the engine gives it, a JSON object or its text, as an editor's text. */
-function editorText(policy: JsonValue): string {
+export function editorText(policy: JsonValue): string {
   return typeof policy === "string" ? policy : policyText(policy);
 }
 

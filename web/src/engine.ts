@@ -15,6 +15,7 @@ import initWasm, {
   matrix,
   readAccount,
   readScenarios,
+  readTemplate,
   version,
   whoCan,
 } from "../pkg/ecr_policy_wasm.js";
@@ -28,6 +29,7 @@ import type {
   PolicyKind,
   ReadAccountResult,
   ReadScenariosResult,
+  ReadTemplateResult,
   RequestDecision,
   ScenarioDocument,
   WhoCanResult,
@@ -71,6 +73,11 @@ export interface Engine {
    * the scenario). Asynchronous: the analyses may come from a module loaded when first used.
    */
   diff(old: string, next: string, kind: PolicyKind, base: ScenarioDocument): Promise<Outcome<AccessDiff>>;
+  /**
+   * The policies of a CloudFormation template (JSON or YAML) or a Terraform plan in JSON, or where it
+   * cannot be read. Asynchronous: the template reader may live in a module loaded on first use.
+   */
+  readTemplate(text: string): Promise<ReadTemplateResult | { ok: false; message: string }>;
 }
 
 function attempt<T>(run: () => T): Outcome<T> {
@@ -120,6 +127,7 @@ export async function loadEngine(): Promise<Engine> {
     whoCan: (accountDetails, scenario) => failedOr(() => whoCan(accountDetails, scenario)),
     readScenarios: (text) => attempt(() => readScenarios(text)),
     diff: async (old, next, kind, base) => attempt(() => diff(old, next, kind, base)),
+    readTemplate: async (text) => failedOr(() => readTemplate(text)),
   };
 }
 

@@ -29,6 +29,7 @@ function linkEngine(running: string, error: ScenarioError = { path: "request.pri
     importIdentity: unused,
     whoCan: unused,
     diff: unused,
+    readTemplate: unused,
     readScenarios: (text): Outcome<ReadScenariosResult> => {
       if (text.includes("!")) return { ok: true, value: { ok: false, error } };
       const value: unknown = JSON.parse(text);

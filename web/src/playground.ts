@@ -466,6 +466,13 @@ export class App {
         (error: unknown) => showAlert(`The import dialog could not be loaded: ${String(error)}`),
       ),
     );
+    byId("import-template").addEventListener("click", () =>
+      import("./template-import").then(
+        ({ openTemplateImport }) =>
+          openTemplateImport({ engine: this.engine, state: () => this.store.state, load: (state, what, notes) => this.load(state, what, notes) }),
+        (error: unknown) => showAlert(`The template dialog could not be loaded: ${String(error)}`),
+      ),
+    );
     byId("reset").addEventListener("click", async () => {
       if (
         await confirmDialog(

@@ -25,6 +25,7 @@ mod evaluate;
 mod lint;
 mod read;
 mod share;
+mod template;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -44,6 +45,7 @@ pub use evaluate::{
 pub use lint::{LintOptions, lint};
 pub use read::{ReadScenariosResult, read_scenarios};
 pub use share::{DecodeShareResult, decode_share, encode_share, long_link};
+pub use template::{ReadTemplateResult, TemplateFailed, read_template};
 
 /// Installs the panic hook so that a panic, should one ever happen, reaches the browser console with
 /// its message instead of an opaque `unreachable` trap. Runs when the module is instantiated, so it is

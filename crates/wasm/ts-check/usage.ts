@@ -16,6 +16,7 @@ import init, {
   matrix,
   readAccount,
   readScenarios,
+  readTemplate,
   version,
   whoCan,
 } from "./pkg/ecr_policy_wasm.js";
@@ -230,6 +231,17 @@ export function everyFunction(): string[] {
   }
   const who = whoCan(details, scenario, 1_780_272_000);
   lines.push(...(who.ok ? who.principals.map((row) => `${row.arn} ${row.kind}: ${headline(row.decision)} ${row.reason} ${row.statement ?? ""} ${row.needs ?? ""}`) : [who.message]));
+  const template = readTemplate("Resources:\n  R:\n    Type: AWS::ECR::Repository\n    Properties:\n      RepositoryPolicyText: {Statement: []}\n");
+  if (template.ok) {
+    for (const policy of template.template.policies) {
+      const slot: "repositoryPolicy" | "registryPolicy" | "identityPolicy" | "permissionsBoundary" = policy.slot;
+      lines.push(`${template.template.format} ${slot} ${policy.name} ${policy.resourceType} ${policy.line}:${policy.column}`);
+      lines.push(...policy.markers.map((marker) => `${marker.kind} ${marker.text} ${marker.line}:${marker.column}`));
+    }
+    lines.push(...template.template.notes);
+  } else {
+    lines.push(`${template.line ?? "?"}:${template.column ?? "?"} ${template.message}`);
+  }
   lines.push(version());
   return lines;
 }
@@ -239,6 +251,8 @@ export function misuse(): void {
   evaluate(42);
   // @ts-expect-error: `at` is Unix seconds.
   evaluate(scenario, "now");
+  // @ts-expect-error: `readTemplate` takes the template's text.
+  readTemplate({ Resources: {} });
   // @ts-expect-error: `lint` takes a policy kind.
   lint("{}", "bucket");
   // @ts-expect-error: a registry policy scope is `V1` or `V2`.

@@ -20,3 +20,4 @@ mod read;
 mod share;
 mod spans;
 mod support;
+mod template;
