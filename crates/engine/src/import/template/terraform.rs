@@ -178,7 +178,10 @@ fn attribute(
     let is_unknown = unknown
         .and_then(|unknown| unknown.get(name))
         .is_some_and(|flag| matches!(flag.kind, NodeKind::Bool(true)));
-    let value = values.get(name).filter(|value| value.as_str().is_some());
+    // An empty `policy` is how Terraform writes an emptied block (`inline_policy {}`): no policy.
+    let value = values
+        .get(name)
+        .filter(|value| value.as_str().is_some_and(|text| !text.is_empty()));
     let listed = |policy, markers, at: At| TemplatePolicy {
         name: listed_as.clone(),
         resource_type: resource.kind.to_owned(),

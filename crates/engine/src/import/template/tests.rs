@@ -408,6 +408,14 @@ fn terraform_plan_without_planned_values_is_read_from_resource_changes() {
 }
 
 #[test]
+fn terraform_emptied_inline_policy_block_is_no_policy() {
+    let plan = r#"{"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+        {"address": "aws_iam_role.r", "mode": "managed", "type": "aws_iam_role",
+         "values": {"inline_policy": [{"name": "", "policy": ""}]}}]}}}"#;
+    assert!(listing(plan).policies.is_empty());
+}
+
+#[test]
 fn terraform_format_of_another_major_version_is_rejected() {
     let error = read_template(r#"{"format_version": "2.0", "planned_values": {}}"#).unwrap_err();
     assert_eq!(error.path, "format_version");
