@@ -7,13 +7,13 @@ import { defaultState } from "./defaults";
 import { byId } from "./dom";
 import type { Engine } from "./engine";
 import { bindHeaderMenu } from "./header-menu";
+import { afterNextPaint, whenIdle } from "./idle";
 import { showAlert } from "./notice";
 import type { App } from "./playground";
 import { ResultView } from "./result-view";
 import { shareFragment } from "./share-link";
 import { loadSaved } from "./storage";
 import { setupTheme } from "./theme";
-import "./legend.css";
 
 setupTheme(byId<HTMLSelectElement>("theme-select"));
 bindHeaderMenu(byId("menu-toggle"), byId("topbar-menu"));
@@ -48,29 +48,35 @@ export function startPlayground(engine: Promise<Engine>): void {
       const saved = loadSaved(loaded);
       const initial = saved ?? defaultState();
       const fragment = shareFragment(window.location.hash);
-      const start = (first: Decided | null) =>
-        import("./playground").then(
-          ({ App }) => {
-            const started = new App(loaded, results, initial, first);
-            app = started;
-            // Without saved work there is nothing to keep: the link simply opens.
-            if (fragment) started.openShared(fragment, saved !== null);
-            window.addEventListener("hashchange", () => {
-              const next = shareFragment(window.location.hash);
-              if (next) started.openShared(next, true);
-            });
-          },
-          (error: unknown) => showAlert(`The editors could not be loaded: ${String(error)}`),
-        );
+      const start = async (first: Decided | null) => {
+        const loadedModule = await import("./playground").catch((error: unknown) => {
+          showAlert(`The editors could not be loaded: ${String(error)}`);
+          return null;
+        });
+        if (!loadedModule) return;
+        // Three tasks, each once the browser is idle: evaluating the editors' chunk (above), the panels,
+        // then the editor and the tabs. No long task holds up the browser right after the decision.
+        await whenIdle();
+        const started = new loadedModule.App(loaded, results, initial, first);
+        app = started;
+        // Without saved work there is nothing to keep: the link simply opens.
+        if (fragment) started.openShared(fragment, saved !== null);
+        window.addEventListener("hashchange", () => {
+          const next = shareFragment(window.location.hash);
+          if (next) started.openShared(next, true);
+        });
+        await whenIdle();
+        started.showEditors();
+      };
       if (fragment) {
-        start(null);
+        void start(null);
         return;
       }
-      // The decision shows first; the editors and the other panels are loaded and built in a task after
-      // the next frame, so the browser paints the decision before building them.
+      // The decision shows first; the editors and the other panels are loaded and built after the frame
+      // that paints it.
       const first = decideState(loaded, initial);
       showDecision(results, first);
-      window.requestAnimationFrame(() => window.setTimeout(() => start(first), 0));
+      void afterNextPaint().then(() => start(first));
     },
     (error: unknown) => {
       results.showMessage("unavailable", "Engine unavailable", `The policy engine could not be loaded: ${String(error)}`);

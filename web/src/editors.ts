@@ -9,7 +9,7 @@ import { json } from "@codemirror/lang-json";
 import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { lintGutter, lintKeymap } from "@codemirror/lint";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
-import { EditorState, type Extension, type Transaction } from "@codemirror/state";
+import { EditorState, type Extension, type Transaction, type TransactionSpec } from "@codemirror/state";
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import { elementHover, tintField } from "./tints";
@@ -60,6 +60,8 @@ export interface EditorOptions {
   placeholderText?: string;
   /** Applies transactions to the view (`view.update`), the editor's own and any more the page adds. */
   dispatch: (transactions: readonly Transaction[], view: EditorView) => void;
+  /** Changes to the new editor's state before its view draws it (such as the latest findings and tints). */
+  firstUpdate: (state: EditorState) => readonly TransactionSpec[];
   completions: CompletionSource;
   /** More extensions, such as event handlers of the page. */
   extensions: Extension[];
@@ -94,5 +96,8 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
   if (options.placeholderText) {
     extensions.push(placeholder(options.placeholderText));
   }
-  return new EditorView({ parent, state: EditorState.create({ doc: options.text, extensions }), dispatchTransactions: options.dispatch });
+  const created = EditorState.create({ doc: options.text, extensions });
+  const specs = options.firstUpdate(created);
+  const state = specs.length > 0 ? created.update(...specs).state : created;
+  return new EditorView({ parent, state, dispatchTransactions: options.dispatch });
 }

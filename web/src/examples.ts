@@ -13,5 +13,6 @@ const files = import.meta.glob<unknown>("../../tests/scenarios/examples/*.json",
 
 /** Every example, in file-name order. */
 export const EXAMPLES: Example[] = Object.entries(files)
-  .sort(([a], [b]) => a.localeCompare(b))
+  // Code-unit order (the names are ASCII): `localeCompare` would set up ICU's collator, tens of ms at start-up.
+  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   .map(([path, document]) => ({ id: path.replace(/^.*\//, "").replace(/\.json$/, ""), document: document as ScenarioDocument }));

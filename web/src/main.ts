@@ -4,6 +4,10 @@
 import { loadEngine } from "./engine";
 import { isEmbedMode } from "./share-link";
 import "./styles.css";
+// The playground's first chunk (./app) brings these: in the entry's stylesheet they are part of the first
+// paint, and importing that chunk does not wait for a stylesheet of its own before it can show a decision.
+import "./header-menu.css";
+import "./legend.css";
 
 const engine = loadEngine();
 // Each mode shows a failure to load the engine itself; this keeps it from also counting as unhandled.

@@ -81,7 +81,8 @@ export class App {
     first: Decided | null,
   ) {
     this.store = new Store(initial);
-    // The decision first (unless it is already shown): everything else is built after the banner shows it.
+    // The decision first (unless it is already shown): the panels are built after the banner shows it, the
+    // editor in `showEditors`.
     const started = performance.now();
     if (first) {
       this.take(first);
@@ -120,10 +121,19 @@ export class App {
     });
     // The debounced autosave may not have run when the page goes away: save now, so a reload loses nothing.
     window.addEventListener("pagehide", () => save(this.store.state));
-    this.editors.sync(this.store.state, true);
-    this.renderTabs();
     this.showPanel();
+    this.lastEvaluationMs = performance.now() - started;
+  }
+
+  /**
+   * Builds the selected policy's editor, with the latest findings and tints from its first frame, then
+   * the rest of what the evaluation shows (the requests, the findings, the tabs last): the start's last
+   * step, in a task of its own after the constructor's.
+   */
+  showEditors(): void {
+    const started = performance.now();
     this.showTints();
+    this.editors.sync(this.store.state, false);
     this.showEvaluation();
     this.lastEvaluationMs = performance.now() - started;
   }

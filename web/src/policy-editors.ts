@@ -8,7 +8,7 @@
 
 import type { Completion } from "@codemirror/autocomplete";
 import { type Diagnostic, setDiagnostics } from "@codemirror/lint";
-import type { Transaction } from "@codemirror/state";
+import type { EditorState, Transaction, TransactionSpec } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { policyCompletions } from "./completions";
 import { el } from "./dom";
@@ -94,9 +94,9 @@ export class PolicyEditors {
       const selected = policy.key === state.view.tab;
       entry.panel.hidden = !selected;
       if (selected && !entry.view) {
-        entry.view = this.createView(entry, policy, state);
-        // A new editor has no findings or tints to clear.
+        // A new editor has no findings or tints to clear; with a report it has them from its first frame.
         if (!this.reports.has(policy.key)) entry.applied = { text: policy.text, report: undefined };
+        entry.view = this.createView(entry, policy, state);
       }
       entry.view?.contentDOM.setAttribute("aria-label", editorLabel(policy, state));
       if (selected && entry.view) {
@@ -129,6 +129,7 @@ export class PolicyEditors {
           ? "No repository policy. Paste one here, or leave this empty for a repository without one."
           : "Empty: this policy takes no part in the evaluation.",
       dispatch: (transactions, view) => this.dispatch(policy.key, entry, transactions, view),
+      firstUpdate: (editorState) => this.evaluationSpecs(policy.key, entry, editorState) ?? [],
       completions: policyCompletions(this.completionOptions),
       extensions: [
         EditorView.domEventHandlers({
@@ -181,19 +182,25 @@ export class PolicyEditors {
    * text that does not parse, and the tints stay those of the last good result.
    */
   private apply(key: string, entry: EditorEntry, view: EditorView, keepTints = false): void {
-    const report = this.reports.get(key);
     const pending = entry.pending;
     const state = pending?.[pending.length - 1]?.state ?? view.state;
+    const specs = this.evaluationSpecs(key, entry, state, keepTints);
+    if (!specs) return;
+    if (pending) {
+      pending.push(state.update(...specs));
+    } else {
+      view.dispatch(...specs);
+    }
+  }
+
+  /** The latest report's findings and tints for an editor in `state`, or null when it has them already. */
+  private evaluationSpecs(key: string, entry: EditorEntry, state: EditorState, keepTints = false): TransactionSpec[] | null {
+    const report = this.reports.get(key);
     const text = state.doc.toString();
-    if (entry.applied && entry.applied.text === text && sameReport(entry.applied.report, report)) return;
+    if (entry.applied && entry.applied.text === text && sameReport(entry.applied.report, report)) return null;
     entry.applied = { text, report };
     const diagnostics = text.trim() === "" ? [] : convert(report?.diagnostics ?? [], text.length);
-    const tints = keepTints ? {} : { effects: setTints.of(tintsFor(report, text.length)) };
-    if (pending) {
-      pending.push(state.update(setDiagnostics(state, diagnostics), tints));
-    } else {
-      view.dispatch(setDiagnostics(state, diagnostics), tints);
-    }
+    return [setDiagnostics(state, diagnostics), keepTints ? {} : { effects: setTints.of(tintsFor(report, text.length)) }];
   }
 
   /** Clears every editor's tints (the evaluation failed, so nothing is known). */
