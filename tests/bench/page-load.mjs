@@ -1,10 +1,11 @@
 // The page's first decision in headless Chromium, in fresh browser contexts (a first visit: no cache, no
-// saved work), then once more as a reload in the same context. The figure is taken the way an outside
-// observer takes it: navigate (waiting only for the commit), poll every animation frame until the banner
-// leaves `data-decision="loading"`, then read `performance.now()` in the page (0 is the navigation
-// start). That reading waits for whatever task the page runs next, so work the page does right after
-// showing the decision counts too. The probe's own marks (the attribute change, the frame after it)
-// give the breakdown. Also records every file each load requested, for the transfer size.
+// saved work). The figure is taken the way an outside observer takes it: a fresh context with the
+// browser's default settings and nothing injected, navigate (waiting only for the commit), poll every
+// animation frame until the banner leaves `data-decision="loading"`, then read `performance.now()` in the
+// page (0 is the navigation start). That reading waits for whatever task the page runs next, so work the
+// page does right after showing the decision counts too. Visits with the probe injected, each followed
+// by a reload in the same context, alternate with those and give the breakdown (the attribute change,
+// the frame after it). Also records every file each load requested, for the transfer size.
 
 import { freshPage } from "./browser.mjs";
 import { firstDecisionProbe } from "./page-probes.mjs";
@@ -52,7 +53,19 @@ async function collect(page) {
   });
 }
 
-/** One first visit in a fresh context, and a reload in it; with the URLs each requested. */
+/** One first visit as an outside observer makes it: a fresh context as the browser makes it, nothing injected. */
+async function plainVisit(env) {
+  const context = await env.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(env.url, { waitUntil: "commit" });
+    return await decisionShown(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** One probed first visit in a fresh context, and a reload in it; with the URLs each requested. */
 async function visit(env) {
   const { context, page, problems } = await freshPage(env.browser);
   const requested = [];
@@ -99,13 +112,17 @@ async function blankVisit(env, blankUrl) {
 }
 
 /**
- * Runs the first-decision benchmark: medians of cold and warm loads, the first visit's requests, one
- * traced first visit, and the same number of visits to `blankUrl` as a baseline.
+ * Runs the first-decision benchmark: the median of the plain first visits (the figure), medians of the
+ * probed cold and warm loads, the first visit's requests, one traced first visit, and the same number of
+ * visits to `blankUrl` as a baseline. `env.url` should be served from a process of its own
+ * (server-process.mjs), as a reviewer serves the page.
  */
 export async function runFirstDecision(env, blankUrl) {
+  const plain = [];
   const visits = [];
   const blank = [];
   for (let run = 0; run < COLD_RUNS; run += 1) {
+    plain.push(await plainVisit(env));
     visits.push(await visit(env));
     blank.push(await blankVisit(env, blankUrl));
   }
@@ -114,6 +131,8 @@ export async function runFirstDecision(env, blankUrl) {
     traced: await tracedVisit(env),
     runs: visits.length,
     decisions: [...new Set(visits.map((one) => one.cold.decision))],
+    shownAt: median(plain),
+    shownAll: plain,
     cold: medians(visits.map((one) => one.cold), FIELDS),
     warm: medians(visits.map((one) => one.warm), FIELDS),
     coldAll: visits.map((one) => one.cold.shownAt),

@@ -46,14 +46,16 @@ export function firstDecisionProbe() {
 
 /**
  * Keystroke to tints: notes every digit keydown's `timeStamp`, the start of every evaluation of the
- * page (its user timing measure `ecr-policy-playground:evaluate`, web/src/playground.ts), and when the outcome
- * tint of statement `statement` changes in the editor, with the end of the frame that paints it: the
- * first animation frame after the change, then a message, which runs after that frame's paint. The
- * keydown, the tint and the painted frame are also `performance.mark`s (`bench:keydown`, `bench:tint`,
- * `bench:framed`), so that a Chromium trace can be cut at them.
+ * page (its user timing measure `ecr-policy-playground:evaluate`, web/src/playground.ts), and each
+ * change of statement `statement`'s line in the editor, with the end of the frame that paints it (the
+ * first animation frame after the change, then a message, which runs after that frame's paint): of its
+ * text (`texts`) and of its outcome tint (`tints`). The keydown, the tint and the painted frame are also
+ * `performance.mark`s (`bench:keydown`, `bench:tint`, `bench:framed`), so that a Chromium trace can be
+ * cut at them. The baseline page (the editor alone) has no evaluations and no tint changes: its
+ * keystroke is the text's.
  */
 export function keystrokeProbe({ statement }) {
-  const bench = { keys: [], evaluations: [], tints: [] };
+  const bench = { keys: [], evaluations: [], tints: [], texts: [] };
   window.__bench = bench;
   window.addEventListener("keydown", (event) => {
     if (!/^[0-9]$/.test(event.key)) return;
@@ -65,24 +67,33 @@ export function keystrokeProbe({ statement }) {
       if (entry.name === "ecr-policy-playground:evaluate") bench.evaluations.push(entry.startTime);
     }
   }).observe({ type: "measure" });
-  let last = null;
-  const observer = new MutationObserver(() => {
-    const line = document.querySelector(`.cm-line[data-statement="${statement}"]`);
-    const outcome = line?.getAttribute("data-outcome") ?? null;
-    if (outcome === last) return;
-    last = outcome;
-    performance.mark("bench:tint");
-    const entry = { outcome, at: performance.now(), framedAt: null };
-    bench.tints.push(entry);
+  const noteFrame = (entry, mark) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
-        performance.mark("bench:framed");
+        if (mark) performance.mark("bench:framed");
         entry.framedAt = performance.now();
       };
       channel.port2.postMessage(null);
     });
+  let lastOutcome = null;
+  let lastText = null;
+  const observer = new MutationObserver(() => {
+    const line = document.querySelector(`.cm-line[data-statement="${statement}"]`);
+    const text = line?.textContent ?? null;
+    if (text !== lastText) {
+      lastText = text;
+      const entry = { at: performance.now(), framedAt: null };
+      bench.texts.push(entry);
+      noteFrame(entry, false);
+    }
+    const outcome = line?.getAttribute("data-outcome") ?? null;
+    if (outcome === lastOutcome) return;
+    lastOutcome = outcome;
+    performance.mark("bench:tint");
+    const entry = { outcome, at: performance.now(), framedAt: null };
+    bench.tints.push(entry);
+    noteFrame(entry, true);
   });
-  const watch = () => observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-outcome"] });
-  watch();
+  observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["data-outcome"] });
 }

@@ -8,10 +8,12 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { launchChromium, serve } from "../browser.mjs";
 import { runChromium, stageWww } from "./chromium-wasm.mjs";
+import { buildEditorOnly } from "./editor-only.mjs";
 import { loadNodeWasm, runNode } from "./node-wasm.mjs";
 import { runFirstDecision } from "./page-load.mjs";
 import { runKeystroke } from "./page-keystroke.mjs";
 import { DIST_DIR, OUT_DIR } from "./paths.mjs";
+import { serveInOwnProcess } from "./server-process.mjs";
 import { renderReport } from "./report.mjs";
 import { pageSize, wasmSize } from "./sizes.mjs";
 import { SAMPLES, SAMPLE_MS, WARMUP_MS } from "./timing.mjs";
@@ -22,9 +24,11 @@ function progress(message) {
 
 progress("WebAssembly cases in Node.js");
 const node = await runNode();
+progress("building the keystroke baseline page (the editor alone)");
+const editorOnly = await serve(await buildEditorOnly());
 const browser = await launchChromium();
 const www = await serve(stageWww());
-const dist = await serve(DIST_DIR);
+const dist = await serveInOwnProcess(DIST_DIR);
 let chromium;
 let first;
 let keystroke;
@@ -35,11 +39,12 @@ try {
   progress("page: first decision");
   first = await runFirstDecision({ browser, url: dist.url }, `${www.url}blank.html`);
   progress("page: keystroke to tints");
-  keystroke = await runKeystroke({ browser, url: dist.url }, await loadNodeWasm());
+  keystroke = await runKeystroke({ browser, url: dist.url, editorOnlyUrl: editorOnly.url }, await loadNodeWasm());
 } finally {
   await browser.close();
   await www.close();
   await dist.close();
+  await editorOnly.close();
 }
 const load = loadavg()
   .map((value) => value.toFixed(2))
