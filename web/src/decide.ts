@@ -4,17 +4,20 @@
 import { byId } from "./dom";
 import type { Engine, Outcome } from "./engine";
 import type { ResultView } from "./result-view";
-import { type AppState, selectedRequestIndex } from "./state";
+import { type AppState, allRequests, selectedRequestIndex } from "./state";
 import { selectedRequestOnly } from "./suite-edits";
 import type { Evaluation, RequestDecision } from "./types";
 import { editorsById, stateToDocument } from "./url-state";
+
+/** A request's decision, as the Requests list shows it. */
+export type RequestOutcome = Pick<RequestDecision, "decision">;
 
 /** An evaluation of a state: the engine's answer, and the editor key of each of the document's policies. */
 export interface Decided {
   /** The engine's answer for the selected request. */
   answer: Outcome<Evaluation>;
   /** Every request of the state with its decision, in order; empty when the document cannot be read. */
-  entries: RequestDecision[];
+  entries: RequestOutcome[];
   /** Engine policy id -> editor key. */
   editorOf: Map<string, string>;
 }
@@ -27,11 +30,24 @@ export interface Decided {
  */
 export function decideState(engine: Engine, state: AppState): Decided {
   const { document, editors } = stateToDocument(state, true);
+  const decided = (answer: Outcome<Evaluation>, entries: RequestOutcome[]): Decided => ({
+    answer,
+    entries,
+    editorOf: answer.ok ? editorsById(answer.value.policies, editors) : new Map(),
+  });
+  if (allRequests(state).length === 1) {
+    // One request: its evaluation is also its entry, and deciding the suite would evaluate it a second
+    // time. Only an `invalid` decision needs the suite's call, which alone says whether the document
+    // could be read at all (then there are no entries).
+    const answer = engine.evaluate(document);
+    if (answer.ok && answer.value.decision !== "invalid") return decided(answer, [{ decision: answer.value.decision }]);
+    const suite = engine.decideSuite(document);
+    return decided(answer, suite.ok ? suite.value : []);
+  }
   const suite = engine.decideSuite(document);
   const entries = suite.ok ? suite.value : [];
   const single = entries.length > 1 ? stateToDocument(selectedRequestOnly(state), true).document : document;
-  const answer = engine.evaluate(entries[selectedRequestIndex(state)] ? single : document);
-  return { answer, entries, editorOf: answer.ok ? editorsById(answer.value.policies, editors) : new Map() };
+  return decided(engine.evaluate(entries[selectedRequestIndex(state)] ? single : document), entries);
 }
 
 /** Shows an evaluation's decision in the banner and its explanation (`results`), or why there is none. */

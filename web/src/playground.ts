@@ -9,7 +9,7 @@ import { AccessDeniedControl } from "./access-denied";
 import { findAction } from "./action-picker";
 import { CompareView } from "./compare-view";
 import { completionOptions } from "./completions";
-import { type Decided, decideState, showDecision } from "./decide";
+import { type Decided, decideState, type RequestOutcome, showDecision } from "./decide";
 import { defaultState } from "./defaults";
 import { confirmDialog, promptDialog } from "./dialogs";
 import { byId, debounce, el, renderOnce } from "./dom";
@@ -33,7 +33,7 @@ import { type AppState, type Change, findPolicy, Store } from "./state";
 import { addIdentityPolicy, cycleTab, selectTab, setPanel, setPolicyText, setRequestField } from "./state-edits";
 import { clearSaved, loadPrevious, save, savePrevious } from "./storage";
 import { addRequest, duplicateRequest, removeRequest, renameRequest, selectedRequestOnly, selectRequest, setRequestExpect } from "./suite-edits";
-import type { AccessDenied, Catalog, Evaluation, PolicyReport, RequestDecision } from "./types";
+import type { AccessDenied, Catalog, Evaluation, PolicyReport } from "./types";
 import { stateToDocument } from "./url-state";
 import { renderWrapperNote } from "./wrapper-note";
 
@@ -66,7 +66,7 @@ export class App {
   private reports = new Map<string, PolicyReport>();
   private evaluation: Evaluation | null = null;
   /** Every request of the latest evaluation with its decision, for the Requests list. */
-  private entries: RequestDecision[] = [];
+  private entries: RequestOutcome[] = [];
   /** How long the latest evaluation took, ms: it decides how the next one is scheduled. */
   private lastEvaluationMs = Number.POSITIVE_INFINITY;
   /** Whether the result on screen is a good one, to keep (out of date) while the JSON does not parse. */

@@ -20,7 +20,7 @@ export interface RequestRow {
 }
 
 /** The rows for a state and the engine's entries for its requests (in the same order). */
-export function requestRows(state: AppState, entries: readonly RequestDecision[]): RequestRow[] {
+export function requestRows(state: AppState, entries: readonly Pick<RequestDecision, "decision">[]): RequestRow[] {
   const selected = selectedRequestIndex(state);
   return allRequests(state).map((request, index) => {
     const decision = entries[index]?.decision ?? null;
