@@ -61,7 +61,7 @@ export interface EditorOptions {
   /** Applies transactions to the view (`view.update`), the editor's own and any more the page adds. */
   dispatch: (transactions: readonly Transaction[], view: EditorView) => void;
   /** Changes to the new editor's state before its view draws it (such as the latest findings and tints). */
-  firstUpdate: (state: EditorState) => readonly TransactionSpec[];
+  firstUpdate?: (state: EditorState) => readonly TransactionSpec[];
   completions: CompletionSource;
   /** More extensions, such as event handlers of the page. */
   extensions: Extension[];
@@ -97,7 +97,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
     extensions.push(placeholder(options.placeholderText));
   }
   const created = EditorState.create({ doc: options.text, extensions });
-  const specs = options.firstUpdate(created);
+  const specs = options.firstUpdate?.(created) ?? [];
   const state = specs.length > 0 ? created.update(...specs).state : created;
   return new EditorView({ parent, state, dispatchTransactions: options.dispatch });
 }

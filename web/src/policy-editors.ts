@@ -67,6 +67,8 @@ export class PolicyEditors {
   private readonly entries = new Map<string, EditorEntry>();
   /** Editor key -> report, for the latest evaluation. */
   private reports = new Map<string, PolicyReport>();
+  /** Editor key -> the Compare view's changed statements, given before the editor's view existed. */
+  private readonly changedBeforeView = new Map<string, readonly StatementMark[]>();
 
   constructor(
     private readonly host: HTMLElement,
@@ -129,7 +131,12 @@ export class PolicyEditors {
           ? "No repository policy. Paste one here, or leave this empty for a repository without one."
           : "Empty: this policy takes no part in the evaluation.",
       dispatch: (transactions, view) => this.dispatch(policy.key, entry, transactions, view),
-      firstUpdate: (editorState) => this.evaluationSpecs(policy.key, entry, editorState) ?? [],
+      firstUpdate: (editorState) => {
+        const specs = this.evaluationSpecs(policy.key, entry, editorState) ?? [];
+        const changed = this.changedBeforeView.get(policy.key);
+        this.changedBeforeView.delete(policy.key);
+        return changed ? [...specs, { effects: setChangedStatements.of(changedMarks(changed, editorState.doc.length)) }] : specs;
+      },
       completions: policyCompletions(this.completionOptions),
       extensions: [
         EditorView.domEventHandlers({
@@ -245,7 +252,12 @@ export class PolicyEditors {
   /** Marks an editor's statements that changed in the Compare view; none clears the marks. */
   markChanged(key: string, statements: readonly StatementMark[]): void {
     const view = this.entries.get(key)?.view;
-    view?.dispatch({ effects: setChangedStatements.of(changedMarks(statements, view.state.doc.length)) });
+    if (view) {
+      view.dispatch({ effects: setChangedStatements.of(changedMarks(statements, view.state.doc.length)) });
+    } else {
+      // The page builds its editor after its first comparison may have run: the marks wait for it.
+      this.changedBeforeView.set(key, statements);
+    }
   }
 
   /** Focuses an editor. */
