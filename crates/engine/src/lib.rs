@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod diff;
 mod distance;
 pub mod eval;
+pub mod fix;
 pub mod import;
 mod json;
 pub mod lint;

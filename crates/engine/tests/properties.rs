@@ -533,3 +533,21 @@ fn the_checks_report_a_broken_invariant() {
     let allow_all = json!({"Effect": "Allow", "Action": "*", "Resource": "*"});
     assert!(invariants::deny_never_allows(&scenario, Slot::Identity(0), &allow_all).is_err());
 }
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn every_suggested_fix_is_allowed(scenario in any_scenario()) {
+        // EVAL, XACCT, section 7: a fix is offered only when deciding its edited scenario gives allowed,
+        // and only for a denied request.
+        let decision = evaluate(&scenario, CORPUS_TIME).decision;
+        let fixes = ecr_policy_engine::fix::suggest_fixes(&scenario, CORPUS_TIME);
+        if !matches!(decision, Decision::ExplicitDeny | Decision::ImplicitDeny) {
+            prop_assert!(fixes.is_empty());
+        }
+        for fix in fixes {
+            prop_assert_eq!(evaluate(&fix.scenario, CORPUS_TIME).decision, Decision::Allowed, "{}", fix.description);
+        }
+    }
+}
