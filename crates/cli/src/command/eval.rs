@@ -2,10 +2,11 @@
 
 use ecr_policy_engine::denied;
 use ecr_policy_engine::eval::{Decision, SuiteEntry, evaluate_suite};
+use ecr_policy_engine::fix::suggest_fixes;
 use ecr_policy_engine::operation::Operation;
 use ecr_policy_engine::scenario::Scenario;
 
-use super::{Report, from_error};
+use super::{Report, fixes, from_error};
 use crate::clock::TimeArg;
 use crate::color::Paint;
 use crate::error::CliError;
@@ -22,6 +23,7 @@ Examples:
   ecr-policy eval --link 'http://localhost:8080/#s=1.<payload>'
   ecr-policy eval scenario.json --json | jq .decision
   ecr-policy eval scenario.json --operation pull
+  ecr-policy eval scenario.json --suggest-fixes
   ecr-policy eval scenario.json --from-error 'User: arn:aws:sts::444455556666:assumed-role/ci/build-7 is
     not authorized to perform: ecr:BatchGetImage on resource: arn:aws:ecr:us-east-1:111122223333:repository/app
     because no resource-based policy allows the ecr:BatchGetImage action'
@@ -37,6 +39,11 @@ permissions boundary or VPC endpoint policy, and the older form with no reason),
 action and resource against the scenario's policies, and says whether the playground agrees with the
 reason AWS gave and, when not, which policy to look at; with --json, `{\"accessDenied\", \"agreement\",
 \"evaluation\"}`.
+--suggest-fixes, for a denied request, prints after the explanation the smallest change on each side
+that allows it (an identity-policy statement, a repository- or registry-policy statement, a narrowed
+Deny, an organization, boundary or session policy Allow), each checked by deciding the edited scenario;
+with --json the result object has `fixes`, each `{\"side\", \"description\", \"changes\", \"scenario\"}`,
+and `ecr-policy eval` of a fix's `scenario` decides it allowed.
 The request is made now, or at --time; aws:CurrentTime and aws:EpochTime in the scenario's context
 win over both.";
 
@@ -56,6 +63,10 @@ pub struct EvalArgs {
     /// playground agrees with the reason AWS gave
     #[arg(long, value_name = "TEXT", conflicts_with = "operation")]
     pub from_error: Option<String>,
+    /// For a denied request, print the changes that would allow it, each verified by deciding the edited
+    /// scenario (one request, not a suite)
+    #[arg(long, conflicts_with = "from_error")]
+    pub suggest_fixes: bool,
     /// When the request is made
     #[command(flatten)]
     pub time: TimeArg,
@@ -75,7 +86,15 @@ pub fn run(args: &EvalArgs, paint: Paint) -> Result<Report, CliError> {
     if let Some(denied) = &denied {
         from_error::ask(&mut scenario, denied);
     }
+    if args.suggest_fixes && scenario.is_suite() {
+        return Err(CliError::new(
+            "--suggest-fixes decides one request; this document is a suite (`requests`): copy the request to fix into a scenario of its own",
+        ));
+    }
     let entries = evaluate_suite(&scenario, args.time.request_time());
+    let fixes = args
+        .suggest_fixes
+        .then(|| suggest_fixes(&scenario, args.time.request_time()));
     let agreement = denied.as_ref().zip(entries.first()).map(|(denied, entry)| {
         (
             denied,
@@ -97,6 +116,20 @@ pub fn run(args: &EvalArgs, paint: Paint) -> Result<Report, CliError> {
             json
         } else {
             text(&scenario, &entries, paint) + &from_error::text(denied, agreement, paint)
+        }
+    } else if let (Some(fixes), [entry]) = (&fixes, entries.as_slice()) {
+        if args.json {
+            let json = fixes::EvaluationWithFixes {
+                evaluation: &entry.evaluation,
+                fixes,
+            };
+            let mut json = serde_json::to_string_pretty(&json).map_err(|error| {
+                CliError::new(format!("cannot write the result as JSON: {error}"))
+            })?;
+            json.push('\n');
+            json
+        } else {
+            text(&scenario, &entries, paint) + &fixes::text(&entry.evaluation, fixes, paint)
         }
     } else if args.json {
         let mut json = match (scenario.is_suite(), entries.as_slice()) {

@@ -4,6 +4,7 @@
 
 pub mod diff;
 pub mod eval;
+mod fixes;
 mod from_error;
 pub mod import;
 pub mod link;

@@ -4,6 +4,7 @@
 mod bad_input;
 mod diff;
 mod eval;
+mod fixes;
 mod from_error;
 mod help;
 #[expect(

@@ -174,11 +174,12 @@ impl Draft {
             }
         };
         let mut sentences = self.sentences;
-        if self.cross_account && caller_side && resource_side {
-            sentences.push(
+        if self.cross_account && resource_side {
+            sentences.push(if caller_side {
                 "The request crosses accounts, so both accounts must allow it (XACCT): the fix is both edits together."
-                    .to_owned(),
-            );
+            } else {
+                "The request crosses accounts: the repository's side must name the caller or its account, and the caller's side already allows it (XACCT)."
+            }.to_owned());
         }
         Fix {
             side,
@@ -443,9 +444,7 @@ impl Draft {
             .as_deref()
             .map(|account| format!("In the repository's account {account}, "));
         let actions = describe_actions(needs);
-        let why = if self.cross_account {
-            " Across accounts the repository's side must name the caller or its account (XACCT)."
-        } else if registry {
+        let why = if registry && !self.cross_account {
             " The registry policy grants like a repository policy, for the repositories its Resource names (section 7)."
         } else {
             ""
@@ -536,7 +535,7 @@ impl Draft {
         if let Some(changed) = self.changed.iter().find(|changed| changed.id == id) {
             return Some(changed.text.clone());
         }
-        source(&self.scenario, id).map(PolicySource::text)
+        source(&self.scenario, id).map(as_written)
     }
 
     /// The kind and name of the policy `id` of the scenario.
@@ -552,7 +551,7 @@ impl Draft {
 
     /// Sets the text of the existing or new policy `id` (the repository or registry policy may be new).
     fn set_text(&mut self, id: &str, kind: PolicyKind, name: &str, text: String) -> Option<()> {
-        let before = source(&self.original, id).map(PolicySource::text);
+        let before = source(&self.original, id).map(as_written);
         let slot = match source_mut(&mut self.scenario, id) {
             Some(slot) => slot,
             None => {
@@ -594,6 +593,30 @@ impl Draft {
             text,
         });
     }
+}
+
+/// The text of a policy as its editor shows it: a policy written as a JSON object inside a scenario
+/// document without the document's indent, which its lines after the first carry.
+fn as_written(source: &PolicySource) -> String {
+    let text = source.text();
+    if source.written_at().is_none() {
+        return text;
+    }
+    let indent = text
+        .lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.len() - line.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default().to_owned();
+    lines.fold(first, |text, line| {
+        format!(
+            "{text}\n{}",
+            line.get(indent..).unwrap_or(line.trim_start())
+        )
+    })
 }
 
 /// The policy `id` of `scenario`.
