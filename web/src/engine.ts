@@ -16,6 +16,7 @@ import initWasm, {
   readAccount,
   readScenarios,
   readTemplate,
+  suggestFixes,
   version,
   whoCan,
 } from "../pkg/ecr_policy_wasm.js";
@@ -24,6 +25,7 @@ import type {
   AccessDiff,
   Catalog,
   Evaluation,
+  Fix,
   ImportIdentityResult,
   Matrix,
   PolicyKind,
@@ -78,6 +80,11 @@ export interface Engine {
    * cannot be read. Asynchronous: the template reader may live in a module loaded on first use.
    */
   readTemplate(text: string): Promise<ReadTemplateResult | { ok: false; message: string }>;
+  /**
+   * For a denied request, the changes that would allow it, each verified by the engine (none for an
+   * allowed or invalid one). An analysis: asynchronous, so that it can come from a module loaded later.
+   */
+  suggestFixes(scenario: ScenarioDocument): Promise<Outcome<Fix[]>>;
 }
 
 function attempt<T>(run: () => T): Outcome<T> {
@@ -128,6 +135,12 @@ export async function loadEngine(): Promise<Engine> {
     readScenarios: (text) => attempt(() => readScenarios(text)),
     diff: async (old, next, kind, base) => attempt(() => diff(old, next, kind, base)),
     readTemplate: async (text) => failedOr(() => readTemplate(text)),
+    suggestFixes: async (scenario) =>
+      attempt(() => {
+        const result = suggestFixes(scenario);
+        if (!result.ok) throw new Error(result.message);
+        return result.fixes;
+      }),
   };
 }
 

@@ -30,6 +30,7 @@ function linkEngine(running: string, error: ScenarioError = { path: "request.pri
     whoCan: unused,
     diff: unused,
     readTemplate: unused,
+    suggestFixes: unused,
     readScenarios: (text): Outcome<ReadScenariosResult> => {
       if (text.includes("!")) return { ok: true, value: { ok: false, error } };
       const value: unknown = JSON.parse(text);

@@ -16,12 +16,14 @@ import { byId, debounce, el, renderOnce } from "./dom";
 import type { Engine } from "./engine";
 import { EXAMPLES } from "./examples";
 import { renderFindings } from "./findings-list";
+import { editorFor, withAddedPolicy } from "./fix-changes";
+import { FixesControl } from "./fixes-control";
 import { openGallery } from "./gallery";
 import { openLink, readState } from "./incoming";
 import { renderMatrix } from "./matrix";
 import { hideAlert, showAlert, showNotice } from "./notice";
 import { operationNamed } from "./operations";
-import { PolicyEditors } from "./policy-editors";
+import { editorLabel, PolicyEditors } from "./policy-editors";
 import { renderTabs } from "./policy-tabs";
 import { requestPanel } from "./request-panel";
 import { renderRequests, requestRows } from "./requests-list";
@@ -33,7 +35,7 @@ import { type AppState, type Change, findPolicy, Store } from "./state";
 import { addIdentityPolicy, cycleTab, selectTab, setPanel, setPolicyText, setRequestField } from "./state-edits";
 import { clearSaved, loadPrevious, save, savePrevious } from "./storage";
 import { addRequest, duplicateRequest, removeRequest, renameRequest, selectedRequestOnly, selectRequest, setRequestExpect } from "./suite-edits";
-import type { AccessDenied, Catalog, Evaluation, PolicyReport } from "./types";
+import type { AccessDenied, Catalog, Evaluation, Fix, PolicyReport } from "./types";
 import { stateToDocument } from "./url-state";
 import { renderWrapperNote } from "./wrapper-note";
 
@@ -58,6 +60,7 @@ export class App {
   private readonly request;
   private readonly accessDenied: AccessDeniedControl;
   private readonly compare: CompareView;
+  private readonly fixes: FixesControl;
   /** The action catalogue, read from the engine when first needed. */
   private catalogRead: { value: Catalog | null } | null = null;
   /** Engine policy id -> editor key, for the latest evaluation. */
@@ -101,6 +104,14 @@ export class App {
     this.accessDenied = new AccessDeniedControl(byId("request-panel"), byId<HTMLInputElement>("principal-input"), {
       engine,
       fill: (denied) => this.fillRequest(denied),
+    });
+    this.fixes = new FixesControl(byId("fixes"), engine, {
+      editorName: (change) => {
+        const key = editorFor(change, this.editorOf);
+        const policy = key === null ? undefined : findPolicy(this.store.state, key);
+        return policy ? editorLabel(policy, this.store.state) : null;
+      },
+      apply: (fix) => this.applyFix(fix),
     });
     byId("engine-version").textContent = `engine ${engine.version()}`;
     if (this.catalog) {
@@ -278,6 +289,7 @@ export class App {
   private showEvaluation(): void {
     const evaluation = this.evaluation;
     this.renderRequests();
+    void this.fixes.show(this.store.state, evaluation);
     if (!evaluation) {
       this.request.showEvaluation(null);
       renderOnce(byId("findings"), "", () => []);
@@ -312,6 +324,26 @@ export class App {
         this.setPanel("explain");
       },
     });
+  }
+
+  /**
+   * Puts a fix's policies into the editors: a changed policy as one edit of its editor, which the
+   * editor's undo takes back; a policy the fix adds as a new tab. The work before is kept, restorable as
+   * after a load.
+   */
+  private applyFix(fix: Fix): void {
+    savePrevious(this.store.state);
+    const editorOf = new Map(this.editorOf);
+    for (const change of fix.changes) {
+      const key = editorFor(change, editorOf);
+      if (key !== null && findPolicy(this.store.state, key)) {
+        if (this.store.state.view.tab !== key) this.store.update("view", (current) => selectTab(current, key));
+        this.editors.replace(key, change.after);
+      } else {
+        this.store.update("policies", (current) => withAddedPolicy(current, change));
+      }
+    }
+    showNotice(["Applied the fix. Undo (Ctrl+Z) in an editor takes back its change; your previous work is kept."], () => this.restorePrevious());
   }
 
   /** Puts an AccessDenied message's principal, action and resource (when it names one) into the request. */

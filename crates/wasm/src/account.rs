@@ -80,7 +80,7 @@ impl Failed {
     }
 
     /// A reading error in words: `line 2, column 30: UserDetailList[0].Arn: ...`.
-    fn read(error: &ScenarioError) -> Self {
+    pub(crate) fn read(error: &ScenarioError) -> Self {
         let at = match (error.line, error.column) {
             (Some(line), Some(column)) => format!("line {line}, column {column}: "),
             _ => String::new(),

@@ -22,6 +22,7 @@ mod compare;
 mod convert;
 mod denied;
 mod evaluate;
+mod fixes;
 mod lint;
 mod read;
 mod share;
@@ -42,6 +43,7 @@ pub use evaluate::{
     EvaluateResult, MatrixResult, RequestDecision, SuiteDecisions, SuiteResult, decide_suite,
     evaluate, evaluate_suite, matrix,
 };
+pub use fixes::{SuggestFixesResult, suggest_fixes_js};
 pub use lint::{LintOptions, lint};
 pub use read::{ReadScenariosResult, read_scenarios};
 pub use share::{DecodeShareResult, decode_share, encode_share, long_link};

@@ -17,6 +17,7 @@ import init, {
   readAccount,
   readScenarios,
   readTemplate,
+  suggestFixes,
   version,
   whoCan,
 } from "./pkg/ecr_policy_wasm.js";
@@ -241,6 +242,16 @@ export function everyFunction(): string[] {
     lines.push(...template.template.notes);
   } else {
     lines.push(`${template.line ?? "?"}:${template.column ?? "?"} ${template.message}`);
+  }
+  const suggested = suggestFixes(scenario, 1_780_272_000);
+  if (suggested.ok) {
+    for (const fix of suggested.fixes) {
+      const side: "identity" | "resource" | "both" | "organization" = fix.side;
+      lines.push(`${side}: ${fix.description}`, ...fix.changes.map((change) => `${change.policy} ${change.kind} ${change.name}: ${change.before ?? "(new)"} -> ${change.after}`));
+      lines.push(fix.scenario.request?.principal ?? "");
+    }
+  } else {
+    lines.push(suggested.message);
   }
   lines.push(version());
   return lines;

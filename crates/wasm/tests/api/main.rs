@@ -13,6 +13,7 @@ mod catalog;
 mod denied;
 mod diff;
 mod evaluate;
+mod fixes;
 mod lint;
 mod matrix;
 mod misuse;
