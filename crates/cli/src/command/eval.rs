@@ -104,41 +104,28 @@ pub fn run(args: &EvalArgs, paint: Paint) -> Result<Report, CliError> {
     });
     let text = if let Some((denied, agreement, evaluation)) = &agreement {
         if args.json {
-            let json = from_error::FromErrorJson {
+            json_text(&from_error::FromErrorJson {
                 access_denied: denied,
                 agreement,
                 evaluation,
-            };
-            let mut json = serde_json::to_string_pretty(&json).map_err(|error| {
-                CliError::new(format!("cannot write the result as JSON: {error}"))
-            })?;
-            json.push('\n');
-            json
+            })?
         } else {
             text(&scenario, &entries, paint) + &from_error::text(denied, agreement, paint)
         }
     } else if let (Some(fixes), [entry]) = (&fixes, entries.as_slice()) {
         if args.json {
-            let json = fixes::EvaluationWithFixes {
+            json_text(&fixes::EvaluationWithFixes {
                 evaluation: &entry.evaluation,
                 fixes,
-            };
-            let mut json = serde_json::to_string_pretty(&json).map_err(|error| {
-                CliError::new(format!("cannot write the result as JSON: {error}"))
-            })?;
-            json.push('\n');
-            json
+            })?
         } else {
             text(&scenario, &entries, paint) + &fixes::text(&entry.evaluation, fixes, paint)
         }
     } else if args.json {
-        let mut json = match (scenario.is_suite(), entries.as_slice()) {
-            (false, [entry]) => serde_json::to_string_pretty(&entry.evaluation),
-            _ => serde_json::to_string_pretty(&entries),
+        match (scenario.is_suite(), entries.as_slice()) {
+            (false, [entry]) => json_text(&entry.evaluation)?,
+            _ => json_text(&entries)?,
         }
-        .map_err(|error| CliError::new(format!("cannot write the result as JSON: {error}")))?;
-        json.push('\n');
-        json
     } else {
         text(&scenario, &entries, paint)
     };
@@ -152,6 +139,14 @@ pub fn run(args: &EvalArgs, paint: Paint) -> Result<Report, CliError> {
         .max()
         .unwrap_or(Exit::Invalid);
     Ok(Report { text, exit })
+}
+
+/// `value` as pretty JSON ending in a newline.
+fn json_text(value: &impl serde::Serialize) -> Result<String, CliError> {
+    let mut json = serde_json::to_string_pretty(value)
+        .map_err(|error| CliError::new(format!("cannot write the result as JSON: {error}")))?;
+    json.push('\n');
+    Ok(json)
 }
 
 /// Every request of `scenario` asks for `operation` instead of its action or operation.

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::gaps::{Gap, GrantSide, Limit, Need, policy_level};
+use super::gaps::{Gap, GrantSide, Limit, Need};
 use super::text::{PolicyText, add_member, add_to_list, member};
 use super::{Fix, FixSide, Grant, PolicyChange};
 use crate::eval::{Decision, Evaluation, load_scenario_policies, policy_phrase};
@@ -619,56 +619,65 @@ fn as_written(source: &PolicySource) -> String {
     })
 }
 
+/// Where a policy sits in a scenario, read from its id (`identity:0`, `scp:1:0`, ...).
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Repository,
+    Registry,
+    Boundary,
+    Session,
+    Identity(usize),
+    Scp(usize, usize),
+    Rcp(usize, usize),
+}
+
+impl Slot {
+    fn of(id: &str) -> Option<Self> {
+        let mut parts = id.split(':');
+        let kind = parts.next()?;
+        let mut number = || parts.next()?.parse::<usize>().ok();
+        Some(match kind {
+            "repository" => Slot::Repository,
+            "registry" => Slot::Registry,
+            "boundary" => Slot::Boundary,
+            "session" => Slot::Session,
+            "identity" => Slot::Identity(number()?),
+            "scp" => Slot::Scp(number()?, number()?),
+            "rcp" => Slot::Rcp(number()?, number()?),
+            _ => return None,
+        })
+    }
+}
+
 /// The policy `id` of `scenario`.
 fn source<'s>(scenario: &'s Scenario, id: &str) -> Option<&'s PolicySource> {
-    let mut parts = id.split(':');
-    match (parts.next()?, parts.next(), parts.next()) {
-        ("repository", None, None) => scenario.repository_policy.as_ref(),
-        ("registry", None, None) => scenario.registry_policy.as_ref(),
-        ("boundary", None, None) => scenario.permissions_boundary.as_ref(),
-        ("session", None, None) => scenario.session_policy.as_ref(),
-        ("identity", Some(index), None) => scenario
+    match Slot::of(id)? {
+        Slot::Repository => scenario.repository_policy.as_ref(),
+        Slot::Registry => scenario.registry_policy.as_ref(),
+        Slot::Boundary => scenario.permissions_boundary.as_ref(),
+        Slot::Session => scenario.session_policy.as_ref(),
+        Slot::Identity(index) => scenario
             .identity_policies
-            .get(index.parse::<usize>().ok()?)
+            .get(index)
             .map(IdentityPolicy::source),
-        ("scp", Some(_), Some(index)) => scenario
-            .scps
-            .get(policy_level(id)?)?
-            .get(index.parse::<usize>().ok()?),
-        ("rcp", Some(_), Some(index)) => scenario
-            .rcps
-            .get(policy_level(id)?)?
-            .get(index.parse::<usize>().ok()?),
-        _ => None,
+        Slot::Scp(level, index) => scenario.scps.get(level)?.get(index),
+        Slot::Rcp(level, index) => scenario.rcps.get(level)?.get(index),
     }
 }
 
 /// The policy `id` of `scenario`, to change.
 fn source_mut<'s>(scenario: &'s mut Scenario, id: &str) -> Option<&'s mut PolicySource> {
-    let mut parts = id.split(':');
-    match (parts.next()?, parts.next(), parts.next()) {
-        ("repository", None, None) => scenario.repository_policy.as_mut(),
-        ("registry", None, None) => scenario.registry_policy.as_mut(),
-        ("boundary", None, None) => scenario.permissions_boundary.as_mut(),
-        ("session", None, None) => scenario.session_policy.as_mut(),
-        ("identity", Some(index), None) => {
-            match scenario
-                .identity_policies
-                .get_mut(index.parse::<usize>().ok()?)?
-            {
-                IdentityPolicy::Named(named) => Some(&mut named.policy),
-                IdentityPolicy::Unnamed(source) => Some(source),
-            }
-        }
-        ("scp", Some(_), Some(index)) => scenario
-            .scps
-            .get_mut(policy_level(id)?)?
-            .get_mut(index.parse::<usize>().ok()?),
-        ("rcp", Some(_), Some(index)) => scenario
-            .rcps
-            .get_mut(policy_level(id)?)?
-            .get_mut(index.parse::<usize>().ok()?),
-        _ => None,
+    match Slot::of(id)? {
+        Slot::Repository => scenario.repository_policy.as_mut(),
+        Slot::Registry => scenario.registry_policy.as_mut(),
+        Slot::Boundary => scenario.permissions_boundary.as_mut(),
+        Slot::Session => scenario.session_policy.as_mut(),
+        Slot::Identity(index) => match scenario.identity_policies.get_mut(index)? {
+            IdentityPolicy::Named(named) => Some(&mut named.policy),
+            IdentityPolicy::Unnamed(source) => Some(source),
+        },
+        Slot::Scp(level, index) => scenario.scps.get_mut(level)?.get_mut(index),
+        Slot::Rcp(level, index) => scenario.rcps.get_mut(level)?.get_mut(index),
     }
 }
 

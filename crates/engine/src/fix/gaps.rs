@@ -167,6 +167,6 @@ fn unallowed_level(evaluation: &Evaluation, kind: PolicyKind) -> Option<usize> {
 }
 
 /// The level of an organization policy's id, `scp:1:0` → 1.
-pub(super) fn policy_level(id: &str) -> Option<usize> {
+fn policy_level(id: &str) -> Option<usize> {
     id.split(':').nth(1)?.parse().ok()
 }
