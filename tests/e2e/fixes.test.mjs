@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { editorText, start, waitForDecision, withSavedDocument } from "./harness.mjs";
+import { axe, editorText, start, waitForDecision, withSavedDocument } from "./harness.mjs";
 
 let env;
 
@@ -60,6 +60,7 @@ test("a fix for a denied cross-account pull is previewed, applied, and undone wi
     assert.match(await fix.locator(".fix-change figcaption").first().innerText(), /^Changes /);
     assert.ok((await fix.locator(".fix-added").count()) > 0, "the preview marks the added lines");
     assert.match(await fix.locator(".fix-added").allInnerTexts().then((lines) => lines.join("\n")), /444455556666:user\/carol/);
+    assert.deepEqual(await axe(page), [], "the How to fix section with its preview open passes axe");
 
     await fix.getByRole("button", { name: "Apply" }).click();
     await waitForDecision(page, "allowed");

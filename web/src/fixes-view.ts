@@ -68,7 +68,8 @@ function changePreview(change: PolicyChange, editor: string | null): HTMLElement
     el("figcaption", { text: heading }),
     el(
       "pre",
-      { class: "fix-diff" },
+      // Focusable: a wide policy scrolls sideways, which the keyboard must reach too.
+      { class: "fix-diff", tabindex: 0, "aria-label": heading },
       lines.map((line) =>
         el("span", { class: `fix-line fix-${line.kind}` }, [`${line.kind === "added" ? "+" : line.kind === "removed" ? "-" : " "} ${line.text}`]),
       ),
