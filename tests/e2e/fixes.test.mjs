@@ -48,6 +48,8 @@ const CROSS_ACCOUNT_PULL = {
 test("a fix for a denied cross-account pull is previewed, applied, and undone with the editor's undo", async () => {
   await withSavedDocument(env, CROSS_ACCOUNT_PULL, async (page) => {
     assert.equal(await waitForDecision(page, "implicitDeny"), "implicitDeny");
+    assert.equal(await page.locator("#fixes .fix").count(), 0, "fixes are computed only when asked for");
+    await page.click("#suggest-fixes");
     const fix = page.locator("#fixes .fix").first();
     await fix.waitFor();
     assert.match(await page.locator("#fixes h3").innerText(), /How to fix/);
@@ -68,11 +70,12 @@ test("a fix for a denied cross-account pull is previewed, applied, and undone wi
     assert.match(applied, /"AWS": "arn:aws:iam::444455556666:user\/carol"/);
     assert.ok(applied.startsWith(REPOSITORY_POLICY.slice(0, REPOSITORY_POLICY.lastIndexOf("\n  ]"))), "the rest of the policy is kept as written");
     assert.equal(await page.locator("#fixes .fix").count(), 0, "an allowed decision has nothing to fix");
+    assert.equal(await page.locator("#suggest-fixes").count(), 0, "nor a button to ask for fixes");
     assert.match(await page.locator("#notice").innerText(), /Applied the fix/);
 
     await page.keyboard.press("Control+z");
     await waitForDecision(page, "implicitDeny");
     assert.equal(await editorText(page), REPOSITORY_POLICY);
-    await page.locator("#fixes .fix").first().waitFor();
+    await page.locator("#suggest-fixes").waitFor();
   });
 });

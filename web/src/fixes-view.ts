@@ -16,11 +16,22 @@ export interface FixActions {
   apply(fix: Fix): void;
 }
 
-/** Shows `fixes` in `host`; nothing when `fixes` is null (the decision is not a denial, or not known yet). */
-export function renderFixes(host: HTMLElement, fixes: Fix[] | null, actions: FixActions): void {
-  const key = fixes === null ? "" : JSON.stringify(fixes.map((fix) => [fix.side, fix.description, fix.changes]));
+/**
+ * Shows `fixes` in `host`; for `"offer"` (a denial whose fixes nobody asked for yet) the "Suggest fixes"
+ * button, which calls `suggest`; nothing when `fixes` is null (the decision is not a denial, or not known
+ * yet).
+ */
+export function renderFixes(host: HTMLElement, fixes: Fix[] | "offer" | null, actions: FixActions, suggest: () => void): void {
+  const key = fixes === null || fixes === "offer" ? String(fixes) : JSON.stringify(fixes.map((fix) => [fix.side, fix.description, fix.changes]));
   renderOnce(host, key, () => {
     if (fixes === null) return [];
+    if (fixes === "offer") {
+      return [
+        el("h3", { text: "How to fix" }),
+        el("button", { type: "button", id: "suggest-fixes", class: "small", text: "Suggest fixes", onclick: suggest }),
+        el("p", { class: "field-hint", text: "The smallest change on each side that would allow this request, each checked by deciding it again." }),
+      ];
+    }
     return [
       el("h3", { text: "How to fix" }),
       fixes.length === 0
