@@ -1,12 +1,13 @@
 //! Native benchmarks of the engine: parsing, evaluating a typical scenario with its policies already
 //! parsed, the same with every policy type, the all-actions matrix, and what an edit costs the page
-//! (preparing the scenario, parse and lint included, then evaluating it), and a scenario's text to its
-//! result as JSON text, for a small and the typical scenario. It also prints how many allocations some
-//! cases make per call. Run with `scripts/bench`, which holds their targets.
+//! (preparing the scenario, parse and lint included, then evaluating it), a scenario's text to its
+//! result as JSON text, for a small and the typical scenario, the access diff of two 20-statement
+//! policies and a suite of 20 requests. It also prints how many allocations some cases make per call.
+//! Run with `scripts/bench`, which holds their targets.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ecr_policy_engine::diff::{DiffInput, diff_policies};
-use ecr_policy_engine::eval::{evaluate, prepare};
+use ecr_policy_engine::eval::{evaluate, evaluate_suite, prepare};
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 use ecr_policy_engine::scenario::{Scenario, scenario_from_text, scenarios_from_text};
 use ecr_policy_test_kit::CORPUS_TIME as TIME;
@@ -54,6 +55,7 @@ fn count_allocations<T>(case: &str, work: impl Fn() -> T) {
 const TYPICAL: &str = include_str!("fixtures/typical.json");
 const ORGANIZATION: &str = include_str!("fixtures/organization.json");
 const SMALL: &str = include_str!("fixtures/small.json");
+const SUITE: &str = include_str!("fixtures/suite.json");
 
 fn scenario(text: &str) -> Scenario {
     scenarios_from_text(text)
@@ -102,16 +104,29 @@ fn benchmarks(criterion: &mut Criterion) {
         "role/ci-7\", \"arn:aws:iam::123412341234:root\"",
     );
     assert_ne!(twenty_old, twenty_new);
+    let diff_twenty = || {
+        diff_policies(black_box(&DiffInput {
+            old: &twenty_old,
+            new: &twenty_new,
+            kind: PolicyKind::Repository,
+            base: None,
+            time: TIME,
+        }))
+    };
+    let twenty = diff_twenty();
+    println!(
+        "diff of two 20-statement policies: {} representative requests, {} changes",
+        twenty.requests,
+        twenty.changes.len()
+    );
+    count_allocations("diff of two 20-statement policies", diff_twenty);
     criterion.bench_function("diff of two 20-statement policies", |bench| {
-        bench.iter(|| {
-            diff_policies(black_box(&DiffInput {
-                old: &twenty_old,
-                new: &twenty_new,
-                kind: PolicyKind::Repository,
-                base: None,
-                time: TIME,
-            }))
-        })
+        bench.iter(diff_twenty)
+    });
+    let suite = scenario(SUITE);
+    count_allocations("suite of 20 requests", || evaluate_suite(&suite, TIME));
+    criterion.bench_function("suite of 20 requests", |bench| {
+        bench.iter(|| evaluate_suite(black_box(&suite), TIME))
     });
     let typical = scenario(TYPICAL);
     let prepared = prepare(&typical);

@@ -10,7 +10,7 @@
 )]
 
 use ecr_policy_engine::diff::{DiffInput, diff_policies};
-use ecr_policy_engine::eval::{Decision, evaluate, prepare};
+use ecr_policy_engine::eval::{Decision, PolicySet, evaluate, prepare};
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 use ecr_policy_engine::scenario::{Scenario, scenario_from_value, scenarios_from_text};
 use ecr_policy_test_kit::{CORPUS_TIME, corpus_scenarios};
@@ -433,6 +433,21 @@ proptest! {
     ) {
         // Caching parsed and linted policies by kind, text and repository is an optimization only.
         invariants::cache_is_transparent(&scenarios).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn a_decider_decides_every_action_as_the_full_evaluation(
+        scenario in any_scenario(),
+        action in select(ACTIONS),
+    ) {
+        // Preparing a request only to decide it skips the statements whose principal does not name the
+        // caller, and explains nothing: an optimization of the access diff only.
+        let request = scenario.first_request();
+        let full = prepare(&scenario).evaluate(action, CORPUS_TIME).decision;
+        let fast = PolicySet::load(&scenario, request)
+            .decider(&scenario, request.clone())
+            .decide(action, CORPUS_TIME);
+        prop_assert_eq!(fast, full);
     }
 
     #[test]

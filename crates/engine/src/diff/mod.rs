@@ -8,6 +8,8 @@
 //! evaluation, the policy placed in its kind's slot of a scenario ([`setup`]).
 
 mod changed;
+#[cfg(test)]
+mod fast_path_tests;
 mod principals;
 mod setup;
 mod targets;
@@ -22,7 +24,7 @@ use serde::Serialize;
 pub use changed::{ChangedStatements, StatementMark};
 
 use crate::diagnostic::Diagnostic;
-use crate::eval::{CheckedPolicy, Decision, RequestTime, check_policy};
+use crate::eval::{CheckedPolicy, Decider, Decision, RequestTime, check_policy};
 use crate::lint::LintOptions;
 use crate::matching::Caller;
 use crate::policy::{Policy, PolicyKind, Statement};
@@ -151,9 +153,19 @@ pub fn diff_policies(input: &DiffInput<'_>) -> AccessDiff {
     let both = [old_policy, new_policy];
     let requests = representative_requests(&both, &setup);
     diff.requests = requests.iter().map(|group| group.actions.len()).sum();
+    let mut caller: Option<(&str, Decider<'_>, Decider<'_>)> = None;
     for group in &requests {
-        let before = old_side.prepare(&setup, group.request.clone());
-        let after = new_side.prepare(&setup, group.request.clone());
+        // The groups of one principal follow each other: its statements' principals are matched once.
+        let (before, after) = match &caller {
+            Some((principal, before, after)) if *principal == group.request.principal => (
+                before.with_request(group.request.clone()),
+                after.with_request(group.request.clone()),
+            ),
+            _ => (
+                old_side.decider(&setup, group.request.clone()),
+                new_side.decider(&setup, group.request.clone()),
+            ),
+        };
         for action in &group.actions {
             let (before, after) = (
                 before.decide(action, input.time),
@@ -170,6 +182,7 @@ pub fn diff_policies(input: &DiffInput<'_>) -> AccessDiff {
                 });
             }
         }
+        caller = Some((&group.request.principal, before, after));
     }
     diff.changes.sort_by(|a, b| {
         (&a.principal, &a.action, &a.resource, &a.context).cmp(&(

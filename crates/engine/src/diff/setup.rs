@@ -10,8 +10,9 @@
 //!   allows everything, and for an RCP the repository policy allows everyone everything, so that the
 //!   policy under comparison is what limits.
 
-use crate::eval::prepare_with_policies;
-use crate::eval::{Decision, LoadedPolicy, Prepared, RequestTime, load_scenario_policies};
+use std::borrow::Cow;
+
+use crate::eval::{Decider, Decision, PolicySet, RequestTime};
 use crate::matching::Caller;
 use crate::policy::PolicyKind;
 use crate::registry::RegistryPolicyScope;
@@ -62,7 +63,7 @@ pub(super) struct Side {
 #[derive(Debug)]
 struct Placed {
     scenario: Scenario,
-    policies: Vec<LoadedPolicy>,
+    policies: PolicySet,
 }
 
 impl<'a> Setup<'a> {
@@ -99,7 +100,7 @@ impl<'a> Setup<'a> {
                 resource: self.repository.clone(),
                 ..Request::default()
             };
-            let policies = load_scenario_policies(&scenario, &probe);
+            let policies = PolicySet::load(&scenario, &probe);
             Placed { scenario, policies }
         };
         Side {
@@ -108,9 +109,18 @@ impl<'a> Setup<'a> {
         }
     }
 
+    /// Whether `principal` is a caller of another account than the repository's, decided in the
+    /// scenario for such callers.
+    pub(super) fn other_account(&self, principal: &str) -> bool {
+        Caller::parse(principal)
+            .ok()
+            .and_then(|caller| caller.account().map(|account| account != self.account))
+            .unwrap_or(false)
+    }
+
     /// The scenario that decides the version `text` for a caller of the repository's account or of
     /// another.
-    fn scenario(&self, text: &str, other_account: bool) -> Scenario {
+    pub(super) fn scenario(&self, text: &str, other_account: bool) -> Scenario {
         let source = PolicySource::Text(text.to_string());
         let mut scenario = match self.base {
             Some(base) => Scenario {
@@ -127,18 +137,19 @@ impl<'a> Setup<'a> {
 }
 
 impl Side {
-    /// Prepares `request`, whose principal picks the scenario.
-    pub(super) fn prepare(&self, setup: &Setup<'_>, request: Request) -> Prepared<'_> {
-        let other_account = Caller::parse(&request.principal)
-            .ok()
-            .and_then(|caller| caller.account().map(|account| account != setup.account))
-            .unwrap_or(false);
-        let placed = if other_account {
+    /// Prepares `request` to be decided, in the scenario its principal picks.
+    pub(super) fn decider(&self, setup: &Setup<'_>, request: Request) -> Decider<'_> {
+        let placed = self.placed(setup, &request);
+        placed.policies.decider(&placed.scenario, request)
+    }
+
+    /// The scenario of a request by `request`'s principal.
+    fn placed(&self, setup: &Setup<'_>, request: &Request) -> &Placed {
+        if setup.other_account(&request.principal) {
             &self.other_accounts
         } else {
             &self.own_account
-        };
-        prepare_with_policies(&placed.scenario, request, placed.policies.clone())
+        }
     }
 
     /// Why the scenarios cannot be evaluated (another policy with errors, a bad request), or nothing.
@@ -148,8 +159,10 @@ impl Side {
             resource: setup.repository.clone(),
             ..setup.template.clone()
         };
-        let evaluation = self
-            .prepare(setup, request)
+        let placed = self.placed(setup, &request);
+        let evaluation = placed
+            .policies
+            .prepare(&placed.scenario, Cow::Owned(request))
             .evaluate("ecr:BatchGetImage", time);
         if evaluation.decision == Decision::Invalid {
             evaluation

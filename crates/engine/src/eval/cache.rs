@@ -10,7 +10,7 @@ use crate::registry::RegistryPolicyScope;
 use crate::scenario::{Request, Scenario};
 
 use super::inputs::{CheckedPolicy, check_policy, load_policies};
-use super::{Prepared, lint_options, prepare_loaded};
+use super::{Matching, PolicySet, Prepared, lint_options, prepare_loaded};
 
 /// How many preparations an unused policy is remembered for. Two keeps the policies of the previous
 /// scenario while the next one is prepared, so that alternating calls (an evaluation, then the matrix of
@@ -63,15 +63,26 @@ impl PolicyCache {
         scenario: &'a Scenario,
         request: &'a Request,
     ) -> Prepared<'a> {
+        let set = self.load(scenario, &lint_options(scenario, request));
+        prepare_loaded(
+            scenario,
+            Cow::Borrowed(request),
+            Cow::Owned(set),
+            Matching::REPORTS,
+        )
+    }
+
+    /// The policies of `scenario` linted with `options`, parsing and linting only those this cache
+    /// does not hold. It counts as a preparation: policies that the last two did not use are forgotten.
+    pub(super) fn load(&mut self, scenario: &Scenario, options: &LintOptions) -> PolicySet {
         self.preparations += 1;
         let now = self.preparations;
-        let options = lint_options(scenario, request);
         let policies = load_policies(scenario, |text, kind| {
-            self.checked(text, kind, &options, now)
+            self.checked(text, kind, options, now)
         });
         self.entries
             .retain(|_, entry| now - entry.last_used < KEPT_PREPARATIONS);
-        prepare_loaded(scenario, Cow::Borrowed(request), policies)
+        PolicySet::new(policies)
     }
 
     /// How many policies the cache holds.

@@ -14,6 +14,7 @@ use crate::span::Span;
 
 use super::derive::PER_REQUEST_KEYS;
 use super::result::{ElementReport, PrincipalReport};
+use super::run::Detail;
 use super::statement::{RequestView, principal_report, resource_report, strongest_grant};
 use crate::matching::ResourceMatch;
 
@@ -53,6 +54,10 @@ pub enum FixedConditions {
     All(Shared<ConditionsOutcome>),
     /// Each condition's result, in source order, at least one of them decided per request.
     Each(Vec<Part<ConditionOutcome>>),
+    /// Not decided, nor the `Resource` element (`resource` is `None`): the statement was prepared for
+    /// decisions only and its `Principal` element does not name the caller, so it matches no request
+    /// of this preparation whatever they say.
+    Skipped,
 }
 
 /// An `Action`/`NotAction` element, its patterns shared so that every report can hold them.
@@ -68,16 +73,54 @@ pub struct ActionPatterns {
 
 impl FixedStatement {
     /// Matches the action-independent parts of `statement` of `policy` for `request`, whose context has
-    /// every key except those in [`PER_REQUEST_KEYS`].
-    pub fn new(statement: &Statement, policy: &Policy, request: RequestView<'_>) -> Self {
-        let principal = statement
-            .principal
-            .as_ref()
-            .map(|block| Shared::new(principal_report(block, request)));
-        let named_as = principal
-            .as_ref()
-            .filter(|report| report.matched && !report.negated)
-            .and_then(|report| strongest_grant(&report.entries));
+    /// every key except those in [`PER_REQUEST_KEYS`]. The `Principal` element's result is `same_caller`'s
+    /// when given: the statement prepared for the same caller. For [`Detail::DecisionOnly`], a statement
+    /// whose `Principal` element does not name the caller is matched no further
+    /// ([`FixedConditions::Skipped`]).
+    pub fn new(
+        statement: &Statement,
+        policy: &Policy,
+        request: RequestView<'_>,
+        detail: Detail,
+        same_caller: Option<&FixedStatement>,
+    ) -> Self {
+        let (principal, named_as) = match same_caller {
+            Some(known) => (known.principal.clone(), known.named_as),
+            None => {
+                let principal = statement
+                    .principal
+                    .as_ref()
+                    .map(|block| Shared::new(principal_report(block, request)));
+                let named_as = principal
+                    .as_ref()
+                    .filter(|report| report.matched && !report.negated)
+                    .and_then(|report| strongest_grant(&report.entries));
+                (principal, named_as)
+            }
+        };
+        let (label, sid) = match same_caller {
+            Some(known) => (known.label.clone(), known.sid.clone()),
+            None => (
+                SharedStr::from(statement.label()),
+                statement
+                    .sid
+                    .as_ref()
+                    .map(|sid| SharedStr::from(&sid.value)),
+            ),
+        };
+        if detail == Detail::DecisionOnly
+            && principal.as_ref().is_some_and(|report| !report.matched)
+        {
+            return Self {
+                label,
+                sid,
+                principal,
+                named_as,
+                action: None,
+                resource: None,
+                conditions: FixedConditions::Skipped,
+            };
+        }
         let action = statement.action.as_ref().map(|block| ActionPatterns {
             negated: block.negated,
             key_span: block.key_span,
@@ -124,11 +167,8 @@ impl FixedStatement {
             )))
         };
         Self {
-            label: SharedStr::from(statement.label()),
-            sid: statement
-                .sid
-                .as_ref()
-                .map(|sid| SharedStr::from(&sid.value)),
+            label,
+            sid,
             principal,
             named_as,
             action,

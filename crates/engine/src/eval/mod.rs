@@ -12,6 +12,7 @@ mod fixed;
 mod inputs;
 mod matrix;
 mod operation;
+mod policy_set;
 #[cfg(test)]
 mod prepared_tests;
 mod reading;
@@ -32,6 +33,7 @@ pub use inputs::{
 };
 pub use matrix::OperationRow;
 pub use matrix::{Matrix, MatrixRow};
+pub use policy_set::{Decider, PolicySet};
 pub use result::{
     ElementReport, Evaluation, MissingKey, OperationAction, PatternReport, PolicyReport,
     PrincipalReport, Reason, RequestFacts, StatementOutcome, StatementRef, StatementReport, Step,
@@ -66,9 +68,8 @@ pub struct Prepared<'a> {
     scenario: &'a Scenario,
     /// The request decided: one of the scenario's, or one made from it for a registry-level action.
     asked: Cow<'a, Request>,
-    policies: Vec<LoadedPolicy>,
-    /// What every report of each policy starts with.
-    headers: Vec<ReportHeader>,
+    /// The policies, loaded for this preparation or shared by many.
+    set: Cow<'a, PolicySet>,
     caller: Result<Caller, CallerError>,
     request: RequestBasics,
     /// Present when the principal, the resource, `federatedBy` and every policy are valid.
@@ -101,24 +102,13 @@ pub fn prepare(scenario: &Scenario) -> Prepared<'_> {
 
 /// [`prepare`] for `request`, one of the scenario's requests.
 pub fn prepare_request<'a>(scenario: &'a Scenario, request: &'a Request) -> Prepared<'a> {
-    let policies = load_scenario_policies(scenario, request);
-    prepare_loaded(scenario, Cow::Borrowed(request), policies)
-}
-
-/// [`prepare`] for `request` with `policies`, loaded once from `scenario` (by [`load_scenario_policies`]),
-/// so that many requests on one set of policies parse and lint them once.
-pub fn prepare_with_policies(
-    scenario: &Scenario,
-    request: Request,
-    policies: Vec<LoadedPolicy>,
-) -> Prepared<'_> {
-    prepare_loaded(scenario, Cow::Owned(request), policies)
-}
-
-/// The policies of `scenario`, parsed and linted as for `request`.
-pub fn load_scenario_policies(scenario: &Scenario, request: &Request) -> Vec<LoadedPolicy> {
-    let options = lint_options(scenario, request);
-    load_policies(scenario, |text, kind| check_policy(text, kind, &options))
+    let set = PolicySet::load(scenario, request);
+    prepare_loaded(
+        scenario,
+        Cow::Borrowed(request),
+        Cow::Owned(set),
+        Matching::REPORTS,
+    )
 }
 
 /// What the policies of `scenario` are linted with for `request`: its repository ARN, when it is one,
@@ -131,40 +121,55 @@ fn lint_options(scenario: &Scenario, request: &Request) -> LintOptions {
     }
 }
 
-/// [`prepare`] for `asked` with the policies already loaded.
+/// How far `prepare` matches the statements, and what it already knows of them.
+#[derive(Debug, Clone, Copy)]
+struct Matching<'r> {
+    /// For an evaluation, every part of every statement; for decisions only, not the rest of a
+    /// statement whose `Principal` does not name the caller.
+    detail: Detail,
+    /// A preparation of the same scenario and policies for the same caller (principal and
+    /// `federatedBy`), whose `Principal` results hold for this one.
+    same_caller: Option<&'r Ready>,
+}
+
+impl Matching<'_> {
+    /// Everything, for an evaluation.
+    const REPORTS: Self = Matching {
+        detail: Detail::Reports,
+        same_caller: None,
+    };
+}
+
+/// [`prepare`] for `asked` with the policies already loaded, its statements matched as `matching` says.
 fn prepare_loaded<'a>(
     scenario: &'a Scenario,
     asked: Cow<'a, Request>,
-    policies: Vec<LoadedPolicy>,
+    set: Cow<'a, PolicySet>,
+    matching: Matching<'_>,
 ) -> Prepared<'a> {
-    let headers: Vec<ReportHeader> = policies
-        .iter()
-        .map(|policy| ReportHeader {
-            id: SharedStr::from(&policy.id),
-            name: SharedStr::from(&policy.name),
-            diagnostics: policy.diagnostics.clone(),
-            written_at: policy.written_at,
-        })
-        .collect();
     let caller = Caller::parse(&asked.principal);
-    let diagnostics: Vec<&[Diagnostic]> =
-        headers.iter().map(|header| &*header.diagnostics).collect();
-    let request = RequestBasics::new(&asked, &caller, &policies, &diagnostics);
+    let request = RequestBasics::new(&asked, &caller, &set.blocking);
     let ready = match &caller {
         Ok(caller)
             if request.errors.is_empty()
                 && request.federated_error.is_none()
                 && request.blocking.is_empty() =>
         {
-            Some(Ready::new(scenario, &asked, &policies, caller, &request))
+            Some(Ready::new(
+                scenario,
+                &asked,
+                &set.policies,
+                caller,
+                &request,
+                matching,
+            ))
         }
         _ => None,
     };
     Prepared {
         scenario,
         asked,
-        policies,
-        headers,
+        set,
         caller,
         request,
         ready,
@@ -178,6 +183,7 @@ impl Ready {
         policies: &[LoadedPolicy],
         caller: &Caller,
         request: &RequestBasics,
+        matching: Matching<'_>,
     ) -> Self {
         let contexts = Contexts::new(asked, caller, request);
         let view = RequestView {
@@ -189,13 +195,21 @@ impl Ready {
         };
         let statements: Vec<Option<Vec<FixedStatement>>> = policies
             .iter()
-            .map(|policy| {
+            .enumerate()
+            .map(|(index, policy)| {
                 let parsed = policy.parsed.policy.as_ref()?;
+                let known = matching
+                    .same_caller
+                    .and_then(|ready| ready.statements.get(index)?.as_deref());
                 Some(
                     parsed
                         .statements
                         .iter()
-                        .map(|statement| FixedStatement::new(statement, parsed, view))
+                        .enumerate()
+                        .map(|(at, statement)| {
+                            let principal = known.and_then(|known| known.get(at));
+                            FixedStatement::new(statement, parsed, view, matching.detail, principal)
+                        })
                         .collect(),
                 )
             })
@@ -216,7 +230,7 @@ impl Ready {
 impl Prepared<'_> {
     /// The parsed policies.
     pub fn policies(&self) -> &[LoadedPolicy] {
-        &self.policies
+        self.set.policies()
     }
 
     /// The request this preparation decides.
@@ -239,7 +253,12 @@ impl Prepared<'_> {
             resource: "*".to_owned(),
             ..self.asked.as_ref().clone()
         };
-        prepare_loaded(self.scenario, Cow::Owned(request), self.policies.clone())
+        prepare_loaded(
+            self.scenario,
+            Cow::Owned(request),
+            Cow::Borrowed(self.set.as_ref()),
+            Matching::REPORTS,
+        )
     }
 
     /// Decides `action` for the request's principal and resource.
@@ -251,8 +270,11 @@ impl Prepared<'_> {
     }
 
     /// The decision for `action` alone, without its explanation: what comparing many requests needs.
-    pub fn decide(&self, action: &str, time: RequestTime) -> Decision {
-        self.decision(action, time).decision
+    fn decision_alone(&self, action: &str, time: RequestTime) -> Decision {
+        match self.run(action, time, Detail::DecisionOnly) {
+            Ok(decided) => decided.decision(),
+            Err(invalid) => invalid.decision,
+        }
     }
 
     /// The decision for `action` and why, without the per-statement reports.
@@ -288,9 +310,10 @@ impl Prepared<'_> {
             reasons,
             request: facts,
             policies: self
+                .set
                 .policies
                 .iter()
-                .zip(&self.headers)
+                .zip(&self.set.headers)
                 .map(|(policy, header)| PolicyReport {
                     id: header.id.clone(),
                     kind: policy.kind,

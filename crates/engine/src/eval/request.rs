@@ -36,12 +36,12 @@ pub struct RequestBasics {
 }
 
 impl RequestBasics {
-    /// Reads the request of a scenario whose principal parsed to `caller`.
+    /// Reads the request of a scenario whose principal parsed to `caller` and whose policies' errors
+    /// are `blocking` (one message per policy, from [`blocking`]).
     pub fn new(
         request: &Request,
         caller: &Result<Caller, CallerError>,
-        policies: &[LoadedPolicy],
-        diagnostics: &[&[Diagnostic]],
+        blocking: &[String],
     ) -> Self {
         let resource = request.resource.trim();
         let resource_arn = Arn::parse(resource).ok();
@@ -70,7 +70,7 @@ impl RequestBasics {
             errors,
             federated_by,
             federated_error,
-            blocking: blocking(policies, diagnostics),
+            blocking: blocking.to_vec(),
         }
     }
 
@@ -207,12 +207,12 @@ fn federated_by(
 }
 
 /// For each policy with errors: how many, and the first.
-fn blocking(policies: &[LoadedPolicy], diagnostics: &[&[Diagnostic]]) -> Vec<String> {
+pub(super) fn blocking(policies: &[LoadedPolicy]) -> Vec<String> {
     policies
         .iter()
-        .zip(diagnostics)
-        .filter_map(|(policy, diagnostics)| {
-            let errors: Vec<&Diagnostic> = diagnostics
+        .filter_map(|policy| {
+            let errors: Vec<&Diagnostic> = policy
+                .diagnostics
                 .iter()
                 .filter(|diagnostic| diagnostic.is_error())
                 .collect();

@@ -120,9 +120,10 @@ impl Prepared<'_> {
         view: Option<RequestView<'_>>,
         detail: Detail,
     ) -> Vec<PolicyRun<'p>> {
-        self.policies
+        self.set
+            .policies
             .iter()
-            .zip(&self.headers)
+            .zip(&self.set.headers)
             .zip(&ready.statements)
             .filter_map(|((loaded, header), fixed)| {
                 let policy = loaded.parsed.policy.as_ref()?;
@@ -223,6 +224,20 @@ fn run_statement<'p>(
     request: StatementRequest<'_>,
 ) -> (StatementFacts<'p>, Option<StatementReport>) {
     let version = request.policy.version;
+    let conditions = match &fixed.conditions {
+        FixedConditions::All(outcome) => outcome.clone(),
+        FixedConditions::Each(parts) => each_condition(statement, parts, version, request.view),
+        FixedConditions::Skipped => {
+            let facts = StatementFacts {
+                index: statement.index,
+                label: &fixed.label,
+                outcome: StatementOutcome::NoMatch,
+                named_as: None,
+                reading: None,
+            };
+            return (facts, None);
+        }
+    };
     let resource = match (&statement.resource, &fixed.resource, request.view) {
         (Some(block), Some(Part::PerRequest), Some(view)) => {
             Some(Shared::new(resource_report(block, version, view)))
@@ -230,7 +245,6 @@ fn run_statement<'p>(
         (_, Some(Part::Fixed(report)), _) => Some(report.clone()),
         _ => None,
     };
-    let conditions = conditions_outcome(statement, fixed, version, request.view);
     let action = match request.detail {
         Detail::Reports => fixed.action.as_ref().map(|element| {
             action_report(
@@ -286,39 +300,39 @@ fn run_statement<'p>(
     (facts, report)
 }
 
-/// The statement's conditions: as `prepare` decided them, or each decided here when some read a
-/// per-request key.
-fn conditions_outcome(
+/// The statement's conditions when some read a per-request key: each decided here, or as `prepare`
+/// decided it.
+fn each_condition(
     statement: &Statement,
-    fixed: &FixedStatement,
+    parts: &[Part<ConditionOutcome>],
     version: Version,
     view: Option<RequestView<'_>>,
 ) -> Shared<ConditionsOutcome> {
-    match (&fixed.conditions, view) {
-        (FixedConditions::All(outcome), _) => outcome.clone(),
-        (FixedConditions::Each(parts), view) => {
-            let each: Vec<ConditionOutcome> = statement
-                .conditions
-                .iter()
-                .zip(parts)
-                .filter_map(|(condition, part)| match (part, view) {
-                    (Part::Fixed(outcome), _) => Some(outcome.clone()),
-                    (Part::PerRequest, Some(view)) => {
-                        Some(evaluate_condition(condition, view.context, version))
-                    }
-                    (Part::PerRequest, None) => None,
-                })
-                .collect();
-            Shared::new(ConditionsOutcome {
-                // A condition that could not be decided counts as not matching.
-                matched: each.len() == parts.len() && each.iter().all(|outcome| outcome.matched),
-                each,
-            })
-        }
-    }
+    let each: Vec<ConditionOutcome> = statement
+        .conditions
+        .iter()
+        .zip(parts)
+        .filter_map(|(condition, part)| match (part, view) {
+            (Part::Fixed(outcome), _) => Some(outcome.clone()),
+            (Part::PerRequest, Some(view)) => {
+                Some(evaluate_condition(condition, view.context, version))
+            }
+            (Part::PerRequest, None) => None,
+        })
+        .collect();
+    Shared::new(ConditionsOutcome {
+        // A condition that could not be decided counts as not matching.
+        matched: each.len() == parts.len() && each.iter().all(|outcome| outcome.matched),
+        each,
+    })
 }
 
 impl Decided<'_> {
+    /// The decision.
+    pub(super) fn decision(&self) -> Decision {
+        self.decision
+    }
+
     /// The decision and the sentences that say why.
     pub(super) fn brief(&self) -> Brief {
         let because = deciding(&self.reasons).map(|reason| reason.message.as_str());

@@ -1,10 +1,14 @@
 //! A suite: every request of a scenario decided against its one set of policies. The policies are parsed
-//! and linted once for all the requests on one repository (the lint reads the repository ARN).
+//! and linted once for all the requests on one repository (the lint reads the repository ARN), and
+//! loaded once for each run of requests on the same repository.
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 
-use super::{Decision, Evaluation, PolicyCache, RequestTime};
-use crate::scenario::Scenario;
+use super::{Decision, Evaluation, PolicyCache, PolicySet, RequestTime, lint_options};
+use crate::lint::LintOptions;
+use crate::scenario::{Request, Scenario};
 
 /// One request of a scenario with its evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,11 +39,24 @@ pub fn evaluate_suite(scenario: &Scenario, time: RequestTime) -> Vec<SuiteEntry>
 }
 
 impl PolicyCache {
-    /// [`evaluate_suite`], parsing and linting only the policies this cache does not hold.
+    /// [`evaluate_suite`], parsing and linting only the policies this cache does not hold, and loading
+    /// them once for all the requests on one repository.
     pub fn evaluate_suite(&mut self, scenario: &Scenario, time: RequestTime) -> Vec<SuiteEntry> {
-        (0..scenario.all_requests().len())
-            .filter_map(|index| self.evaluate_entry(scenario, index, time))
-            .collect()
+        let mut loaded: Option<(LintOptions, PolicySet)> = None;
+        let mut entries = Vec::with_capacity(scenario.all_requests().len());
+        for (index, request) in scenario.all_requests().iter().enumerate() {
+            let options = lint_options(scenario, request);
+            let set = match loaded.take() {
+                Some((kept, set)) if kept == options => set,
+                _ => self.load(scenario, &options),
+            };
+            let evaluation = set
+                .prepare(scenario, Cow::Borrowed(request))
+                .evaluate_request(time);
+            entries.push(entry(scenario, index, request, evaluation));
+            loaded = Some((options, set));
+        }
+        entries
     }
 
     /// Evaluates request `index` (from 0) of `scenario` at `time`; `None` when it has no such request.
@@ -50,16 +67,27 @@ impl PolicyCache {
         time: RequestTime,
     ) -> Option<SuiteEntry> {
         let request = scenario.all_requests().get(index)?;
-        Some(SuiteEntry {
-            name: match (request.name.is_empty(), scenario.is_suite()) {
-                (false, _) => request.name.clone(),
-                (true, true) => format!("request {}", index + 1),
-                (true, false) => scenario.name.clone(),
-            },
-            expect: scenario.expected(request),
-            evaluation: self
-                .prepare_request(scenario, request)
-                .evaluate_request(time),
-        })
+        let evaluation = self
+            .prepare_request(scenario, request)
+            .evaluate_request(time);
+        Some(entry(scenario, index, request, evaluation))
+    }
+}
+
+/// The entry of request `index` (from 0) of `scenario`, `request`, evaluated as `evaluation`.
+fn entry(
+    scenario: &Scenario,
+    index: usize,
+    request: &Request,
+    evaluation: Evaluation,
+) -> SuiteEntry {
+    SuiteEntry {
+        name: match (request.name.is_empty(), scenario.is_suite()) {
+            (false, _) => request.name.clone(),
+            (true, true) => format!("request {}", index + 1),
+            (true, false) => scenario.name.clone(),
+        },
+        expect: scenario.expected(request),
+        evaluation,
     }
 }
