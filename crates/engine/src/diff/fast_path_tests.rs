@@ -2,12 +2,6 @@
 //! be decided) gives the same changes as deciding every representative request through the ordinary
 //! full path: its own scenario, prepared and evaluated with every report.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    reason = "the strategies read the fixed vocabulary: a failure there is a test failure"
-)]
-
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{Map, Value, json};
