@@ -1,6 +1,7 @@
 // The inputs of the WebAssembly benchmarks, the same as the native ones (crates/engine/benches/engine.rs):
-// a 1 KB and a 10 KB repository policy built like `policy_of` there, and the typical and organization
-// scenarios of crates/engine/benches/fixtures. Also the 100-statement scenario of the keystroke benchmark.
+// a 1 KB and a 10 KB repository policy built like `policy_of` there, the two 20-statement versions of
+// the access diff, and the typical, organization and 20-request suite scenarios of
+// crates/engine/benches/fixtures. Also the 100-statement scenario of the keystroke benchmark.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -87,6 +88,26 @@ function keystrokeEdits() {
   }));
 }
 
+/**
+ * The 20-request suite (crates/engine/benches/fixtures/suite.json) with its repository policy edited in
+ * turn (the first statement's Sid ends in each digit), so evaluating them in turn never finds the policy
+ * in the module's cache, as after a keystroke in the page.
+ */
+function suiteEdits() {
+  const suite = fixture("suite");
+  return Array.from({ length: 10 }, (_, digit) => {
+    const policy = structuredClone(suite.repositoryPolicy);
+    policy.Statement[0].Sid = `${policy.Statement[0].Sid}Edit${digit}`;
+    return { ...suite, repositoryPolicy: policy };
+  });
+}
+
+/** The two versions the native "diff of two 20-statement policies" compares: the new one names one more account. */
+function twentyStatementVersions() {
+  const old = policyOf(20);
+  return { old, new: old.replace('role/ci-7"', 'role/ci-7", "arn:aws:iam::123412341234:root"') };
+}
+
 /** Everything the WebAssembly cases read: plain JSON data, so it can be handed to a page as it is. */
 export function wasmInputs() {
   return {
@@ -97,5 +118,7 @@ export function wasmInputs() {
     typical: fixture("typical"),
     organization: fixture("organization"),
     keystrokeEdits: keystrokeEdits(),
+    diffVersions: twentyStatementVersions(),
+    suiteEdits: suiteEdits(),
   };
 }

@@ -26,6 +26,8 @@ export const WASM_CASES = [
   { id: "organization-js", label: "`evaluate` with boundary, session, SCPs and RCPs (JS call; cached policies)", inside: false, native: "evaluate with boundary, session, SCPs and RCPs" },
   { id: "matrix-js", label: "`matrix` (JS call; cached policies)", inside: false, native: "all-actions matrix" },
   { id: "keystroke-js", label: "`evaluate` after an edit of the keystroke case's 100-statement policy (JS call)", inside: false, native: null, targetMicros: 500 },
+  { id: "diff-js", label: "`diff` of two 20-statement repository policies (JS call; what the Compare view pays per keystroke)", inside: false, native: "diff of two 20-statement policies", targetMicros: 16000 },
+  { id: "suite-js", label: "`evaluateSuite` of 20 requests after an edit of its repository policy (JS call)", inside: false, native: "suite of 20 requests", targetMicros: 16000 },
 ];
 
 /** What each case's work gives, to check it did the work it claims (a benchmark of an error is no benchmark). */
@@ -46,6 +48,11 @@ function checks(wasm, inputs) {
     "organization-js": decision(inputs.organization),
     "matrix-js": rows,
     "keystroke-js": `${inputs.keystrokeEdits.map(decision).join(", ")}; result ${JSON.stringify(wasm.evaluate(inputs.keystrokeEdits[0], inputs.at)).length} characters of JSON (target at most 30 KB)`,
+    "diff-js": (() => {
+      const diff = wasm.diff(inputs.diffVersions.old, inputs.diffVersions.new, "repository", undefined, inputs.at);
+      return `${diff.changes.length} changes among ${diff.requests} representative requests`;
+    })(),
+    "suite-js": `${wasm.evaluateSuite(inputs.suiteEdits[0], inputs.at).requests.length} requests`,
   };
 }
 
@@ -55,6 +62,7 @@ export function runWasmCases(wasm, inputs) {
   const inside = (benchCase, input) => timeInside((count) => wasm.benchEngine(benchCase, input, count, at));
   const edited = inputs.keystrokeEdits;
   let next = 0;
+  let nextSuite = 0;
   const timers = {
     "parse-1kb": () => inside("parse", inputs.small),
     "parse-10kb": () => inside("parse", inputs.large),
@@ -71,6 +79,12 @@ export function runWasmCases(wasm, inputs) {
       timeCalls(() => {
         next = (next + 1) % edited.length;
         return wasm.evaluate(edited[next], at);
+      }),
+    "diff-js": () => timeCalls(() => wasm.diff(inputs.diffVersions.old, inputs.diffVersions.new, "repository", undefined, at)),
+    "suite-js": () =>
+      timeCalls(() => {
+        nextSuite = (nextSuite + 1) % inputs.suiteEdits.length;
+        return wasm.evaluateSuite(inputs.suiteEdits[nextSuite], at);
       }),
   };
   const check = checks(wasm, inputs);
