@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::gaps::{Gap, GrantSide, Limit, Need};
 use super::text::{PolicyText, add_member, add_to_list, member};
 use super::{Fix, FixSide, Grant, PolicyChange};
-use crate::eval::{Decision, Evaluation, load_scenario_policies, policy_phrase};
+use crate::eval::{Decision, Evaluation, PolicySet, policy_phrase};
 use crate::json::JsonKind;
 use crate::matching::Caller;
 use crate::operation::Operation;
@@ -543,10 +543,11 @@ impl Draft {
         if let Some(changed) = self.changed.iter().find(|changed| changed.id == id) {
             return Some((changed.kind, changed.name.clone()));
         }
-        load_scenario_policies(&self.scenario, self.scenario.first_request())
-            .into_iter()
+        PolicySet::load(&self.scenario, self.scenario.first_request())
+            .policies()
+            .iter()
             .find(|policy| policy.id == id)
-            .map(|policy| (policy.kind, policy.name))
+            .map(|policy| (policy.kind, policy.name.clone()))
     }
 
     /// Sets the text of the existing or new policy `id` (the repository or registry policy may be new).
