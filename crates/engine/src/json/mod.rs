@@ -4,6 +4,8 @@
 //! JSON5 forms: AWS rejects them). Its AST is converted into [`JsonValue`], which keeps every member of an
 //! object in order, duplicates included, so the policy parser can report duplicate keys by position.
 
+use std::borrow::Cow;
+
 use jsonc_parser::ast;
 use jsonc_parser::common::Ranged;
 use jsonc_parser::errors::ParseErrorKind;
@@ -41,44 +43,46 @@ pub struct SyntaxError {
     pub span: Span,
 }
 
-/// A JSON value with the span of its text.
+/// A JSON value with the span of its text. Its strings and numbers borrow the text they were read from
+/// (a string is copied only when it has an escape to resolve), so reading allocates per array and
+/// object, not per token.
 #[derive(Debug, Clone, PartialEq)]
-pub struct JsonValue {
+pub struct JsonValue<'a> {
     /// What the value is.
-    pub kind: JsonKind,
+    pub kind: JsonKind<'a>,
     /// Where it is, quotes and brackets included.
     pub span: Span,
 }
 
 /// The kinds of JSON value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum JsonKind {
+pub enum JsonKind<'a> {
     /// `null`.
     Null,
     /// `true` or `false`.
     Bool(bool),
     /// A number, kept as written so nothing is lost to floating point.
-    Number(String),
+    Number(&'a str),
     /// A string, escapes resolved.
-    String(String),
+    String(Cow<'a, str>),
     /// An array.
-    Array(Vec<JsonValue>),
+    Array(Vec<JsonValue<'a>>),
     /// An object's members in source order, duplicates kept.
-    Object(Vec<JsonMember>),
+    Object(Vec<JsonMember<'a>>),
 }
 
 /// One `"key": value` member of an object.
 #[derive(Debug, Clone, PartialEq)]
-pub struct JsonMember {
+pub struct JsonMember<'a> {
     /// The key, escapes resolved.
-    pub key: String,
+    pub key: Cow<'a, str>,
     /// Where the key is, quotes included.
     pub key_span: Span,
     /// The value.
-    pub value: JsonValue,
+    pub value: JsonValue<'a>,
 }
 
-impl JsonValue {
+impl JsonValue<'_> {
     /// A short name of the value's type for messages (`string`, `array`, ...).
     pub fn type_name(&self) -> &'static str {
         match self.kind {
@@ -101,13 +105,16 @@ impl JsonValue {
 }
 
 /// Parses JSON text strictly. The error is at the position where the parser stopped.
-pub fn parse(text: &str) -> Result<JsonValue, Box<SyntaxError>> {
+pub fn parse(text: &str) -> Result<JsonValue<'_>, Box<SyntaxError>> {
     parse_indexed(text, &LineIndex::new(text))
 }
 
 /// [`parse`] with the spans made by `index`: for a policy decoded from a pasted text, an index of the
 /// pasted text mapped through the decoding.
-pub fn parse_indexed(text: &str, index: &LineIndex<'_>) -> Result<JsonValue, Box<SyntaxError>> {
+pub fn parse_indexed<'a>(
+    text: &'a str,
+    index: &LineIndex<'_>,
+) -> Result<JsonValue<'a>, Box<SyntaxError>> {
     let options = ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,
@@ -179,7 +186,7 @@ fn lowercase_first(text: &str) -> String {
     }
 }
 
-fn convert(value: ast::Value<'_>, index: &LineIndex<'_>) -> JsonValue {
+fn convert<'a>(value: ast::Value<'a>, index: &LineIndex<'_>) -> JsonValue<'a> {
     let span_of = |range: jsonc_parser::common::Range| index.span(range.start, range.end);
     match value {
         ast::Value::NullKeyword(null) => JsonValue {
@@ -191,11 +198,11 @@ fn convert(value: ast::Value<'_>, index: &LineIndex<'_>) -> JsonValue {
             span: span_of(boolean.range),
         },
         ast::Value::NumberLit(number) => JsonValue {
-            kind: JsonKind::Number(number.value.to_string()),
+            kind: JsonKind::Number(number.value),
             span: span_of(number.range),
         },
         ast::Value::StringLit(string) => JsonValue {
-            kind: JsonKind::String(string.value.into_owned()),
+            kind: JsonKind::String(string.value),
             span: span_of(string.range),
         },
         ast::Value::Array(array) => JsonValue {
@@ -217,7 +224,10 @@ fn convert(value: ast::Value<'_>, index: &LineIndex<'_>) -> JsonValue {
                     .map(|property| {
                         let key_span = span_of(property.name.range());
                         JsonMember {
-                            key: property.name.into_string(),
+                            key: match property.name {
+                                ast::ObjectPropName::String(string) => string.value,
+                                ast::ObjectPropName::Word(word) => Cow::Borrowed(word.value),
+                            },
                             key_span,
                             value: convert(property.value, index),
                         }
@@ -346,6 +356,6 @@ mod tests {
     #[test]
     fn numbers_keep_their_text() {
         let value = parse("1.50").unwrap();
-        assert_eq!(value.kind, JsonKind::Number("1.50".to_string()));
+        assert_eq!(value.kind, JsonKind::Number("1.50"));
     }
 }

@@ -97,12 +97,12 @@ fn is_identifier(key: &str) -> bool {
 }
 
 /// Reads `value` as a `T`.
-pub fn from_value<'de, T: Deserialize<'de>>(value: &'de JsonValue) -> Result<T, ReadError> {
+pub fn from_value<'de, T: Deserialize<'de>>(value: &'de JsonValue<'_>) -> Result<T, ReadError> {
     T::deserialize(value).map_err(|error| error.at(value.span))
 }
 
 /// The serde type of a value, for "invalid type" messages.
-fn unexpected(value: &JsonValue) -> Unexpected<'_> {
+fn unexpected<'v>(value: &'v JsonValue<'_>) -> Unexpected<'v> {
     match &value.kind {
         JsonKind::Null => Unexpected::Unit,
         JsonKind::Bool(flag) => Unexpected::Bool(*flag),
@@ -144,7 +144,7 @@ fn number_unexpected(text: &str) -> Unexpected<'_> {
     }
 }
 
-impl JsonValue {
+impl JsonValue<'_> {
     /// serde's "invalid type" error for this value where `expected` was asked for. Not generic, so every
     /// type read shares it.
     fn invalid(&self, expected: &dyn de::Expected) -> ReadError {
@@ -155,7 +155,7 @@ impl JsonValue {
 /// Each method reads only the JSON kinds its Rust type can come from and reports any other kind as
 /// invalid, so that a type's visitor is compiled for those kinds only: the page's WebAssembly module is
 /// smaller for it. `deserialize_any` (values of any shape, untagged enums) reads every kind.
-impl<'de> Deserializer<'de> for &'de JsonValue {
+impl<'de> Deserializer<'de> for &'de JsonValue<'_> {
     type Error = ReadError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
@@ -270,7 +270,7 @@ impl<'de> Deserializer<'de> for &'de JsonValue {
     ) -> Result<V::Value, ReadError> {
         match &self.kind {
             JsonKind::String(text) => {
-                let variant: StrDeserializer<'_, ReadError> = text.as_str().into_deserializer();
+                let variant: StrDeserializer<'_, ReadError> = text.as_ref().into_deserializer();
                 visitor.visit_enum(variant)
             }
             _ => Err(self.invalid(&visitor)),
@@ -299,19 +299,19 @@ fn visit_number<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value
 }
 
 /// An array's elements, each read with its index on the path of its errors.
-struct Items<'de> {
-    items: std::iter::Enumerate<std::slice::Iter<'de, JsonValue>>,
+struct Items<'de, 'a> {
+    items: std::iter::Enumerate<std::slice::Iter<'de, JsonValue<'a>>>,
 }
 
-impl<'de> Items<'de> {
-    fn new(items: &'de [JsonValue]) -> Self {
+impl<'de, 'a> Items<'de, 'a> {
+    fn new(items: &'de [JsonValue<'a>]) -> Self {
         Self {
             items: items.iter().enumerate(),
         }
     }
 }
 
-impl<'de> SeqAccess<'de> for Items<'de> {
+impl<'de> SeqAccess<'de> for Items<'de, '_> {
     type Error = ReadError;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -334,13 +334,13 @@ impl<'de> SeqAccess<'de> for Items<'de> {
 
 /// An object's members in source order, each value read with its key on the path of its errors. An
 /// error about a key itself (an unknown field) is placed at the key.
-struct Members<'de> {
-    members: std::slice::Iter<'de, JsonMember>,
-    current: Option<&'de JsonMember>,
+struct Members<'de, 'a> {
+    members: std::slice::Iter<'de, JsonMember<'a>>,
+    current: Option<&'de JsonMember<'a>>,
 }
 
-impl<'de> Members<'de> {
-    fn new(members: &'de [JsonMember]) -> Self {
+impl<'de, 'a> Members<'de, 'a> {
+    fn new(members: &'de [JsonMember<'a>]) -> Self {
         Self {
             members: members.iter(),
             current: None,
@@ -348,7 +348,7 @@ impl<'de> Members<'de> {
     }
 }
 
-impl<'de> MapAccess<'de> for Members<'de> {
+impl<'de> MapAccess<'de> for Members<'de, '_> {
     type Error = ReadError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -363,7 +363,7 @@ impl<'de> MapAccess<'de> for Members<'de> {
             BorrowedStrDeserializer::new(&member.key);
         seed.deserialize(key)
             .map(Some)
-            .map_err(|error| error.within(PathStep::Key(member.key.clone()), member.key_span))
+            .map_err(|error| error.within(PathStep::Key(member.key.to_string()), member.key_span))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, ReadError> {
@@ -372,7 +372,7 @@ impl<'de> MapAccess<'de> for Members<'de> {
             .take()
             .ok_or_else(|| <ReadError as de::Error>::custom("a value was read before its key"))?;
         seed.deserialize(&member.value)
-            .map_err(|error| error.within(PathStep::Key(member.key.clone()), member.value.span))
+            .map_err(|error| error.within(PathStep::Key(member.key.to_string()), member.value.span))
     }
 
     fn size_hint(&self) -> Option<usize> {

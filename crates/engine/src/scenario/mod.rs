@@ -433,7 +433,7 @@ fn read(text: &str, value: &JsonValue, path: Vec<PathStep>) -> Result<Scenario, 
 
 /// Parses a scenario document's text; a syntax error is a scenario error at its position, worded for
 /// a document (the parser's own words for comments and trailing commas are about policies and AWS).
-fn parse(text: &str) -> Result<JsonValue, ScenarioError> {
+fn parse(text: &str) -> Result<JsonValue<'_>, ScenarioError> {
     json::parse(text).map_err(|error| {
         let (line, column) = (error.span.line, error.span.column);
         let message = match error.code {

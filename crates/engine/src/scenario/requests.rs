@@ -101,7 +101,7 @@ fn check_request(request: &JsonValue, path: &[PathStep]) -> Result<(), ScenarioE
 }
 
 /// The member `key` of `value`, when it is an object that has it.
-fn member<'a>(value: &'a JsonValue, key: &str) -> Option<&'a JsonMember> {
+fn member<'a>(value: &'a JsonValue<'a>, key: &str) -> Option<&'a JsonMember<'a>> {
     match &value.kind {
         JsonKind::Object(members) => members.iter().find(|member| member.key == key),
         _ => None,

@@ -43,7 +43,7 @@ pub fn stamp_engine_version(text: &str, index: usize, version: &str) -> Option<S
 }
 
 /// The scenario at `index`: the element of a top-level array or of `{"scenarios": [...]}`, or the root.
-fn scenario_value(root: &JsonValue, index: usize) -> Option<&JsonValue> {
+fn scenario_value<'a>(root: &'a JsonValue<'a>, index: usize) -> Option<&'a JsonValue<'a>> {
     match &root.kind {
         JsonKind::Array(items) => items.get(index),
         JsonKind::Object(members) => match members

@@ -84,7 +84,7 @@ pub(super) fn record(scenario: &mut Scenario, document: &str, value: &JsonValue)
     };
     for member in members {
         let value = &member.value;
-        match member.key.as_str() {
+        match member.key.as_ref() {
             "repositoryPolicy" => set(scenario.repository_policy.as_mut(), written(value)),
             "registryPolicy" => set(scenario.registry_policy.as_mut(), written(value)),
             "permissionsBoundary" => set(scenario.permissions_boundary.as_mut(), written(value)),
@@ -176,7 +176,7 @@ fn repeats_a_key(value: &JsonValue) -> bool {
 }
 
 /// The items of an array; nothing for any other value.
-fn items(value: &JsonValue) -> &[JsonValue] {
+fn items<'a>(value: &'a JsonValue<'a>) -> &'a [JsonValue<'a>] {
     match &value.kind {
         JsonKind::Array(items) => items,
         _ => &[],
@@ -184,7 +184,7 @@ fn items(value: &JsonValue) -> &[JsonValue] {
 }
 
 /// The value of the member `key` of an object.
-fn member_value<'a>(value: &'a JsonValue, key: &str) -> Option<&'a JsonValue> {
+fn member_value<'a>(value: &'a JsonValue<'a>, key: &str) -> Option<&'a JsonValue<'a>> {
     match &value.kind {
         JsonKind::Object(members) => members
             .iter()

@@ -125,9 +125,9 @@ pub(crate) fn unwrap(value: &JsonValue, pasted: &str) -> Option<Unwrapped> {
 }
 
 /// The shape, the field and the policy value of an object that wraps a policy.
-fn wrapped_policy(
-    members: &[JsonMember],
-) -> Option<(WrapperShape, Option<&'static str>, &JsonValue)> {
+fn wrapped_policy<'a>(
+    members: &'a [JsonMember<'a>],
+) -> Option<(WrapperShape, Option<&'static str>, &'a JsonValue<'a>)> {
     if let Some(text) = member(members, "policyText") {
         return Some(if member(members, "repositoryName").is_some() {
             (WrapperShape::GetRepositoryPolicy, Some("policyText"), text)
@@ -166,7 +166,7 @@ fn wrapped_policy(
 }
 
 /// The value of the first member named `key`.
-fn member<'a>(members: &'a [JsonMember], key: &str) -> Option<&'a JsonValue> {
+fn member<'a>(members: &'a [JsonMember<'a>], key: &str) -> Option<&'a JsonValue<'a>> {
     members
         .iter()
         .find(|member| member.key == key)
@@ -201,7 +201,7 @@ pub(crate) fn url_decoded(text: &str) -> Option<String> {
 pub(crate) fn looks_like_wrapper(value: &JsonValue) -> bool {
     matches!(&value.kind, JsonKind::Object(members)
         if member(members, "Statement").is_none()
-            && members.iter().any(|member| !["Version", "Id"].contains(&member.key.as_str())))
+            && members.iter().any(|member| !["Version", "Id"].contains(&member.key.as_ref())))
 }
 
 /// The line added to the first error of a document that [`looks_like_wrapper`] but is none of the

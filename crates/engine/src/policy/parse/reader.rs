@@ -10,18 +10,18 @@ use crate::policy::model::Spanned;
 /// The members of an object with known names, after reporting duplicates and unknown names.
 /// The first of duplicated keys is kept (the duplicate is reported as an error, section 8).
 pub(super) struct Members<'a> {
-    members: Vec<&'a JsonMember>,
+    members: Vec<&'a JsonMember<'a>>,
 }
 
 impl<'a> Members<'a> {
     /// Reads `members`, reporting duplicate keys and names outside `known` (with a did-you-mean).
     pub(super) fn read(
-        members: &'a [JsonMember],
+        members: &'a [JsonMember<'a>],
         known: &[&str],
         context: &str,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
-        let mut kept: Vec<&JsonMember> = Vec::new();
+        let mut kept: Vec<&JsonMember<'_>> = Vec::new();
         for member in members {
             if kept.iter().any(|seen| seen.key == member.key) {
                 diagnostics.push(Diagnostic::error(
@@ -34,7 +34,7 @@ impl<'a> Members<'a> {
                 ));
                 continue;
             }
-            if !known.contains(&member.key.as_str()) {
+            if !known.contains(&member.key.as_ref()) {
                 let hint = match suggest(&member.key, known) {
                     Some(name) => format!("did you mean `{name}`?"),
                     None => format!("the known elements are {}", quoted_list(known)),
@@ -52,21 +52,21 @@ impl<'a> Members<'a> {
 
     /// Reads `members` whose names are free (condition operators and keys), reporting duplicate keys.
     pub(super) fn read_any(
-        members: &'a [JsonMember],
+        members: &'a [JsonMember<'a>],
         context: &str,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
-        let names: Vec<&str> = members.iter().map(|member| member.key.as_str()).collect();
+        let names: Vec<&str> = members.iter().map(|member| member.key.as_ref()).collect();
         Self::read(members, &names, context, diagnostics)
     }
 
     /// The kept members, in source order.
-    pub(super) fn iter(&self) -> impl Iterator<Item = &'a JsonMember> + '_ {
+    pub(super) fn iter(&self) -> impl Iterator<Item = &'a JsonMember<'a>> + '_ {
         self.members.iter().copied()
     }
 
     /// The member named `name`.
-    pub(super) fn get(&self, name: &str) -> Option<&'a JsonMember> {
+    pub(super) fn get(&self, name: &str) -> Option<&'a JsonMember<'a>> {
         self.members
             .iter()
             .copied()
@@ -107,7 +107,7 @@ pub(super) fn string(
 ) -> Option<Spanned<String>> {
     match &value.kind {
         JsonKind::String(text) => Some(Spanned {
-            value: text.clone(),
+            value: text.to_string(),
             span: value.span,
         }),
         _ => {

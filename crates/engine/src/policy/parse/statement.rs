@@ -180,7 +180,7 @@ fn pair<'a>(
     members: &Members<'a>,
     [positive, negative]: [&str; 2],
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(bool, &'a JsonMember, Vec<Spanned<String>>)> {
+) -> Option<(bool, &'a JsonMember<'a>, Vec<Spanned<String>>)> {
     let (negated, member) = match (members.get(positive), members.get(negative)) {
         (Some(_), Some(second)) => {
             diagnostics.push(Diagnostic::error(
@@ -306,7 +306,7 @@ fn principal_entries(
     match &value.kind {
         JsonKind::String(text) if text == "*" => vec![PrincipalEntry {
             kind: PrincipalKind::Everyone,
-            value: text.clone(),
+            value: text.to_string(),
             span: value.span,
         }],
         JsonKind::String(text) => {
@@ -329,7 +329,7 @@ fn principal_entries(
             let mut entries = Vec::new();
             for member in members
                 .iter()
-                .filter(|member| PRINCIPAL_TYPES.contains(&member.key.as_str()))
+                .filter(|member| PRINCIPAL_TYPES.contains(&member.key.as_ref()))
             {
                 let kind = principal_kind(&member.key);
                 for name in reader::string_or_array(&member.value, &member.key, diagnostics) {
@@ -417,7 +417,7 @@ fn conditions(value: &JsonValue, diagnostics: &mut Vec<Diagnostic>) -> Vec<Condi
 
 fn operator_block(member: &JsonMember, diagnostics: &mut Vec<Diagnostic>) -> Vec<Condition> {
     let operator_text = Spanned {
-        value: member.key.clone(),
+        value: member.key.to_string(),
         span: member.key_span,
     };
     let operator = match Operator::parse(&member.key) {
@@ -465,7 +465,7 @@ fn operator_block(member: &JsonMember, diagnostics: &mut Vec<Diagnostic>) -> Vec
             operator,
             operator_text: operator_text.clone(),
             key: Spanned {
-                value: key.key.clone(),
+                value: key.key.to_string(),
                 span: key.key_span,
             },
             values: condition_values(&key.value, &key.key, diagnostics),
@@ -506,8 +506,8 @@ fn scalar(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ConditionValue> {
     let (text, written_as) = match &value.kind {
-        JsonKind::String(text) => (text.clone(), ValueType::String),
-        JsonKind::Number(text) => (text.clone(), ValueType::Number),
+        JsonKind::String(text) => (text.to_string(), ValueType::String),
+        JsonKind::Number(text) => (text.to_string(), ValueType::Number),
         JsonKind::Bool(flag) => (flag.to_string(), ValueType::Boolean),
         _ => {
             diagnostics.push(reader::wrong_type(
