@@ -5,6 +5,7 @@
 
 import { byId, el, setText } from "./dom";
 import type { Engine } from "./engine";
+import { spanLineColumn } from "./offsets";
 import type { AppState } from "./state";
 import type { AccessDenied, Agreement } from "./types";
 import { stateToDocument } from "./url-state";
@@ -61,7 +62,8 @@ export class AccessDeniedControl {
     }
     const { denied, error } = answer.value;
     if (!denied) {
-      setText(this.status, error ? `Not read (line ${error.span.line}, column ${error.span.column}): ${error.message}.` : "Not read.");
+      const at = error ? spanLineColumn(error.span, text) : null;
+      setText(this.status, error && at ? `Not read (line ${at.line}, column ${at.column}): ${error.message}.` : "Not read.");
       return;
     }
     this.message = text;

@@ -3,7 +3,7 @@
 
 import { el } from "./dom";
 import { OUTCOME_LABEL } from "./explain";
-import { severityLabel } from "./offsets";
+import { severityLabel, spanLineColumn, spanRange } from "./offsets";
 import type { PolicyReport, StatementReport } from "./types";
 
 /** The policy's block: its name, its note, its tinted text and its findings. */
@@ -16,12 +16,13 @@ export function policyBlock(report: PolicyReport, text: string): HTMLElement {
       ? el(
           "ul",
           { class: "embed-findings" },
-          report.diagnostics.map((finding) =>
-            el("li", { class: `finding severity-${finding.severity}`, "data-severity": finding.severity, "data-line": finding.span.line }, [
+          report.diagnostics.map((finding) => {
+            const { line } = spanLineColumn(finding.span, text);
+            return el("li", { class: `finding severity-${finding.severity}`, "data-severity": finding.severity, "data-line": line }, [
               el("span", { class: "badge", text: severityLabel(finding.severity) }),
-              el("span", { text: ` line ${finding.span.line}: ${finding.message}` }),
-            ]),
-          ),
+              el("span", { text: ` line ${line}: ${finding.message}` }),
+            ]);
+          }),
         )
       : null,
   ]);
@@ -34,7 +35,10 @@ function tintedLines(text: string, statements: StatementReport[]): HTMLElement[]
     const from = offset;
     const to = offset + line.length;
     offset = to + 1;
-    const statement = statements.find((candidate) => candidate.span.utf16Start <= to && candidate.span.utf16End > from);
+    const statement = statements.find((candidate) => {
+      const span = spanRange(candidate.span, text.length);
+      return span.from <= to && span.to > from;
+    });
     return el(
       "span",
       {

@@ -304,7 +304,13 @@ export class App {
 
   /** Shows the latest evaluation's findings, in the list and on the tabs. */
   private showFindings(): void {
-    if (this.evaluation) renderFindings(byId("findings"), this.evaluation.policies, (policy, span) => this.reveal(policy, span));
+    if (this.evaluation)
+      renderFindings(
+        byId("findings"),
+        this.evaluation.policies,
+        (policy) => findPolicy(this.store.state, this.editorOf.get(policy) ?? "")?.text ?? "",
+        (policy, span) => this.reveal(policy, span),
+      );
     this.renderTabs();
   }
 

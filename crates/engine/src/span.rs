@@ -1,15 +1,16 @@
 //! Source positions. Every element the parser produces carries a [`Span`] so that the page can highlight
 //! exactly the text that decided something, and the CLI can print `file:line:column`.
 //!
-//! Offsets are given three ways because three consumers need them: byte offsets for Rust, UTF-16 offsets
+//! Offsets are kept three ways because three consumers need them: byte offsets for Rust, UTF-16 offsets
 //! for JavaScript strings and CodeMirror, and 1-based line and column (counted in characters) for people.
+//! A result written out (JSON, or JavaScript objects from the WebAssembly module) carries only what the
+//! page draws, `[utf16Start, utf16End]`: whoever shows a line and column counts them from the text.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-/// A range of policy text, with its position in every unit a consumer needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+/// A range of policy text, with its position in every unit a consumer needs. Serialized as the pair
+/// `[utf16_start, utf16_end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -28,6 +29,18 @@ pub struct Span {
     /// UTF-16 code-unit offset of the end.
     pub utf16_end: usize,
 }
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (self.utf16_start, self.utf16_end).serialize(serializer)
+    }
+}
+
+/// The TypeScript type of a serialized [`Span`].
+#[cfg(feature = "wasm")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const SPAN: &str = r#"/** A range of text: the UTF-16 code-unit offsets of its start and end, `text.slice(from, to)`. */
+export type Span = [from: number, to: number];"#;
 
 /// Where each byte of a decoded text came from in the text as pasted: a policy read from an escaped
 /// JSON string (`policyText` of CLI output) or from a slice of a larger document. Built by the decoder,

@@ -121,7 +121,7 @@ export function render(result: EvaluateResult): string[] {
   for (const policy of result.policies) {
     for (const statement of policy.statements) {
       const outcome: StatementOutcome = statement.outcome;
-      const highlight: [number, number] = [statement.span.utf16Start, statement.span.utf16End];
+      const highlight: [number, number] = statement.span;
       lines.push(`${policy.id}#${statement.index} ${statement.sid ?? "(no Sid)"} ${outcome} ${highlight.join("-")}`);
       const action = statement.action?.patterns.map((pattern) => pattern.detail.mismatch ?? "match") ?? [];
       const resource = statement.resource?.patterns.map((pattern) => pattern.detail.mismatch?.kind ?? "match") ?? [];
@@ -158,7 +158,8 @@ function why(explanation: ConditionWhy): string {
 
 function squiggle(diagnostic: Diagnostic): string {
   const span: Span = diagnostic.span;
-  return `${diagnostic.severity} ${diagnostic.code} ${span.line}:${span.column} [${span.utf16Start}, ${span.utf16End}) ${diagnostic.message} ${diagnostic.docs ?? ""}`;
+  const [from, to] = span;
+  return `${diagnostic.severity} ${diagnostic.code} [${from}, ${to}) ${diagnostic.message} ${diagnostic.docs ?? ""}`;
 }
 
 function scenarioError(error: ScenarioError): string {
@@ -202,7 +203,7 @@ export function everyFunction(): string[] {
   for (const change of compared.changes) {
     lines.push(`${change.principal} ${change.action} on ${change.resource} ${JSON.stringify(change.context)}: ${change.before} -> ${change.after}`);
   }
-  lines.push(...compared.changedStatements.new.map((mark) => `${mark.label} at ${mark.span.line}`));
+  lines.push(...compared.changedStatements.new.map((mark) => `${mark.label} at ${mark.span[0]}`));
   lines.push(...compared.oldErrors.map(squiggle), ...compared.baseErrors);
 
   const known: Catalog = catalog();

@@ -53,6 +53,6 @@ fn a_text_that_is_no_message_is_an_error_with_its_position() {
     )
     .unwrap();
     assert!(at(&result, "denied").is_null());
-    assert_eq!(number_at(&result, "error.span.line"), 1.0);
+    assert_eq!(number_at(&result, "error.span.0"), 0.0);
     assert!(string_at(&result, "error.message").contains("not an AccessDenied message"));
 }
