@@ -64,12 +64,15 @@ describe("sideErrors", () => {
       severity: "error",
       code: "json-syntax",
       message: "invalid JSON: expected `}`",
-      span: { start: 68, end: 68, line: 4, column: 23, endLine: 4, endColumn: 23, utf16Start: 68, utf16End: 68 },
+      span: [68, 68],
     };
-    expect(sideErrors({ oldErrors: [], newErrors: [error], baseErrors: ["identity policy: bad"] })).toEqual([
+    // The span's offset 68 is line 4, column 23 of this text: its first three lines take 46 characters.
+    const text = `${"x".repeat(15)}\n${"x".repeat(14)}\n${"x".repeat(14)}\n${"y".repeat(30)}`;
+    const texts = { old: text, new: text };
+    expect(sideErrors({ oldErrors: [], newErrors: [error], baseErrors: ["identity policy: bad"] }, texts)).toEqual([
       { side: "new", text: "New version, line 4, column 23: invalid JSON: expected `}`" },
       { side: "scenario", text: "The rest of the scenario: identity policy: bad" },
     ]);
-    expect(sideErrors({ oldErrors: [error], newErrors: [], baseErrors: [] })[0]?.text).toMatch(/^Current version, line 4, column 23: /);
+    expect(sideErrors({ oldErrors: [error], newErrors: [], baseErrors: [] }, texts)[0]?.text).toMatch(/^Current version, line 4, column 23: /);
   });
 });

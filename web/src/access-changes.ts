@@ -2,6 +2,7 @@
 // changes grouped by principal (as `ecr-policy diff` prints them), and every error of a side that could
 // not be compared, with its line and column. Pure, so the unit tests run it without a browser.
 
+import { spanLineColumn } from "./offsets";
 import type { AccessChange, AccessDiff, EngineDiagnostic } from "./types";
 
 /** How a request's decision changed: denied to allowed, allowed to denied, or one denial for another. */
@@ -77,15 +78,16 @@ export interface SideError {
   text: string;
 }
 
-/** Every error of an invalid diff: the current version's, the new version's, then the rest of the scenario's. */
-export function sideErrors(diff: Pick<AccessDiff, "oldErrors" | "newErrors" | "baseErrors">): SideError[] {
-  const located = (side: SideError["side"], label: string) => (error: EngineDiagnostic) => ({
-    side,
-    text: `${label}, line ${error.span.line}, column ${error.span.column}: ${error.message}`,
-  });
+/** Every error of an invalid diff: the current version's, the new version's, then the rest of the scenario's.
+ * `texts` are the two versions compared, which the errors' spans are of. */
+export function sideErrors(diff: Pick<AccessDiff, "oldErrors" | "newErrors" | "baseErrors">, texts: { old: string; new: string }): SideError[] {
+  const located = (side: SideError["side"], label: string, text: string) => (error: EngineDiagnostic) => {
+    const { line, column } = spanLineColumn(error.span, text);
+    return { side, text: `${label}, line ${line}, column ${column}: ${error.message}` };
+  };
   return [
-    ...diff.oldErrors.map(located("current", "Current version")),
-    ...diff.newErrors.map(located("new", "New version")),
+    ...diff.oldErrors.map(located("current", "Current version", texts.old)),
+    ...diff.newErrors.map(located("new", "New version", texts.new)),
     ...diff.baseErrors.map((message) => ({ side: "scenario" as const, text: `The rest of the scenario: ${message}` })),
   ];
 }

@@ -201,11 +201,11 @@ export class CompareView {
     if (!policy || !compare) return;
     const answer = await this.options.engine.diff(policy.text, compare.text, policy.kind, compareBase(state, policy.key));
     if (generation !== this.generation) return;
-    this.showAnswer(policy.key, answer);
+    this.showAnswer(policy.key, answer, { old: policy.text, new: compare.text });
   }
 
   /** Shows a comparison: marks in both editors, the errors of each side, the result (kept, out of date, while a side has errors). */
-  private showAnswer(key: string, answer: Outcome<AccessDiff>): void {
+  private showAnswer(key: string, answer: Outcome<AccessDiff>, texts: { old: string; new: string }): void {
     this.result.setAttribute("aria-busy", "false");
     if (!answer.ok) {
       this.showErrors([answer.message]);
@@ -214,7 +214,7 @@ export class CompareView {
     const diff = answer.value;
     this.markNew(diff.valid ? diff.changedStatements.new : null, diff.newErrors);
     if (!diff.valid) {
-      this.showErrors(sideErrors(diff).map((error) => error.text));
+      this.showErrors(sideErrors(diff, texts).map((error) => error.text));
       return;
     }
     this.options.editors.markChanged(key, diff.changedStatements.old);
