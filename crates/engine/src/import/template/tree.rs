@@ -135,18 +135,18 @@ pub(super) fn number(text: &str) -> serde_json::Value {
         .unwrap_or_else(|_| serde_json::Value::String(text.to_owned()))
 }
 
-impl From<&JsonValue> for Node {
-    fn from(value: &JsonValue) -> Self {
+impl From<&JsonValue<'_>> for Node {
+    fn from(value: &JsonValue<'_>) -> Self {
         let kind = match &value.kind {
             JsonKind::Null => NodeKind::Null,
             JsonKind::Bool(value) => NodeKind::Bool(*value),
-            JsonKind::Number(text) => NodeKind::Number(text.clone()),
-            JsonKind::String(text) => NodeKind::String(text.clone()),
+            JsonKind::Number(text) => NodeKind::Number((*text).to_owned()),
+            JsonKind::String(text) => NodeKind::String(text.to_string()),
             JsonKind::Array(items) => NodeKind::List(items.iter().map(Node::from).collect()),
             JsonKind::Object(members) => NodeKind::Map(
                 members
                     .iter()
-                    .map(|member| (member.key.clone(), Node::from(&member.value)))
+                    .map(|member| (member.key.to_string(), Node::from(&member.value)))
                     .collect(),
             ),
         };
