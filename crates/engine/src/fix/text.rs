@@ -46,7 +46,7 @@ pub(super) fn statement_text(members: &[(&str, Value)], indent: Option<(&str, &s
 /// A policy's text read for editing: the text and its root object's members.
 pub(super) struct PolicyText<'a> {
     text: &'a str,
-    root: JsonValue,
+    root: JsonValue<'a>,
 }
 
 impl<'a> PolicyText<'a> {
@@ -58,12 +58,12 @@ impl<'a> PolicyText<'a> {
     }
 
     /// The `Statement` member.
-    fn statement_member(&self) -> Option<&JsonMember> {
+    fn statement_member(&self) -> Option<&JsonMember<'_>> {
         member(&self.root, "Statement")
     }
 
     /// The statement at `index`: the item of the list, or the one object.
-    pub(super) fn statement(&self, index: usize) -> Option<&JsonValue> {
+    pub(super) fn statement(&self, index: usize) -> Option<&JsonValue<'_>> {
         let value = &self.statement_member()?.value;
         match &value.kind {
             JsonKind::Array(items) => items.get(index),
@@ -84,7 +84,7 @@ impl<'a> PolicyText<'a> {
         statements
             .into_iter()
             .filter_map(|statement| match &member(statement, "Sid")?.value.kind {
-                JsonKind::String(sid) => Some(sid.clone()),
+                JsonKind::String(sid) => Some(sid.to_string()),
                 _ => None,
             })
             .collect()
@@ -147,7 +147,7 @@ impl<'a> PolicyText<'a> {
 }
 
 /// The member `key` of an object value.
-pub(super) fn member<'v>(value: &'v JsonValue, key: &str) -> Option<&'v JsonMember> {
+pub(super) fn member<'v>(value: &'v JsonValue<'v>, key: &str) -> Option<&'v JsonMember<'v>> {
     match &value.kind {
         JsonKind::Object(members) => members.iter().find(|member| member.key == key),
         _ => None,
