@@ -7,11 +7,12 @@ import { ruleBook } from "./rule-book";
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * Adds to index.html `<link rel="preload" as="fetch">` for the engine's WebAssembly module and
+ * Adds to index.html `<link rel="preload" as="fetch">` for the engine's first-load WebAssembly module and
  * `<link rel="modulepreload">` for the playground's first chunk (src/app.ts, which shows the first
  * decision) and its imports, so that the browser fetches them alongside the entry script instead of
  * after the entry has run. The editors' chunk (src/playground.ts, with CodeMirror) is not preloaded:
- * compiling it alongside would hold up the first decision, and it is only needed after it.
+ * compiling it alongside would hold up the first decision, and it is only needed after it. Nor is the
+ * analyses module (web/pkg-analyses), which src/engine.ts imports dynamically on first use.
  */
 function preloadEngineAndApp(): Plugin {
   return {
@@ -21,7 +22,7 @@ function preloadEngineAndApp(): Plugin {
       order: "post",
       handler(_html, context) {
         const files = Object.values(context.bundle ?? {});
-        const wasm = files.find((file) => file.type === "asset" && file.fileName.endsWith(".wasm"));
+        const wasm = files.find((file) => file.type === "asset" && /ecr_policy_wasm_bg-[^/]*\.wasm$/.test(file.fileName));
         // The module's chunk also holds the small modules only it imports, so it has no facade module id.
         const app = files.find((file) => file.type === "chunk" && file.moduleIds.some((id) => id.endsWith("/src/app.ts")));
         const tags: HtmlTagDescriptor[] = [];

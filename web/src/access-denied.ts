@@ -27,13 +27,18 @@ export class AccessDeniedControl {
   private readonly input = el("textarea", { id: "access-denied-input", rows: 4, spellcheck: "false", "aria-describedby": "access-denied-status" });
   private readonly status = el("p", { id: "access-denied-status", class: "field-hint", role: "status" });
   private readonly agreement = byId("aws-agreement");
+  /**
+   * Counts the engine calls this control starts: the engine reads messages asynchronously (from its
+   * analyses module), so an answer is shown only if no later call, forget or evaluation came since.
+   */
+  private calls = 0;
 
   constructor(
     panel: HTMLElement,
     principal: HTMLInputElement,
     private readonly hooks: AccessDeniedHooks,
   ) {
-    const use = el("button", { type: "button", onclick: () => this.use(this.input.value) }, ["Fill the request"]);
+    const use = el("button", { type: "button", onclick: () => void this.use(this.input.value) }, ["Fill the request"]);
     const forget = el("button", { type: "button", onclick: () => this.forget() }, ["Forget the message"]);
     panel.append(
       el("details", { class: "access-denied field" }, [
@@ -49,13 +54,15 @@ export class AccessDeniedControl {
       if (!text.includes(MARKER)) return;
       event.preventDefault();
       this.input.value = text;
-      this.use(text);
+      void this.use(text);
     });
   }
 
   /** Reads `text`; a message fills the request and is remembered, anything else says why and changes nothing. */
-  private use(text: string): void {
-    const answer = this.hooks.engine.accessDenied(text);
+  private async use(text: string): Promise<void> {
+    const call = ++this.calls;
+    const answer = await this.hooks.engine.accessDenied(text);
+    if (call !== this.calls) return;
     if (!answer.ok) {
       setText(this.status, answer.message);
       return;
@@ -72,6 +79,7 @@ export class AccessDeniedControl {
   }
 
   private forget(): void {
+    this.calls++;
     this.message = null;
     this.input.value = "";
     setText(this.status, "");
@@ -79,8 +87,10 @@ export class AccessDeniedControl {
   }
 
   /** After an evaluation: whether the playground agrees with the remembered message. */
-  show(state: AppState): void {
-    const answer = this.message === null ? null : this.hooks.engine.accessDenied(this.message, stateToDocument(state, true).document);
+  async show(state: AppState): Promise<void> {
+    const call = ++this.calls;
+    const answer = this.message === null ? null : await this.hooks.engine.accessDenied(this.message, stateToDocument(state, true).document);
+    if (call !== this.calls) return;
     const agreement = answer?.ok ? answer.value.agreement : null;
     this.agreement.hidden = !agreement;
     if (!agreement) return;

@@ -76,23 +76,27 @@ export function openAccountImport(host: AccountImportHost): void {
     apply.disabled = false;
     showList();
   };
-  const read = () => {
+  // The engine reads the document asynchronously (its analyses module): a read whose answer arrives
+  // after a later read started is dropped.
+  let reads = 0;
+  const read = async () => {
+    const current = ++reads;
     lastText = text.value;
-    if (text.value.trim() === "") {
+    const pasted = text.value;
+    const result = pasted.trim() === "" ? null : await host.engine.readAccount(pasted);
+    if (current !== reads) return;
+    if (result === null) {
       principals = [];
       status.textContent = "Nothing pasted yet.";
+    } else if (result.ok) {
+      principals = result.principals;
+      const users = principals.filter((principal) => principal.kind === "user").length;
+      status.textContent =
+        `Read ${users} user${users === 1 ? "" : "s"} and ${principals.length - users} role${principals.length - users === 1 ? "" : "s"}.` +
+        (result.truncated ? " The document is one page of several (IsTruncated): policies on other pages will be reported missing." : "");
     } else {
-      const result = host.engine.readAccount(text.value);
-      if (result.ok) {
-        principals = result.principals;
-        const users = principals.filter((principal) => principal.kind === "user").length;
-        status.textContent =
-          `Read ${users} user${users === 1 ? "" : "s"} and ${principals.length - users} role${principals.length - users === 1 ? "" : "s"}.` +
-          (result.truncated ? " The document is one page of several (IsTruncated): policies on other pages will be reported missing." : "");
-      } else {
-        principals = [];
-        status.textContent = `Not readable: ${result.message}`;
-      }
+      principals = [];
+      status.textContent = `Not readable: ${result.message}`;
     }
     if (!principals.some((principal) => principal.arn === chosen)) {
       chosen = null;
@@ -100,9 +104,12 @@ export function openAccountImport(host: AccountImportHost): void {
     }
     filter.disabled = principals.length === 0;
     showList();
-    showWhoCan(whoCan, host, principals.length > 0 ? text.value : null);
+    await showWhoCan(whoCan, host, principals.length > 0 ? pasted : null, () => current === reads);
   };
-  text.addEventListener("input", debounce(read, READ_DELAY_MS));
+  text.addEventListener(
+    "input",
+    debounce(() => void read(), READ_DELAY_MS),
+  );
   filter.addEventListener("input", showList);
   file.addEventListener("change", () => {
     const picked = file.files?.[0];
@@ -110,7 +117,7 @@ export function openAccountImport(host: AccountImportHost): void {
     picked.text().then(
       (content) => {
         text.value = content;
-        read();
+        void read();
       },
       (error: unknown) => {
         status.textContent = `The file could not be read: ${String(error)}`;
@@ -139,22 +146,27 @@ export function openAccountImport(host: AccountImportHost): void {
   ]);
   openDialog(dialog, (value) => {
     if (value !== "import" || chosen === null) return;
-    const result = host.engine.importIdentity(text.value, chosen);
-    if (!result.ok) {
-      host.load(host.state(), "Nothing was imported", [result.message]);
-      return;
-    }
-    const identity = result.identity;
-    const who = identity.kind === "role" ? `a session of ${identity.arn}` : identity.arn;
-    const notes = [...identity.missing.map((missing) => `Left out: ${missing.message}.`), ...identity.notes];
-    host.load(withImportedIdentity(host.state(), identity), `Imported the identity side of ${who}`, notes);
+    void importIdentity(host, text.value, chosen);
   });
-  read();
+  void read();
   text.focus();
 }
 
-/** The who-can table for the page's request, or nothing when no document is read. */
-function showWhoCan(section: HTMLElement, host: AccountImportHost, details: string | null): void {
+/** Fills the page with the identity side of the user or role `arn` of the account details. */
+async function importIdentity(host: AccountImportHost, details: string, arn: string): Promise<void> {
+  const result = await host.engine.importIdentity(details, arn);
+  if (!result.ok) {
+    host.load(host.state(), "Nothing was imported", [result.message]);
+    return;
+  }
+  const identity = result.identity;
+  const who = identity.kind === "role" ? `a session of ${identity.arn}` : identity.arn;
+  const notes = [...identity.missing.map((missing) => `Left out: ${missing.message}.`), ...identity.notes];
+  host.load(withImportedIdentity(host.state(), identity), `Imported the identity side of ${who}`, notes);
+}
+
+/** The who-can table for the page's request, or nothing when no document is read; shown only while `current()`. */
+async function showWhoCan(section: HTMLElement, host: AccountImportHost, details: string | null, current: () => boolean): Promise<void> {
   if (details === null) {
     section.replaceChildren();
     return;
@@ -162,7 +174,8 @@ function showWhoCan(section: HTMLElement, host: AccountImportHost, details: stri
   const state = host.state();
   const asked = state.request.action || "the request";
   const { document } = stateToDocument(state, true);
-  const answer = host.engine.whoCan(details, document);
+  const answer = await host.engine.whoCan(details, document);
+  if (!current()) return;
   const heading = el("h3", {}, ["Who can do ", el("code", { text: asked }), " on ", el("code", { text: state.request.resource || "?" })]);
   if (!answer.ok) {
     section.replaceChildren(heading, el("p", { class: "field-hint", text: answer.message }));

@@ -1,25 +1,13 @@
 // The only door to the engine: loads the WebAssembly package built into web/pkg. Every call goes
 // through here so that an exception from the engine (only misuse of its API throws) becomes a value the
 // page can show, never an uncaught error.
+//
+// The engine comes as two modules (crates/ARCHITECTURE.md, "Two WebAssembly modules"): the first-load
+// module (web/pkg), loaded at start, has what the first decision and typing need; the analyses module
+// (web/pkg-analyses: the access diff, who-can, account import, template import, AccessDenied reading) is fetched and
+// compiled the first time one of them is called, so its functions here are asynchronous.
 
-import initWasm, {
-  accessDenied,
-  catalog,
-  decideSuite,
-  decodeShare,
-  diff,
-  encodeShare,
-  evaluate,
-  importIdentity,
-  longLink,
-  matrix,
-  readAccount,
-  readScenarios,
-  readTemplate,
-  suggestFixes,
-  version,
-  whoCan,
-} from "../pkg/ecr_policy_wasm.js";
+import initWasm, { catalog, decideSuite, decodeShare, encodeShare, evaluate, longLink, matrix, readScenarios, version } from "../pkg/ecr_policy_wasm.js";
 import type {
   AccessDeniedResult,
   AccessDiff,
@@ -61,13 +49,13 @@ export interface Engine {
   /** The length above which a link risks being cut by chat tools and mail clients. */
   longLink(): number;
   /** Reads an AccessDenied message; with a scenario, whether its evaluation agrees with AWS's reason. */
-  accessDenied(text: string, scenario?: ScenarioDocument): Outcome<AccessDeniedResult>;
+  accessDenied(text: string, scenario?: ScenarioDocument): Promise<Outcome<AccessDeniedResult>>;
   /** The users and roles of `aws iam get-account-authorization-details` output, or why it cannot be read. */
-  readAccount(accountDetails: string): ReadAccountResult;
+  readAccount(accountDetails: string): Promise<ReadAccountResult>;
   /** The identity side of a user or role of the account details. */
-  importIdentity(accountDetails: string, principal: string): ImportIdentityResult;
+  importIdentity(accountDetails: string, principal: string): Promise<ImportIdentityResult>;
   /** Every principal of the account details, and those outside it the scenario's policies name, decided for its request. */
-  whoCan(accountDetails: string, scenario: ScenarioDocument): WhoCanResult;
+  whoCan(accountDetails: string, scenario: ScenarioDocument): Promise<WhoCanResult>;
   /** Every scenario of a scenario document's text, read by the engine's reader, or where it cannot be read. */
   readScenarios(text: string): Outcome<ReadScenariosResult>;
   /**
@@ -95,7 +83,35 @@ function attempt<T>(run: () => T): Outcome<T> {
   }
 }
 
-/** Loads the package. */
+/** The analyses module's functions. */
+type Analyses = typeof import("../pkg-analyses/ecr_policy_analyses.js");
+
+/** The analyses module, loaded on the first call that needs it; a failed load is tried again on the next call. */
+let analyses: Promise<Analyses> | null = null;
+
+/** The analyses module, fetched and instantiated once. */
+function loadAnalyses(): Promise<Analyses> {
+  analyses ??= import("../pkg-analyses/ecr_policy_analyses.js").then(async (module) => {
+    await module.default();
+    return module;
+  });
+  analyses.catch(() => {
+    analyses = null;
+  });
+  return analyses;
+}
+
+/** `attempt` with a function of the analyses module; a module that cannot be loaded is a failure too. */
+async function attemptAnalysis<T>(run: (module: Analyses) => T): Promise<Outcome<T>> {
+  try {
+    const module = await loadAnalyses();
+    return attempt(() => run(module));
+  } catch (error) {
+    return { ok: false, message: `The analyses module could not be loaded: ${errorMessage(error)}` };
+  }
+}
+
+/** Loads the first-load package. */
 export async function loadEngine(): Promise<Engine> {
   await initWasm();
   return {
@@ -128,25 +144,28 @@ export async function loadEngine(): Promise<Engine> {
         return result.text;
       }),
     longLink,
-    accessDenied: (text, scenario) => attempt(() => accessDenied(text, scenario)),
-    readAccount: (accountDetails) => failedOr(() => readAccount(accountDetails)),
-    importIdentity: (accountDetails, principal) => failedOr(() => importIdentity(accountDetails, principal)),
-    whoCan: (accountDetails, scenario) => failedOr(() => whoCan(accountDetails, scenario)),
+    accessDenied: (text, scenario) => attemptAnalysis((module) => module.accessDenied(text, scenario)),
+    readAccount: (accountDetails) => failedOr((module) => module.readAccount(accountDetails)),
+    importIdentity: (accountDetails, principal) => failedOr((module) => module.importIdentity(accountDetails, principal)),
+    whoCan: (accountDetails, scenario) => failedOr((module) => module.whoCan(accountDetails, scenario)),
     readScenarios: (text) => attempt(() => readScenarios(text)),
-    diff: async (old, next, kind, base) => attempt(() => diff(old, next, kind, base)),
-    readTemplate: async (text) => failedOr(() => readTemplate(text)),
-    suggestFixes: async (scenario) =>
-      attempt(() => {
-        const result = suggestFixes(scenario);
+    diff: (old, next, kind, base) => attemptAnalysis((module) => module.diff(old, next, kind, base)),
+    readTemplate: (text) => failedOr((module) => module.readTemplate(text)),
+    suggestFixes: (scenario) =>
+      attemptAnalysis((module) => {
+        const result = module.suggestFixes(scenario);
         if (!result.ok) throw new Error(result.message);
         return result.fixes;
       }),
   };
 }
 
-/** The answer of a call whose failures are `{ok: false, message}`, with a throw (misuse) answered the same way. */
-function failedOr<T>(run: () => T): T | { ok: false; message: string } {
-  const answer = attempt(run);
+/**
+ * The answer of an analysis whose failures are `{ok: false, message}`, with a throw (misuse) or a module
+ * that cannot be loaded answered the same way.
+ */
+async function failedOr<T>(run: (module: Analyses) => T): Promise<T | { ok: false; message: string }> {
+  const answer = await attemptAnalysis(run);
   return answer.ok ? answer.value : { ok: false, message: answer.message };
 }
 

@@ -297,7 +297,7 @@ export class App {
       return;
     }
     this.request.showEvaluation(evaluation);
-    this.accessDenied.show(this.store.state);
+    void this.accessDenied.show(this.store.state);
     this.showFindings();
     if (this.store.state.view.panel === "matrix") this.renderMatrix();
   }

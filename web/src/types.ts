@@ -1,4 +1,4 @@
-// The shapes the engine's WebAssembly package exchanges with the page. They come from the package's
+// The shapes the engine's WebAssembly packages exchange with the page. They come from the packages'
 // own TypeScript declarations, which wasm-bindgen writes from the Rust types (crates/wasm/ts-check checks
 // them against real inputs and outputs), renamed where a name would clash with the page's own
 // (CodeMirror also has a `Diagnostic`).
@@ -6,8 +6,6 @@
 export type {
   AccessChange,
   AccessDenied,
-  AccessDeniedResult,
-  AccessDiff,
   AccountPrincipal,
   Action as CatalogAction,
   ActionMatch,
@@ -24,7 +22,6 @@ export type {
   Fix,
   FixSide,
   ImportedIdentity,
-  ImportIdentityResult,
   JsonValue,
   Matrix,
   MatrixRow,
@@ -39,9 +36,7 @@ export type {
   PolicySlot,
   PrincipalMatch,
   PrincipalMismatch,
-  ReadAccountResult,
   ReadScenariosResult,
-  ReadTemplateResult,
   RegistryPolicyScope,
   Request as RequestDocument,
   RequestDecision,
@@ -56,11 +51,11 @@ export type {
   StatementOutcome,
   StatementRef,
   StatementReport,
-  SuggestFixesResult,
   TemplatePolicies,
   TemplatePolicy,
   ValueMarker,
   ValueNote,
-  WhoCanResult,
   WhoCanRow,
 } from "../pkg/ecr_policy_wasm.js";
+// The results of the analyses module's own functions (the engine's types are in both modules' declarations).
+export type { AccessDeniedResult, AccessDiff, ImportIdentityResult, ReadAccountResult, ReadTemplateResult, SuggestFixesResult, WhoCanResult } from "../pkg-analyses/ecr_policy_analyses.js";

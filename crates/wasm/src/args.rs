@@ -2,6 +2,7 @@
 //! it becomes a thrown `Error` whose message names the function, the argument and what it got.
 
 use ecr_policy_engine::eval::RequestTime;
+use ecr_policy_engine::policy::PolicyKind;
 use wasm_bindgen::JsValue;
 
 /// A JavaScript `Error` for misuse of `function`, as the `Err` that wasm-bindgen throws.
@@ -33,6 +34,24 @@ pub fn object<'a>(
             &format!("`{argument}` must be an object, got {}", describe(value)),
         ))
     }
+}
+
+/// The `kind` argument of `function`, one of the names of [`PolicyKind`].
+pub fn policy_kind(function: &str, value: &JsValue) -> Result<PolicyKind, JsValue> {
+    let name = string(function, "kind", value)?;
+    PolicyKind::from_name(&name).ok_or_else(|| {
+        let known: Vec<String> = PolicyKind::ALL
+            .iter()
+            .map(|kind| format!("`{}`", kind.as_str()))
+            .collect();
+        misuse(
+            function,
+            &format!(
+                "unknown policy kind `{name}`; expected one of {}",
+                known.join(", ")
+            ),
+        )
+    })
 }
 
 /// The optional `at` argument, Unix seconds: the current time when it is `undefined`.

@@ -4,7 +4,6 @@ use ecr_policy_engine::diff::{AccessDiff, DiffInput, diff_policies};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::lint::policy_kind;
 use crate::{args, convert};
 
 /// Decides the representative requests of two versions of a policy of `kind` (`old` and `new`, texts as
@@ -25,7 +24,7 @@ pub fn diff(
 ) -> Result<JsValue, JsValue> {
     let old = args::string("diff", "old", &old)?;
     let new = args::string("diff", "new", &new)?;
-    let kind = policy_kind("diff", &kind)?;
+    let kind = args::policy_kind("diff", &kind)?;
     let time = args::request_time("diff", &at)?;
     let base = if base.is_undefined() || base.is_null() {
         None

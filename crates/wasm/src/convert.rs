@@ -9,8 +9,8 @@
 //! the engine's JSON (`None` is `null`, a map an object), so that `JSON.stringify` writes the engine's
 //! JSON. It measured faster than JSON text read by `JSON.parse` (README, "Performance").
 
-use ecr_policy_engine::scenario::{Scenario, ScenarioError, read_document, scenario_from_text};
-use serde::{Deserialize, Serialize};
+use ecr_policy_engine::scenario::{Scenario, ScenarioError, scenario_from_text};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::args;
@@ -30,13 +30,15 @@ pub fn scenario(
 }
 
 /// Reads an options object of `function`, strictly (unknown fields rejected). Anything wrong is misuse.
-pub fn options<T: for<'de> Deserialize<'de>>(
+/// Used by `lint` only, so built into the first-load module only.
+#[cfg(feature = "first-load")]
+pub fn options<T: for<'de> serde::Deserialize<'de>>(
     function: &str,
     argument: &str,
     value: &JsValue,
 ) -> Result<T, JsValue> {
     let text = json_text(function, argument, value)?;
-    read_document(&text).map_err(|error| {
+    ecr_policy_engine::scenario::read_document(&text).map_err(|error| {
         let at = match error.path.strip_prefix('[') {
             Some(_) => format!("{argument}{}", error.path),
             None if error.path.is_empty() => argument.to_owned(),
@@ -77,6 +79,8 @@ pub fn to_js<T: Serialize>(function: &str, value: &T) -> Result<JsValue, JsValue
 
 /// `value` as [`to_js`] converts it, with the property `scenarioErrors` added: the results of `evaluate`
 /// and `matrix`.
+/// Used by `evaluate` and `matrix` only, so built into the first-load module only.
+#[cfg(feature = "first-load")]
 pub fn with_scenario_errors<T: Serialize>(
     function: &str,
     value: &T,

@@ -7,7 +7,7 @@ use tsify::Tsify;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::evaluate::prepare;
+use crate::policies::prepare;
 use crate::{args, convert};
 
 /// What `accessDenied` returns: the message read, or why it is not one; and, given a scenario, whether

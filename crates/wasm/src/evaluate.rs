@@ -2,29 +2,15 @@
 //! (of each request of a suite, only each request's decision, or the all-actions matrix) out, with the
 //! scenario's own errors as data.
 
-use std::cell::RefCell;
-
-use ecr_policy_engine::eval::{
-    Decision, Evaluation, Matrix, PolicyCache, Prepared, RequestTime, SuiteEntry,
-};
+use ecr_policy_engine::eval::{Decision, Evaluation, Matrix, RequestTime, SuiteEntry};
 use ecr_policy_engine::scenario::{Scenario, ScenarioError};
 use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::policies::{POLICIES, prepare};
 use crate::{args, convert};
-
-thread_local! {
-    /// The policies of the last scenarios read. The page evaluates the whole scenario again after every
-    /// edit, and an edit usually changes one policy: the others are not parsed and linted again.
-    static POLICIES: RefCell<PolicyCache> = RefCell::new(PolicyCache::new());
-}
-
-/// `scenario` prepared through the module's cache of policies.
-pub(crate) fn prepare(scenario: &Scenario) -> Prepared<'_> {
-    POLICIES.with_borrow_mut(|cache| cache.prepare(scenario))
-}
 
 /// What `evaluate` returns: the engine's evaluation, plus what was wrong with the scenario document
 /// itself. When `scenarioErrors` is not empty the decision is `invalid`, the reasons repeat the errors,

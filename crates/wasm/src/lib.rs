@@ -13,41 +13,72 @@
 //! its public result and input types, this crate's own types derive it too, and wasm-bindgen writes them
 //! all into the package's `.d.ts`.
 
-mod account;
+//! The crate builds two modules from one source, chosen by cargo features: `first-load` (on by default)
+//! has what the page needs for its first decision and while a person types; `analyses` has the analyses
+//! the page loads only when one is first used (crates/ARCHITECTURE.md, "Two WebAssembly modules"). Each
+//! function's module is the feature on its `mod` and `pub use` lines below: moving a function from one
+//! module to the other is changing those two attributes.
+
 mod args;
 #[cfg(feature = "bench")]
 mod bench;
-mod catalog;
-mod compare;
 mod convert;
-mod denied;
+mod policies;
+
+#[cfg(feature = "first-load")]
+mod catalog;
+#[cfg(feature = "first-load")]
 mod evaluate;
-mod fixes;
+#[cfg(feature = "first-load")]
 mod lint;
+#[cfg(feature = "first-load")]
 mod read;
+#[cfg(feature = "first-load")]
 mod share;
+
+#[cfg(feature = "analyses")]
+mod account;
+#[cfg(feature = "analyses")]
+mod compare;
+#[cfg(feature = "analyses")]
+mod denied;
+#[cfg(feature = "analyses")]
+mod fixes;
+#[cfg(feature = "analyses")]
 mod template;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-pub use account::{
-    Failed, ImportIdentityResult, ReadAccountResult, WhoCanResult, import_identity, read_account,
-    who_can_js,
-};
 #[cfg(feature = "bench")]
 pub use bench::bench_engine;
+
+#[cfg(feature = "first-load")]
 pub use catalog::catalog;
-pub use compare::diff;
-pub use denied::{AccessDeniedResult, access_denied};
+#[cfg(feature = "first-load")]
 pub use evaluate::{
     EvaluateResult, MatrixResult, RequestDecision, SuiteDecisions, SuiteResult, decide_suite,
     evaluate, evaluate_suite, matrix,
 };
-pub use fixes::{SuggestFixesResult, suggest_fixes_js};
+#[cfg(feature = "first-load")]
 pub use lint::{LintOptions, lint};
+#[cfg(feature = "first-load")]
 pub use read::{ReadScenariosResult, read_scenarios};
+#[cfg(feature = "first-load")]
 pub use share::{DecodeShareResult, decode_share, encode_share, long_link};
+#[cfg(feature = "analyses")]
 pub use template::{ReadTemplateResult, TemplateFailed, read_template};
+
+#[cfg(feature = "analyses")]
+pub use account::{
+    Failed, ImportIdentityResult, ReadAccountResult, WhoCanResult, import_identity, read_account,
+    who_can_js,
+};
+#[cfg(feature = "analyses")]
+pub use compare::diff;
+#[cfg(feature = "analyses")]
+pub use denied::{AccessDeniedResult, access_denied};
+#[cfg(feature = "analyses")]
+pub use fixes::{SuggestFixesResult, suggest_fixes_js};
 
 /// Installs the panic hook so that a panic, should one ever happen, reaches the browser console with
 /// its message instead of an opaque `unreachable` trap. Runs when the module is instantiated, so it is

@@ -1,7 +1,6 @@
 //! `lint`: the findings about one policy text, as the editor's squiggles.
 
 use ecr_policy_engine::lint::{self as engine_lint, lint_document};
-use ecr_policy_engine::policy::PolicyKind;
 use ecr_policy_engine::registry::RegistryPolicyScope;
 use serde::Deserialize;
 use tsify::Tsify;
@@ -39,31 +38,13 @@ pub fn lint(
     #[wasm_bindgen(unchecked_optional_param_type = "LintOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = args::string("lint", "text", &text)?;
-    let kind = policy_kind("lint", &kind)?;
+    let kind = args::policy_kind("lint", &kind)?;
     let options = lint_options(&options)?;
     let options = engine_lint::LintOptions {
         repository_arn: options.repository_arn,
         registry_scope: options.registry_policy_scope.unwrap_or_default(),
     };
     convert::to_js("lint", &lint_document(&text, kind, &options))
-}
-
-/// The `kind` argument of `function`, one of the names of [`PolicyKind`].
-pub fn policy_kind(function: &str, value: &JsValue) -> Result<PolicyKind, JsValue> {
-    let name = args::string(function, "kind", value)?;
-    PolicyKind::from_name(&name).ok_or_else(|| {
-        let known: Vec<String> = PolicyKind::ALL
-            .iter()
-            .map(|kind| format!("`{}`", kind.as_str()))
-            .collect();
-        args::misuse(
-            function,
-            &format!(
-                "unknown policy kind `{name}`; expected one of {}",
-                known.join(", ")
-            ),
-        )
-    })
 }
 
 /// The optional `options` argument.

@@ -12,8 +12,9 @@
 //! (`let_other_tasks_run`).
 
 // `cfg(test)` so that crates/clippy.toml's test allowances (unwrap, panic...) cover `wasm_bindgen_test`
-// functions.
+// functions. The functions tested are in the first-load module.
 #![cfg(test)]
+#![cfg(feature = "first-load")]
 
 use ecr_policy_engine::eval::{evaluate, evaluate_suite, prepare};
 use ecr_policy_engine::scenario::{Scenario, scenario_from_text, scenarios_from_text};

@@ -1,28 +1,23 @@
-// Uses every function of the package with its declared types, as the page does. `tsc --noEmit` checks
+// Uses every function of both packages (the first-load module and the analyses module) with its declared types, as the page does. `tsc --noEmit` checks
 // it against the generated `.d.ts` (scripts/test-wasm builds the package into ./pkg first). Each
 // `@ts-expect-error` line proves that a type is precise, not `any`: tsc fails if the error goes away.
 
+import initAnalyses, { diff, importIdentity, readAccount, readTemplate, suggestFixes, whoCan } from "./pkg-analyses/ecr_policy_analyses.js";
+import type { AccessDiff } from "./pkg-analyses/ecr_policy_analyses.js";
 import init, {
   catalog,
   decideSuite,
   decodeShare,
-  diff,
   encodeShare,
   evaluate,
   evaluateSuite,
-  importIdentity,
   initSync,
   lint,
   matrix,
-  readAccount,
   readScenarios,
-  readTemplate,
-  suggestFixes,
   version,
-  whoCan,
 } from "./pkg/ecr_policy_wasm.js";
 import type {
-  AccessDiff,
   Catalog,
   ConditionWhy,
   Decision,
@@ -38,8 +33,9 @@ import type {
   SuiteResult,
 } from "./pkg/ecr_policy_wasm.js";
 
-export async function load(wasm: BufferSource): Promise<void> {
+export async function load(wasm: BufferSource, analyses: BufferSource): Promise<void> {
   await init({ module_or_path: wasm });
+  await initAnalyses({ module_or_path: analyses });
 }
 
 export function loadSync(wasm: BufferSource): void {

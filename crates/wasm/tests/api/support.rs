@@ -12,6 +12,7 @@ pub fn js(json: &str) -> JsValue {
 }
 
 /// A same-account scenario whose identity policy allows the pull it asks for.
+#[cfg(feature = "first-load")]
 pub fn allowed_scenario() -> JsValue {
     js(r#"{
         "name": "same-account pull",
@@ -60,6 +61,7 @@ pub fn length_at(value: &JsValue, path: &str) -> u32 {
 }
 
 /// Whether `value` is a plain object (its prototype is `Object.prototype`), not a `Map` or a class.
+#[cfg(feature = "first-load")]
 pub fn is_plain_object(value: &JsValue) -> bool {
     let prototype = js_sys::Object::get_prototype_of(value);
     let object_prototype = js_sys::Object::get_prototype_of(&js_sys::Object::new());
@@ -67,6 +69,7 @@ pub fn is_plain_object(value: &JsValue) -> bool {
 }
 
 /// The message of the `Error` a call threw; fails when it did not throw an `Error`.
+#[cfg(feature = "first-load")]
 pub fn thrown_message<T: std::fmt::Debug>(result: Result<T, JsValue>) -> String {
     let error = result.expect_err("the call should have thrown");
     let error: js_sys::Error = error
