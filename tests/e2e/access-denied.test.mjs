@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { start, waitForDecision, withSavedDocument } from "./harness.mjs";
+import { start, waitForDecision, withPage, withSavedDocument } from "./harness.mjs";
 
 let env;
 
@@ -72,8 +72,31 @@ test("a text that is no AccessDenied message says why and leaves the request alo
     await page.click(".access-denied summary");
     await page.fill("#access-denied-input", "Access Denied");
     await page.click('.access-denied button:text-is("Fill the request")');
+    // The message is read by the analyses module, loaded on this first use: wait for the answer.
+    await page.waitForSelector("#access-denied-status:not(:empty)");
     assert.match(await page.locator("#access-denied-status").innerText(), /line 1, column 1.*not an AccessDenied message/);
     assert.equal(await page.inputValue("#principal-input"), DOCUMENT.request.principal);
     assert.equal(await page.locator("#aws-agreement").isHidden(), true);
   });
+});
+
+test("the analyses module is fetched on the first analysis, not with the page", async () => {
+  await withPage(
+    env,
+    async (page) => {
+      const fetched = [];
+      page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+      const analysesModule = () => fetched.filter((path) => /ecr_policy_analyses_bg-[^/]*\.wasm$/.test(path));
+      await page.goto(env.url);
+      await waitForDecision(page);
+      assert.equal(fetched.filter((path) => /ecr_policy_wasm_bg-[^/]*\.wasm$/.test(path)).length, 1, "the first-load module");
+      assert.deepEqual(analysesModule(), [], "the analyses module before any analysis");
+      await page.click(".access-denied summary");
+      await page.fill("#access-denied-input", "Access Denied");
+      await page.click('.access-denied button:text-is("Fill the request")');
+      await page.waitForSelector("#access-denied-status:not(:empty)");
+      assert.equal(analysesModule().length, 1, "the analyses module after the first analysis");
+    },
+    { open: false },
+  );
 });

@@ -4,10 +4,11 @@
 //
 // The engine comes as two modules (crates/ARCHITECTURE.md, "Two WebAssembly modules"): the first-load
 // module (web/pkg), loaded at start, has what the first decision and typing need; the analyses module
-// (web/pkg-analyses: the access diff, who-can, account import, template import, AccessDenied reading) is fetched and
-// compiled the first time one of them is called, so its functions here are asynchronous.
+// (web/pkg-analyses: the access diff, who-can, account import, template import, AccessDenied reading,
+// the share-link encoder) is fetched and compiled the first time one of them is called, so its
+// functions here are asynchronous.
 
-import initWasm, { catalog, decideSuite, decodeShare, encodeShare, evaluate, longLink, matrix, readScenarios, version } from "../pkg/ecr_policy_wasm.js";
+import initWasm, { catalog, decideSuite, decodeShare, evaluate, longLink, matrix, readScenarios, version } from "../pkg/ecr_policy_wasm.js";
 import type {
   AccessDeniedResult,
   AccessDiff,
@@ -28,6 +29,9 @@ import type {
 /** A call's answer: the value, or the message of what went wrong. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
+/** The share value (`1.<payload>`, what follows `#s=`) of a scenario document's JSON text. */
+export type ShareEncoder = (scenarioJson: string) => Outcome<string>;
+
 /** The loaded engine. */
 export interface Engine {
   /** Decides the scenario's request, now. */
@@ -42,8 +46,11 @@ export interface Engine {
   matrix(scenario: ScenarioDocument): Outcome<Matrix>;
   catalog(): Catalog | null;
   version(): string;
-  /** The share value (`1.<payload>`, what follows `#s=`) of a scenario document's JSON text. */
-  encodeShare(scenarioJson: string): Outcome<string>;
+  /**
+   * The share-link encoder. It is in the analyses module, as the page needs it only when a person
+   * shares; once loaded, it encodes synchronously (the embed dialog re-encodes as the name is typed).
+   */
+  shareEncoder(): Promise<Outcome<ShareEncoder>>;
   /** The scenario document's JSON text in a link, its fragment or a bare share value. */
   decodeShare(fragmentOrUrl: string): Outcome<string>;
   /** The length above which a link risks being cut by chat tools and mail clients. */
@@ -136,7 +143,12 @@ export async function loadEngine(): Promise<Engine> {
       const answer = attempt(version);
       return answer.ok ? answer.value : "unknown";
     },
-    encodeShare: (scenarioJson) => attempt(() => encodeShare(scenarioJson)),
+    shareEncoder: () =>
+      attemptAnalysis(
+        (module): ShareEncoder =>
+          (scenarioJson) =>
+            attempt(() => module.encodeShare(scenarioJson)),
+      ),
     decodeShare: (fragmentOrUrl) =>
       attempt(() => {
         const result = decodeShare(fragmentOrUrl);

@@ -20,7 +20,7 @@ function linkEngine(running: string, error: ScenarioError = { path: "request.pri
     matrix: unused,
     catalog: () => null,
     version: () => running,
-    encodeShare: (text): Outcome<string> => ({ ok: true, value: `link:${text}` }),
+    shareEncoder: async () => ({ ok: true, value: (text): Outcome<string> => ({ ok: true, value: `link:${text}` }) }),
     decodeShare: (link): Outcome<string> =>
       link.startsWith("link:") ? { ok: true, value: link.slice("link:".length) } : { ok: false, message: "the link is damaged" },
     longLink: () => 2_000,

@@ -23,16 +23,17 @@ export interface SharingContext {
 /** Binds the four buttons of index.html's share group. */
 export function bindSharing(context: SharingContext): void {
   const download = () => downloadScenario(shareDocument(context.state(), context.engine.version()));
-  byId("copy-link").addEventListener("click", () => copyLink(context, download));
-  byId("copy-embed").addEventListener("click", () => copyEmbed(context, download));
+  byId("copy-link").addEventListener("click", () => void copyLink(context, download));
+  byId("copy-embed").addEventListener("click", () => void copyEmbed(context, download));
   byId("download-scenario").addEventListener("click", download);
   const input = byId<HTMLInputElement>("scenario-file");
   byId("open-scenario").addEventListener("click", () => input.click());
   input.addEventListener("change", () => void openFile(context, input));
 }
 
-function copyLink(context: SharingContext, download: () => void): void {
-  const value = shareValue(context.engine, shareDocument(context.state(), context.engine.version()));
+async function copyLink(context: SharingContext, download: () => void): Promise<void> {
+  const encoder = await context.engine.shareEncoder();
+  const value = encoder.ok ? shareValue(context.engine, encoder.value, shareDocument(context.state(), context.engine.version())) : encoder;
   const link = value.ok ? linkTo(playgroundUrl(window.location.href), value.value) : null;
   const longLink = context.engine.longLink();
   const long = link !== null && link.length > longLink;
@@ -51,10 +52,11 @@ function copyLink(context: SharingContext, download: () => void): void {
   });
 }
 
-function copyEmbed(context: SharingContext, download: () => void): void {
+async function copyEmbed(context: SharingContext, download: () => void): Promise<void> {
+  const encoder = await context.engine.shareEncoder();
   const state = context.state();
   const snippetFor = (name: string) => {
-    const value = shareValue(context.engine, shareDocument({ ...state, name }, context.engine.version()));
+    const value = encoder.ok ? shareValue(context.engine, encoder.value, shareDocument({ ...state, name }, context.engine.version())) : encoder;
     const title = name ? `ECR policy playground: ${name}` : "ECR policy playground scenario";
     return value.ok ? { ok: true as const, text: embedSnippet(linkTo(embedUrl(window.location.href), value.value), title) } : value;
   };

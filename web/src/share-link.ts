@@ -1,10 +1,10 @@
 // Share links, in one place: the link that opens the whole state (`<page>#s=1.<payload>`), its embed
 // variant (`<page>?embed=1#s=...`), the iframe snippet around it, and finding a share value in a
-// location. The codec is the engine's (`encodeShare`/`decodeShare`), so the CLI reads and writes the
+// location. The codec is the engine's (its share encoder and `decodeShare`), so the CLI reads and writes the
 // same links.
 
 import { HEIGHT_MESSAGE } from "./embed-height";
-import type { Engine } from "./engine";
+import type { Engine, ShareEncoder } from "./engine";
 import type { AppState } from "./state";
 import type { ScenarioDocument } from "./types";
 import { stateToDocument } from "./url-state";
@@ -51,9 +51,9 @@ export function shareDocument(state: AppState, engineVersion: string): ScenarioD
 /** The share value of a document, or why there is none (a document too big for a link). */
 export type ShareValue = { ok: true; value: string } | { ok: false; message: string };
 
-/** Encodes `document`, checking that the engine reads the value back (it refuses what is over its caps). */
-export function shareValue(engine: Engine, document: ScenarioDocument): ShareValue {
-  const encoded = engine.encodeShare(JSON.stringify(document));
+/** Encodes `document` with `encode`, checking that the engine reads the value back (it refuses what is over its caps). */
+export function shareValue(engine: Engine, encode: ShareEncoder, document: ScenarioDocument): ShareValue {
+  const encoded = encode(JSON.stringify(document));
   if (!encoded.ok) return encoded;
   const back = engine.decodeShare(encoded.value);
   if (!back.ok) {

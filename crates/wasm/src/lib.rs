@@ -43,6 +43,8 @@ mod compare;
 #[cfg(feature = "analyses")]
 mod denied;
 #[cfg(feature = "analyses")]
+mod encode;
+#[cfg(feature = "analyses")]
 mod fixes;
 #[cfg(feature = "analyses")]
 mod template;
@@ -64,9 +66,7 @@ pub use lint::{LintOptions, lint};
 #[cfg(feature = "first-load")]
 pub use read::{ReadScenariosResult, read_scenarios};
 #[cfg(feature = "first-load")]
-pub use share::{DecodeShareResult, decode_share, encode_share, long_link};
-#[cfg(feature = "analyses")]
-pub use template::{ReadTemplateResult, TemplateFailed, read_template};
+pub use share::{DecodeShareResult, decode_share, long_link};
 
 #[cfg(feature = "analyses")]
 pub use account::{
@@ -78,7 +78,11 @@ pub use compare::diff;
 #[cfg(feature = "analyses")]
 pub use denied::{AccessDeniedResult, access_denied};
 #[cfg(feature = "analyses")]
+pub use encode::encode_share;
+#[cfg(feature = "analyses")]
 pub use fixes::{SuggestFixesResult, suggest_fixes_js};
+#[cfg(feature = "analyses")]
+pub use template::{ReadTemplateResult, TemplateFailed, read_template};
 
 /// Installs the panic hook so that a panic, should one ever happen, reaches the browser console with
 /// its message instead of an opaque `unreachable` trap. Runs when the module is instantiated, so it is

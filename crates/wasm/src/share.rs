@@ -1,4 +1,4 @@
-//! `encodeShare` and `decodeShare`: the share-link codec of the engine.
+//! `decodeShare` and `longLink`: reading the engine's share links (`encodeShare`, in `encode.rs`, writes them).
 
 use ecr_policy_engine::share;
 use serde::Serialize;
@@ -28,17 +28,6 @@ pub enum DecodeShareResult {
         /// Why, in words for the person who pasted it.
         message: String,
     },
-}
-
-/// Encodes a scenario document's JSON text as the share value `<version>.<payload>`, what follows `#s=`
-/// in a link. The text is carried as it is, even when it is not a valid scenario. Throws only when
-/// `scenarioJsonText` is not a string.
-#[wasm_bindgen(js_name = encodeShare)]
-pub fn encode_share(
-    #[wasm_bindgen(js_name = scenarioJsonText, unchecked_param_type = "string")] scenario_json_text: JsValue,
-) -> Result<String, JsValue> {
-    let text = args::string("encodeShare", "scenarioJsonText", &scenario_json_text)?;
-    Ok(share::encode(&text))
 }
 
 /// The length, in characters, above which a link risks being cut by chat tools and mail clients.

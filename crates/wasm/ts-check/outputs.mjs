@@ -11,12 +11,11 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "n
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { diff, importIdentity, initSync as initAnalyses, readAccount, readTemplate, suggestFixes, whoCan } from "./pkg-analyses/ecr_policy_analyses.js";
+import { diff, encodeShare, importIdentity, initSync as initAnalyses, readAccount, readTemplate, suggestFixes, whoCan } from "./pkg-analyses/ecr_policy_analyses.js";
 import {
   catalog,
   decideSuite,
   decodeShare,
-  encodeShare,
   evaluate,
   evaluateSuite,
   initSync,

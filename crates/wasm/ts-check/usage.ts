@@ -2,13 +2,12 @@
 // it against the generated `.d.ts` (scripts/test-wasm builds the package into ./pkg first). Each
 // `@ts-expect-error` line proves that a type is precise, not `any`: tsc fails if the error goes away.
 
-import initAnalyses, { diff, importIdentity, readAccount, readTemplate, suggestFixes, whoCan } from "./pkg-analyses/ecr_policy_analyses.js";
+import initAnalyses, { diff, encodeShare, importIdentity, readAccount, readTemplate, suggestFixes, whoCan } from "./pkg-analyses/ecr_policy_analyses.js";
 import type { AccessDiff } from "./pkg-analyses/ecr_policy_analyses.js";
 import init, {
   catalog,
   decideSuite,
   decodeShare,
-  encodeShare,
   evaluate,
   evaluateSuite,
   initSync,

@@ -19,6 +19,8 @@ mod denied;
 #[cfg(feature = "analyses")]
 mod diff;
 #[cfg(feature = "analyses")]
+mod encode;
+#[cfg(feature = "analyses")]
 mod fixes;
 #[cfg(feature = "first-load")]
 mod evaluate;

@@ -69,7 +69,6 @@ pub fn is_plain_object(value: &JsValue) -> bool {
 }
 
 /// The message of the `Error` a call threw; fails when it did not throw an `Error`.
-#[cfg(feature = "first-load")]
 pub fn thrown_message<T: std::fmt::Debug>(result: Result<T, JsValue>) -> String {
     let error = result.expect_err("the call should have thrown");
     let error: js_sys::Error = error
