@@ -25,7 +25,6 @@ function linkEngine(running: string, error: ScenarioError = { path: "request.pri
       link.startsWith("link:") ? { ok: true, value: link.slice("link:".length) } : { ok: false, message: "the link is damaged" },
     longLink: () => 2_000,
     accessDenied: unused,
-    diff: unused,
     readAccount: unused,
     importIdentity: unused,
     whoCan: unused,
