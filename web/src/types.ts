@@ -58,4 +58,12 @@ export type {
   WhoCanRow,
 } from "../pkg/ecr_policy_wasm.js";
 // The results of the analyses module's own functions (the engine's types are in both modules' declarations).
-export type { AccessDeniedResult, AccessDiff, ImportIdentityResult, ReadAccountResult, ReadTemplateResult, SuggestFixesResult, WhoCanResult } from "../pkg-analyses/ecr_policy_analyses.js";
+export type {
+  AccessDeniedResult,
+  AccessDiff,
+  ImportIdentityResult,
+  ReadAccountResult,
+  ReadTemplateResult,
+  SuggestFixesResult,
+  WhoCanResult,
+} from "../pkg-analyses/ecr_policy_analyses.js";

@@ -20,10 +20,10 @@ mod denied;
 mod diff;
 #[cfg(feature = "analyses")]
 mod encode;
-#[cfg(feature = "analyses")]
-mod fixes;
 #[cfg(feature = "first-load")]
 mod evaluate;
+#[cfg(feature = "analyses")]
+mod fixes;
 #[cfg(feature = "first-load")]
 mod lint;
 #[cfg(feature = "first-load")]
