@@ -7,8 +7,9 @@
 import "./account-import.css";
 import { withImportedIdentity } from "./account-state";
 import { openDialog } from "./dialogs";
-import { debounce, el } from "./dom";
+import { el } from "./dom";
 import type { Engine } from "./engine";
+import { bindPastedDocument } from "./pasted-document";
 import type { AppState } from "./state";
 import type { AccountPrincipal, WhoCanRow } from "./types";
 import { stateToDocument } from "./url-state";
@@ -23,9 +24,6 @@ export interface AccountImportHost {
 
 /** The document pasted last, so that reopening the dialog shows it again. */
 let lastText = "";
-
-/** The wait after the last keystroke in the document before it is read again. */
-const READ_DELAY_MS = 200;
 
 /** Opens the dialog. */
 export function openAccountImport(host: AccountImportHost): void {
@@ -106,24 +104,8 @@ export function openAccountImport(host: AccountImportHost): void {
     showList();
     await showWhoCan(whoCan, host, principals.length > 0 ? pasted : null, () => current === reads);
   };
-  text.addEventListener(
-    "input",
-    debounce(() => void read(), READ_DELAY_MS),
-  );
+  bindPastedDocument(text, file, status, () => void read());
   filter.addEventListener("input", showList);
-  file.addEventListener("change", () => {
-    const picked = file.files?.[0];
-    if (!picked) return;
-    picked.text().then(
-      (content) => {
-        text.value = content;
-        void read();
-      },
-      (error: unknown) => {
-        status.textContent = `The file could not be read: ${String(error)}`;
-      },
-    );
-  });
 
   const dialog = el("dialog", { class: "modal account-import", "aria-labelledby": "account-import-title", "data-dialog": "account-import" }, [
     el("form", { method: "dialog" }, [

@@ -6,8 +6,9 @@
 
 import "./template-import.css";
 import { openDialog } from "./dialogs";
-import { debounce, el } from "./dom";
+import { el } from "./dom";
 import type { Engine } from "./engine";
+import { bindPastedDocument } from "./pasted-document";
 import type { AppState } from "./state";
 import { loadedMessage, SLOT_LABELS, withTemplatePolicy } from "./template-state";
 import type { TemplatePolicy } from "./types";
@@ -22,9 +23,6 @@ export interface TemplateImportHost {
 
 /** The template pasted last, so that reopening the dialog shows it again. */
 let lastText = "";
-
-/** The wait after the last keystroke in the template before it is read again. */
-const READ_DELAY_MS = 200;
 
 /** Opens the dialog. */
 export function openTemplateImport(host: TemplateImportHost): void {
@@ -73,23 +71,7 @@ export function openTemplateImport(host: TemplateImportHost): void {
     apply.disabled = chosen === null;
     showList();
   };
-  text.addEventListener(
-    "input",
-    debounce(() => void read(), READ_DELAY_MS),
-  );
-  file.addEventListener("change", () => {
-    const picked = file.files?.[0];
-    if (!picked) return;
-    picked.text().then(
-      (content) => {
-        text.value = content;
-        void read();
-      },
-      (error: unknown) => {
-        status.textContent = `The file could not be read: ${String(error)}`;
-      },
-    );
-  });
+  bindPastedDocument(text, file, status, () => void read());
 
   const dialog = el("dialog", { class: "modal template-import", "aria-labelledby": "template-import-title", "data-dialog": "template-import" }, [
     el("form", { method: "dialog" }, [
