@@ -9,7 +9,7 @@ import { withImportedIdentity } from "./account-state";
 import { openDialog } from "./dialogs";
 import { el } from "./dom";
 import type { Engine } from "./engine";
-import { bindPastedDocument } from "./pasted-document";
+import { bindPastedDocument, pickOption } from "./import-dialog";
 import type { AppState } from "./state";
 import type { AccountPrincipal, WhoCanRow } from "./types";
 import { stateToDocument } from "./url-state";
@@ -38,7 +38,7 @@ export function openAccountImport(host: AccountImportHost): void {
   const file = el("input", { type: "file", accept: ".json,application/json", hidden: true });
   const status = el("p", { id: "account-status", class: "field-hint", role: "status" });
   const filter = el("input", { id: "account-filter", type: "search", placeholder: "Filter by name or ARN", disabled: true });
-  const list = el("ul", { id: "account-principals", role: "listbox", "aria-label": "Users and roles" });
+  const list = el("ul", { id: "account-principals", class: "pick-list", role: "listbox", "aria-label": "Users and roles" });
   const whoCan = el("section", { id: "who-can", "aria-label": "Who can" });
   const apply = el("button", { id: "account-import-apply", value: "import", type: "submit", disabled: true }, ["Import identity side"]);
   let principals: AccountPrincipal[] = [];
@@ -49,23 +49,13 @@ export function openAccountImport(host: AccountImportHost): void {
     const shown = principals.filter((principal) => !wanted || principal.arn.toLowerCase().includes(wanted) || principal.name.toLowerCase().includes(wanted));
     list.replaceChildren(
       ...shown.map((principal) =>
-        el(
-          "li",
-          {
-            role: "option",
-            tabindex: 0,
-            "aria-selected": principal.arn === chosen ? "true" : "false",
-            "data-arn": principal.arn,
-            onclick: () => choose(principal.arn),
-            onkeydown: (event) => {
-              if ((event as KeyboardEvent).key === "Enter" || (event as KeyboardEvent).key === " ") {
-                event.preventDefault();
-                choose(principal.arn);
-              }
-            },
-          },
-          [el("span", { class: "account-kind", text: principal.kind }), " ", el("strong", { text: principal.name }), " ", el("code", { text: principal.arn })],
-        ),
+        pickOption({ "data-arn": principal.arn }, principal.arn === chosen, () => choose(principal.arn), [
+          el("span", { class: "account-kind", text: principal.kind }),
+          " ",
+          el("strong", { text: principal.name }),
+          " ",
+          el("code", { text: principal.arn }),
+        ]),
       ),
     );
   };
@@ -107,7 +97,7 @@ export function openAccountImport(host: AccountImportHost): void {
   bindPastedDocument(text, file, status, () => void read());
   filter.addEventListener("input", showList);
 
-  const dialog = el("dialog", { class: "modal account-import", "aria-labelledby": "account-import-title", "data-dialog": "account-import" }, [
+  const dialog = el("dialog", { class: "modal import-dialog account-import", "aria-labelledby": "account-import-title", "data-dialog": "account-import" }, [
     el("form", { method: "dialog" }, [
       el("h2", { id: "account-import-title", text: "Import from account" }),
       el("p", { id: "account-details-hint" }, [
@@ -117,7 +107,7 @@ export function openAccountImport(host: AccountImportHost): void {
       ]),
       el("label", { for: "account-details-text", text: "Account authorization details" }),
       text,
-      el("div", { class: "account-row" }, [el("button", { type: "button", onclick: () => file.click() }, ["Open file…"]), file]),
+      el("div", { class: "import-row" }, [el("button", { type: "button", onclick: () => file.click() }, ["Open file…"]), file]),
       status,
       el("label", { for: "account-filter", text: "User or role" }),
       filter,

@@ -8,7 +8,7 @@ import "./template-import.css";
 import { openDialog } from "./dialogs";
 import { el } from "./dom";
 import type { Engine } from "./engine";
-import { bindPastedDocument } from "./pasted-document";
+import { bindPastedDocument, pickOption } from "./import-dialog";
 import type { AppState } from "./state";
 import { loadedMessage, SLOT_LABELS, withTemplatePolicy } from "./template-state";
 import type { TemplatePolicy } from "./types";
@@ -36,7 +36,7 @@ export function openTemplateImport(host: TemplateImportHost): void {
   text.value = lastText;
   const file = el("input", { type: "file", accept: ".json,.yaml,.yml,.template,application/json", hidden: true });
   const status = el("p", { id: "template-status", class: "field-hint", role: "status" });
-  const list = el("ul", { id: "template-policies", role: "listbox", "aria-label": "Policies of the template" });
+  const list = el("ul", { id: "template-policies", class: "pick-list", role: "listbox", "aria-label": "Policies of the template" });
   const apply = el("button", { id: "template-import-apply", value: "load", type: "submit", disabled: true }, ["Load policy"]);
   let policies: TemplatePolicy[] = [];
   let chosen: TemplatePolicy | null = null;
@@ -73,7 +73,7 @@ export function openTemplateImport(host: TemplateImportHost): void {
   };
   bindPastedDocument(text, file, status, () => void read());
 
-  const dialog = el("dialog", { class: "modal template-import", "aria-labelledby": "template-import-title", "data-dialog": "template-import" }, [
+  const dialog = el("dialog", { class: "modal import-dialog template-import", "aria-labelledby": "template-import-title", "data-dialog": "template-import" }, [
     el("form", { method: "dialog" }, [
       el("h2", { id: "template-import-title", text: "Import from template" }),
       el("p", { id: "template-hint" }, [
@@ -85,7 +85,7 @@ export function openTemplateImport(host: TemplateImportHost): void {
       ]),
       el("label", { for: "template-text", text: "Template or plan" }),
       text,
-      el("div", { class: "template-row" }, [el("button", { type: "button", onclick: () => file.click() }, ["Open file…"]), file]),
+      el("div", { class: "import-row" }, [el("button", { type: "button", onclick: () => file.click() }, ["Open file…"]), file]),
       status,
       list,
       el("div", { class: "dialog-buttons" }, [el("button", { value: "cancel", type: "submit", formnovalidate: true }, ["Cancel"]), apply]),
@@ -112,29 +112,12 @@ function policyItem(policy: TemplatePolicy, selected: boolean, choose: () => voi
   const markers = policy.markers.map((marker) =>
     el("code", { class: `template-marker template-marker-${marker.kind}`, title: `line ${marker.line}, column ${marker.column}`, text: marker.text }),
   );
-  return el(
-    "li",
-    {
-      role: "option",
-      tabindex: 0,
-      "aria-selected": selected ? "true" : "false",
-      "data-name": policy.name,
-      "data-slot": policy.slot,
-      onclick: choose,
-      onkeydown: (event) => {
-        if ((event as KeyboardEvent).key === "Enter" || (event as KeyboardEvent).key === " ") {
-          event.preventDefault();
-          choose();
-        }
-      },
-    },
-    [
-      el("span", { class: "template-slot", text: SLOT_LABELS[policy.slot] }),
-      " ",
-      el("strong", { text: policy.name }),
-      " ",
-      el("span", { class: "template-where", text: `${policy.resourceType}, line ${policy.line}, column ${policy.column}` }),
-      ...(markers.length > 0 ? [el("div", { class: "template-markers" }, markers)] : []),
-    ],
-  );
+  return pickOption({ "data-name": policy.name, "data-slot": policy.slot }, selected, choose, [
+    el("span", { class: "template-slot", text: SLOT_LABELS[policy.slot] }),
+    " ",
+    el("strong", { text: policy.name }),
+    " ",
+    el("span", { class: "template-where", text: `${policy.resourceType}, line ${policy.line}, column ${policy.column}` }),
+    ...(markers.length > 0 ? [el("div", { class: "template-markers" }, markers)] : []),
+  ]);
 }
