@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use super::gaps::{Gap, GrantSide, Limit, Need};
-use super::text::{PolicyText, add_member, add_to_list, member};
+use super::text::{PolicyText, add_member, add_to_list};
 use super::{Fix, FixSide, Grant, PolicyChange};
 use crate::eval::{Decision, Evaluation, PolicySet, policy_phrase};
 use crate::json::JsonKind;
@@ -216,9 +216,9 @@ impl Draft {
         let policy = PolicyText::read(&text)?;
         let found = policy.statement(statement)?;
         let label = statement_label(found, statement);
-        let edited = match member(found, "Condition") {
-            Some(condition) => match member(&condition.value, operator) {
-                Some(block) => match member(&block.value, key) {
+        let edited = match found.member("Condition") {
+            Some(condition) => match condition.value.member(operator) {
+                Some(block) => match block.value.member(key) {
                     Some(values) => add_to_list(&text, &values.value, &Value::from(value.clone())),
                     None => add_member(&text, &block.value, key, &Value::from(value.clone())),
                 },
@@ -700,7 +700,7 @@ fn new_policy_text(statements: &[Vec<(&'static str, Value)>]) -> String {
 /// `statement `Sid`` for a statement of a policy's text, or `statement N` (from 1) without a Sid, as the
 /// evaluation names statements.
 fn statement_label(statement: &crate::json::JsonValue, index: usize) -> String {
-    match member(statement, "Sid").map(|sid| &sid.value.kind) {
+    match statement.member("Sid").map(|sid| &sid.value.kind) {
         Some(JsonKind::String(sid)) => format!("statement `{sid}`"),
         _ => format!("statement {}", index + 1),
     }

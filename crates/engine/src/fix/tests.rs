@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::text::{PolicyText, add_member, add_to_list, member};
+use super::text::{PolicyText, add_member, add_to_list};
 use super::{Fix, FixSide, suggest_fixes};
 use crate::eval::{Decision, RequestTime, evaluate};
 use crate::operation::Operation;
@@ -249,7 +249,7 @@ fn an_item_and_a_member_are_added_in_the_layout_around_them() {
     let policy = "{\n    \"Action\": \"ecr:PutImage\",\n    \"Condition\": {}\n}";
     let read = PolicyText::read(policy).unwrap();
     let root = crate::json::parse(policy).unwrap();
-    let action = &member(&root, "Action").unwrap().value;
+    let action = &root.member("Action").unwrap().value;
     assert_eq!(
         add_to_list(policy, action, &json!("ecr:BatchGetImage")).unwrap(),
         "{\n    \"Action\": [\"ecr:PutImage\", \"ecr:BatchGetImage\"],\n    \"Condition\": {}\n}"

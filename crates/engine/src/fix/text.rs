@@ -59,7 +59,7 @@ impl<'a> PolicyText<'a> {
 
     /// The `Statement` member.
     fn statement_member(&self) -> Option<&JsonMember<'_>> {
-        member(&self.root, "Statement")
+        self.root.member("Statement")
     }
 
     /// The statement at `index`: the item of the list, or the one object.
@@ -83,7 +83,7 @@ impl<'a> PolicyText<'a> {
         };
         statements
             .into_iter()
-            .filter_map(|statement| match &member(statement, "Sid")?.value.kind {
+            .filter_map(|statement| match &statement.member("Sid")?.value.kind {
                 JsonKind::String(sid) => Some(sid.to_string()),
                 _ => None,
             })
@@ -143,14 +143,6 @@ impl<'a> PolicyText<'a> {
     /// Whether the policy is written over several lines.
     fn multiline(&self) -> bool {
         self.text.trim().contains('\n')
-    }
-}
-
-/// The member `key` of an object value.
-pub(super) fn member<'v>(value: &'v JsonValue<'v>, key: &str) -> Option<&'v JsonMember<'v>> {
-    match &value.kind {
-        JsonKind::Object(members) => members.iter().find(|member| member.key == key),
-        _ => None,
     }
 }
 

@@ -82,6 +82,16 @@ pub struct JsonMember<'a> {
     pub value: JsonValue<'a>,
 }
 
+impl<'a> JsonValue<'a> {
+    /// The first member named `key`, when this is an object that has one.
+    pub fn member(&self, key: &str) -> Option<&JsonMember<'a>> {
+        match &self.kind {
+            JsonKind::Object(members) => members.iter().find(|member| member.key == key),
+            _ => None,
+        }
+    }
+}
+
 impl JsonValue<'_> {
     /// A short name of the value's type for messages (`string`, `array`, ...).
     pub fn type_name(&self) -> &'static str {

@@ -11,8 +11,8 @@ use super::ScenarioError;
 
 /// Checks the requests of the scenario document `document`, found at `path`.
 pub fn check(document: &JsonValue, path: &[PathStep]) -> Result<(), ScenarioError> {
-    let single = member(document, "request");
-    let suite = member(document, "requests");
+    let single = document.member("request");
+    let suite = document.member("requests");
     match (single, suite) {
         (Some(_), Some(suite)) => Err(error(
             path,
@@ -30,7 +30,7 @@ pub fn check(document: &JsonValue, path: &[PathStep]) -> Result<(), ScenarioErro
             let at = within(path, "request");
             check_request(&single.value, &at)?;
             for key in ["name", "expect"] {
-                if let Some(found) = member(&single.value, key) {
+                if let Some(found) = single.value.member(key) {
                     return Err(error(
                         &at,
                         key,
@@ -53,7 +53,7 @@ fn check_suite(
     suite: &JsonMember,
     path: &[PathStep],
 ) -> Result<(), ScenarioError> {
-    if let Some(expect) = member(document, "expect") {
+    if let Some(expect) = document.member("expect") {
         return Err(error(
             path,
             "expect",
@@ -80,7 +80,7 @@ fn check_suite(
 
 /// One request: an `action` or an `operation`, not both.
 fn check_request(request: &JsonValue, path: &[PathStep]) -> Result<(), ScenarioError> {
-    match (member(request, "action"), member(request, "operation")) {
+    match (request.member("action"), request.member("operation")) {
         (Some(_), Some(operation)) => Err(error(
             path,
             "operation",
@@ -97,14 +97,6 @@ fn check_request(request: &JsonValue, path: &[PathStep]) -> Result<(), ScenarioE
             ),
         )),
         _ => Ok(()),
-    }
-}
-
-/// The member `key` of `value`, when it is an object that has it.
-fn member<'a>(value: &'a JsonValue<'a>, key: &str) -> Option<&'a JsonMember<'a>> {
-    match &value.kind {
-        JsonKind::Object(members) => members.iter().find(|member| member.key == key),
-        _ => None,
     }
 }
 
