@@ -6,6 +6,8 @@
 //! A result written out (JSON, or JavaScript objects from the WebAssembly module) carries only what the
 //! page draws, `[utf16Start, utf16End]`: whoever shows a line and column counts them from the text.
 
+use std::cell::OnceCell;
+
 use serde::{Serialize, Serializer};
 
 /// A range of policy text, with its position in every unit a consumer needs. Serialized as the pair
@@ -132,20 +134,28 @@ impl Span {
     }
 }
 
-/// Turns byte offsets of one text into [`Span`]s. Built once per text in linear time; a lookup is a
-/// binary search for the line plus, for non-ASCII text, a count over at most [`CHECKPOINT`] bytes, so
-/// making a span for every element of a policy stays linear in its size.
+/// Turns byte offsets of one text into [`Span`]s. Its tables are built on the first span asked for, in
+/// linear time (the JSON parser counts positions as it reads, so parsing text without a mistake never
+/// needs them); a lookup is then a binary search for the line plus, for non-ASCII text, a count over at
+/// most [`CHECKPOINT`] bytes, so making a span for every element of a policy stays linear in its size.
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     text: &'a str,
+    /// For a policy decoded from the text, where its bytes are in the text: offsets given to
+    /// [`LineIndex::span`] are then the decoded policy's.
+    map: Option<&'a PositionMap>,
+    /// The text's line starts and character counts, once a span has been asked for.
+    tables: OnceCell<Tables>,
+}
+
+/// What a [`LineIndex`] looks positions up in.
+#[derive(Debug, Clone)]
+struct Tables {
     /// Byte offset where each line starts; the first entry is 0.
     line_starts: Vec<usize>,
     /// For non-ASCII text, the characters and UTF-16 units before every [`CHECKPOINT`]th byte; `None`
     /// for ASCII text, where bytes, characters and UTF-16 units are the same.
     checkpoints: Option<Vec<Units>>,
-    /// For a policy decoded from the text, where its bytes are in the text: offsets given to
-    /// [`LineIndex::span`] are then the decoded policy's.
-    map: Option<&'a PositionMap>,
 }
 
 /// Bytes between two checkpoints of a non-ASCII text.
@@ -182,9 +192,9 @@ fn is_continuation(byte: u8) -> bool {
     byte & 0xC0 == 0x80
 }
 
-impl<'a> LineIndex<'a> {
+impl Tables {
     /// Indexes the line starts of `text`, and for non-ASCII text its character counts.
-    pub fn new(text: &'a str) -> Self {
+    fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let checkpoints = (!text.is_ascii()).then(|| {
@@ -197,10 +207,51 @@ impl<'a> LineIndex<'a> {
             checkpoints
         });
         Self {
-            text,
             line_starts,
             checkpoints,
+        }
+    }
+
+    /// The characters and UTF-16 units before the byte `offset` of `text`, a character boundary within it.
+    fn units_before(&self, text: &str, offset: usize) -> Units {
+        let Some(checkpoints) = &self.checkpoints else {
+            return Units {
+                chars: offset,
+                utf16: offset,
+            };
+        };
+        let checkpoint = offset / CHECKPOINT;
+        let before = checkpoints.get(checkpoint).copied().unwrap_or_default();
+        let rest = text
+            .as_bytes()
+            .get(checkpoint * CHECKPOINT..offset)
+            .unwrap_or_default();
+        before.plus(Units::of(rest))
+    }
+
+    /// The 1-based line and column of `offset` of `text`, whose units are `units`. In ASCII text the
+    /// column is the offset from the line's start.
+    fn line_column(&self, text: &str, offset: usize, units: Units) -> (usize, usize) {
+        let line_index = self
+            .line_starts
+            .partition_point(|&line_start| line_start <= offset)
+            .saturating_sub(1);
+        let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
+        let column = match self.checkpoints {
+            None => offset - line_start + 1,
+            Some(_) => units.chars - self.units_before(text, line_start).chars + 1,
+        };
+        (line_index + 1, column)
+    }
+}
+
+impl<'a> LineIndex<'a> {
+    /// An index of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
             map: None,
+            tables: OnceCell::new(),
         }
     }
 
@@ -213,6 +264,11 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// Whether this indexes `text` itself, unmapped: its spans are then those counted from `text`'s start.
+    pub(crate) fn is_of(&self, text: &str) -> bool {
+        self.map.is_none() && std::ptr::eq(self.text, text)
+    }
+
     /// The span of the byte range `start..end`. Offsets past the end or inside a character are moved back
     /// to the nearest character boundary, so any range gives a valid span.
     pub fn span(&self, start: usize, end: usize) -> Span {
@@ -222,10 +278,11 @@ impl<'a> LineIndex<'a> {
         };
         let start = self.floor_boundary(start);
         let end = self.floor_boundary(end.max(start));
-        let start_units = self.units_before(start);
-        let end_units = self.units_before(end);
-        let (line, column) = self.line_column(start, start_units);
-        let (end_line, end_column) = self.line_column(end, end_units);
+        let tables = self.tables.get_or_init(|| Tables::new(self.text));
+        let start_units = tables.units_before(self.text, start);
+        let end_units = tables.units_before(self.text, end);
+        let (line, column) = tables.line_column(self.text, start, start_units);
+        let (end_line, end_column) = tables.line_column(self.text, end, end_units);
         Span {
             start,
             end,
@@ -249,35 +306,6 @@ impl<'a> LineIndex<'a> {
             offset -= 1;
         }
         offset
-    }
-
-    /// The characters and UTF-16 units before the byte `offset`, a character boundary within the text.
-    fn units_before(&self, offset: usize) -> Units {
-        let Some(checkpoints) = &self.checkpoints else {
-            return Units {
-                chars: offset,
-                utf16: offset,
-            };
-        };
-        let checkpoint = offset / CHECKPOINT;
-        let before = checkpoints.get(checkpoint).copied().unwrap_or_default();
-        let rest = self
-            .text
-            .as_bytes()
-            .get(checkpoint * CHECKPOINT..offset)
-            .unwrap_or_default();
-        before.plus(Units::of(rest))
-    }
-
-    /// The 1-based line and column of `offset`, whose units are `units`.
-    fn line_column(&self, offset: usize, units: Units) -> (usize, usize) {
-        let line_index = self
-            .line_starts
-            .partition_point(|&line_start| line_start <= offset)
-            .saturating_sub(1);
-        let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
-        let column = units.chars - self.units_before(line_start).chars + 1;
-        (line_index + 1, column)
     }
 }
 

@@ -1,19 +1,20 @@
 //! JSON text to values that remember where they came from.
 //!
-//! Parsing is done by `jsonc-parser` in strict mode (no comments, trailing commas, single quotes or other
-//! JSON5 forms: AWS rejects them). Its AST is converted into [`JsonValue`], which keeps every member of an
-//! object in order, duplicates included, so the policy parser can report duplicate keys by position.
+//! The engine reads JSON with its own strict parser ([`parse()`]): no comments, trailing commas, single
+//! quotes or other JSON5 forms (AWS rejects them), each a mistake with its own code, words and position.
+//! It builds [`JsonValue`]s directly from the text, keeping every member of an object in order,
+//! duplicates included, so the policy parser can report duplicate keys by position.
 
 use std::borrow::Cow;
 
-use jsonc_parser::ast;
-use jsonc_parser::common::Ranged;
-use jsonc_parser::errors::ParseErrorKind;
-use jsonc_parser::{CollectOptions, ParseOptions};
-
 use crate::span::{LineIndex, Span};
 
+mod cursor;
+mod fault;
+mod number;
+mod parse;
 mod read;
+mod string;
 mod unclosed;
 
 pub use read::{PathStep, ReadError, display_path, from_value};
@@ -116,135 +117,41 @@ impl JsonValue<'_> {
 
 /// Parses JSON text strictly. The error is at the position where the parser stopped.
 pub fn parse(text: &str) -> Result<JsonValue<'_>, Box<SyntaxError>> {
-    parse_indexed(text, &LineIndex::new(text))
+    parse::parse(text)
+        .map_err(|fault| Box::new(fault::describe(fault, text, &LineIndex::new(text))))
 }
 
-/// [`parse`] with the spans made by `index`: for a policy decoded from a pasted text, an index of the
+/// [`parse()`] with the spans made by `index`: for a policy decoded from a pasted text, an index of the
 /// pasted text mapped through the decoding.
 pub fn parse_indexed<'a>(
     text: &'a str,
     index: &LineIndex<'_>,
 ) -> Result<JsonValue<'a>, Box<SyntaxError>> {
-    let options = ParseOptions {
-        allow_comments: false,
-        allow_loose_object_property_names: false,
-        allow_trailing_commas: false,
-        allow_missing_commas: false,
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
-    };
-    match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options) {
-        Ok(result) => match result.value {
-            Some(value) => Ok(convert(value, index)),
-            None => Err(Box::new(SyntaxError {
-                code: JsonCode::Empty,
-                message: "the text is empty: a policy is a JSON object such as `{\"Version\": \"2012-10-17\", \"Statement\": []}`".to_owned(),
-                span: index.whole(),
-            })),
-        },
-        Err(error) => {
-            let range = error.range();
-            if let Some(unclosed) = unclosed::unclosed(text, error.kind(), range.start) {
-                let opened = index.span(unclosed.opened_at, unclosed.opened_at + 1);
-                let span = index.span(unclosed.fix_at, unclosed.fix_at);
-                let expected = unclosed.describe(opened.line, opened.column);
-                return Err(Box::new(SyntaxError {
-                    code: JsonCode::Syntax,
-                    message: format!(
-                        "invalid JSON: {expected} at line {}, column {}",
-                        span.line, span.column
-                    ),
-                    span,
-                }));
+    let mut value =
+        parse::parse(text).map_err(|fault| Box::new(fault::describe(fault, text, index)))?;
+    if !index.is_of(text) {
+        remap(&mut value, index);
+    }
+    Ok(value)
+}
+
+/// Replaces every span of `value`, counted in the text it was parsed from, with the span `index` gives
+/// for the same byte offsets.
+fn remap(value: &mut JsonValue<'_>, index: &LineIndex<'_>) {
+    value.span = index.span(value.span.start, value.span.end);
+    match &mut value.kind {
+        JsonKind::Array(items) => {
+            for item in items {
+                remap(item, index);
             }
-            let span = index.span(range.start, range.end);
-            let (code, message) = describe_syntax_error(error.kind());
-            Err(Box::new(SyntaxError {
-                code,
-                message: format!("{message} at line {}, column {}", span.line, span.column),
-                span,
-            }))
         }
-    }
-}
-
-fn describe_syntax_error(kind: &ParseErrorKind) -> (JsonCode, String) {
-    match kind {
-        ParseErrorKind::CommentsNotAllowed | ParseErrorKind::UnterminatedCommentBlock => (
-            JsonCode::Comment,
-            "comments are not allowed: AWS rejects policies that contain `//` or `/* */`; remove the comment"
-                .to_string(),
-        ),
-        ParseErrorKind::TrailingCommasNotAllowed => (
-            JsonCode::TrailingComma,
-            "trailing comma: AWS rejects a comma after the last item of an object or array; remove it"
-                .to_string(),
-        ),
-        other => (JsonCode::Syntax, format!("invalid JSON: {}", lowercase_first(&other.to_string()))),
-    }
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-fn convert<'a>(value: ast::Value<'a>, index: &LineIndex<'_>) -> JsonValue<'a> {
-    let span_of = |range: jsonc_parser::common::Range| index.span(range.start, range.end);
-    match value {
-        ast::Value::NullKeyword(null) => JsonValue {
-            kind: JsonKind::Null,
-            span: span_of(null.range),
-        },
-        ast::Value::BooleanLit(boolean) => JsonValue {
-            kind: JsonKind::Bool(boolean.value),
-            span: span_of(boolean.range),
-        },
-        ast::Value::NumberLit(number) => JsonValue {
-            kind: JsonKind::Number(number.value),
-            span: span_of(number.range),
-        },
-        ast::Value::StringLit(string) => JsonValue {
-            kind: JsonKind::String(string.value),
-            span: span_of(string.range),
-        },
-        ast::Value::Array(array) => JsonValue {
-            span: span_of(array.range),
-            kind: JsonKind::Array(
-                array
-                    .elements
-                    .into_iter()
-                    .map(|element| convert(element, index))
-                    .collect(),
-            ),
-        },
-        ast::Value::Object(object) => JsonValue {
-            span: span_of(object.range),
-            kind: JsonKind::Object(
-                object
-                    .properties
-                    .into_iter()
-                    .map(|property| {
-                        let key_span = span_of(property.name.range());
-                        JsonMember {
-                            key: match property.name {
-                                ast::ObjectPropName::String(string) => string.value,
-                                ast::ObjectPropName::Word(word) => Cow::Borrowed(word.value),
-                            },
-                            key_span,
-                            value: convert(property.value, index),
-                        }
-                    })
-                    .collect(),
-            ),
-        },
+        JsonKind::Object(members) => {
+            for member in members {
+                member.key_span = index.span(member.key_span.start, member.key_span.end);
+                remap(&mut member.value, index);
+            }
+        }
+        _ => {}
     }
 }
 

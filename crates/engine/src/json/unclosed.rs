@@ -3,8 +3,6 @@
 //! still open and where it began, and points where the missing `}` or `]` can still be written: right
 //! after the last thing before the parser stopped.
 
-use jsonc_parser::errors::ParseErrorKind;
-
 /// An object or array that is open where the parser stopped, and where its closing bracket belongs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Unclosed {
@@ -36,21 +34,10 @@ impl Unclosed {
     }
 }
 
-/// The open bracket behind a parse error of `kind` whose text starts at `error_start`; `None` for errors
-/// that are not about a missing comma or closing bracket.
-pub(super) fn unclosed(text: &str, kind: &ParseErrorKind, error_start: usize) -> Option<Unclosed> {
-    let stopped_at = match kind {
-        ParseErrorKind::UnterminatedObject | ParseErrorKind::UnterminatedArray => text.len(),
-        ParseErrorKind::ExpectedComma
-        | ParseErrorKind::UnexpectedCloseBrace
-        | ParseErrorKind::UnexpectedCloseBracket => error_start,
-        ParseErrorKind::UnexpectedTokenInObject
-            if text.get(error_start..)?.starts_with(['}', ']']) =>
-        {
-            error_start
-        }
-        _ => return None,
-    };
+/// The open bracket behind a parse error where the parser stopped at `stopped_at` (a closing bracket of
+/// the wrong kind, a missing comma or the end of the text); `comma_would_do` when a comma was expected
+/// too. `None` when what is missing is a value, or the right bracket is there.
+pub(super) fn unclosed(text: &str, stopped_at: usize, comma_would_do: bool) -> Option<Unclosed> {
     let before = text.get(..stopped_at)?.trim_end();
     if before.ends_with([':', ',']) {
         // A value is missing, not a bracket.
@@ -67,7 +54,7 @@ pub(super) fn unclosed(text: &str, kind: &ParseErrorKind, error_start: usize) ->
         opened_at,
         is_object: opener == b'{',
         fix_at,
-        comma_would_do: matches!(kind, ParseErrorKind::ExpectedComma),
+        comma_would_do,
     })
 }
 

@@ -1,0 +1,136 @@
+//! String literals: the text between the quotes, escapes resolved. A string without escapes is borrowed
+//! from the text; only one with an escape is copied.
+
+use std::borrow::Cow;
+
+use super::fault::{Fault, FaultKind};
+
+/// Reads the string literal whose opening quote is at byte `quote` of `text`: its value, and the byte
+/// offset after its closing quote.
+pub(super) fn string(text: &str, quote: usize) -> Result<(Cow<'_, str>, usize), Fault> {
+    let bytes = text.as_bytes();
+    let body = quote + 1;
+    let mut at = body;
+    let mut decoded: Option<String> = None;
+    // Where the text not yet copied into `decoded` starts.
+    let mut copied_to = body;
+    loop {
+        let rest = bytes.get(at..).unwrap_or_default();
+        let Some(stop) = rest
+            .iter()
+            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+        else {
+            return Err(Fault {
+                kind: FaultKind::UnclosedString,
+                start: quote,
+                end: text.len(),
+            });
+        };
+        at += stop;
+        match bytes.get(at) {
+            Some(b'"') => break,
+            Some(b'\\') => {
+                let (character, length) = escape(text, at)?;
+                let decoded = decoded.get_or_insert_with(String::new);
+                decoded.push_str(text.get(copied_to..at).unwrap_or_default());
+                decoded.push(character);
+                at += length;
+                copied_to = at;
+            }
+            _ => {
+                return Err(Fault {
+                    kind: FaultKind::ControlCharacter,
+                    start: at,
+                    end: at + 1,
+                });
+            }
+        }
+    }
+    let value = match decoded {
+        Some(mut decoded) => {
+            decoded.push_str(text.get(copied_to..at).unwrap_or_default());
+            Cow::Owned(decoded)
+        }
+        None => Cow::Borrowed(text.get(body..at).unwrap_or_default()),
+    };
+    Ok((value, at + 1))
+}
+
+/// The character the escape at byte `backslash` stands for, and the escape's length in bytes.
+fn escape(text: &str, backslash: usize) -> Result<(char, usize), Fault> {
+    let simple = match text.as_bytes().get(backslash + 1) {
+        Some(b'"') => '"',
+        Some(b'\\') => '\\',
+        Some(b'/') => '/',
+        Some(b'b') => '\u{8}',
+        Some(b'f') => '\u{c}',
+        Some(b'n') => '\n',
+        Some(b'r') => '\r',
+        Some(b't') => '\t',
+        Some(b'u') => return unicode_escape(text, backslash),
+        Some(_) => {
+            let length = text
+                .get(backslash + 1..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(1, char::len_utf8);
+            return Err(Fault {
+                kind: FaultKind::UnknownEscape,
+                start: backslash,
+                end: backslash + 1 + length,
+            });
+        }
+        None => {
+            return Err(Fault {
+                kind: FaultKind::UnclosedString,
+                start: backslash,
+                end: text.len(),
+            });
+        }
+    };
+    Ok((simple, 2))
+}
+
+/// The character of the `\uXXXX` escape at byte `backslash`, or of the surrogate pair of two such escapes
+/// that starts there, and the length of the escape (or pair).
+fn unicode_escape(text: &str, backslash: usize) -> Result<(char, usize), Fault> {
+    let Some(unit) = hex4(text, backslash + 2) else {
+        return Err(Fault {
+            kind: FaultKind::ShortUnicodeEscape,
+            start: backslash,
+            end: backslash + 2,
+        });
+    };
+    let lone = Fault {
+        kind: FaultKind::LoneSurrogate,
+        start: backslash,
+        end: backslash + 6,
+    };
+    match unit {
+        0xD800..=0xDBFF => {
+            let second = backslash + 6;
+            if text.get(second..second + 2) != Some("\\u") {
+                return Err(lone);
+            }
+            let low = hex4(text, second + 2).ok_or(Fault {
+                kind: FaultKind::ShortUnicodeEscape,
+                start: second,
+                end: second + 2,
+            })?;
+            if !(0xDC00..=0xDFFF).contains(&low) {
+                return Err(lone);
+            }
+            let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+            char::from_u32(code).map(|pair| (pair, 12)).ok_or(lone)
+        }
+        _ => char::from_u32(unit).map(|single| (single, 6)).ok_or(lone),
+    }
+}
+
+/// The four hexadecimal digits at byte `at`, as a number.
+fn hex4(text: &str, at: usize) -> Option<u32> {
+    let digits = text.get(at..at + 4)?;
+    if !digits.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+        return None;
+    }
+    u32::from_str_radix(digits, 16).ok()
+}
