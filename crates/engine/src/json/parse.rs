@@ -281,3 +281,6 @@ fn token_end(text: &str, start: usize) -> usize {
     };
     start + length
 }
+
+#[cfg(test)]
+mod tests;
