@@ -15,18 +15,14 @@ pub(super) fn string(text: &str, quote: usize) -> Result<(Cow<'_, str>, usize), 
     // Where the text not yet copied into `decoded` starts.
     let mut copied_to = body;
     loop {
-        let rest = bytes.get(at..).unwrap_or_default();
-        let Some(stop) = rest
-            .iter()
-            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
-        else {
+        let Some(stop) = next_special(bytes, at) else {
             return Err(Fault {
                 kind: FaultKind::UnclosedString,
                 start: quote,
                 end: text.len(),
             });
         };
-        at += stop;
+        at = stop;
         match bytes.get(at) {
             Some(b'"') => break,
             Some(b'\\') => {
@@ -54,6 +50,33 @@ pub(super) fn string(text: &str, quote: usize) -> Result<(Cow<'_, str>, usize), 
         None => Cow::Borrowed(text.get(body..at).unwrap_or_default()),
     };
     Ok((value, at + 1))
+}
+
+/// The offset of the first quote, backslash or control character at or after byte `from`: eight bytes at a
+/// time while none of them is one, then byte by byte.
+fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH_BITS: u64 = ONES << 7;
+    /// Whether a byte of `word` is zero (exact: no false positives in a word without one).
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGH_BITS != 0;
+    let mut at = from;
+    while let Some(word) = bytes
+        .get(at..at + 8)
+        .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
+        .map(u64::from_ne_bytes)
+    {
+        let special = has_zero(word ^ (ONES * u64::from(b'"')))
+            || has_zero(word ^ (ONES * u64::from(b'\\')))
+            || word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS != 0;
+        if special {
+            break;
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter()
+        .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+        .map(|offset| at + offset)
 }
 
 /// The character the escape at byte `backslash` stands for, and the escape's length in bytes.
