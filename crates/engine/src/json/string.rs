@@ -57,7 +57,8 @@ pub(super) fn string(text: &str, quote: usize) -> Result<(Cow<'_, str>, usize), 
 fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGH_BITS: u64 = ONES << 7;
-    /// Whether a byte of `word` is zero (exact: no false positives in a word without one).
+    // Whether a byte of `word` is zero (exact: no false positives in a word without one); a byte
+    // below 0x20 is found the same way.
     let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGH_BITS != 0;
     let mut at = from;
     while let Some(word) = bytes
