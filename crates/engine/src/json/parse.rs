@@ -257,15 +257,14 @@ fn is_value_start(byte: u8) -> bool {
     matches!(byte, b'"' | b'{' | b'[' | b'-') || byte.is_ascii_alphanumeric()
 }
 
-/// The end of the token at byte `start`, for a fault about it: a word or number to its last character, a
-/// string to its closing quote on the same line, else one character.
+/// The end of the token at byte `start`, for a fault about it: a word or number (ASCII letters, digits,
+/// `_$-+.`) to its last character, a string to its closing quote on the same line, else one character.
 fn token_end(text: &str, start: usize) -> usize {
     let Some(rest) = text.get(start..) else {
         return text.len();
     };
-    let continues = |character: char| {
-        character.is_alphanumeric() || u8::try_from(character).is_ok_and(is_word_byte)
-    };
+    // ASCII only: Unicode's tables of letters would make the page's WebAssembly module larger.
+    let continues = |character: char| u8::try_from(character).is_ok_and(is_word_byte);
     let mut chars = rest.char_indices();
     let length = match chars.next() {
         None => 0,
