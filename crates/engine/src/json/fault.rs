@@ -175,7 +175,7 @@ fn words(kind: FaultKind, found: &str) -> String {
             quoted(found)
         ),
         FaultKind::TooDeep => format!(
-            "objects and arrays are nested more than {} deep",
+            "maximum nesting depth exceeded: objects and arrays may be nested {} deep",
             super::parse::MAX_DEPTH
         ),
         FaultKind::Empty | FaultKind::Comment | FaultKind::TrailingComma => String::new(),

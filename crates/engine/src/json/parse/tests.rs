@@ -199,7 +199,7 @@ fn nesting_is_limited_where_serde_json_limits_it() {
     assert!(serde_json::from_str::<Value>(&nested(MAX_DEPTH + 1)).is_err());
     assert_eq!(
         error.message,
-        "invalid JSON: objects and arrays are nested more than 127 deep at line 1, column 128"
+        "invalid JSON: maximum nesting depth exceeded: objects and arrays may be nested 127 deep at line 1, column 128"
     );
 }
 
