@@ -57,11 +57,15 @@ function hostileScenario(broken) {
   return { name: NAME, description: `${SCRIPT} ${JS_URL}`, repositoryPolicy: REPOSITORY, identityPolicies, request: REQUEST };
 }
 
-/** Nothing injected ran or became live markup: no flag, image, inline script, handler or javascript: URL. */
+/**
+ * Nothing injected ran or became live markup: no flag, image, inline script, handler or javascript: URL.
+ * CodeMirror's own `img.cm-widgetBuffer` (no source, beside the lint mark of an empty range at a line's
+ * end) is not an injected image.
+ */
 async function assertInert(page, where) {
   const found = await page.evaluate(() => ({
     pwned: typeof window.__pwned,
-    images: document.querySelectorAll("img").length,
+    images: document.querySelectorAll("img:not(.cm-widgetBuffer), img[src]").length,
     inlineScripts: Array.from(document.scripts).filter((script) => !script.src).length,
     handlers: Array.from(document.querySelectorAll("*")).filter((node) => Array.from(node.attributes).some((attribute) => attribute.name.toLowerCase().startsWith("on"))).length,
     javascriptUrls: document.querySelectorAll('[href^="javascript:" i], [src^="javascript:" i], [action^="javascript:" i]').length,
