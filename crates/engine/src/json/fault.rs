@@ -63,44 +63,32 @@ pub(super) enum Expected {
 
 /// The error a person reads for `fault` in `text`, its span made by `index`.
 pub(super) fn describe(fault: Fault, text: &str, index: &LineIndex<'_>) -> SyntaxError {
-    let span = index.span(fault.start, fault.end);
-    let (code, message) = match fault.kind {
-        FaultKind::Empty => {
-            return SyntaxError {
-                code: JsonCode::Empty,
-                message: "the text is empty: a policy is a JSON object such as `{\"Version\": \"2012-10-17\", \"Statement\": []}`".to_owned(),
-                span: index.whole(),
-            };
-        }
-        FaultKind::Comment => (
-            JsonCode::Comment,
-            "comments are not allowed: AWS rejects policies that contain `//` or `/* */`; remove the comment"
-                .to_owned(),
-        ),
-        FaultKind::TrailingComma => (
-            JsonCode::TrailingComma,
-            "trailing comma: AWS rejects a comma after the last item of an object or array; remove it"
-                .to_owned(),
-        ),
-        _ => {
-            if let Some(unclosed) = unclosed_behind(fault, text) {
-                let opened = index.span(unclosed.opened_at, unclosed.opened_at + 1);
-                let span = index.span(unclosed.fix_at, unclosed.fix_at);
-                let expected = unclosed.describe(opened.line, opened.column);
-                return SyntaxError {
-                    code: JsonCode::Syntax,
-                    message: format!(
-                        "invalid JSON: {expected} at line {}, column {}",
-                        span.line, span.column
-                    ),
-                    span,
-                };
-            }
-            let found = text.get(fault.start..fault.end).unwrap_or_default();
+    let code = match fault.kind {
+        FaultKind::Empty => JsonCode::Empty,
+        FaultKind::Comment => JsonCode::Comment,
+        FaultKind::TrailingComma => JsonCode::TrailingComma,
+        _ => JsonCode::Syntax,
+    };
+    if code == JsonCode::Empty {
+        // About the whole text: no position to give.
+        return SyntaxError {
+            code,
+            message: words(fault.kind, ""),
+            span: index.whole(),
+        };
+    }
+    let (message, span) = match unclosed_behind(fault, text) {
+        Some(unclosed) => {
+            let opened = index.span(unclosed.opened_at, unclosed.opened_at + 1);
+            let expected = unclosed.describe(opened.line, opened.column);
             (
-                JsonCode::Syntax,
-                format!("invalid JSON: {}", words(fault.kind, found)),
+                format!("invalid JSON: {expected}"),
+                index.span(unclosed.fix_at, unclosed.fix_at),
             )
+        }
+        None => {
+            let found = text.get(fault.start..fault.end).unwrap_or_default();
+            (words(fault.kind, found), index.span(fault.start, fault.end))
         }
     };
     SyntaxError {
@@ -127,17 +115,28 @@ fn unclosed_behind(fault: Fault, text: &str) -> Option<unclosed::Unclosed> {
 
 /// What is wrong, in words, for a fault that is about `found`, the text at it.
 fn words(kind: FaultKind, found: &str) -> String {
-    match kind {
-        FaultKind::Expected(Expected::End) => {
-            format!("unexpected {} after the end of the value", quoted(found))
+    let syntax = match kind {
+        FaultKind::Empty => {
+            return "the text is empty: a policy is a JSON object such as `{\"Version\": \"2012-10-17\", \"Statement\": []}`".to_owned();
+        }
+        FaultKind::Comment => {
+            return "comments are not allowed: AWS rejects policies that contain `//` or `/* */`; remove the comment".to_owned();
+        }
+        FaultKind::TrailingComma => {
+            return "trailing comma: AWS rejects a comma after the last item of an object or array; remove it".to_owned();
         }
         FaultKind::Expected(expected) => {
             let what = match expected {
+                Expected::End => {
+                    return format!(
+                        "invalid JSON: unexpected {} after the end of the value",
+                        quoted(found)
+                    );
+                }
                 Expected::Value => "a value".to_owned(),
                 Expected::Key => "a key in double quotes".to_owned(),
                 Expected::Colon => "`:` after the key".to_owned(),
                 Expected::CommaOr(close) => format!("`,` or `{}`", char::from(close)),
-                Expected::End => String::new(),
             };
             let hint = if found.starts_with('\'') {
                 ": JSON strings are written in double quotes"
@@ -178,8 +177,8 @@ fn words(kind: FaultKind, found: &str) -> String {
             "maximum nesting depth exceeded: objects and arrays may be nested {} deep",
             super::parse::MAX_DEPTH
         ),
-        FaultKind::Empty | FaultKind::Comment | FaultKind::TrailingComma => String::new(),
-    }
+    };
+    format!("invalid JSON: {syntax}")
 }
 
 /// `found` in backticks, shortened to its first characters; "the end of the text" when empty.

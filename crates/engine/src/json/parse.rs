@@ -6,6 +6,8 @@
 //! moved into a vector of the right size when its closing bracket is read: one allocation per non-empty
 //! object or array, and none per token.
 
+use std::borrow::Cow;
+
 use super::cursor::{Cursor, Mark};
 use super::fault::{Expected, Fault, FaultKind};
 use super::number::number_end;
@@ -126,7 +128,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads the string at the read position.
-    fn string(&mut self) -> Result<std::borrow::Cow<'a, str>, Fault> {
+    fn string(&mut self) -> Result<Cow<'a, str>, Fault> {
         let (value, end) = string(self.text, self.at)?;
         let literal = self.bytes.get(self.at..end).unwrap_or_default();
         if !literal.is_ascii() {
