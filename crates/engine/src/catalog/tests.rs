@@ -317,6 +317,38 @@ fn condition_key_names_are_case_insensitive() {
 }
 
 #[test]
+fn indexed_lookups_give_what_a_scan_of_the_catalogue_gives() {
+    // ACT, COND: the lookup tables find, for any spelling, the first action or global key in catalogue
+    // order whose name matches, as reading the catalogue from the start would.
+    for action in catalog().actions() {
+        let name = action.full_name();
+        for spelling in [
+            name.clone(),
+            name.to_ascii_uppercase(),
+            name.to_ascii_lowercase(),
+        ] {
+            let found = catalog().action(&spelling).map(|found| found.full_name());
+            assert_eq!(found.as_deref(), Some(name.as_str()), "{spelling}");
+            assert_eq!(
+                names(&catalog().expand(&spelling)),
+                std::slice::from_ref(&name)
+            );
+        }
+    }
+    let keys = &catalog().global_condition_keys;
+    let spellings = keys
+        .iter()
+        .map(|key| key.name.replace("${TagKey}", "team").to_ascii_uppercase())
+        .chain(["aws:PrincipalTag/".to_string(), "aws:NoSuchKey".to_string()]);
+    for spelling in spellings {
+        let scanned = keys
+            .iter()
+            .find(|key| super::key_name::matches(&key.name, &spelling));
+        assert_eq!(catalog().global_key(&spelling), scanned, "{spelling}");
+    }
+}
+
+#[test]
 fn global_keys_are_typed() {
     // GCK: aws:SourceIp is an IP address, aws:TagKeys is multivalued, aws:PrincipalArn is an ARN.
     let source_ip = catalog().global_key("aws:SourceIp").expect("aws:SourceIp");
