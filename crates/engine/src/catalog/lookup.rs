@@ -1,7 +1,7 @@
 //! Looking things up in the catalogue: actions by name or wildcard pattern, condition keys, and
 //! did-you-mean suggestions. Action and key names are case-insensitive (ACT, COND).
 
-use super::index::Tables;
+use super::index::{Place, Tables};
 use super::key_name;
 use super::model::{Action, Catalog, ConditionKey, GlobalConditionKey, Service};
 use crate::distance::{is_close, levenshtein};
@@ -70,11 +70,24 @@ impl Catalog {
                 .filter_map(|position| self.action_at(tables, position))
                 .collect();
         }
+        // `*`, or an ASCII `service:pattern` whose service has no wildcard: the full name matches when the
+        // service is the action's (the `:` can only meet the name's own) and the rest matches its name.
+        let service_and_name = pattern.split_once(':').filter(|(service, _)| {
+            tables.ascii_names && pattern.is_ascii() && !has_wildcard(service)
+        });
+        let matches = |(place, full_name): &(Place, String)| match service_and_name {
+            _ if pattern == "*" => true,
+            Some((service, name)) => self.action_at_place(*place).is_some_and(|action| {
+                action.service.eq_ignore_ascii_case(service)
+                    && (name == "*" || glob_match_ignore_case(name, &action.name))
+            }),
+            None => glob_match_ignore_case(pattern, full_name),
+        };
         tables
             .actions
             .iter()
             .enumerate()
-            .filter(|(_, (_, full_name))| glob_match_ignore_case(pattern, full_name))
+            .filter(|(_, entry)| matches(entry))
             .filter_map(|(position, _)| self.action_at(tables, position))
             .collect()
     }
@@ -87,6 +100,11 @@ impl Catalog {
     /// The action at `position` in the tables' catalogue order.
     fn action_at(&self, tables: &Tables, position: usize) -> Option<&Action> {
         let (place, _) = tables.actions.get(position)?;
+        self.action_at_place(*place)
+    }
+
+    /// The action at `place`.
+    fn action_at_place(&self, place: Place) -> Option<&Action> {
         self.services.get(place.service)?.actions.get(place.action)
     }
 

@@ -151,6 +151,15 @@ fn action_patterns_expand_to_the_actions_whose_full_name_they_glob() {
         "ecr-public:?utImage",
         "ecr:Batch",
         "",
+        "*",
+        "ECR:*",
+        "ecr-public:*",
+        "ecr:*Image*",
+        "Ecr-Public:Put*",
+        "ecr:Batch:*",
+        "ecr:",
+        ":*",
+        "ec?:*",
     ] {
         let expected: Vec<String> = catalog()
             .actions()
