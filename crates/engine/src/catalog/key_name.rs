@@ -71,7 +71,7 @@ pub(super) fn comparable(template: &str) -> String {
 /// For a tag template, the part before its first `/${` (`aws:ResourceTag`); `None` for other names.
 /// A plain scan of the bytes: quicker on these short names than a substring search, and lint looks up
 /// every condition key in every catalogue key.
-fn tag_template_prefix(template: &str) -> Option<&str> {
+pub(super) fn tag_template_prefix(template: &str) -> Option<&str> {
     let slash = template
         .as_bytes()
         .windows(3)

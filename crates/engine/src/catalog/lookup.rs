@@ -1,6 +1,7 @@
 //! Looking things up in the catalogue: actions by name or wildcard pattern, condition keys, and
 //! did-you-mean suggestions. Action and key names are case-insensitive (ACT, COND).
 
+use super::index::{Place, Tables};
 use super::key_name;
 use super::model::{Action, Catalog, ConditionKey, GlobalConditionKey, Service};
 use crate::distance::{is_close, levenshtein};
@@ -50,38 +51,61 @@ impl Catalog {
 
     /// The action a policy names, prefix included, case-insensitive: `ecr:batchgetimage`.
     pub fn action(&self, name: &str) -> Option<&Action> {
-        let (prefix, action) = name.split_once(':')?;
-        self.service(prefix)?
-            .actions
-            .iter()
-            .find(|candidate| candidate.name.eq_ignore_ascii_case(action))
+        let tables = self.tables();
+        tables
+            .named(name)
+            .find_map(|position| self.action_at(tables, position))
     }
 
     /// The actions an `Action` pattern covers: `*`, `ecr:*`, `ecr:Batch*`, `ecr:Get?mage` (case-insensitive,
     /// matched against the full `service:Name`). A pattern for a service the catalogue does not know gives
     /// nothing.
     pub fn expand(&self, pattern: &str) -> Vec<&Action> {
-        // An ASCII pattern without wildcards names the actions whose full name it equals, ignoring ASCII
-        // case, as the glob would find: a name of another length is passed over without being written.
-        // Each full name is written into one reused buffer rather than allocated.
-        let plain = pattern.is_ascii() && !has_wildcard(pattern);
-        let mut full_name = String::new();
-        self.actions()
-            .filter(|action| {
-                if plain && pattern.len() != action.service.len() + 1 + action.name.len() {
-                    return false;
-                }
-                full_name.clear();
-                full_name.push_str(&action.service);
-                full_name.push(':');
-                full_name.push_str(&action.name);
-                if plain && full_name.is_ascii() {
-                    pattern.eq_ignore_ascii_case(&full_name)
-                } else {
-                    glob_match_ignore_case(pattern, &full_name)
-                }
-            })
+        let tables = self.tables();
+        // An ASCII pattern without wildcards names the actions whose full name it equals ignoring ASCII
+        // case, as the glob would find when the names are ASCII too: those are looked up by name.
+        if tables.ascii_names && pattern.is_ascii() && !has_wildcard(pattern) {
+            return tables
+                .named(pattern)
+                .filter_map(|position| self.action_at(tables, position))
+                .collect();
+        }
+        // `*`, or an ASCII `service:pattern` whose service has no wildcard: the full name matches when the
+        // service is the action's (the `:` can only meet the name's own) and the rest matches its name.
+        let service_and_name = pattern.split_once(':').filter(|(service, _)| {
+            tables.ascii_names && pattern.is_ascii() && !has_wildcard(service)
+        });
+        let matches = |(place, full_name): &(Place, String)| match service_and_name {
+            _ if pattern == "*" => true,
+            Some((service, name)) => self.action_at_place(*place).is_some_and(|action| {
+                action.service.eq_ignore_ascii_case(service)
+                    && (name == "*" || glob_match_ignore_case(name, &action.name))
+            }),
+            None => glob_match_ignore_case(pattern, full_name),
+        };
+        tables
+            .actions
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| matches(entry))
+            .filter_map(|(position, _)| self.action_at(tables, position))
             .collect()
+    }
+
+    /// The lookup tables, made on the first lookup.
+    fn tables(&self) -> &Tables {
+        self.index.tables(self)
+    }
+
+    /// The action at `position` in the tables' catalogue order.
+    fn action_at(&self, tables: &Tables, position: usize) -> Option<&Action> {
+        let (place, _) = tables.actions.get(position)?;
+        self.action_at_place(*place)
+    }
+
+    /// The action at `place`.
+    fn action_at_place(&self, place: Place) -> Option<&Action> {
+        self.services.get(place.service)?.actions.get(place.action)
     }
 
     /// The action a misspelled name probably meant (`ecr:BatchGetImages` -> `ecr:BatchGetImage`), or `None`
@@ -115,9 +139,9 @@ impl Catalog {
 
     /// The global key a policy names, case-insensitive, tag keys filled in (`aws:PrincipalTag/team`).
     pub fn global_key(&self, name: &str) -> Option<&GlobalConditionKey> {
-        self.global_condition_keys
-            .iter()
-            .find(|key| key_name::matches(&key.name, name))
+        self.tables()
+            .global_key(name)
+            .and_then(|position| self.global_condition_keys.get(position))
     }
 
     /// The service-specific key a policy names (`ecr:AccountSetting`, `ecr-public:ResourceTag/team`),

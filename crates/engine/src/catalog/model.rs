@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::index::Index;
 use super::key_name;
 
 /// Everything the engine knows about ECR and ECR Public actions and condition keys.
@@ -19,6 +20,9 @@ pub struct Catalog {
     pub service_prefixes: Vec<String>,
     /// The global `aws:` condition keys, sorted by name.
     pub global_condition_keys: Vec<GlobalConditionKey>,
+    /// The lookup tables made from the fields above on the first lookup.
+    #[serde(skip)]
+    pub(super) index: Index,
 }
 
 /// The package the data was generated from, for the credit line and the "data as of" note.

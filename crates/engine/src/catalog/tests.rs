@@ -151,6 +151,15 @@ fn action_patterns_expand_to_the_actions_whose_full_name_they_glob() {
         "ecr-public:?utImage",
         "ecr:Batch",
         "",
+        "*",
+        "ECR:*",
+        "ecr-public:*",
+        "ecr:*Image*",
+        "Ecr-Public:Put*",
+        "ecr:Batch:*",
+        "ecr:",
+        ":*",
+        "ec?:*",
     ] {
         let expected: Vec<String> = catalog()
             .actions()
@@ -313,6 +322,38 @@ fn condition_key_names_are_case_insensitive() {
     for spelling in ["aws:SourceIp", "AWS:sourceip", "aws:SOURCEIP"] {
         let key = catalog().global_key(spelling).expect("aws:SourceIp");
         assert_eq!(key.name, "aws:SourceIp");
+    }
+}
+
+#[test]
+fn indexed_lookups_give_what_a_scan_of_the_catalogue_gives() {
+    // ACT, COND: the lookup tables find, for any spelling, the first action or global key in catalogue
+    // order whose name matches, as reading the catalogue from the start would.
+    for action in catalog().actions() {
+        let name = action.full_name();
+        for spelling in [
+            name.clone(),
+            name.to_ascii_uppercase(),
+            name.to_ascii_lowercase(),
+        ] {
+            let found = catalog().action(&spelling).map(|found| found.full_name());
+            assert_eq!(found.as_deref(), Some(name.as_str()), "{spelling}");
+            assert_eq!(
+                names(&catalog().expand(&spelling)),
+                std::slice::from_ref(&name)
+            );
+        }
+    }
+    let keys = &catalog().global_condition_keys;
+    let spellings = keys
+        .iter()
+        .map(|key| key.name.replace("${TagKey}", "team").to_ascii_uppercase())
+        .chain(["aws:PrincipalTag/".to_string(), "aws:NoSuchKey".to_string()]);
+    for spelling in spellings {
+        let scanned = keys
+            .iter()
+            .find(|key| super::key_name::matches(&key.name, &spelling));
+        assert_eq!(catalog().global_key(&spelling), scanned, "{spelling}");
     }
 }
 

@@ -89,6 +89,10 @@ pub fn substitute(text: &str, context: &Context, version: Version) -> Substituti
 /// The key names of the variables in `text`, in order, escapes excluded. It reads the 2012-10-17 syntax
 /// whatever the version; callers decide whether variables apply.
 pub fn variables_in(text: &str) -> Vec<String> {
+    // Most texts have no `$`, so no variable: they are not split into parts.
+    if !text.contains('$') {
+        return Vec::new();
+    }
     parse(text)
         .into_iter()
         .filter_map(|part| match part {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::operation::OperationOutcome;
 use super::{Brief, Decision, Prepared, RequestTime};
 use crate::catalog::{Action, catalog};
-use crate::operation::Operation;
+use crate::operation::{Operation, Target};
 
 /// One action's decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,32 +54,41 @@ pub struct Matrix {
     pub operations: Vec<OperationRow>,
 }
 
+/// One action decided for the matrix: on which preparation, the action, and its brief.
+struct Decided<'c> {
+    on_registry: bool,
+    action: &'c Action,
+    name: String,
+    brief: Brief,
+}
+
 impl Prepared<'_> {
-    /// Decides every ECR action and every operation for the request's principal and repository.
+    /// Decides every ECR action and every operation for the request's principal and repository. Each
+    /// action is decided once: an operation's action is the matrix row's, when it is decided on the same
+    /// resource.
     pub fn matrix(&self, time: RequestTime) -> Matrix {
         let registry = self.on_registry();
-        let row = |prepared: &Prepared<'_>, action: &Action| {
+        let decide = |on_registry: bool, action: &'static Action| {
+            let prepared = if on_registry { &registry } else { self };
             let name = action.full_name();
-            let brief = prepared.decision(&name, time);
-            MatrixRow {
-                action: name,
-                access_level: action.access_level.clone(),
-                registry_level: action.is_registry_level(),
-                decision: brief.decision,
-                summary: brief.summary,
+            Decided {
+                on_registry,
+                action,
+                brief: prepared.decision(&name, time),
+                name,
             }
         };
-        let mut rows: Vec<MatrixRow> = catalog()
-            .repository_actions()
-            .map(|action| row(self, action))
-            .collect();
         let mut registry_actions: Vec<&Action> = catalog().registry_actions().collect();
         registry_actions.sort_by_key(|action| action.name != "GetAuthorizationToken");
-        rows.extend(
-            registry_actions
-                .into_iter()
-                .map(|action| row(&registry, action)),
-        );
+        let decided: Vec<Decided<'_>> = catalog()
+            .repository_actions()
+            .map(|action| decide(false, action))
+            .chain(
+                registry_actions
+                    .into_iter()
+                    .map(|action| decide(true, action)),
+            )
+            .collect();
         let registry = Some(registry);
         let operations = Operation::ALL
             .into_iter()
@@ -87,7 +96,16 @@ impl Prepared<'_> {
                 let briefs: Vec<Brief> = operation
                     .steps()
                     .iter()
-                    .map(|step| self.for_step(step, &registry).decision(step.action, time))
+                    .map(|step| {
+                        let on_registry = step.target == Target::Registry;
+                        decided
+                            .iter()
+                            .find(|row| row.on_registry == on_registry && row.name == step.action)
+                            .map_or_else(
+                                || self.for_step(step, &registry).decision(step.action, time),
+                                |row| row.brief.clone(),
+                            )
+                    })
                     .collect();
                 let outcome = OperationOutcome::new(operation, &briefs);
                 OperationRow {
@@ -99,6 +117,16 @@ impl Prepared<'_> {
                         .and_then(|index| operation.steps().get(index))
                         .map(|step| step.action.to_owned()),
                 }
+            })
+            .collect();
+        let rows = decided
+            .into_iter()
+            .map(|row| MatrixRow {
+                action: row.name,
+                access_level: row.action.access_level.clone(),
+                registry_level: row.action.is_registry_level(),
+                decision: row.brief.decision,
+                summary: row.brief.summary,
             })
             .collect();
         Matrix { rows, operations }

@@ -247,17 +247,22 @@ impl Prepared<'_> {
     }
 
     /// This preparation for a registry-level action: the same policies, parsed and linted once, and the
-    /// same request on `*` (ECRSAR: such an action has no resource type).
+    /// same request on `*` (ECRSAR: such an action has no resource type), by the same caller.
     fn on_registry(&self) -> Prepared<'_> {
         let request = Request {
             resource: "*".to_owned(),
             ..self.asked.as_ref().clone()
         };
+        // The caller is the same, so the statements' `Principal` results are this preparation's.
+        let matching = Matching {
+            same_caller: self.ready.as_ref(),
+            ..Matching::REPORTS
+        };
         prepare_loaded(
             self.scenario,
             Cow::Owned(request),
             Cow::Borrowed(self.set.as_ref()),
-            Matching::REPORTS,
+            matching,
         )
     }
 

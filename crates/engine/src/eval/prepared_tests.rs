@@ -7,6 +7,7 @@ use ecr_policy_test_kit::CORPUS_SECONDS;
 use serde_json::{Value, json};
 
 use super::*;
+use crate::operation::Operation;
 use crate::scenario::scenario_from_value;
 
 const REPO: &str = "arn:aws:ecr:us-east-1:111122223333:repository/app";
@@ -174,6 +175,31 @@ fn every_matrix_row_says_what_a_full_evaluation_says() {
     assert!(decisions.contains(&Decision::Allowed));
     assert!(decisions.contains(&Decision::ExplicitDeny));
     assert!(decisions.contains(&Decision::ImplicitDeny));
+}
+
+#[test]
+fn every_matrix_operation_says_what_deciding_the_operation_alone_says() {
+    // Section 7 (Operations): the matrix decides each operation's actions once, with its rows; every
+    // operation row still says what deciding that operation on its own says.
+    let scenario = mixed();
+    let prepared = prepare(&scenario);
+    let matrix = prepared.matrix(JUNE);
+    assert_eq!(matrix.operations.len(), Operation::ALL.len());
+    for row in &matrix.operations {
+        let evaluation = prepared.evaluate_operation(row.operation, JUNE);
+        assert_eq!(
+            (row.decision, row.summary.as_str()),
+            (evaluation.decision, evaluation.summary.as_str()),
+            "{:?}",
+            row.operation
+        );
+    }
+    let decisions: Vec<Decision> = matrix.operations.iter().map(|row| row.decision).collect();
+    assert!(
+        decisions
+            .iter()
+            .any(|decision| *decision != Decision::Allowed)
+    );
 }
 
 #[test]
