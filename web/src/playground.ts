@@ -15,6 +15,7 @@ import { confirmDialog, promptDialog } from "./dialogs";
 import { byId, debounce, el, renderOnce } from "./dom";
 import type { Engine } from "./engine";
 import { EXAMPLES } from "./examples";
+import { comparedWith } from "./explain";
 import { renderFindings } from "./findings-list";
 import { editorFor, withAddedPolicy } from "./fix-changes";
 import { FixesControl } from "./fixes-control";
@@ -279,7 +280,7 @@ export class App {
   /** Hands the shown editor the latest evaluation's findings and tints (`keepTints`: its findings only). */
   private showTints(keepTints = false): void {
     if (this.evaluation) {
-      this.editors.applyEvaluation(this.reports, keepTints);
+      this.editors.applyEvaluation(this.reports, comparedWith(this.evaluation.request), keepTints);
     } else {
       this.editors.clearEvaluation();
     }
@@ -308,7 +309,7 @@ export class App {
       renderFindings(
         byId("findings"),
         this.evaluation.policies,
-        (policy) => findPolicy(this.store.state, this.editorOf.get(policy) ?? "")?.text ?? "",
+        (policy) => this.policyText(policy),
         (policy, span) => this.reveal(policy, span),
       );
     this.renderTabs();
@@ -450,6 +451,11 @@ export class App {
 
   addContextKey(key: string): void {
     this.request.addContextKey(key);
+  }
+
+  /** The text of the policy of the latest evaluation whose id is `policyId` (empty when there is none). */
+  policyText(policyId: string): string {
+    return findPolicy(this.store.state, this.editorOf.get(policyId) ?? "")?.text ?? "";
   }
 
   /** Says something to screen readers and shows it briefly. */

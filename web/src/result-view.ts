@@ -3,10 +3,10 @@
 // the context keys the policies ask for that the request lacks.
 
 import { el, renderOnce, setText } from "./dom";
-import { explainStatement, OUTCOME_LABEL, onceEach, statementRefLabel } from "./explain";
+import { comparedWith, explainStatement, OUTCOME_LABEL, onceEach, statementLabel, statementRefLabel } from "./explain";
 import { operationActions, operationActionsKey } from "./operation-actions";
 import { richText } from "./rich-text";
-import type { Decision, Evaluation, PolicyReport, Span, StatementRef, StatementReport } from "./types";
+import type { Decision, Evaluation, PolicyReport, RequestFacts, Span, StatementRef, StatementReport } from "./types";
 
 const DECISION_LABEL: Record<Decision, string> = {
   allowed: "Allowed",
@@ -23,6 +23,8 @@ export interface ResultActions {
   reveal(policyId: string, span: Span): void;
   /** Adds a context key the request lacks. */
   addContextKey(key: string): void;
+  /** The text of a policy of the evaluation, which its report's spans point into. */
+  policyText(policyId: string): string;
 }
 
 /** The result elements, from index.html. */
@@ -100,7 +102,7 @@ export class ResultView {
     this.selected = ref;
     const found = this.findStatement(ref);
     this.markSelected(ref);
-    if (found) this.renderDetail(found.policy, found.statement);
+    if (found) this.renderDetail(found.policy, found.statement, found.request);
   }
 
   /** Marks the row of `ref` (none: no row) as selected. Only rows whose mark changes are touched: a write
@@ -114,10 +116,10 @@ export class ResultView {
     }
   }
 
-  private findStatement(ref: StatementRef): { policy: PolicyReport; statement: StatementReport } | null {
+  private findStatement(ref: StatementRef): { policy: PolicyReport; statement: StatementReport; request: RequestFacts } | null {
     const policy = this.evaluation?.policies.find((candidate) => candidate.id === ref.policy);
     const statement = policy?.statements.find((candidate) => candidate.index === ref.statement);
-    return policy && statement ? { policy, statement } : null;
+    return this.evaluation && policy && statement ? { policy, statement, request: this.evaluation.request } : null;
   }
 
   private linkLabel(ref: StatementRef): string {
@@ -194,7 +196,7 @@ export class ResultView {
                   },
                   [
                     el("button", { type: "button", "aria-pressed": "false", onclick: () => this.actions.selectStatement(policy.id, statement.index) }, [
-                      el("span", { class: "statement-name" }, richText(statement.label)),
+                      el("span", { class: "statement-name" }, richText(statementLabel(statement))),
                       el("span", { class: `effect effect-${statement.effect}`, text: statement.effect }),
                       el("span", { class: "outcome", text: OUTCOME_LABEL[statement.outcome] }),
                     ]),
@@ -225,9 +227,9 @@ export class ResultView {
     return true;
   }
 
-  private renderDetail(policy: PolicyReport, statement: StatementReport): void {
-    const parts = onceEach(explainStatement(statement));
-    const title = `${policy.name}, ${statement.label}: ${OUTCOME_LABEL[statement.outcome]}`;
+  private renderDetail(policy: PolicyReport, statement: StatementReport, request: RequestFacts): void {
+    const parts = onceEach(explainStatement(statement, this.actions.policyText(policy.id), comparedWith(request)));
+    const title = `${policy.name}, ${statementLabel(statement)}: ${OUTCOME_LABEL[statement.outcome]}`;
     renderOnce(this.hosts.detail, JSON.stringify([policy.id, title, parts]), () => [
       el("h3", {}, richText(title)),
       parts.length === 0
@@ -283,7 +285,7 @@ function statementsShape(evaluation: Evaluation): string {
       policy.applies,
       policy.note ?? null,
       policy.diagnostics.some((finding) => finding.severity === "error"),
-      policy.statements.map((statement) => [statement.index, statement.label, statement.effect]),
+      policy.statements.map((statement) => [statement.index, statement.sid ?? null, statement.effect]),
     ]),
   );
 }
