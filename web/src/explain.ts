@@ -151,7 +151,7 @@ export function explainStatement(report: StatementReport, text: string, compared
   if (report.action) {
     const element = report.action;
     const name = element.negated ? "NotAction" : "Action";
-    const matched = element.matched ?? false;
+    const matched = elementMatched(element);
     parts.push({ label: name, span: element.keySpan, matched, lines: [`${name} ${verdict(matched)} the request's action`] });
     for (const pattern of element.patterns) {
       parts.push(quietIf(actionPattern(pattern, name, patternText(pattern, text), compared.action), matched));
@@ -160,7 +160,7 @@ export function explainStatement(report: StatementReport, text: string, compared
   if (report.resource) {
     const element = report.resource;
     const name = element.negated ? "NotResource" : "Resource";
-    const matched = element.matched ?? false;
+    const matched = elementMatched(element);
     parts.push({ label: name, span: element.keySpan, matched, lines: [`${name} ${verdict(matched)} the request's resource`] });
     for (const pattern of element.patterns) {
       parts.push(quietIf(resourcePattern(pattern, name, patternText(pattern, text), compared.resource), matched));
@@ -170,6 +170,11 @@ export function explainStatement(report: StatementReport, text: string, compared
     parts.push(...explainCondition(condition));
   }
   return parts;
+}
+
+/** Whether an `Action` or `Resource` element matches: one of its patterns does, flipped by `Not...` (NOTACT, NOTRES). */
+function elementMatched(element: { negated?: boolean; patterns: { matched?: boolean }[] }): boolean {
+  return element.patterns.some((pattern) => pattern.matched ?? false) !== (element.negated ?? false);
 }
 
 /** Marks a failed alternative as quiet when its element matched anyway. */

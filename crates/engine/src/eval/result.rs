@@ -263,8 +263,9 @@ pub enum StatementOutcome {
     bound(serialize = "T: Serialize + ComparedText")
 )]
 pub struct ElementReport<T> {
-    /// Whether the element matches the request (after applying `Not...`); left out when false.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    /// Whether the element matches the request (after applying `Not...`). Not written out: it is whether
+    /// any pattern matches, flipped for `Not...` (NOTACT, NOTRES).
+    #[serde(skip)]
     pub matched: bool,
     /// `true` for `NotAction`/`NotResource`; left out when false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -398,3 +399,6 @@ pub struct MissingKey {
     /// Where it is referenced.
     pub references: Vec<StatementRef>,
 }
+
+#[cfg(test)]
+mod tests;
