@@ -33,7 +33,6 @@ const results = new ResultView(
     selectStatement: (policy, index) => app?.selectStatement(policy, index),
     reveal: (policy, span) => app?.reveal(policy, span),
     addContextKey: (key) => app?.addContextKey(key),
-    policyText: (policy) => app?.policyText(policy) ?? "",
   },
 );
 results.showMessage("loading", "Loading", "Loading the policy engine…");

@@ -309,7 +309,7 @@ export class App {
       renderFindings(
         byId("findings"),
         this.evaluation.policies,
-        (policy) => this.policyText(policy),
+        (policy) => findPolicy(this.store.state, this.editorOf.get(policy) ?? "")?.text ?? "",
         (policy, span) => this.reveal(policy, span),
       );
     this.renderTabs();
@@ -451,11 +451,6 @@ export class App {
 
   addContextKey(key: string): void {
     this.request.addContextKey(key);
-  }
-
-  /** The text of the policy of the latest evaluation whose id is `policyId` (empty when there is none). */
-  policyText(policyId: string): string {
-    return findPolicy(this.store.state, this.editorOf.get(policyId) ?? "")?.text ?? "";
   }
 
   /** Says something to screen readers and shows it briefly. */

@@ -23,8 +23,6 @@ export interface ResultActions {
   reveal(policyId: string, span: Span): void;
   /** Adds a context key the request lacks. */
   addContextKey(key: string): void;
-  /** The text of a policy of the evaluation, which its report's spans point into. */
-  policyText(policyId: string): string;
 }
 
 /** The result elements, from index.html. */
@@ -41,6 +39,8 @@ export interface ResultHosts {
 /** Renders results into the hosts. */
 export class ResultView {
   private evaluation: Evaluation | null = null;
+  /** Policy id -> the text the shown evaluation read, which its reports' spans point into. */
+  private texts: ReadonlyMap<string, string> = new Map();
   private selected: StatementRef | null = null;
   /** What the statement list shows apart from the outcomes (see `statementsShape`), while it shows it. */
   private shownShape: string | null = null;
@@ -66,9 +66,10 @@ export class ResultView {
     this.shownShape = null;
   }
 
-  /** Shows an evaluation. */
-  show(evaluation: Evaluation): void {
+  /** Shows an evaluation of the policy texts `texts` (policy id -> text). */
+  show(evaluation: Evaluation, texts: ReadonlyMap<string, string>): void {
     this.evaluation = evaluation;
+    this.texts = texts;
     const banner = this.hosts.banner;
     banner.dataset.decision = evaluation.decision;
     // The engine's summary as it gives it (backticks and all), shown or not: what the CLI prints.
@@ -228,7 +229,7 @@ export class ResultView {
   }
 
   private renderDetail(policy: PolicyReport, statement: StatementReport, request: RequestFacts): void {
-    const parts = onceEach(explainStatement(statement, this.actions.policyText(policy.id), comparedWith(request)));
+    const parts = onceEach(explainStatement(statement, this.texts.get(policy.id) ?? "", comparedWith(request)));
     const title = `${policy.name}, ${statementLabel(statement)}: ${OUTCOME_LABEL[statement.outcome]}`;
     renderOnce(this.hosts.detail, JSON.stringify([policy.id, title, parts]), () => [
       el("h3", {}, richText(title)),
