@@ -4,7 +4,7 @@
 import { byId } from "./dom";
 import type { Engine, Outcome } from "./engine";
 import type { ResultView } from "./result-view";
-import { type AppState, allRequests, selectedRequestIndex } from "./state";
+import { type AppState, allRequests, findPolicy, selectedRequestIndex } from "./state";
 import { selectedRequestOnly } from "./suite-edits";
 import type { Evaluation, RequestDecision } from "./types";
 import { editorsById, stateToDocument } from "./url-state";
@@ -20,6 +20,8 @@ export interface Decided {
   entries: RequestOutcome[];
   /** Engine policy id -> editor key. */
   editorOf: Map<string, string>;
+  /** Engine policy id -> the text the engine read, which the policy's report's spans point into. */
+  texts: Map<string, string>;
 }
 
 /**
@@ -30,11 +32,11 @@ export interface Decided {
  */
 export function decideState(engine: Engine, state: AppState): Decided {
   const { document, editors } = stateToDocument(state, true);
-  const decided = (answer: Outcome<Evaluation>, entries: RequestOutcome[]): Decided => ({
-    answer,
-    entries,
-    editorOf: answer.ok ? editorsById(answer.value.policies, editors) : new Map(),
-  });
+  const decided = (answer: Outcome<Evaluation>, entries: RequestOutcome[]): Decided => {
+    const editorOf = answer.ok ? editorsById(answer.value.policies, editors) : new Map<string, string>();
+    const texts = new Map([...editorOf].map(([id, key]) => [id, findPolicy(state, key)?.text ?? ""]));
+    return { answer, entries, editorOf, texts };
+  };
   if (allRequests(state).length === 1) {
     // One request: its evaluation is also its entry, and deciding the suite would evaluate it a second
     // time. Only an `invalid` decision needs the suite's call, which alone says whether the document
@@ -54,7 +56,7 @@ export function decideState(engine: Engine, state: AppState): Decided {
 export function showDecision(results: ResultView, decided: Decided): void {
   byId("result-panel").setAttribute("aria-busy", "false");
   if (decided.answer.ok) {
-    results.show(decided.answer.value);
+    results.show(decided.answer.value, decided.texts);
   } else {
     results.showMessage("unavailable", "Could not evaluate", decided.answer.message);
   }

@@ -2,7 +2,7 @@
 // (allow-match, deny-match, no-match, not-applicable), line numbers from CSS, and its findings below.
 
 import { el } from "./dom";
-import { OUTCOME_LABEL } from "./explain";
+import { OUTCOME_LABEL, statementLabel } from "./explain";
 import { severityLabel, spanLineColumn, spanRange } from "./offsets";
 import type { PolicyReport, StatementReport } from "./types";
 
@@ -45,7 +45,7 @@ function tintedLines(text: string, statements: StatementReport[]): HTMLElement[]
         class: statement ? `embed-line outcome-${statement.outcome}` : "embed-line",
         "data-outcome": statement?.outcome,
         "data-statement": statement?.index,
-        title: statement ? `${statement.label}: ${OUTCOME_LABEL[statement.outcome]}` : null,
+        title: statement ? `${statementLabel(statement)}: ${OUTCOME_LABEL[statement.outcome]}` : null,
       },
       [`${line}\n`],
     );

@@ -1,6 +1,7 @@
 // Words for the engine's match details: which principal, action, resource, condition key and value
 // matched or failed, and why. The editor's hover tooltips and the statement detail panel both show these,
-// so each element is explained once, here.
+// so each element is explained once, here. The result is compact: a pattern's text is read from the policy
+// text at its span unless the result gives it (`value`), and what it was compared with from the request.
 
 import type {
   ActionMatch,
@@ -12,6 +13,7 @@ import type {
   PolicyReport,
   PrincipalMatch,
   PrincipalMismatch,
+  RequestFacts,
   ResourceMatch,
   ResourceMismatch,
   Span,
@@ -104,42 +106,75 @@ const VALUE_NOTE: Record<Exclude<ValueNote["kind"], "invalid">, string> = {
 
 const verdict = (matched: boolean) => (matched ? "matches" : "does not match");
 
-/** Every element of a statement, explained, in source order. */
-export function explainStatement(report: StatementReport): ElementExplanation[] {
+/** What a statement's patterns were compared with: the request's caller, action and resource. */
+export interface Compared {
+  caller: string;
+  action: string;
+  resource: string;
+}
+
+/** What the patterns of an evaluation with these request facts were compared with. */
+export function comparedWith(request: RequestFacts): Compared {
+  return { caller: request.caller ?? request.principal, action: request.action, resource: request.resource };
+}
+
+/** How messages and the page name a statement: its `Sid` in backticks, or its position counted from 1. */
+export function statementLabel(statement: StatementReport): string {
+  return statement.sid ? `statement \`${statement.sid}\`` : `statement ${statement.index + 1}`;
+}
+
+/** A pattern's text: the result's `value`, else the JSON string written at its span, without its quotes. */
+function patternText(pattern: PatternReport<unknown>, text: string): string {
+  return pattern.value ?? text.slice(pattern.span[0] + 1, pattern.span[1] - 1);
+}
+
+/**
+ * Every element of a statement, explained, in source order. `text` is the policy's text the report's
+ * spans point into, `compared` what the statement was compared with.
+ */
+export function explainStatement(report: StatementReport, text: string, compared: Compared): ElementExplanation[] {
   const parts: ElementExplanation[] = [];
   if (report.principal) {
     const element = report.principal;
     const name = element.negated ? "NotPrincipal" : "Principal";
+    const matched = element.matched ?? false;
     parts.push({
       label: name,
       span: element.keySpan,
-      matched: element.matched,
-      lines: [`${name} ${verdict(element.matched)} the caller`, ...(element.note ? [element.note] : [])],
+      matched,
+      lines: [`${name} ${verdict(matched)} the caller`, ...(element.note ? [element.note] : [])],
     });
     for (const entry of element.entries) {
-      parts.push(quietIf(principalEntry(entry, element.negated), element.matched));
+      parts.push(quietIf(principalEntry(entry, element.negated ?? false, patternText(entry, text), compared.caller), matched));
     }
   }
   if (report.action) {
     const element = report.action;
     const name = element.negated ? "NotAction" : "Action";
-    parts.push({ label: name, span: element.keySpan, matched: element.matched, lines: [`${name} ${verdict(element.matched)} the request's action`] });
+    const matched = elementMatched(element);
+    parts.push({ label: name, span: element.keySpan, matched, lines: [`${name} ${verdict(matched)} the request's action`] });
     for (const pattern of element.patterns) {
-      parts.push(quietIf(actionPattern(pattern, name), element.matched));
+      parts.push(quietIf(actionPattern(pattern, name, patternText(pattern, text), compared.action), matched));
     }
   }
   if (report.resource) {
     const element = report.resource;
     const name = element.negated ? "NotResource" : "Resource";
-    parts.push({ label: name, span: element.keySpan, matched: element.matched, lines: [`${name} ${verdict(element.matched)} the request's resource`] });
+    const matched = elementMatched(element);
+    parts.push({ label: name, span: element.keySpan, matched, lines: [`${name} ${verdict(matched)} the request's resource`] });
     for (const pattern of element.patterns) {
-      parts.push(quietIf(resourcePattern(pattern, name), element.matched));
+      parts.push(quietIf(resourcePattern(pattern, name, patternText(pattern, text), compared.resource), matched));
     }
   }
-  for (const condition of report.conditions.each) {
+  for (const condition of report.conditions?.each ?? []) {
     parts.push(...explainCondition(condition));
   }
   return parts;
+}
+
+/** Whether an `Action` or `Resource` element matches: one of its patterns does, flipped by `Not...` (NOTACT, NOTRES). */
+function elementMatched(element: { negated?: boolean; patterns: { matched?: boolean }[] }): boolean {
+  return element.patterns.some((pattern) => pattern.matched ?? false) !== (element.negated ?? false);
 }
 
 /** Marks a failed alternative as quiet when its element matched anyway. */
@@ -147,48 +182,46 @@ function quietIf(part: ElementExplanation, elementMatched: boolean): ElementExpl
   return !part.matched && elementMatched ? { ...part, quiet: true } : part;
 }
 
-function principalEntry(entry: PatternReport<PrincipalMatch>, negated: boolean): ElementExplanation {
-  const detail = entry.detail;
-  const why = entry.matched
-    ? detail.how
-      ? NAMED_AS[detail.how]
+function principalEntry(entry: PatternReport<PrincipalMatch>, negated: boolean, value: string, caller: string): ElementExplanation {
+  const matched = entry.matched ?? false;
+  const why = matched
+    ? entry.how
+      ? NAMED_AS[entry.how]
       : "names the caller"
-    : detail.mismatch
-      ? PRINCIPAL_MISMATCH[detail.mismatch]
+    : entry.mismatch
+      ? PRINCIPAL_MISMATCH[entry.mismatch]
       : "does not name the caller";
-  const lines = [`\`${detail.value}\` ${why}`, `caller: \`${detail.caller}\``];
+  const lines = [`\`${value}\` ${why}`, `caller: \`${caller}\``];
   if (negated) {
-    lines.push(entry.matched ? "listed in NotPrincipal, so excluded" : "not listed in NotPrincipal, so included");
+    lines.push(matched ? "listed in NotPrincipal, so excluded" : "not listed in NotPrincipal, so included");
   }
-  return { label: `Principal entry ${detail.kind}`, span: entry.span, matched: negated ? !entry.matched : entry.matched, lines };
+  return { label: `Principal entry ${entry.kind}`, span: entry.span, matched: negated ? !matched : matched, lines };
 }
 
-function actionPattern(pattern: PatternReport<ActionMatch>, name: string): ElementExplanation {
-  const detail = pattern.detail;
+function actionPattern(pattern: PatternReport<ActionMatch>, name: string, written: string, action: string): ElementExplanation {
+  const matched = pattern.matched ?? false;
   const lines = [
-    pattern.matched
-      ? `\`${detail.pattern}\` matches \`${detail.action}\`${detail.wildcard ? " (wildcard)" : ""}`
-      : `\`${detail.pattern}\` does not match \`${detail.action}\`: ${detail.mismatch ? ACTION_MISMATCH[detail.mismatch] : "different action"}`,
+    matched
+      ? `\`${written}\` matches \`${action}\`${pattern.wildcard ? " (wildcard)" : ""}`
+      : `\`${written}\` does not match \`${action}\`: ${pattern.mismatch ? ACTION_MISMATCH[pattern.mismatch] : "different action"}`,
   ];
   const negated = name === "NotAction";
-  if (negated) lines.push(pattern.matched ? "listed in NotAction, so excluded" : "not listed in NotAction");
-  return { label: `${name} pattern`, span: pattern.span, matched: negated ? !pattern.matched : pattern.matched, lines };
+  if (negated) lines.push(matched ? "listed in NotAction, so excluded" : "not listed in NotAction");
+  return { label: `${name} pattern`, span: pattern.span, matched: negated ? !matched : matched, lines };
 }
 
-function resourcePattern(pattern: PatternReport<ResourceMatch>, name: string): ElementExplanation {
-  const detail = pattern.detail;
+function resourcePattern(pattern: PatternReport<ResourceMatch>, name: string, written: string, resource: string): ElementExplanation {
+  const matched = pattern.matched ?? false;
   let why = "different resource";
-  if (detail.mismatch) {
-    why = detail.mismatch.kind === "segment" ? `the ${detail.mismatch.segment} segment differs` : RESOURCE_MISMATCH[detail.mismatch.kind];
+  if (pattern.mismatch) {
+    why = pattern.mismatch.kind === "segment" ? `the ${pattern.mismatch.segment} segment differs` : RESOURCE_MISMATCH[pattern.mismatch.kind];
   }
   const lines = [
-    pattern.matched
-      ? `\`${detail.pattern}\` matches \`${detail.resource}\`${detail.wildcard ? " (wildcard)" : ""}`
-      : `\`${detail.pattern}\` does not match \`${detail.resource}\`: ${why}`,
+    matched ? `\`${written}\` matches \`${resource}\`${pattern.wildcard ? " (wildcard)" : ""}` : `\`${written}\` does not match \`${resource}\`: ${why}`,
   ];
   const negated = name === "NotResource";
-  if (negated) lines.push(pattern.matched ? "listed in NotResource, so excluded" : "not listed in NotResource");
-  return { label: `${name} pattern`, span: pattern.span, matched: negated ? !pattern.matched : pattern.matched, lines };
+  if (negated) lines.push(matched ? "listed in NotResource, so excluded" : "not listed in NotResource");
+  return { label: `${name} pattern`, span: pattern.span, matched: negated ? !matched : matched, lines };
 }
 
 /** A condition: its operator and key, then each policy value. */
@@ -199,7 +232,7 @@ export function explainCondition(condition: ConditionOutcome): ElementExplanatio
       ? "the request does not have this key"
       : `request values: ${condition.requestValues.map((value) => `\`${value}\``).join(", ") || "(empty set)"}`;
   const lines = [`condition ${condition.matched ? "holds" : "fails"}: ${conditionWhy(condition)}`, requestValues];
-  for (const invalid of condition.invalidValues) {
+  for (const invalid of condition.invalidValues ?? []) {
     lines.push(`${invalid.side} value \`${invalid.text}\` cannot be compared (${invalid.reason})`);
   }
   const parts: ElementExplanation[] = [
@@ -211,7 +244,7 @@ export function explainCondition(condition: ConditionOutcome): ElementExplanatio
     if (value.policyValue !== null && value.policyValue !== value.written) {
       valueLines.push(`after substitution: \`${value.policyValue}\``);
     }
-    for (const variable of value.variables) {
+    for (const variable of value.variables ?? []) {
       valueLines.push(
         variable.resolved === null
           ? `\`\${${variable.name}}\` has no value`
@@ -255,5 +288,5 @@ export function onceEach(parts: ElementExplanation[]): ElementExplanation[] {
 export function statementRefLabel(policies: readonly PolicyReport[], ref: StatementRef): string {
   const policy = policies.find((candidate) => candidate.id === ref.policy);
   const statement = policy?.statements.find((candidate) => candidate.index === ref.statement);
-  return policy && statement ? `${policy.name}, ${statement.label}` : `${ref.policy}, statement ${ref.statement + 1}`;
+  return policy && statement ? `${policy.name}, ${statementLabel(statement)}` : `${ref.policy}, statement ${ref.statement + 1}`;
 }

@@ -15,6 +15,7 @@ import { confirmDialog, promptDialog } from "./dialogs";
 import { byId, debounce, el, renderOnce } from "./dom";
 import type { Engine } from "./engine";
 import { EXAMPLES } from "./examples";
+import { comparedWith } from "./explain";
 import { renderFindings } from "./findings-list";
 import { editorFor, withAddedPolicy } from "./fix-changes";
 import { FixesControl } from "./fixes-control";
@@ -279,7 +280,7 @@ export class App {
   /** Hands the shown editor the latest evaluation's findings and tints (`keepTints`: its findings only). */
   private showTints(keepTints = false): void {
     if (this.evaluation) {
-      this.editors.applyEvaluation(this.reports, keepTints);
+      this.editors.applyEvaluation(this.reports, comparedWith(this.evaluation.request), keepTints);
     } else {
       this.editors.clearEvaluation();
     }

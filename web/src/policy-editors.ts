@@ -13,7 +13,7 @@ import { EditorView } from "@codemirror/view";
 import { policyCompletions } from "./completions";
 import { el } from "./dom";
 import { createEditor, formatDocument } from "./editors";
-import { explainStatement } from "./explain";
+import { type Compared, explainStatement } from "./explain";
 import { changedMarks, spanRange, toCodeMirror } from "./offsets";
 import { type AppState, allPolicies, type PolicyDoc } from "./state";
 import { currentTints, type EditorTints, focusStatement, setChangedStatements, setTints } from "./tints";
@@ -23,8 +23,8 @@ interface EditorEntry {
   /** The editor, once its policy has been selected. */
   view: EditorView | null;
   panel: HTMLElement;
-  /** The text and report the editor's findings and tints were last made from (none after an edit). */
-  applied: { text: string; report: PolicyReport | undefined } | null;
+  /** The text, report and request the editor's findings and tints were last made from (none after an edit). */
+  applied: { text: string; report: PolicyReport | undefined; compared: Compared } | null;
   /** While an edit is being reported: its transactions, and any the evaluation adds, for one view update. */
   pending: Transaction[] | null;
 }
@@ -67,6 +67,8 @@ export class PolicyEditors {
   private readonly entries = new Map<string, EditorEntry>();
   /** Editor key -> report, for the latest evaluation. */
   private reports = new Map<string, PolicyReport>();
+  /** What the latest evaluation's statements were compared with. */
+  private compared: Compared = { caller: "", action: "", resource: "" };
   /** Editor key -> the Compare view's changed statements, given before the editor's view existed. */
   private readonly changedBeforeView = new Map<string, readonly StatementMark[]>();
 
@@ -97,7 +99,7 @@ export class PolicyEditors {
       entry.panel.hidden = !selected;
       if (selected && !entry.view) {
         // A new editor has no findings or tints to clear; with a report it has them from its first frame.
-        if (!this.reports.has(policy.key)) entry.applied = { text: policy.text, report: undefined };
+        if (!this.reports.has(policy.key)) entry.applied = { text: policy.text, report: undefined, compared: this.compared };
         entry.view = this.createView(entry, policy, state);
       }
       entry.view?.contentDOM.setAttribute("aria-label", editorLabel(policy, state));
@@ -176,8 +178,9 @@ export class PolicyEditors {
 
   /** Hands the shown editor what the evaluation found for it: findings, statement tints and element
    * marks. The others get theirs when they are shown. */
-  applyEvaluation(reports: Map<string, PolicyReport>, keepTints = false): void {
+  applyEvaluation(reports: Map<string, PolicyReport>, compared: Compared, keepTints = false): void {
     this.reports = reports;
+    this.compared = compared;
     for (const [key, entry] of this.entries) {
       if (entry.view && !entry.panel.hidden) this.apply(key, entry, entry.view, keepTints);
     }
@@ -204,15 +207,16 @@ export class PolicyEditors {
   private evaluationSpecs(key: string, entry: EditorEntry, state: EditorState, keepTints = false): TransactionSpec[] | null {
     const report = this.reports.get(key);
     const text = state.doc.toString();
-    if (entry.applied && entry.applied.text === text && sameReport(entry.applied.report, report)) return null;
-    entry.applied = { text, report };
+    const compared = this.compared;
+    if (entry.applied && entry.applied.text === text && sameReport(entry.applied.report, report) && sameCompared(entry.applied.compared, compared)) return null;
+    entry.applied = { text, report, compared };
     const diagnostics = text.trim() === "" ? [] : convert(report?.diagnostics ?? [], text.length);
-    return [setDiagnostics(state, diagnostics), keepTints ? {} : { effects: setTints.of(tintsFor(report, text.length)) }];
+    return [setDiagnostics(state, diagnostics), keepTints ? {} : { effects: setTints.of(tintsFor(report, text, compared)) }];
   }
 
   /** Clears every editor's tints (the evaluation failed, so nothing is known). */
   clearEvaluation(): void {
-    this.applyEvaluation(new Map());
+    this.applyEvaluation(new Map(), this.compared);
   }
 
   /** Scrolls the selected editor to a statement, highlights it and puts the cursor there. */
@@ -271,17 +275,23 @@ function sameReport(a: PolicyReport | undefined, b: PolicyReport | undefined): b
   return a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+/** Whether two evaluations compared their statements with the same request. */
+function sameCompared(a: Compared, b: Compared): boolean {
+  return a.caller === b.caller && a.action === b.action && a.resource === b.resource;
+}
+
 function convert(diagnostics: EngineDiagnostic[], length: number): readonly Diagnostic[] {
   return diagnostics.map((finding) => toCodeMirror(finding, length));
 }
 
-function tintsFor(report: PolicyReport | undefined, length: number): EditorTints {
+function tintsFor(report: PolicyReport | undefined, text: string, compared: Compared): EditorTints {
   if (!report) return { statements: [], elements: [] };
+  const length = text.length;
   const tints: EditorTints = { statements: [], elements: [] };
   for (const statement of report.statements) {
     tints.statements.push({ ...spanRange(statement.span, length), index: statement.index, outcome: statement.outcome });
     if (statement.outcome === "not-applicable") continue;
-    for (const part of explainStatement(statement)) {
+    for (const part of explainStatement(statement, text, compared)) {
       tints.elements.push({ ...spanRange(part.span, length), matched: part.matched, quiet: part.quiet ?? false, label: part.label, lines: part.lines });
     }
   }

@@ -12,7 +12,6 @@ const FACTS: RequestFacts = {
   registryLevel: false,
   crossAccount: true,
   knownAction: true,
-  suggestedAction: null,
 };
 
 describe("principalFacts", () => {

@@ -3,10 +3,10 @@
 // the context keys the policies ask for that the request lacks.
 
 import { el, renderOnce, setText } from "./dom";
-import { explainStatement, OUTCOME_LABEL, onceEach, statementRefLabel } from "./explain";
+import { comparedWith, explainStatement, OUTCOME_LABEL, onceEach, statementLabel, statementRefLabel } from "./explain";
 import { operationActions, operationActionsKey } from "./operation-actions";
 import { richText } from "./rich-text";
-import type { Decision, Evaluation, PolicyReport, Span, StatementRef, StatementReport } from "./types";
+import type { Decision, Evaluation, PolicyReport, RequestFacts, Span, StatementRef, StatementReport } from "./types";
 
 const DECISION_LABEL: Record<Decision, string> = {
   allowed: "Allowed",
@@ -39,6 +39,8 @@ export interface ResultHosts {
 /** Renders results into the hosts. */
 export class ResultView {
   private evaluation: Evaluation | null = null;
+  /** Policy id -> the text the shown evaluation read, which its reports' spans point into. */
+  private texts: ReadonlyMap<string, string> = new Map();
   private selected: StatementRef | null = null;
   /** What the statement list shows apart from the outcomes (see `statementsShape`), while it shows it. */
   private shownShape: string | null = null;
@@ -64,9 +66,10 @@ export class ResultView {
     this.shownShape = null;
   }
 
-  /** Shows an evaluation. */
-  show(evaluation: Evaluation): void {
+  /** Shows an evaluation of the policy texts `texts` (policy id -> text). */
+  show(evaluation: Evaluation, texts: ReadonlyMap<string, string>): void {
     this.evaluation = evaluation;
+    this.texts = texts;
     const banner = this.hosts.banner;
     banner.dataset.decision = evaluation.decision;
     // The engine's summary as it gives it (backticks and all), shown or not: what the CLI prints.
@@ -100,7 +103,7 @@ export class ResultView {
     this.selected = ref;
     const found = this.findStatement(ref);
     this.markSelected(ref);
-    if (found) this.renderDetail(found.policy, found.statement);
+    if (found) this.renderDetail(found.policy, found.statement, found.request);
   }
 
   /** Marks the row of `ref` (none: no row) as selected. Only rows whose mark changes are touched: a write
@@ -114,10 +117,10 @@ export class ResultView {
     }
   }
 
-  private findStatement(ref: StatementRef): { policy: PolicyReport; statement: StatementReport } | null {
+  private findStatement(ref: StatementRef): { policy: PolicyReport; statement: StatementReport; request: RequestFacts } | null {
     const policy = this.evaluation?.policies.find((candidate) => candidate.id === ref.policy);
     const statement = policy?.statements.find((candidate) => candidate.index === ref.statement);
-    return policy && statement ? { policy, statement } : null;
+    return this.evaluation && policy && statement ? { policy, statement, request: this.evaluation.request } : null;
   }
 
   private linkLabel(ref: StatementRef): string {
@@ -194,7 +197,7 @@ export class ResultView {
                   },
                   [
                     el("button", { type: "button", "aria-pressed": "false", onclick: () => this.actions.selectStatement(policy.id, statement.index) }, [
-                      el("span", { class: "statement-name" }, richText(statement.label)),
+                      el("span", { class: "statement-name" }, richText(statementLabel(statement))),
                       el("span", { class: `effect effect-${statement.effect}`, text: statement.effect }),
                       el("span", { class: "outcome", text: OUTCOME_LABEL[statement.outcome] }),
                     ]),
@@ -225,9 +228,9 @@ export class ResultView {
     return true;
   }
 
-  private renderDetail(policy: PolicyReport, statement: StatementReport): void {
-    const parts = onceEach(explainStatement(statement));
-    const title = `${policy.name}, ${statement.label}: ${OUTCOME_LABEL[statement.outcome]}`;
+  private renderDetail(policy: PolicyReport, statement: StatementReport, request: RequestFacts): void {
+    const parts = onceEach(explainStatement(statement, this.texts.get(policy.id) ?? "", comparedWith(request)));
+    const title = `${policy.name}, ${statementLabel(statement)}: ${OUTCOME_LABEL[statement.outcome]}`;
     renderOnce(this.hosts.detail, JSON.stringify([policy.id, title, parts]), () => [
       el("h3", {}, richText(title)),
       parts.length === 0
@@ -283,7 +286,7 @@ function statementsShape(evaluation: Evaluation): string {
       policy.applies,
       policy.note ?? null,
       policy.diagnostics.some((finding) => finding.severity === "error"),
-      policy.statements.map((statement) => [statement.index, statement.label, statement.effect]),
+      policy.statements.map((statement) => [statement.index, statement.sid ?? null, statement.effect]),
     ]),
   );
 }

@@ -27,6 +27,8 @@ pub struct ContextEntry {
     /// The values as text. Booleans are `true`/`false`, numbers as written.
     pub values: Vec<String>,
     /// Whether the key was given as an array (a multivalued key, MV). An empty array is an empty set.
+    /// Left out of the JSON when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub multivalued: bool,
     /// Who supplied it.
     pub source: ContextSource,

@@ -118,11 +118,11 @@ export function render(result: EvaluateResult): string[] {
       const outcome: StatementOutcome = statement.outcome;
       const highlight: [number, number] = statement.span;
       lines.push(`${policy.id}#${statement.index} ${statement.sid ?? "(no Sid)"} ${outcome} ${highlight.join("-")}`);
-      const action = statement.action?.patterns.map((pattern) => pattern.detail.mismatch ?? "match") ?? [];
-      const resource = statement.resource?.patterns.map((pattern) => pattern.detail.mismatch?.kind ?? "match") ?? [];
-      const principal = statement.principal?.entries.map((entry) => entry.detail.how ?? entry.detail.mismatch) ?? [];
+      const action = statement.action?.patterns.map((pattern) => pattern.mismatch ?? (pattern.value !== undefined ? `match ${pattern.value}` : "match")) ?? [];
+      const resource = statement.resource?.patterns.map((pattern) => pattern.mismatch?.kind ?? (pattern.wildcard ? "wildcard match" : "match")) ?? [];
+      const principal = statement.principal?.entries.map((entry) => entry.how ?? entry.mismatch ?? entry.kind) ?? [];
       lines.push([...action, ...resource, ...principal].join(","));
-      for (const condition of statement.conditions.each) {
+      for (const condition of statement.conditions?.each ?? []) {
         lines.push(`${condition.operator?.base ?? condition.operatorText} ${condition.key}: ${why(condition.explanation)}`);
       }
     }

@@ -39,9 +39,13 @@ pub struct ConditionOutcome {
     pub request_values: Option<Vec<String>>,
     /// One result per policy value, in source order.
     pub value_results: Vec<ValueResult>,
-    /// Whether the key is missing from the request or has no values (an empty set counts as missing).
+    /// Whether the key is missing from the request or has no values (an empty set counts as missing);
+    /// left out when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub missing_key: bool,
-    /// Policy and request values that do not parse for the operator; they never match.
+    /// Policy and request values that do not parse for the operator; they never match. Left out when
+    /// there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub invalid_values: Vec<InvalidValue>,
     /// Why the condition matched or not.
     pub explanation: ConditionWhy,
@@ -61,9 +65,11 @@ pub struct ValueResult {
     /// Whether the operator's comparison, before any negation, held between this value and at least one
     /// request value. For a negated operator a matched value is one the request was required not to match.
     pub matched: bool,
-    /// The policy variables the value uses and what they resolved to.
+    /// The policy variables the value uses and what they resolved to; left out when it uses none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variables: Vec<VariableUse>,
     /// Something worth telling about this value.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<ValueNote>,
 }
 

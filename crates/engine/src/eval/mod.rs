@@ -35,9 +35,9 @@ pub use matrix::OperationRow;
 pub use matrix::{Matrix, MatrixRow};
 pub use policy_set::{Decider, PolicySet};
 pub use result::{
-    ElementReport, Evaluation, MissingKey, OperationAction, PatternReport, PolicyReport,
-    PrincipalReport, Reason, RequestFacts, StatementOutcome, StatementRef, StatementReport, Step,
-    Verdict,
+    ComparedText, ElementReport, Evaluation, MissingKey, OperationAction, PatternReport,
+    PolicyReport, PrincipalReport, Reason, RequestFacts, StatementOutcome, StatementRef,
+    StatementReport, Step, Verdict,
 };
 pub use suite::{SuiteEntry, evaluate_suite};
 

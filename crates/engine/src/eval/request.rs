@@ -23,6 +23,8 @@ pub struct RequestBasics {
     pub resource_arn: Option<Arn>,
     /// The caller's account, when it has one.
     pub caller_account: Option<String>,
+    /// The caller as the request facts show it, when the principal could be read.
+    pub caller: Option<String>,
     /// `aws:PrincipalType` as the request facts show it.
     pub principal_type: Option<String>,
     /// Problems with the principal and the resource, in that order.
@@ -63,6 +65,7 @@ impl RequestBasics {
             resource: SharedStr::from(resource),
             resource_arn,
             caller_account: caller_ok.and_then(|caller| caller.account().map(str::to_string)),
+            caller: caller_ok.map(Caller::to_string),
             principal_type: caller_ok.map(|caller| match caller.principal_type() {
                 Some(kind) => kind.as_str().to_string(),
                 None => "AWSService".to_string(),
@@ -100,6 +103,7 @@ impl RequestBasics {
             principal: request.principal.clone(),
             principal_type: self.principal_type.clone(),
             principal_account: self.caller_account.clone(),
+            caller: self.caller.clone(),
             action: action.to_string(),
             resource: self.resource.to_string(),
             resource_account: resource_account.map(str::to_string),

@@ -1,9 +1,12 @@
 //! What an evaluation returns (see "The scenario document" in `crates/ARCHITECTURE.md`): the decision, the
 //! reason chain, every statement of every policy with what it did and why, the context used and the keys
 //! that were missing.
-//! The page and the CLI `--json` print this as it is, so it serializes in camelCase.
+//! The page and the CLI `--json` print this as it is, so it serializes in camelCase, and compactly: what
+//! the policy text or the request facts already say is not written again (a pattern's text, the caller,
+//! the action, a statement's label), and fields that are `null`, empty or `false` are left out where
+//! their absence says the same (README, "The evaluation result as JSON").
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::condition::ConditionsOutcome;
 use crate::context::ContextEntry;
@@ -154,8 +157,14 @@ pub struct RequestFacts {
     /// Whether the action is in the ECR or ECR Public catalogue.
     pub known_action: bool,
     /// The catalogue action a misspelled action probably means (`ecr:BatchGetImages` ->
-    /// `ecr:BatchGetImage`), for the decision to offer; `None` when the action is known or nothing is close.
+    /// `ecr:BatchGetImage`), for the decision to offer; `None` (left out) when the action is known or
+    /// nothing is close.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub suggested_action: Option<String>,
+    /// The caller as principal entries are compared with it: its ARN, service name or `anonymous`;
+    /// `None` when the principal could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caller: Option<String>,
 }
 
 /// One policy of the scenario and what each of its statements did.
@@ -196,9 +205,12 @@ pub struct StatementReport {
     /// The index in its policy, from 0.
     pub index: usize,
     /// The `Sid`, when present.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<SharedStr>,
     /// How messages and the page name the statement: its `Sid` in backticks after `statement`, or
-    /// `statement 2` (counted from 1) when it has none.
+    /// `statement 2` (counted from 1) when it has none (or an empty one). Not written out: the `Sid` and
+    /// the index say it.
+    #[serde(skip)]
     pub label: SharedStr,
     /// The effect.
     pub effect: Effect,
@@ -208,15 +220,24 @@ pub struct StatementReport {
     pub outcome: StatementOutcome,
     /// The `Principal`/`NotPrincipal` element's result; `None` when the statement has none. Shared: it
     /// is the same for every action of a scenario.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub principal: Option<Shared<PrincipalReport>>,
     /// The `Action`/`NotAction` element's result.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<ElementReport<ActionMatch>>,
     /// The `Resource`/`NotResource` element's result; `None` when a repository policy leaves it out.
     /// Shared: it is the same for every action of a scenario unless its variables read the clock.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource: Option<Shared<ElementReport<ResourceMatch>>>,
     /// The conditions' results. Shared: they are the same for every action of a scenario unless one
-    /// reads the clock.
+    /// reads the clock. Not written out when the statement has none (they then match).
+    #[serde(default, skip_serializing_if = "no_conditions")]
     pub conditions: Shared<ConditionsOutcome>,
+}
+
+/// Whether a statement has no conditions, which then match: its `conditions` are not written out.
+fn no_conditions(conditions: &Shared<ConditionsOutcome>) -> bool {
+    conditions.matched && conditions.each.is_empty()
 }
 
 /// What a statement did.
@@ -237,11 +258,17 @@ pub enum StatementOutcome {
 /// The result of an `Action`/`NotAction` or `Resource`/`NotResource` element.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+#[serde(
+    rename_all = "camelCase",
+    bound(serialize = "T: Serialize + ComparedText")
+)]
 pub struct ElementReport<T> {
-    /// Whether the element matches the request (after applying `Not...`).
+    /// Whether the element matches the request (after applying `Not...`). Not written out: it is whether
+    /// any pattern matches, flipped for `Not...` (NOTACT, NOTRES).
+    #[serde(skip)]
     pub matched: bool,
-    /// `true` for `NotAction`/`NotResource`.
+    /// `true` for `NotAction`/`NotResource`; left out when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub negated: bool,
     /// The element's name in the text.
     pub key_span: Span,
@@ -249,12 +276,12 @@ pub struct ElementReport<T> {
     pub patterns: Vec<PatternReport<T>>,
 }
 
-/// One pattern of an element and how it compared with the request.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+/// One pattern of an element and how it compared with the request. Written out as one flat object:
+/// `span`; `matched` when it matches; `value`, the pattern or principal as compared, only when it is not
+/// the string written at `span` (an escape in it, or a substituted variable); then the detail's fields.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PatternReport<T> {
-    /// Where the pattern is written.
+    /// Where the pattern is written: the JSON string, quotes included.
     pub span: Span,
     /// Whether it matches the request (before applying `Not...`).
     pub matched: bool,
@@ -262,14 +289,95 @@ pub struct PatternReport<T> {
     pub detail: T,
 }
 
+/// The TypeScript type of a serialized [`PatternReport`].
+#[cfg(feature = "wasm")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const PATTERN_REPORT: &str = r#"/**
+ * One pattern of an element and how it compared with the request: where it is written (the JSON string,
+ * quotes included); `matched` when it matches (before applying `Not...`); `value`, the pattern or
+ * principal as compared, only when it is not the string written at `span` (read it there otherwise:
+ * `text.slice(from + 1, to - 1)`); then the comparison's detail.
+ */
+export type PatternReport<T> = { span: Span; matched?: boolean; value?: string } & T;"#;
+
+/// What a pattern's detail compared with the request, for [`PatternReport`]'s serialization. The
+/// report's span is the JSON string the pattern was read from.
+pub trait ComparedText {
+    /// The pattern or principal as compared.
+    fn compared(&self) -> &str;
+    /// Whether [`ComparedText::compared`] is the string as written, not a substitution of it.
+    fn as_written(&self) -> bool {
+        true
+    }
+}
+
+impl ComparedText for ActionMatch {
+    fn compared(&self) -> &str {
+        &self.pattern
+    }
+}
+
+impl ComparedText for ResourceMatch {
+    fn compared(&self) -> &str {
+        &self.pattern
+    }
+
+    fn as_written(&self) -> bool {
+        !self.substituted
+    }
+}
+
+impl ComparedText for PrincipalMatch {
+    fn compared(&self) -> &str {
+        &self.value
+    }
+}
+
+impl<T: Serialize + ComparedText> Serialize for PatternReport<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let value = self.detail.compared();
+        let in_text = self.detail.as_written() && written_plainly(self.span, value);
+        PatternJson {
+            span: self.span,
+            matched: self.matched,
+            value: (!in_text).then_some(value),
+            detail: &self.detail,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// How a [`PatternReport`] is written out.
+#[derive(Serialize)]
+struct PatternJson<'a, T> {
+    span: Span,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    matched: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a str>,
+    #[serde(flatten)]
+    detail: &'a T,
+}
+
+/// Whether the JSON string at `span`, whose value is `value`, is written without escapes, so that the
+/// text between its quotes is `value`. Every escape is longer than what it stands for (`\n` is two code
+/// units for one, `\u00e9` six for one), so the string is written plainly exactly when it is its value
+/// and two quotes long. A span mapped into a text that wrapped the policy (an escaped JSON string) is
+/// longer too, so its value is written out.
+fn written_plainly(span: Span, value: &str) -> bool {
+    span.utf16_end.saturating_sub(span.utf16_start) == value.encode_utf16().count() + 2
+}
+
 /// The result of a `Principal`/`NotPrincipal` element.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PrincipalReport {
-    /// Whether the element matches the request (after applying `NotPrincipal`).
+    /// Whether the element matches the request (after applying `NotPrincipal`); left out when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub matched: bool,
-    /// `true` for `NotPrincipal`.
+    /// `true` for `NotPrincipal`; left out when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub negated: bool,
     /// The element's name in the text.
     pub key_span: Span,
@@ -277,6 +385,7 @@ pub struct PrincipalReport {
     pub entries: Vec<PatternReport<PrincipalMatch>>,
     /// A remark, such as NOTPRIN's rule that a Deny with NotPrincipal always applies to a principal with a
     /// permissions boundary.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -290,3 +399,6 @@ pub struct MissingKey {
     /// Where it is referenced.
     pub references: Vec<StatementRef>,
 }
+
+#[cfg(test)]
+mod tests;

@@ -96,7 +96,10 @@ pub fn resource_report(
         // variables is matched through its token pattern.
         let substituted = substitute(pattern, request.context, version);
         let detail = match substituted.value {
-            Some(value) if value != pattern.as_str() => match_resource(value, request.resource),
+            Some(value) if value != pattern.as_str() => ResourceMatch {
+                substituted: true,
+                ..match_resource(value, request.resource)
+            },
             Some(_) => match_resource(pattern, request.resource),
             None => ResourceMatch {
                 matched: false,

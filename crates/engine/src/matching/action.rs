@@ -11,20 +11,27 @@ use serde::Serialize;
 use super::wildcard::{glob_match_ignore_case, has_wildcard};
 use crate::policy::SharedStr;
 
-/// The outcome of comparing one action pattern from a policy with the request's action.
+/// The outcome of comparing one action pattern from a policy with the request's action. Written out
+/// (as part of a [`PatternReport`](crate::eval::PatternReport)) without what the text and the request
+/// already say: the pattern, the action and `matched`; `wildcard` only when true, `mismatch` only when set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ActionMatch {
     /// The pattern as written in the policy.
+    #[serde(skip)]
     pub pattern: SharedStr,
     /// The request's action.
+    #[serde(skip)]
     pub action: SharedStr,
     /// Whether the pattern matches the action.
+    #[serde(skip)]
     pub matched: bool,
     /// Whether the pattern contains `*` or `?`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub wildcard: bool,
     /// Why the pattern does not match; `None` when it matches.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mismatch: Option<ActionMismatch>,
 }
 

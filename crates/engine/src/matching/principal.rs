@@ -92,7 +92,9 @@ pub enum PrincipalMismatch {
     CallerNotAService,
 }
 
-/// The outcome of comparing one principal entry with the caller.
+/// The outcome of comparing one principal entry with the caller. Written out (as part of a
+/// [`PatternReport`](crate::eval::PatternReport)) without what the text and the request already say:
+/// the value, the caller and `matched`; `how` and `mismatch` only when set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -100,14 +102,19 @@ pub struct PrincipalMatch {
     /// How the entry is written.
     pub kind: PrincipalKind,
     /// The entry's value as written.
+    #[serde(skip)]
     pub value: SharedStr,
-    /// The caller, as its ARN, service name or `anonymous`.
+    /// The caller, as its ARN, service name or `anonymous` (the result's `request.caller`).
+    #[serde(skip)]
     pub caller: SharedStr,
     /// Whether the entry names the caller.
+    #[serde(skip)]
     pub matched: bool,
     /// How the entry names the caller; `None` when it does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub how: Option<NamedAs>,
     /// Why the entry does not name the caller; `None` when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mismatch: Option<PrincipalMismatch>,
 }
 

@@ -21,20 +21,32 @@ use super::arn::{Arn, ArnSegment, six_components};
 use super::wildcard::{glob_match, has_wildcard};
 use crate::policy::SharedStr;
 
-/// The outcome of comparing one resource pattern from a policy with the request's resource.
+/// The outcome of comparing one resource pattern from a policy with the request's resource. Written out
+/// (as part of a [`PatternReport`](crate::eval::PatternReport)) without what the text and the request
+/// already say: the resource and `matched`; the pattern only when it is not the text as written;
+/// `wildcard` only when true, `mismatch` only when set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceMatch {
     /// The pattern as written in the policy (after variable substitution).
+    #[serde(skip)]
     pub pattern: SharedStr,
+    /// Whether `pattern` is the pattern after variable substitution, which differs from the text as
+    /// written.
+    #[serde(skip)]
+    pub substituted: bool,
     /// The request's resource: an ARN, or `*` for registry-level actions.
+    #[serde(skip)]
     pub resource: SharedStr,
     /// Whether the pattern matches the resource.
+    #[serde(skip)]
     pub matched: bool,
     /// Whether the pattern contains `*` or `?`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub wildcard: bool,
     /// Why the pattern does not match; `None` when it matches.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mismatch: Option<ResourceMismatch>,
 }
 
@@ -72,6 +84,7 @@ pub fn match_resource(
         wildcard: has_wildcard(&pattern),
         mismatch,
         pattern,
+        substituted: false,
         resource,
     }
 }

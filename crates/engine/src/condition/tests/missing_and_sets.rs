@@ -336,5 +336,9 @@ fn the_explanation_serializes_as_tagged_camel_case_data() {
     assert_eq!(json["explanation"]["kind"], "valueMatched");
     assert_eq!(json["explanation"]["policyValueIndex"], 0);
     assert_eq!(json["valueResults"][0]["policyValue"], "a");
-    assert_eq!(json["missingKey"], false);
+    // What is false or empty is left out: the key is present, the value has no variables and no note.
+    assert_eq!(json.get("missingKey"), None);
+    assert_eq!(json.get("invalidValues"), None);
+    assert_eq!(json["valueResults"][0].get("variables"), None);
+    assert_eq!(json["valueResults"][0].get("note"), None);
 }

@@ -106,9 +106,10 @@ fn action_match_records_what_was_compared() {
     assert_eq!(result.pattern, "ecr:Batch*");
     assert_eq!(result.action, "ecr:BatchGetImage");
     assert!(result.matched && result.wildcard);
+    // Written out, it says only what the text and the request do not: the pattern, the action and
+    // `matched` are theirs.
     let json = serde_json::to_value(&result).unwrap();
-    assert_eq!(json["matched"], true);
-    assert_eq!(json["wildcard"], true);
+    assert_eq!(json, serde_json::json!({"wildcard": true}));
     assert_eq!(
         serde_json::to_value(match_action("x", "ecr:A")).unwrap()["mismatch"],
         "patternHasNoService"

@@ -1,0 +1,115 @@
+//! The evaluation result as JSON (README, "The evaluation result as JSON"): what the policy text and the
+//! request facts say is not written again, and what is left out says the same as what it replaced.
+
+use serde_json::{Value, json};
+
+use crate::eval::{RequestTime, evaluate};
+use crate::scenario::scenario_from_value;
+
+const REPO: &str = "arn:aws:ecr:us-east-1:111122223333:repository/app";
+
+/// The result as JSON of a request by `principal` for BatchGetImage on the repository, in a scenario with
+/// the policies of `fields`.
+fn result(principal: &str, mut fields: Value) -> Value {
+    fields["request"] =
+        json!({"principal": principal, "action": "ecr:BatchGetImage", "resource": REPO});
+    let scenario = scenario_from_value(fields).unwrap();
+    let evaluation = evaluate(&scenario, RequestTime(ecr_policy_test_kit::CORPUS_SECONDS));
+    serde_json::to_value(&evaluation).unwrap()
+}
+
+/// The text between the quotes of the JSON string at `span`, counted in UTF-16 code units as the page does.
+fn between_quotes(text: &str, span: &Value) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let (from, to) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    String::from_utf16(&units[from + 1..to - 1]).unwrap()
+}
+
+#[test]
+fn a_pattern_written_plainly_is_read_from_the_text_at_its_span() {
+    let policy = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": ["ecr:Batch*", "ecr:PutImage"], "Resource": "*"}]}"#;
+    let json = result(
+        "arn:aws:iam::111122223333:user/bob",
+        json!({"repositoryPolicy": policy}),
+    );
+    let statement = &json["policies"][0]["statements"][0];
+    let entry = &statement["principal"]["entries"][0];
+    assert_eq!(
+        *entry,
+        json!({"span": entry["span"], "matched": true, "kind": "AWS", "how": "account"})
+    );
+    assert_eq!(between_quotes(policy, &entry["span"]), "111122223333");
+    let patterns = &statement["action"]["patterns"];
+    assert_eq!(
+        patterns[0],
+        json!({"span": patterns[0]["span"], "matched": true, "wildcard": true})
+    );
+    assert_eq!(between_quotes(policy, &patterns[0]["span"]), "ecr:Batch*");
+    assert_eq!(
+        patterns[1],
+        json!({"span": patterns[1]["span"], "mismatch": "differentName"})
+    );
+    assert_eq!(between_quotes(policy, &patterns[1]["span"]), "ecr:PutImage");
+}
+
+#[test]
+fn a_pattern_with_an_escape_or_a_substituted_variable_carries_its_value() {
+    // `${aws:username}` and the user name `fifteen-letters` are both 15 characters long, so only
+    // knowing that the pattern was substituted tells that the text at the span is not its value.
+    let policy = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ecr:BatchGet\u0049mage", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/${aws:username}"}]}"#;
+    let json = result(
+        "arn:aws:iam::111122223333:user/fifteen-letters",
+        json!({"identityPolicies": [{"name": "pull", "policy": policy}]}),
+    );
+    let statement = &json["policies"][0]["statements"][0];
+    assert_eq!(
+        statement["action"]["patterns"][0]["value"],
+        "ecr:BatchGetImage"
+    );
+    let resource = &statement["resource"]["patterns"][0];
+    assert_eq!(
+        resource["value"],
+        "arn:aws:ecr:us-east-1:111122223333:repository/fifteen-letters"
+    );
+    assert_eq!(
+        between_quotes(policy, &resource["span"]).len(),
+        resource["value"].as_str().unwrap().len()
+    );
+}
+
+#[test]
+fn what_the_request_and_the_statement_say_is_written_once() {
+    // The caller every principal entry was compared with is the request's; a statement's label is its
+    // Sid or its position; an element's match is its patterns' (NOTACT, NOTRES); a statement without
+    // conditions, Sid or Resource has none written; false flags are left out.
+    let policy = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "444455556666"}, "Action": "ecr:BatchGetImage"}]}"#;
+    let json = result(
+        "arn:aws:sts::111122223333:assumed-role/ci/run-1",
+        json!({"repositoryPolicy": policy}),
+    );
+    assert_eq!(
+        json["request"]["caller"],
+        "arn:aws:sts::111122223333:assumed-role/ci/run-1"
+    );
+    let statement = &json["policies"][0]["statements"][0];
+    assert_eq!(
+        *statement,
+        json!({
+            "index": 0,
+            "effect": "Allow",
+            "span": statement["span"],
+            "outcome": "no-match",
+            "principal": {
+                "keySpan": statement["principal"]["keySpan"],
+                "entries": [{"span": statement["principal"]["entries"][0]["span"], "kind": "AWS", "mismatch": "differentAccount"}],
+            },
+            "action": {
+                "keySpan": statement["action"]["keySpan"],
+                "patterns": [{"span": statement["action"]["patterns"][0]["span"], "matched": true}],
+            },
+        })
+    );
+}
