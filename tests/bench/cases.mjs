@@ -89,6 +89,19 @@ function keystrokeEdits() {
 }
 
 /**
+ * The typical scenario with its request's source address ending in each digit in turn (inside the range
+ * its policies allow, so the decision stays): a new scenario text for every call, as after a keystroke in
+ * the request, with the same policies, which the module's cache holds.
+ */
+function requestEdits() {
+  const scenario = fixture("typical");
+  return Array.from({ length: 10 }, (_, digit) => ({
+    ...scenario,
+    request: { ...scenario.request, context: { ...scenario.request.context, "aws:SourceIp": `203.0.113.${digit}` } },
+  }));
+}
+
+/**
  * The 20-request suite (crates/engine/benches/fixtures/suite.json) with its repository policy edited in
  * turn (the first statement's Sid ends in each digit), so evaluating them in turn never finds the policy
  * in the module's cache, as after a keystroke in the page.
@@ -116,6 +129,7 @@ export function wasmInputs() {
     large: policyOf(22),
     smallScenario: fixture("small"),
     typical: fixture("typical"),
+    requestEdits: requestEdits(),
     organization: fixture("organization"),
     keystrokeEdits: keystrokeEdits(),
     diffVersions: twentyStatementVersions(),

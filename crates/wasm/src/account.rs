@@ -150,12 +150,13 @@ pub fn who_can_js(
     let text = args::string("whoCan", "accountDetails", &account_details)?;
     let read = convert::scenario("whoCan", &scenario)?;
     let time = args::request_time("whoCan", &at)?;
-    let result = match (AccountDetails::read(&text), read) {
+    let result = match (AccountDetails::read(&text), read.as_ref()) {
         (Ok(details), Ok(scenario)) => WhoCanResult::Answered {
             ok: true,
-            principals: who_can(&details, &scenario, time).principals,
+            principals: who_can(&details, scenario, time).principals,
         },
-        (Err(error), _) | (_, Err(error)) => WhoCanResult::Failed(Failed::read(&error)),
+        (Err(error), _) => WhoCanResult::Failed(Failed::read(&error)),
+        (_, Err(error)) => WhoCanResult::Failed(Failed::read(error)),
     };
     convert::to_js("whoCan", &result)
 }

@@ -40,23 +40,26 @@ pub fn bench_engine(
             std::hint::black_box(parse_policy(&text, PolicyKind::Repository));
         }));
     }
-    let scenario = convert::scenario(FUNCTION, &input)?
+    let read = convert::scenario(FUNCTION, &input)?;
+    let scenario = read
+        .as_ref()
+        .as_ref()
         .map_err(|error| args::misuse(FUNCTION, &format!("`input`: {error}")))?;
     match case.as_str() {
         "evaluate" => {
-            let prepared = eval::prepare(&scenario);
+            let prepared = eval::prepare(scenario);
             Ok(mean_micros(count, || {
                 std::hint::black_box(prepared.evaluate_request(time));
             }))
         }
         "matrix" => {
-            let prepared = eval::prepare(&scenario);
+            let prepared = eval::prepare(scenario);
             Ok(mean_micros(count, || {
                 std::hint::black_box(prepared.matrix(time));
             }))
         }
         "prepareEvaluate" => Ok(mean_micros(count, || {
-            std::hint::black_box(eval::prepare(&scenario).evaluate_request(time));
+            std::hint::black_box(eval::prepare(scenario).evaluate_request(time));
         })),
         other => Err(args::misuse(
             FUNCTION,

@@ -29,19 +29,18 @@ pub fn diff(
     let base = if base.is_undefined() || base.is_null() {
         None
     } else {
-        match convert::scenario("diff", &base)? {
-            Ok(scenario) => Some(scenario),
-            Err(error) => {
-                let result = AccessDiff::unreadable_base(vec![error.to_string()]);
-                return convert::to_js("diff", &result);
-            }
+        let read = convert::scenario("diff", &base)?;
+        if let Err(error) = read.as_ref() {
+            let result = AccessDiff::unreadable_base(vec![error.to_string()]);
+            return convert::to_js("diff", &result);
         }
+        Some(read)
     };
     let result = diff_policies(&DiffInput {
         old: &old,
         new: &new,
         kind,
-        base: base.as_ref(),
+        base: base.as_deref().and_then(|read| read.as_ref().ok()),
         time,
     });
     convert::to_js("diff", &result)

@@ -7,7 +7,14 @@
 //!
 //! Results are built by serde-wasm-bindgen with its JSON-compatible serializer: plain objects shaped as
 //! the engine's JSON (`None` is `null`, a map an object), so that `JSON.stringify` writes the engine's
-//! JSON. It measured faster than JSON text read by `JSON.parse` (README, "Performance").
+//! JSON. In Node and in Chromium it measured faster than JSON text written by serde_json in the module
+//! and read by `JSON.parse`, for small, typical and 100-statement results alike (README, "Performance").
+//!
+//! The scenario argument read last is kept with its JSON text ([`scenario`]): the page passes one
+//! scenario to several functions in turn, and the same text is read once.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use ecr_policy_engine::scenario::{Scenario, ScenarioError, scenario_from_text};
 use serde::Serialize;
@@ -15,17 +22,32 @@ use wasm_bindgen::JsValue;
 
 use crate::args;
 
+/// A scenario argument as read: the scenario, or why its document could not be read.
+pub type ReadScenario = Rc<Result<Scenario, ScenarioError>>;
+
+thread_local! {
+    /// The scenario argument read last, by its JSON text. The page passes one scenario to several
+    /// functions in turn (`evaluate` then `decideSuite` or `matrix`), and again when nothing in it changed
+    /// (a re-evaluation at a new time): the same text is read once.
+    static LAST_READ: RefCell<Option<(String, ReadScenario)>> = const { RefCell::new(None) };
+}
+
 /// Reads the `scenario` argument of `function`. A value that is not an object, or not JSON data (a
 /// cycle, a `BigInt`), is misuse and the outer `Err`; a malformed scenario is user input and the inner one.
-pub fn scenario(
-    function: &str,
-    value: &JsValue,
-) -> Result<Result<Scenario, ScenarioError>, JsValue> {
+/// The same JSON text as the last call's is not read again.
+pub fn scenario(function: &str, value: &JsValue) -> Result<ReadScenario, JsValue> {
     let text = json_text(function, "scenario", value)?;
-    Ok(scenario_from_text(&text).map_err(|error| ScenarioError {
-        line: None,
-        column: None,
-        ..error
+    Ok(LAST_READ.with_borrow_mut(|last| match last {
+        Some((last_text, read)) if *last_text == text => Rc::clone(read),
+        _ => {
+            let read = Rc::new(scenario_from_text(&text).map_err(|error| ScenarioError {
+                line: None,
+                column: None,
+                ..error
+            }));
+            *last = Some((text, Rc::clone(&read)));
+            read
+        }
     }))
 }
 

@@ -41,13 +41,16 @@ pub fn access_denied(
     let read = if scenario.is_undefined() {
         None
     } else {
-        convert::scenario("accessDenied", &scenario)?.ok()
+        Some(convert::scenario("accessDenied", &scenario)?)
     };
     let result = match denied::parse(&text) {
         Ok(message) => AccessDeniedResult {
-            agreement: read.map(|scenario| {
-                denied::compare(&message, &prepare(&scenario).evaluate_request(time))
-            }),
+            agreement: read
+                .as_deref()
+                .and_then(|read| read.as_ref().ok())
+                .map(|scenario| {
+                    denied::compare(&message, &prepare(scenario).evaluate_request(time))
+                }),
             denied: Some(message),
             error: None,
         },

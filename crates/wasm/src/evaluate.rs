@@ -87,11 +87,10 @@ fn suite_entries(
 ) -> Result<Result<Vec<SuiteEntry>, ScenarioError>, JsValue> {
     let read = convert::scenario(function, scenario)?;
     let time = args::request_time(function, at)?;
-    Ok(
-        read.map(|scenario| {
-            POLICIES.with_borrow_mut(|cache| cache.evaluate_suite(&scenario, time))
-        }),
-    )
+    Ok(match read.as_ref() {
+        Ok(scenario) => Ok(POLICIES.with_borrow_mut(|cache| cache.evaluate_suite(scenario, time))),
+        Err(error) => Err(error.clone()),
+    })
 }
 
 /// Decides every request of a suite (a scenario with `requests`), or the one request of a scenario,
@@ -162,7 +161,7 @@ pub fn evaluate(
 ) -> Result<JsValue, JsValue> {
     let read = convert::scenario("evaluate", &scenario)?;
     let time = args::request_time("evaluate", &at)?;
-    let result = evaluate_read(read, time);
+    let result = evaluate_read(&read, time);
     convert::with_scenario_errors("evaluate", &result.evaluation, &result.scenario_errors)
 }
 
@@ -179,9 +178,9 @@ pub fn matrix(
 ) -> Result<JsValue, JsValue> {
     let read = convert::scenario("matrix", &scenario)?;
     let time = args::request_time("matrix", &at)?;
-    let result = match read {
+    let result = match read.as_ref() {
         Ok(scenario) => MatrixResult {
-            matrix: prepare(&scenario).matrix(time),
+            matrix: prepare(scenario).matrix(time),
             scenario_errors: Vec::new(),
         },
         Err(error) => MatrixResult {
@@ -189,22 +188,22 @@ pub fn matrix(
                 rows: Vec::new(),
                 operations: Vec::new(),
             },
-            scenario_errors: vec![error],
+            scenario_errors: vec![error.clone()],
         },
     };
     convert::with_scenario_errors("matrix", &result.matrix, &result.scenario_errors)
 }
 
 /// The evaluation of a scenario as read from JavaScript.
-fn evaluate_read(read: Result<Scenario, ScenarioError>, time: RequestTime) -> EvaluateResult {
+fn evaluate_read(read: &Result<Scenario, ScenarioError>, time: RequestTime) -> EvaluateResult {
     match read {
         Ok(scenario) => EvaluateResult {
-            evaluation: prepare(&scenario).evaluate_request(time),
+            evaluation: prepare(scenario).evaluate_request(time),
             scenario_errors: Vec::new(),
         },
         Err(error) => EvaluateResult {
-            evaluation: Evaluation::unreadable(&error),
-            scenario_errors: vec![error],
+            evaluation: Evaluation::unreadable(error),
+            scenario_errors: vec![error.clone()],
         },
     }
 }

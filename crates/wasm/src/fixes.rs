@@ -37,12 +37,12 @@ pub fn suggest_fixes_js(
 ) -> Result<JsValue, JsValue> {
     let read = convert::scenario("suggestFixes", &scenario)?;
     let time = args::request_time("suggestFixes", &at)?;
-    let result = match read {
+    let result = match read.as_ref() {
         Ok(scenario) => SuggestFixesResult::Suggested {
             ok: true,
-            fixes: suggest_fixes(&scenario, time),
+            fixes: suggest_fixes(scenario, time),
         },
-        Err(error) => SuggestFixesResult::Failed(Failed::read(&error)),
+        Err(error) => SuggestFixesResult::Failed(Failed::read(error)),
     };
     convert::to_js("suggestFixes", &result)
 }

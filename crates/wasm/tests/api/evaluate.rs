@@ -261,3 +261,45 @@ fn a_suite_request_without_action_or_operation_is_a_scenario_error_with_its_path
     assert_eq!(length_at(&result, "requests"), 0);
     assert_eq!(string_at(&result, "scenarioErrors.0.path"), "requests[0]");
 }
+
+/// The module keeps the scenario it read last, by its JSON text: the same scenario again is not read
+/// again, and a scenario whose text differs in anything is.
+#[wasm_bindgen_test]
+fn a_scenario_read_by_the_previous_call_decides_the_same_and_an_edited_one_is_read_again() {
+    let decide = |scenario: &str| {
+        let result = ecr_policy_wasm::evaluate(js(scenario), JsValue::from(TIME)).unwrap();
+        (
+            string_at(&result, "decision"),
+            js_sys::JSON::stringify(&result)
+                .unwrap()
+                .as_string()
+                .unwrap(),
+        )
+    };
+    let allowed = r#"{"repositoryPolicy": "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"ecr:BatchGetImage\"}]}",
+        "request": {"principal": "arn:aws:iam::111122223333:user/bob", "action": "ecr:BatchGetImage",
+        "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}}"#;
+    let first = decide(allowed);
+    assert_eq!(first.0, "allowed");
+    assert_eq!(decide(allowed), first);
+    let other_action = allowed.replace(
+        r#""action": "ecr:BatchGetImage""#,
+        r#""action": "ecr:PutImage""#,
+    );
+    assert_eq!(decide(&other_action).0, "implicitDeny");
+    assert_eq!(decide(allowed), first);
+    let unknown_field = allowed.replace(r#""request": {"#, r#""request": {"contxt": {}, "#);
+    let unreadable = decide(&unknown_field);
+    assert_eq!(unreadable.0, "invalid");
+    assert!(unreadable.1.contains("request.contxt"));
+    assert_eq!(decide(&unknown_field), unreadable);
+}
+
+/// Each call returns objects of its own: changing one result changes no other.
+#[wasm_bindgen_test]
+fn each_call_returns_its_own_objects() {
+    let first = ecr_policy_wasm::evaluate(allowed_scenario(), JsValue::from(TIME)).unwrap();
+    js_sys::Reflect::set(&first, &"decision".into(), &"changed".into()).unwrap();
+    let second = ecr_policy_wasm::evaluate(allowed_scenario(), JsValue::from(TIME)).unwrap();
+    assert_eq!(string_at(&second, "decision"), "allowed");
+}
