@@ -35,7 +35,13 @@ export type { Outcome } from "./outcome";
 /** The share value (`1.<payload>`, what follows `#s=`) of a scenario document's JSON text. */
 export type ShareEncoder = (scenarioJson: string) => Outcome<string>;
 
-/** The loaded engine. */
+/**
+ * The loaded engine. Its asynchronous functions are the analyses module's, run in the analyses worker (the
+ * share-link encoder on the page); of `diff`, `accessDenied`, `readAccount`, `readTemplate` and
+ * `suggestFixes` only the latest call counts (the page asks them again after every pause in typing or every
+ * evaluation): a call made while an earlier call of the same function still waits to start takes its
+ * place, and the earlier one answers `{ok: false}` at once.
+ */
 export interface Engine {
   /** Decides the scenario's request, now. */
   evaluate(scenario: ScenarioDocument): Outcome<Evaluation>;
@@ -71,13 +77,12 @@ export interface Engine {
   readScenarios(text: string): Outcome<ReadScenariosResult>;
   /**
    * The access diff of two versions of a policy of `kind` (texts as typed), decided in `base` (the rest of
-   * the scenario). Asynchronous: it runs in the analyses worker. Only the latest diff asked for matters: one
-   * asked for while another waits to start takes its place, and the earlier one answers `{ok: false}` at once.
+   * the scenario). Asynchronous: it runs in the analyses worker; only the latest call counts (see above).
    */
   diff(old: string, next: string, kind: PolicyKind, base: ScenarioDocument): Promise<Outcome<AccessDiff>>;
   /**
    * The policies of a CloudFormation template (JSON or YAML) or a Terraform plan in JSON, or where it
-   * cannot be read. Asynchronous: the template reader may live in a module loaded on first use.
+   * cannot be read. Asynchronous: an analysis, in the analyses worker.
    */
   readTemplate(text: string): Promise<ReadTemplateResult | { ok: false; message: string }>;
   /**
