@@ -12,7 +12,8 @@ const repoRoot = fileURLToPath(new URL("..", import.meta.url));
  * decision) and its imports, so that the browser fetches them alongside the entry script instead of
  * after the entry has run. The editors' chunk (src/playground.ts, with CodeMirror) is not preloaded:
  * compiling it alongside would hold up the first decision, and it is only needed after it. Nor is the
- * analyses module (web/pkg-analyses), which src/engine.ts imports dynamically on first use.
+ * analyses module (web/pkg-analyses), which the analyses worker (src/analyses-worker.ts) fetches when the
+ * page first calls an analysis.
  */
 function preloadEngineAndApp(): Plugin {
   return {
@@ -49,6 +50,9 @@ function preloadEngineAndApp(): Plugin {
 export default defineConfig({
   base: "./",
   plugins: [preloadEngineAndApp(), ruleBook(repoRoot)],
+  // The analyses worker is a module worker (src/analyses-client.ts starts it with `type: "module"`), built
+  // into its own file under assets/: same origin, so the page's CSP (`worker-src 'self'`) allows it.
+  worker: { format: "es" },
   build: {
     outDir: "dist",
     emptyOutDir: true,

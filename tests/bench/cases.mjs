@@ -1,7 +1,8 @@
 // The inputs of the WebAssembly benchmarks, the same as the native ones (crates/engine/benches/engine.rs):
 // a 1 KB and a 10 KB repository policy built like `policy_of` there, the two 20-statement versions of
 // the access diff, and the typical, organization and 20-request suite scenarios of
-// crates/engine/benches/fixtures. Also the 100-statement scenario of the keystroke benchmark.
+// crates/engine/benches/fixtures. Also the 100-statement scenario of the keystroke benchmark and the
+// Compare typing benchmark's scenario.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -119,6 +120,20 @@ function suiteEdits() {
 function twentyStatementVersions() {
   const old = policyOf(20);
   return { old, new: old.replace('role/ci-7"', 'role/ci-7", "arn:aws:iam::123412341234:root"') };
+}
+
+/**
+ * The Compare typing benchmark's scenario: the diff case's 20-statement policy as the repository policy,
+ * Compare open on it with the diff case's new version, and a pull by a role that statement 7 names.
+ */
+export function compareScenario() {
+  const versions = twentyStatementVersions();
+  return {
+    name: "benchmark: typing in Compare, two 20-statement versions",
+    repositoryPolicy: versions.old,
+    request: { principal: "arn:aws:iam::444455556666:role/ci-7", action: "ecr:BatchGetImage", resource: "arn:aws:ecr:us-east-1:111122223333:repository/app" },
+    view: { tab: "repository", panel: "explain", compare: { tab: "repository", text: versions.new } },
+  };
 }
 
 /** Everything the WebAssembly cases read: plain JSON data, so it can be handed to a page as it is. */

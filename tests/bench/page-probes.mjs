@@ -97,3 +97,25 @@ export function keystrokeProbe({ statement }) {
   });
   observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["data-outcome"] });
 }
+
+/**
+ * Typing in the Compare view: notes every letter keydown's `timeStamp` and when its handler ran (`at`,
+ * `handledAt`: the difference is the key's input delay), the start and duration of every long task the
+ * Long Tasks API reports, and how many comparisons were shown (`#compare-result` leaving
+ * `aria-busy="true"`). The harness sets `typingFrom` when the typing starts.
+ */
+export function compareTypingProbe() {
+  const bench = { keys: [], longTasks: [], comparisons: 0, typingFrom: null };
+  window.__bench = bench;
+  window.addEventListener("keydown", (event) => {
+    if (/^[a-z]$/.test(event.key)) bench.keys.push({ at: event.timeStamp, handledAt: performance.now() });
+  }, true);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTasks.push({ startTime: entry.startTime, duration: entry.duration });
+  }).observe({ type: "longtask" });
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.target.id === "compare-result" && record.oldValue === "true" && record.target.getAttribute("aria-busy") === "false") bench.comparisons += 1;
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ["aria-busy"] });
+}

@@ -57,7 +57,7 @@ function wasmDetails(node, chromium) {
 }
 
 /** The whole report as markdown. */
-export function renderReport({ node, chromium, first, keystroke, wasm, page, conditions }) {
+export function renderReport({ node, chromium, first, keystroke, compare, wasm, page, conditions }) {
   const lines = [];
   lines.push("# Benchmarks: WebAssembly and page", "");
   lines.push(`Made by \`scripts/bench-web\` on ${conditions.date}: ${conditions.machine}. Medians; µs per call for the WebAssembly cases (${conditions.samples}).`, "");
@@ -68,6 +68,9 @@ export function renderReport({ node, chromium, first, keystroke, wasm, page, con
   lines.push(`| keystroke to tints (keydown to the end of the frame that paints the tint) | — | ${millis(keystroke.toFrame)} | ≤ ${TARGETS.keystrokeMs} ms: ${verdict(keystroke.toFrame <= TARGETS.keystrokeMs)} |`);
   lines.push(`| the same keystroke in the editor alone (no engine listening; keydown to the frame that paints the text), same run | — | ${millis(keystroke.editorAlone)} | |`);
   lines.push(`| keystroke to tints ÷ the editor alone | — | ${number(keystroke.ratio, 2)}× | ≤ ${TARGETS.keystrokeRatio}×: ${verdict(keystroke.ratio <= TARGETS.keystrokeRatio)} |`);
+  lines.push(
+    `| typing in Compare, two 20-statement versions: the main thread's longest task, its own running time (by the clock: ${millis(compare.longestTask)}) | — | ${millis(compare.longestTaskThread)} | ≤ ${TARGETS.keystrokeMs} ms (the diff within a keystroke): ${verdict(compare.longestTaskThread <= TARGETS.keystrokeMs)} |`,
+  );
   lines.push(`| WebAssembly module, gzipped (raw: ${bytes(wasm.raw)}) | — | ${bytes(wasm.gzip)} | ≤ 200 KiB: ${verdict(wasm.gzip <= TARGETS.wasmGzip)} |`);
   lines.push(`| whole page transfer, gzipped (${page.files.length} files; raw: ${bytes(page.raw)}) | — | ${bytes(page.gzip)} | ≤ 500 KiB: ${verdict(page.gzip <= TARGETS.pageGzip)} |`);
   lines.push("");
@@ -76,6 +79,9 @@ export function renderReport({ node, chromium, first, keystroke, wasm, page, con
   lines.push("- Inside cases run the native benchmark's own work inside the module (`benchEngine`: `parse_policy`, `Prepared::evaluate`, `Prepared::matrix`, `prepare` then `evaluate`), looping in WebAssembly, so they compare the engine compiled to WebAssembly with the engine compiled natively (the ratio is shown, without a target). JS calls are what the page pays for one call from JavaScript: reading the scenario object (`JSON.stringify`, then serde), the engine's work, and the result object built by serde-wasm-bindgen. `evaluate` and `matrix` keep the last scenarios' parsed and linted policies (`PolicyCache`), so a call after an edit parses only the edited policy: the typical, organization and matrix JS calls repeat one scenario (all cached), the keystroke call edits the 100-statement policy every time (parsed and linted anew). Native figures are criterion's medians in `target/criterion` from `scripts/bench`, when present.");
   lines.push(`- First decision: fresh browser context per run with the browser's default settings and nothing injected (no cache, no saved work), Chromium flags as in tests/e2e/harness.mjs, the page from a plain static server in a process of its own (web/static-server.mjs; no compression). The harness navigates, polls every animation frame until \`#decision\` leaves \`data-decision="loading"\`, then reads \`performance.now()\` in the page: that reading waits for the page's next task, so work run right after the decision counts. Probed visits alternate with those: the breakdown's \`data-decision\` time is a MutationObserver's (injected before the page's scripts), when the attribute first holds a decision, before the frame that paints it.`);
   lines.push(`- Keystroke: the page opens a 100-statement repository policy (one terse statement per line: ECR's limit is 10,240 characters, whitespace included, and the engine rejects a longer policy) from a share link; each keystroke replaces the last digit of the account id in statement ${keystroke.statement}, flipping its tint between allow-match and no-match (and the decision). Median of ${keystroke.rounds} keystrokes. The baseline is the same keystroke, in the same run and interleaved with the page's, in the page's policy editor alone (tests/bench/editor-only: the same CodeMirror set-up, stylesheet and first tints, in a box of the page's editor's size, with nothing listening to its edits): what CodeMirror costs without the engine and the page's views. The page evaluates right after an edit, before the edited text is painted, when its previous evaluation took less than 50 ms, else 150 ms after the last edit (web/src/playground.ts \`QUICK_EVALUATION_MS\`). The frame that paints the tint ends when a message posted from the first animation frame after the tint arrives.`);
+  lines.push(
+    `- Typing in Compare: the page opens the diff case's two 20-statement versions from a share link with Compare open (tests/bench/page-compare.mjs), and ${compare.keys} letters are typed into the new version's first \`Sid\` in groups of three, 170 ms apart, then a 400 ms pause: the page compares 150 ms after the last edit, so two keys of each group arrive while a comparison runs, and each pause lets one finish and show. The longest task is the longest top-level task on the renderer main thread from the first key to the comparison after the last, in a Chromium trace: by the clock and by the thread's own running time, which leaves out the time other processes had the core. The comparisons run in the analyses worker (web/src/analyses-worker.ts), off the main thread. Medians of ${compare.runs} fresh pages.`,
+  );
   lines.push("- Sizes are gzip level 9 of the files as built (the loopback server does not compress). KiB = 1,024 bytes.", "");
   lines.push("## First decision: where the time goes", "", "Medians, ms after navigation start.", "");
   lines.push("| Milestone | First visit | Reload |", "| --- | --- | --- |");
@@ -102,6 +108,13 @@ export function renderReport({ node, chromium, first, keystroke, wasm, page, con
   lines.push(`| keydown to the end of the frame that paints the tint | ${millis(keystroke.toFrame)} |`);
   lines.push(`| of which the engine alone: the edited scenario through \`evaluate\` (JS call), Chromium | ${micros(chromium["keystroke-js"]?.median)} |`);
   lines.push("", `Keydown to the painted frame, each keystroke (ms): ${keystroke.all.map((value) => number(value, 1)).join(", ")}; the editor alone: ${keystroke.allAlone.map((value) => number(value, 1)).join(", ")}.`, "");
+  lines.push("## Typing in Compare", "", `Medians of ${compare.runs} runs of ${compare.keys} keys each.`, "");
+  lines.push("| Figure | Value |", "| --- | --- |");
+  lines.push(`| the main thread's longest task, by the clock / its own running time | ${millis(compare.longestTask)} / ${millis(compare.longestTaskThread)} |`);
+  lines.push(`| long tasks (50 ms or more, the Long Tasks API) while typing | ${number(compare.longTasks)} |`);
+  lines.push(`| a key's input delay (its keydown handler's start after the event's timestamp), median / worst of a run | ${millis(compare.inputDelay)} / ${millis(compare.worstInputDelay)} |`);
+  lines.push(`| comparisons shown while typing | ${number(compare.comparisons)} |`);
+  lines.push("", `Longest task, each run (ms, by the clock): ${compare.all.map((value) => number(value, 1)).join(", ")}; its own running time: ${compare.allThread.map((value) => number(value, 1)).join(", ")}.`, "");
   lines.push("## Main thread: where the page's time goes (Chromium trace)", "");
   lines.push(`Self time of the renderer main thread's trace events, ms: one traced first visit (navigation start to the frame after the decision), and the median of ${keystroke.tracedRounds} traced keystrokes (keydown to the end of the frame that paints the tint). Tracing slows things a little; the figures above come from untraced runs.`, "");
   lines.push("| Group | First visit | Keystroke |", "| --- | --- | --- |");

@@ -10,6 +10,7 @@ import { launchChromium, serve } from "../browser.mjs";
 import { runChromium, stageWww } from "./chromium-wasm.mjs";
 import { buildEditorOnly } from "./editor-only.mjs";
 import { loadNodeWasm, runNode } from "./node-wasm.mjs";
+import { runCompareTyping } from "./page-compare.mjs";
 import { runFirstDecision } from "./page-load.mjs";
 import { runKeystroke } from "./page-keystroke.mjs";
 import { DIST_DIR, OUT_DIR } from "./paths.mjs";
@@ -32,6 +33,7 @@ const dist = await serveInOwnProcess(DIST_DIR);
 let chromium;
 let first;
 let keystroke;
+let compare;
 const chromiumVersion = browser.version();
 try {
   progress("WebAssembly cases in Chromium");
@@ -40,6 +42,8 @@ try {
   first = await runFirstDecision({ browser, url: dist.url }, `${www.url}blank.html`);
   progress("page: keystroke to tints");
   keystroke = await runKeystroke({ browser, url: dist.url, editorOnlyUrl: editorOnly.url }, await loadNodeWasm());
+  progress("page: typing in Compare");
+  compare = await runCompareTyping({ browser, url: dist.url }, await loadNodeWasm());
 } finally {
   await browser.close();
   await www.close();
@@ -54,10 +58,10 @@ const conditions = {
   machine: `${cpus().length} cores, load average ${load} at the end, Node.js ${process.version}, Chromium ${chromiumVersion}`,
   samples: `${WARMUP_MS} ms warm-up, then ${SAMPLES} samples of at least ${SAMPLE_MS} ms each`,
 };
-const markdown = renderReport({ node, chromium, first, keystroke, wasm: wasmSize(), page: pageSize(first.requests), conditions });
+const markdown = renderReport({ node, chromium, first, keystroke, compare, wasm: wasmSize(), page: pageSize(first.requests), conditions });
 mkdirSync(OUT_DIR, { recursive: true });
 const file = join(OUT_DIR, "web.md");
 writeFileSync(file, markdown);
-writeFileSync(join(OUT_DIR, "web.json"), JSON.stringify({ conditions, node, chromium, first, keystroke }, null, 2));
+writeFileSync(join(OUT_DIR, "web.json"), JSON.stringify({ conditions, node, chromium, first, keystroke, compare }, null, 2));
 process.stdout.write(`${markdown}\n`);
 progress(`wrote ${file}`);

@@ -74,6 +74,24 @@ export function traceWindows(buffer, startMark, endMark) {
   return windows.map((totals) => Object.fromEntries(Object.entries(totals).map(([name, value]) => [name, value / 1000])));
 }
 
+/**
+ * The longest top-level task on the page's renderer main thread between the first `startMark` and the
+ * last `endMark` (`performance.mark` names set by the page or the harness), long task or not, in ms:
+ * `wall`, the longest by the clock, and `thread`, the longest by the thread's own running time (what the
+ * page's work cost, without the time another process had the core on a busy machine).
+ */
+export function longestTask(buffer, startMark, endMark) {
+  const events = JSON.parse(buffer.toString("utf8")).traceEvents ?? [];
+  const start = events.find((event) => event.name === startMark);
+  const end = events.filter((event) => event.name === endMark).at(-1);
+  if (!start || !end) return null;
+  const tasks = events.filter(
+    (event) => event.pid === start.pid && event.tid === start.tid && event.ph === "X" && TOP_LEVEL.has(event.name) && event.ts + event.dur > start.ts && event.ts < end.ts,
+  );
+  const longest = (field) => Math.max(0, ...tasks.map((event) => event[field] ?? 0)) / 1000;
+  return { wall: longest("dur"), thread: longest("tdur") };
+}
+
 /** Runs `body` while Chromium records a trace of `page`; returns the trace. */
 export async function recordTrace(browser, page, body) {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });

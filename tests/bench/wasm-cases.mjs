@@ -27,7 +27,7 @@ export const WASM_CASES = [
   { id: "organization-js", label: "`evaluate` with boundary, session, SCPs and RCPs (JS call; cached policies)", inside: false, native: "evaluate with boundary, session, SCPs and RCPs" },
   { id: "matrix-js", label: "`matrix` (JS call; cached policies)", inside: false, native: "all-actions matrix" },
   { id: "keystroke-js", label: "`evaluate` after an edit of the keystroke case's 100-statement policy (JS call)", inside: false, native: null, targetMicros: 500 },
-  { id: "diff-js", label: "`diff` of two 20-statement repository policies (JS call; what the Compare view pays per keystroke)", inside: false, native: "diff of two 20-statement policies", targetMicros: 16000 },
+  { id: "diff-js", label: "`diff` of two 20-statement repository policies (JS call; what the Compare view's analyses worker pays after each pause in typing)", inside: false, native: "diff of two 20-statement policies", targetMicros: 16000 },
   { id: "suite-js", label: "`evaluateSuite` of 20 requests after an edit of its repository policy (JS call)", inside: false, native: "suite of 20 requests", targetMicros: 16000 },
 ];
 

@@ -80,22 +80,25 @@ test("a text that is no AccessDenied message says why and leaves the request alo
   });
 });
 
-test("the analyses module is fetched on the first analysis, not with the page", async () => {
+test("the analyses module is fetched on the first analysis, not with the page, and runs in the analyses worker", async () => {
   await withPage(
     env,
     async (page) => {
       const fetched = [];
       page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
       const analysesModule = () => fetched.filter((path) => /ecr_policy_analyses_bg-[^/]*\.wasm$/.test(path));
+      const analysesWorkers = () => page.workers().filter((worker) => /\/assets\/analyses-worker-[^/]*\.js$/.test(new URL(worker.url()).pathname));
       await page.goto(env.url);
       await waitForDecision(page);
       assert.equal(fetched.filter((path) => /ecr_policy_wasm_bg-[^/]*\.wasm$/.test(path)).length, 1, "the first-load module");
       assert.deepEqual(analysesModule(), [], "the analyses module before any analysis");
+      assert.deepEqual(analysesWorkers(), [], "no analyses worker before any analysis");
       await page.click(".access-denied summary");
       await page.fill("#access-denied-input", "Access Denied");
       await page.click('.access-denied button:text-is("Fill the request")');
       await page.waitForSelector("#access-denied-status:not(:empty)");
       assert.equal(analysesModule().length, 1, "the analyses module after the first analysis");
+      assert.equal(analysesWorkers().length, 1, "one analyses worker, from the page's own assets");
     },
     { open: false },
   );

@@ -208,6 +208,7 @@ test("the CSP meta is strict in both modes and blocks an injected inline script"
       const csp = directives(policy);
       assert.deepEqual(csp.get("default-src"), ["'self'"]);
       assert.deepEqual(csp.get("script-src"), ["'self'", "'wasm-unsafe-eval'"]);
+      assert.deepEqual(csp.get("worker-src"), ["'self'"], "the analyses worker, from the page's own origin only");
       assert.deepEqual(csp.get("object-src"), ["'none'"]);
       assert.deepEqual(csp.get("base-uri"), ["'none'"]);
       assert.deepEqual(csp.get("form-action"), ["'none'"]);

@@ -5,10 +5,14 @@
 // The engine comes as two modules (crates/ARCHITECTURE.md, "Two WebAssembly modules"): the first-load
 // module (web/pkg), loaded at start, has what the first decision and typing need; the analyses module
 // (web/pkg-analyses: the access diff, who-can, account import, template import, AccessDenied reading,
-// the share-link encoder) is fetched and compiled the first time one of them is called, so its
-// functions here are asynchronous.
+// fixes, the share-link encoder) runs in a Web Worker (analyses-client.ts, analyses-worker.ts), started
+// and fetching the module the first time an analysis is called, so that a slow analysis never holds up
+// typing; its functions here are asynchronous.
 
 import initWasm, { catalog, decideSuite, decodeShare, evaluate, longLink, matrix, readScenarios, version } from "../pkg/ecr_policy_wasm.js";
+import { callAnalysis, compiledAnalyses } from "./analyses-client";
+import { notLoaded } from "./analyses-protocol";
+import { attempt, errorMessage, type Outcome } from "./outcome";
 import type {
   AccessDeniedResult,
   AccessDiff,
@@ -26,13 +30,18 @@ import type {
   WhoCanResult,
 } from "./types";
 
-/** A call's answer: the value, or the message of what went wrong. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
+export type { Outcome } from "./outcome";
 
 /** The share value (`1.<payload>`, what follows `#s=`) of a scenario document's JSON text. */
 export type ShareEncoder = (scenarioJson: string) => Outcome<string>;
 
-/** The loaded engine. */
+/**
+ * The loaded engine. Its asynchronous functions are the analyses module's, run in the analyses worker (the
+ * share-link encoder on the page); of `diff`, `accessDenied`, `readAccount`, `readTemplate` and
+ * `suggestFixes` only the latest call counts (the page asks them again after every pause in typing or every
+ * evaluation): a call made while an earlier call of the same function still waits to start takes its
+ * place, and the earlier one answers `{ok: false}` at once.
+ */
 export interface Engine {
   /** Decides the scenario's request, now. */
   evaluate(scenario: ScenarioDocument): Outcome<Evaluation>;
@@ -48,7 +57,8 @@ export interface Engine {
   version(): string;
   /**
    * The share-link encoder. It is in the analyses module, as the page needs it only when a person
-   * shares; once loaded, it encodes synchronously (the embed dialog re-encodes as the name is typed).
+   * shares; it encodes synchronously (the embed dialog re-encodes as the name is typed), so the module the
+   * analyses worker compiled is instantiated on the page for it.
    */
   shareEncoder(): Promise<Outcome<ShareEncoder>>;
   /** The scenario document's JSON text in a link, its fragment or a bare share value. */
@@ -67,55 +77,19 @@ export interface Engine {
   readScenarios(text: string): Outcome<ReadScenariosResult>;
   /**
    * The access diff of two versions of a policy of `kind` (texts as typed), decided in `base` (the rest of
-   * the scenario). Asynchronous: the analyses may come from a module loaded when first used.
+   * the scenario). Asynchronous: it runs in the analyses worker; only the latest call counts (see above).
    */
   diff(old: string, next: string, kind: PolicyKind, base: ScenarioDocument): Promise<Outcome<AccessDiff>>;
   /**
    * The policies of a CloudFormation template (JSON or YAML) or a Terraform plan in JSON, or where it
-   * cannot be read. Asynchronous: the template reader may live in a module loaded on first use.
+   * cannot be read. Asynchronous: an analysis, in the analyses worker.
    */
   readTemplate(text: string): Promise<ReadTemplateResult | { ok: false; message: string }>;
   /**
    * For a denied request, the changes that would allow it, each verified by the engine (none for an
-   * allowed or invalid one). An analysis: asynchronous, so that it can come from a module loaded later.
+   * allowed or invalid one). An analysis: asynchronous, in the analyses worker.
    */
   suggestFixes(scenario: ScenarioDocument): Promise<Outcome<Fix[]>>;
-}
-
-function attempt<T>(run: () => T): Outcome<T> {
-  try {
-    return { ok: true, value: run() };
-  } catch (error) {
-    return { ok: false, message: errorMessage(error) };
-  }
-}
-
-/** The analyses module's functions. */
-type Analyses = typeof import("../pkg-analyses/ecr_policy_analyses.js");
-
-/** The analyses module, loaded on the first call that needs it; a failed load is tried again on the next call. */
-let analyses: Promise<Analyses> | null = null;
-
-/** The analyses module, fetched and instantiated once. */
-function loadAnalyses(): Promise<Analyses> {
-  analyses ??= import("../pkg-analyses/ecr_policy_analyses.js").then(async (module) => {
-    await module.default();
-    return module;
-  });
-  analyses.catch(() => {
-    analyses = null;
-  });
-  return analyses;
-}
-
-/** `attempt` with a function of the analyses module; a module that cannot be loaded is a failure too. */
-async function attemptAnalysis<T>(run: (module: Analyses) => T): Promise<Outcome<T>> {
-  try {
-    const module = await loadAnalyses();
-    return attempt(() => run(module));
-  } catch (error) {
-    return { ok: false, message: `The analyses module could not be loaded: ${errorMessage(error)}` };
-  }
 }
 
 /** Loads the first-load package. */
@@ -143,12 +117,7 @@ export async function loadEngine(): Promise<Engine> {
       const answer = attempt(version);
       return answer.ok ? answer.value : "unknown";
     },
-    shareEncoder: () =>
-      attemptAnalysis(
-        (module): ShareEncoder =>
-          (scenarioJson) =>
-            attempt(() => module.encodeShare(scenarioJson)),
-      ),
+    shareEncoder: loadShareEncoder,
     decodeShare: (fragmentOrUrl) =>
       attempt(() => {
         const result = decodeShare(fragmentOrUrl);
@@ -156,39 +125,41 @@ export async function loadEngine(): Promise<Engine> {
         return result.text;
       }),
     longLink,
-    accessDenied: (text, scenario) => attemptAnalysis((module) => module.accessDenied(text, scenario)),
-    readAccount: (accountDetails) => failedOr((module) => module.readAccount(accountDetails)),
-    importIdentity: (accountDetails, principal) => failedOr((module) => module.importIdentity(accountDetails, principal)),
-    whoCan: (accountDetails, scenario) => failedOr((module) => module.whoCan(accountDetails, scenario)),
+    accessDenied: (text, scenario) => callAnalysis("accessDenied", text, scenario),
+    readAccount: (accountDetails) => failedOr(callAnalysis("readAccount", accountDetails)),
+    importIdentity: (accountDetails, principal) => failedOr(callAnalysis("importIdentity", accountDetails, principal)),
+    whoCan: (accountDetails, scenario) => failedOr(callAnalysis("whoCan", accountDetails, scenario)),
     readScenarios: (text) => attempt(() => readScenarios(text)),
-    diff: (old, next, kind, base) => attemptAnalysis((module) => module.diff(old, next, kind, base)),
-    readTemplate: (text) => failedOr((module) => module.readTemplate(text)),
-    suggestFixes: (scenario) =>
-      attemptAnalysis((module) => {
-        const result = module.suggestFixes(scenario);
-        if (!result.ok) throw new Error(result.message);
-        return result.fixes;
-      }),
+    diff: (old, next, kind, base) => callAnalysis("diff", old, next, kind, base),
+    readTemplate: (text) => failedOr(callAnalysis("readTemplate", text)),
+    suggestFixes: async (scenario) => {
+      const answer = await callAnalysis("suggestFixes", scenario);
+      if (!answer.ok) return answer;
+      return answer.value.ok ? { ok: true, value: answer.value.fixes } : { ok: false, message: answer.value.message };
+    },
   };
 }
 
-/**
- * The answer of an analysis whose failures are `{ok: false, message}`, with a throw (misuse) or a module
- * that cannot be loaded answered the same way.
- */
-async function failedOr<T>(run: (module: Analyses) => T): Promise<T | { ok: false; message: string }> {
-  const answer = await attemptAnalysis(run);
-  return answer.ok ? answer.value : { ok: false, message: answer.message };
+/** The answer of an analysis whose failures are `{ok: false, message}`, with a failed call (see `callAnalysis`) answered the same way. */
+async function failedOr<T>(answer: Promise<Outcome<T>>): Promise<T | { ok: false; message: string }> {
+  const outcome = await answer;
+  return outcome.ok ? outcome.value : { ok: false, message: outcome.message };
+}
+
+/** The share-link encoder: the analyses module the worker compiled, instantiated on the page (once: the package keeps its instance). */
+async function loadShareEncoder(): Promise<Outcome<ShareEncoder>> {
+  const compiled = await compiledAnalyses();
+  if (!compiled.ok) return compiled;
+  try {
+    const module = await import("../pkg-analyses/ecr_policy_analyses.js");
+    await module.default({ module_or_path: compiled.value });
+    return { ok: true, value: (scenarioJson) => attempt(() => module.encodeShare(scenarioJson)) };
+  } catch (error) {
+    return notLoaded(errorMessage(error));
+  }
 }
 
 /** Throws the messages of a scenario's errors, if it has any, for `attempt` to return. */
 function throwScenarioErrors(errors: readonly { message: string }[]): void {
   if (errors.length > 0) throw new Error(errors.map((error) => error.message).join("; "));
-}
-
-/** The message of anything thrown across the WebAssembly boundary. */
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === "string") return error;
-  return String(error);
 }
