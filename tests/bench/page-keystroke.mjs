@@ -12,7 +12,7 @@ import { freshPage } from "./browser.mjs";
 import { KEYSTROKE_STATEMENT, keystrokeAccount, keystrokeScenario } from "./cases.mjs";
 import { keystrokeProbe } from "./page-probes.mjs";
 import { median, medians } from "./stats.mjs";
-import { medianBreakdown, recordTrace, traceWindows } from "./trace.mjs";
+import { medianBreakdown, recordTrace, traceThreadTimes, traceWindows } from "./trace.mjs";
 
 const ROUNDS = 15;
 /** Keystrokes of the traced pass that follows the measured one. */
@@ -108,8 +108,9 @@ async function openBaseline(env, box) {
 /**
  * Runs the keystroke benchmark: ROUNDS keystrokes in the page and in the baseline, interleaved (the
  * first of each, a warm-up, left out), medians and their ratio; then TRACED_ROUNDS more in the page
- * under a Chromium trace for the split of the engine + render time. `env.editorOnlyUrl` serves the
- * baseline page.
+ * under a Chromium trace for the split of the engine + render time, and as many in the baseline, for
+ * the main thread's CPU time per keystroke in each (keydown to the end of the painted frame), which the
+ * machine's load hardly moves. `env.editorOnlyUrl` serves the baseline page.
  */
 export async function runKeystroke(env, wasm) {
   const share = wasm.encodeShare(JSON.stringify(keystrokeScenario()));
@@ -137,6 +138,11 @@ export async function runKeystroke(env, wasm) {
     const trace = await recordTrace(env.browser, withEngine.page, async () => {
       for (let round = 0; round < TRACED_ROUNDS; round += 1) await type(withEngine.page, round + ROUNDS + 1, true);
     });
+    const aloneTrace = await recordTrace(env.browser, alone.page, async () => {
+      for (let round = 0; round < TRACED_ROUNDS; round += 1) await type(alone.page, round + ROUNDS + 1, false);
+    });
+    const cpu = median(traceThreadTimes(trace, "bench:keydown", "bench:framed"));
+    const cpuAlone = median(traceThreadTimes(aloneTrace, "bench:keydown", "bench:text-framed"));
     const problems = [...withEngine.problems, ...alone.problems];
     if (problems.length > 0) throw new Error(`the page failed: ${problems.join("; ")}`);
     const measured = rounds.slice(1);
@@ -150,6 +156,9 @@ export async function runKeystroke(env, wasm) {
       ...figures,
       editorAlone,
       ratio: figures.toFrame / editorAlone,
+      cpu,
+      cpuAlone,
+      cpuRatio: cpu / cpuAlone,
       all: measured.map((round) => round.toFrame),
       allAlone: baseline.slice(1).map((round) => round.toFrame),
     };

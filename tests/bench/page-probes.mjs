@@ -49,9 +49,9 @@ export function firstDecisionProbe() {
  * page (its user timing measure `ecr-policy-playground:evaluate`, web/src/playground.ts), and each
  * change of statement `statement`'s line in the editor, with the end of the frame that paints it (the
  * first animation frame after the change, then a message, which runs after that frame's paint): of its
- * text (`texts`) and of its outcome tint (`tints`). The keydown, the tint and the painted frame are also
- * `performance.mark`s (`bench:keydown`, `bench:tint`, `bench:framed`), so that a Chromium trace can be
- * cut at them. The baseline page (the editor alone) has no evaluations and no tint changes: its
+ * text (`texts`) and of its outcome tint (`tints`). The keydown, the tint and the painted frames are also
+ * `performance.mark`s (`bench:keydown`, `bench:tint`, `bench:framed` for the tint's frame and
+ * `bench:text-framed` for the text's), so that a Chromium trace can be cut at them. The baseline page (the editor alone) has no evaluations and no tint changes: its
  * keystroke is the text's.
  */
 export function keystrokeProbe({ statement }) {
@@ -71,7 +71,7 @@ export function keystrokeProbe({ statement }) {
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
-        if (mark) performance.mark("bench:framed");
+        performance.mark(mark);
         entry.framedAt = performance.now();
       };
       channel.port2.postMessage(null);
@@ -85,7 +85,7 @@ export function keystrokeProbe({ statement }) {
       lastText = text;
       const entry = { at: performance.now(), framedAt: null };
       bench.texts.push(entry);
-      noteFrame(entry, false);
+      noteFrame(entry, "bench:text-framed");
     }
     const outcome = line?.getAttribute("data-outcome") ?? null;
     if (outcome === lastOutcome) return;
@@ -93,7 +93,7 @@ export function keystrokeProbe({ statement }) {
     performance.mark("bench:tint");
     const entry = { outcome, at: performance.now(), framedAt: null };
     bench.tints.push(entry);
-    noteFrame(entry, true);
+    noteFrame(entry, "bench:framed");
   });
   observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["data-outcome"] });
 }

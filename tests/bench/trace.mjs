@@ -92,6 +92,39 @@ export function longestTask(buffer, startMark, endMark) {
   return { wall: longest("dur"), thread: longest("tdur") };
 }
 
+/**
+ * The renderer main thread's CPU time (its tasks' thread time, which leaves out the time the thread
+ * waited for a core) between each `endMark` and the last `startMark` before it, in ms: every task that
+ * runs while the window is open counts whole. Unlike wall-clock time, it hardly moves with the load of a
+ * shared machine.
+ */
+export function traceThreadTimes(buffer, startMark, endMark) {
+  const events = JSON.parse(buffer.toString("utf8")).traceEvents ?? [];
+  const ends = events.filter((event) => event.name === endMark).sort((a, b) => a.ts - b.ts);
+  if (ends.length === 0) return [];
+  const { pid, tid } = ends[0];
+  const starts = events.filter((event) => event.pid === pid && event.name === startMark).sort((a, b) => a.ts - b.ts);
+  const tasks = events
+    .filter((event) => event.pid === pid && event.tid === tid && event.ph === "X" && TOP_LEVEL.has(event.name) && typeof event.tdur === "number")
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Tasks nested in another task (a nested run loop) are inside its thread time already.
+  const outer = [];
+  for (const task of tasks) {
+    const last = outer.at(-1);
+    if (!last || task.ts >= last.ts + last.dur) outer.push(task);
+  }
+  const times = [];
+  let previousEnd = -Infinity;
+  for (const finish of ends) {
+    const begin = starts.filter((event) => event.ts > previousEnd && event.ts <= finish.ts).at(-1)?.ts;
+    previousEnd = finish.ts;
+    if (begin === undefined) continue;
+    const inside = outer.filter((task) => task.ts + task.dur > begin && task.ts <= finish.ts);
+    times.push(inside.reduce((sum, task) => sum + task.tdur, 0) / 1000);
+  }
+  return times;
+}
+
 /** Runs `body` while Chromium records a trace of `page`; returns the trace. */
 export async function recordTrace(browser, page, body) {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
