@@ -4,6 +4,7 @@
 // edit. `window.showEditor(scenario, width, height)` builds it in a box of the page's editor's size.
 
 import { loadEngine } from "../../../web/src/engine.ts";
+import { comparedWith } from "../../../web/src/explain.ts";
 import { readState } from "../../../web/src/incoming.ts";
 import { PolicyEditors } from "../../../web/src/policy-editors.ts";
 import { editorsById, stateToDocument } from "../../../web/src/url-state.ts";
@@ -24,6 +25,6 @@ window.showEditor = async (scenario, width, height) => {
   host.style.width = `${width}px`;
   host.style.height = `${height}px`;
   const policyEditors = new PolicyEditors(host, () => undefined, () => [], () => undefined);
-  policyEditors.applyEvaluation(reports);
+  policyEditors.applyEvaluation(reports, comparedWith(answer.value.request));
   policyEditors.sync(state, false);
 };
