@@ -39,6 +39,8 @@ pub struct ReadError {
 
 impl ReadError {
     /// The error as seen one level up: `step` in front of its path, and `span` when it has none yet.
+    /// Never inlined: every type read calls it, and one copy keeps each of their readers small.
+    #[inline(never)]
     fn within(mut self, step: PathStep, span: Span) -> Self {
         self.path.insert(0, step);
         self.span.get_or_insert(span);
@@ -322,7 +324,7 @@ impl<'de> SeqAccess<'de> for Items<'de, '_> {
             Some((index, item)) => seed
                 .deserialize(item)
                 .map(Some)
-                .map_err(|error| error.within(PathStep::Index(index), item.span)),
+                .map_err(|error| item_error(error, index, item)),
             None => Ok(None),
         }
     }
@@ -363,21 +365,38 @@ impl<'de> MapAccess<'de> for Members<'de, '_> {
             BorrowedStrDeserializer::new(&member.key);
         seed.deserialize(key)
             .map(Some)
-            .map_err(|error| error.within(PathStep::Key(member.key.to_string()), member.key_span))
+            .map_err(|error| member_error(error, member, member.key_span))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, ReadError> {
-        let member = self
-            .current
-            .take()
-            .ok_or_else(|| <ReadError as de::Error>::custom("a value was read before its key"))?;
+        let member = self.current.take().ok_or_else(value_before_key)?;
         seed.deserialize(&member.value)
-            .map_err(|error| error.within(PathStep::Key(member.key.to_string()), member.value.span))
+            .map_err(|error| member_error(error, member, member.value.span))
     }
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.members.len())
     }
+}
+
+/// `error`, of the array element `item` at `index`, as an error of the array. Not generic and never
+/// inlined, so every element type read shares it.
+#[inline(never)]
+fn item_error(error: ReadError, index: usize, item: &JsonValue<'_>) -> ReadError {
+    error.within(PathStep::Index(index), item.span)
+}
+
+/// `error`, of the key or value of `member` (placed at `span` when it has no place yet), as an error
+/// of the object. Not generic and never inlined, so every member type read shares it.
+#[inline(never)]
+fn member_error(error: ReadError, member: &JsonMember<'_>, span: Span) -> ReadError {
+    error.within(PathStep::Key(member.key.to_string()), span)
+}
+
+/// The error of a value asked for before its key, which serde's derived readers never do.
+#[inline(never)]
+fn value_before_key() -> ReadError {
+    de::Error::custom("a value was read before its key")
 }
 
 #[cfg(test)]
