@@ -19,6 +19,7 @@ pub mod diff;
 mod distance;
 pub mod eval;
 pub mod fix;
+pub mod float;
 pub mod import;
 mod json;
 pub mod lint;

@@ -2,6 +2,7 @@
 //! it becomes a thrown `Error` whose message names the function, the argument and what it got.
 
 use ecr_policy_engine::eval::RequestTime;
+use ecr_policy_engine::float::float_text;
 use ecr_policy_engine::policy::PolicyKind;
 use wasm_bindgen::JsValue;
 
@@ -85,7 +86,7 @@ pub fn describe(value: &JsValue) -> String {
     } else if js_sys::Array::is_array(value) {
         "an array".to_owned()
     } else if let Some(number) = value.as_f64() {
-        format!("the number `{number}`")
+        format!("the number `{}`", float_text(number))
     } else if let Some(flag) = value.as_bool() {
         format!("the boolean `{flag}`")
     } else if value.is_string() {

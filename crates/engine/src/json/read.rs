@@ -15,6 +15,7 @@ use serde::de::{
 };
 
 use super::{JsonKind, JsonMember, JsonValue};
+use crate::float::float_text;
 use crate::span::Span;
 
 /// One step of a path from the root of a document.
@@ -69,6 +70,54 @@ impl de::Error for ReadError {
             message: message.to_string(),
             span: None,
         }
+    }
+
+    /// serde's message, its value worded by [`unexpected_text`].
+    fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        de::Error::custom(format_args!(
+            "invalid type: {}, expected {expected}",
+            unexpected_text(unexpected)
+        ))
+    }
+
+    /// serde's message, its value worded by [`unexpected_text`].
+    fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        de::Error::custom(format_args!(
+            "invalid value: {}, expected {expected}",
+            unexpected_text(unexpected)
+        ))
+    }
+}
+
+/// A value as serde's `Display` of [`Unexpected`] words it (``floating point `1.5` ``, `string "x"`),
+/// its floats written by [`float_text`] so that core's float formatter stays out of the WebAssembly
+/// module.
+fn unexpected_text(unexpected: Unexpected<'_>) -> String {
+    match unexpected {
+        Unexpected::Float(float) => {
+            let mut text = float_text(float);
+            if float.is_finite() && !text.contains('.') {
+                text.push_str(".0");
+            }
+            format!("floating point `{text}`")
+        }
+        Unexpected::Bool(flag) => format!("boolean `{flag}`"),
+        Unexpected::Unsigned(whole) => format!("integer `{whole}`"),
+        Unexpected::Signed(whole) => format!("integer `{whole}`"),
+        Unexpected::Char(character) => format!("character `{character}`"),
+        Unexpected::Str(text) => format!("string {text:?}"),
+        Unexpected::Other(other) => other.to_owned(),
+        Unexpected::Bytes(_) => "byte array".to_owned(),
+        Unexpected::Unit => "unit value".to_owned(),
+        Unexpected::Option => "Option value".to_owned(),
+        Unexpected::NewtypeStruct => "newtype struct".to_owned(),
+        Unexpected::Seq => "sequence".to_owned(),
+        Unexpected::Map => "map".to_owned(),
+        Unexpected::Enum => "enum".to_owned(),
+        Unexpected::UnitVariant => "unit variant".to_owned(),
+        Unexpected::NewtypeVariant => "newtype variant".to_owned(),
+        Unexpected::TupleVariant => "tuple variant".to_owned(),
+        Unexpected::StructVariant => "struct variant".to_owned(),
     }
 }
 

@@ -129,3 +129,36 @@ fn paths_dot_identifiers_and_bracket_other_keys_and_indexes() {
     );
     assert_eq!(display_path(&[PathStep::Key(String::new())]), r#"[""]"#);
 }
+
+#[test]
+fn unexpected_values_are_worded_as_serde_words_them() {
+    use serde::de::Unexpected;
+    let values = [
+        Unexpected::Float(1.5),
+        Unexpected::Float(1000.0),
+        Unexpected::Float(-0.0),
+        Unexpected::Float(1e21),
+        Unexpected::Float(f64::NAN),
+        Unexpected::Float(f64::NEG_INFINITY),
+        Unexpected::Bool(true),
+        Unexpected::Unsigned(42),
+        Unexpected::Signed(-42),
+        Unexpected::Char('é'),
+        Unexpected::Str("a \"quoted\"\n\u{301}"),
+        Unexpected::Other("the number 1e999"),
+        Unexpected::Bytes(b"x"),
+        Unexpected::Unit,
+        Unexpected::Option,
+        Unexpected::NewtypeStruct,
+        Unexpected::Seq,
+        Unexpected::Map,
+        Unexpected::Enum,
+        Unexpected::UnitVariant,
+        Unexpected::NewtypeVariant,
+        Unexpected::TupleVariant,
+        Unexpected::StructVariant,
+    ];
+    for value in values {
+        assert_eq!(super::unexpected_text(value), value.to_string());
+    }
+}
