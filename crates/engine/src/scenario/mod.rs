@@ -121,7 +121,9 @@ static NO_REQUEST: Request = Request {
 };
 
 /// A policy given either as a JSON value or as the text exactly as typed (which may be broken JSON).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Read by hand ([`PolicySource::from`] of the value read): a derived untagged reader would buffer the
+/// value in serde's `Content`, whose code the page's WebAssembly module would carry for this alone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum PolicySource {
@@ -227,6 +229,12 @@ fn named_policy(object: serde_json::Map<String, serde_json::Value>) -> Result<Na
     })
 }
 
+impl<'de> Deserialize<'de> for PolicySource {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde_json::Value::deserialize(deserializer).map(PolicySource::from)
+    }
+}
+
 impl From<serde_json::Value> for PolicySource {
     /// A string is the text as typed; any other value is a policy given as JSON, built in code.
     fn from(value: serde_json::Value) -> Self {
@@ -290,13 +298,11 @@ pub struct Request {
     pub expect: Option<Decision>,
 }
 
-/// A context value as written in a scenario: a scalar, or an array for a multivalued key.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A context value as written in a scenario: a scalar, or an array for a multivalued key. Read by hand
+/// from the value read, as [`PolicySource`] is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(
-    untagged,
-    expecting = "expected a string, a number, a boolean or an array of them"
-)]
+#[serde(untagged)]
 pub enum ContextInput {
     /// One value.
     Single(Scalar),
@@ -304,10 +310,10 @@ pub enum ContextInput {
     Multi(Vec<Scalar>),
 }
 
-/// A scalar context value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A scalar context value. Read by hand from the value read, as [`PolicySource`] is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(untagged, expecting = "expected a string, a number or a boolean")]
+#[serde(untagged)]
 pub enum Scalar {
     /// A string.
     String(String),
@@ -317,7 +323,40 @@ pub enum Scalar {
     Bool(bool),
 }
 
+impl<'de> Deserialize<'de> for ContextInput {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::Array(items) => items
+                .into_iter()
+                .map(Scalar::from_value)
+                .collect::<Option<_>>()
+                .map(ContextInput::Multi),
+            other => Scalar::from_value(other).map(ContextInput::Single),
+        }
+        .ok_or_else(|| {
+            serde::de::Error::custom("expected a string, a number, a boolean or an array of them")
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Scalar::from_value(serde_json::Value::deserialize(deserializer)?)
+            .ok_or_else(|| serde::de::Error::custom("expected a string, a number or a boolean"))
+    }
+}
+
 impl Scalar {
+    /// A string, number or boolean value as a scalar; `None` for any other value.
+    fn from_value(value: serde_json::Value) -> Option<Self> {
+        match value {
+            serde_json::Value::String(text) => Some(Scalar::String(text)),
+            serde_json::Value::Number(number) => Some(Scalar::Number(number)),
+            serde_json::Value::Bool(flag) => Some(Scalar::Bool(flag)),
+            _ => None,
+        }
+    }
+
     /// The value as the text a condition compares.
     pub fn text(&self) -> String {
         match self {

@@ -68,6 +68,40 @@ fn wrong_context_types_name_the_key() {
     );
 }
 
+/// Context values are read whole before their shape is checked: a number out of range anywhere in one is
+/// reported where it is, any other wrong shape as the value's.
+#[test]
+fn context_values_of_the_wrong_shape_are_errors_of_the_whole_value() {
+    let cases = [
+        (
+            "[1, [2]]",
+            "1:83: request.context.k: expected a string, a number, a boolean or an array of them",
+        ),
+        (
+            "null",
+            "1:83: request.context.k: expected a string, a number, a boolean or an array of them",
+        ),
+        (
+            "[{\"a\": 1}, 1e999]",
+            "1:94: request.context.k[1]: the number 1e999 is out of range",
+        ),
+        (
+            "{\"a\": [1e999]}",
+            "1:90: request.context.k.a[0]: the number 1e999 is out of range",
+        ),
+    ];
+    for (value, message) in cases {
+        let text = format!(
+            r#"{{"request": {{"principal": "x", "action": "a:b", "resource": "*", "context": {{"k": {value}}}}}}}"#
+        );
+        assert_eq!(
+            scenarios_from_text(&text).unwrap_err().to_string(),
+            message,
+            "{value}"
+        );
+    }
+}
+
 #[test]
 fn errors_read_from_text_point_at_the_unknown_field_or_the_bad_value() {
     let text = "[{\"request\": {}}, {\n  \"request\": {\n    \"actionz\": 1\n  }\n}]";
