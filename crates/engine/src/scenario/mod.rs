@@ -151,8 +151,9 @@ impl PolicySource {
                 written: Some(written),
                 ..
             }) => written.text.clone(),
+            // Writing a JSON value cannot fail: its keys are strings and its numbers finite.
             PolicySource::Value(PolicyValue { value, .. }) => {
-                serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
+                serde_json::to_string_pretty(value).unwrap_or_default()
             }
         }
     }
@@ -214,7 +215,10 @@ fn named_policy(object: serde_json::Map<String, serde_json::Value>) -> Result<Na
     for (key, value) in object {
         match (key.as_str(), value) {
             ("name", serde_json::Value::String(text)) => name = Some(text),
-            ("name", other) => return Err(format!("`name`: expected a string, got {other}")),
+            ("name", other) => {
+                let other = serde_json::to_string(&other).unwrap_or_default();
+                return Err(format!("`name`: expected a string, got {other}"));
+            }
             ("policy", value) => policy = Some(PolicySource::from(value)),
             (unknown, _) => {
                 return Err(format!(

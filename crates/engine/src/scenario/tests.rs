@@ -162,6 +162,10 @@ fn a_named_identity_policy_needs_a_string_name_and_a_policy() {
             r#"{"name": 7, "policy": {}}"#,
             "`name`: expected a string, got 7",
         ),
+        (
+            r#"{"name": {"b": [1.50, "é"], "a": null}, "policy": {}}"#,
+            r#"`name`: expected a string, got {"a":null,"b":[1.5,"é"]}"#,
+        ),
     ] {
         let text = format!(r#"{{"identityPolicies": [{policy}], {request}}}"#);
         let error = scenarios_from_text(&text).unwrap_err();
