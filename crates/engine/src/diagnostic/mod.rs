@@ -94,6 +94,15 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// Sorts `diagnostics` stably in `order`. Every list of findings is sorted through here, with its
+    /// order as a function pointer, so that the WebAssembly module carries one copy of the sort.
+    pub(crate) fn sort(
+        diagnostics: &mut [Diagnostic],
+        order: fn(&Diagnostic, &Diagnostic) -> std::cmp::Ordering,
+    ) {
+        diagnostics.sort_by(order);
+    }
 }
 
 impl From<SyntaxError> for Diagnostic {

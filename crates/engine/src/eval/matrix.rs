@@ -78,14 +78,17 @@ impl Prepared<'_> {
                 name,
             }
         };
-        let mut registry_actions: Vec<&Action> = catalog().registry_actions().collect();
-        registry_actions.sort_by_key(|action| action.name != "GetAuthorizationToken");
+        // GetAuthorizationToken first, the others in catalogue order.
+        let (token, others): (Vec<&Action>, Vec<&Action>) = catalog()
+            .registry_actions()
+            .partition(|action| action.name == "GetAuthorizationToken");
         let decided: Vec<Decided<'_>> = catalog()
             .repository_actions()
             .map(|action| decide(false, action))
             .chain(
-                registry_actions
+                token
                     .into_iter()
+                    .chain(others)
                     .map(|action| decide(true, action)),
             )
             .collect();

@@ -70,6 +70,18 @@ pub(super) enum Capability {
 }
 
 impl Capability {
+    /// Every capability, in message order: lists of them are put in order by this, not by a sort, whose
+    /// code the WebAssembly module would carry once more.
+    const ALL: [Capability; 7] = [
+        Capability::Pull,
+        Capability::Push,
+        Capability::DeleteImages,
+        Capability::DeleteRepository,
+        Capability::ChangePolicy,
+        Capability::ChangeSettings,
+        Capability::Read,
+    ];
+
     /// What the capability lets a caller do, as a verb phrase.
     pub(super) fn phrase(self) -> &'static str {
         match self {
@@ -110,12 +122,13 @@ pub(super) fn capability(action: &Action) -> Capability {
 
 /// The capabilities the repository actions in `actions` give, each once, in message order.
 pub(super) fn capabilities(actions: &[&Action]) -> Vec<Capability> {
-    let mut capabilities: Vec<Capability> = actions
+    let given: Vec<Capability> = actions
         .iter()
         .filter(|action| action.takes_repository())
         .map(|action| capability(action))
         .collect();
-    capabilities.sort();
-    capabilities.dedup();
-    capabilities
+    Capability::ALL
+        .into_iter()
+        .filter(|capability| given.contains(capability))
+        .collect()
 }

@@ -85,7 +85,9 @@ pub fn all_findings(parsed: &ParsedPolicy, options: &LintOptions) -> Vec<Diagnos
 /// The one order of findings: by position, then by severity, as a person reads the text and as
 /// `file:line:column` lines are listed. (The page's findings list groups them by severity itself.)
 fn sort_by_position(findings: &mut [Diagnostic]) {
-    findings.sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.severity));
+    Diagnostic::sort(findings, |first, second| {
+        (first.span.start, first.severity).cmp(&(second.span.start, second.severity))
+    });
 }
 
 /// The lint findings for an already parsed policy, without the parser's own diagnostics, in source

@@ -8,7 +8,7 @@ mod statement;
 mod tests;
 
 use self::reader::Members;
-use crate::diagnostic::{Diagnostic, ParseCode, Severity};
+use crate::diagnostic::{Diagnostic, ParseCode};
 use crate::json::{self, JsonKind, JsonValue};
 use crate::policy::Shared;
 use crate::policy::kind::PolicyKind;
@@ -86,11 +86,9 @@ fn parse_json(
             None
         }
     };
-    diagnostics.sort_by_key(|diagnostic| {
-        (
-            diagnostic.severity != Severity::Error,
-            diagnostic.span.start,
-        )
+    Diagnostic::sort(&mut diagnostics, |first, second| {
+        let key = |diagnostic: &Diagnostic| (!diagnostic.is_error(), diagnostic.span.start);
+        key(first).cmp(&key(second))
     });
     ParsedPolicy {
         policy,
