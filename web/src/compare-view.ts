@@ -131,9 +131,10 @@ export class CompareView {
 
   private changed(state: AppState, change: Change): void {
     const policy = comparedPolicy(state);
-    this.host.hidden = policy === null;
+    // While the view stays closed (every keystroke in an editor), nothing here changes: no DOM writes.
+    if (this.host.hidden !== (policy === null)) this.host.hidden = policy === null;
     if (!policy) {
-      this.hide();
+      if (this.shownKey !== null) this.hide();
       return;
     }
     const text = state.view.compare?.text ?? "";

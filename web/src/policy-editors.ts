@@ -7,7 +7,7 @@
 // tints join the edit's own update, so the editor redraws (and lays out) once per keystroke, not twice.
 
 import type { Completion } from "@codemirror/autocomplete";
-import { type Diagnostic, setDiagnostics } from "@codemirror/lint";
+import { type Diagnostic, forEachDiagnostic, setDiagnostics } from "@codemirror/lint";
 import type { EditorState, Transaction, TransactionSpec } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { policyCompletions } from "./completions";
@@ -195,7 +195,7 @@ export class PolicyEditors {
     const pending = entry.pending;
     const state = pending?.[pending.length - 1]?.state ?? view.state;
     const specs = this.evaluationSpecs(key, entry, state, keepTints);
-    if (!specs) return;
+    if (!specs || specs.length === 0) return;
     if (pending) {
       pending.push(state.update(...specs));
     } else {
@@ -211,7 +211,12 @@ export class PolicyEditors {
     if (entry.applied && entry.applied.text === text && sameReport(entry.applied.report, report) && sameCompared(entry.applied.compared, compared)) return null;
     entry.applied = { text, report, compared };
     const diagnostics = text.trim() === "" ? [] : convert(report?.diagnostics ?? [], text.length);
-    return [setDiagnostics(state, diagnostics), keepTints ? {} : { effects: setTints.of(tintsFor(report, text, compared)) }];
+    const specs: TransactionSpec[] = [];
+    // The findings an edit leaves in place (mapped through it) are not set again: the lint state, its
+    // gutter and its marks would be rebuilt for the same result.
+    if (!showsDiagnostics(state, diagnostics)) specs.push(setDiagnostics(state, diagnostics));
+    if (!keepTints) specs.push({ effects: setTints.of(tintsFor(report, text, compared)) });
+    return specs;
   }
 
   /** Clears every editor's tints (the evaluation failed, so nothing is known). */
@@ -273,6 +278,26 @@ export class PolicyEditors {
 /** Whether two reports say the same (reports of two evaluations are never the same object). */
 function sameReport(a: PolicyReport | undefined, b: PolicyReport | undefined): boolean {
   return a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** Whether the editor in `state` shows exactly `diagnostics`, in the same order. */
+function showsDiagnostics(state: EditorState, diagnostics: readonly Diagnostic[]): boolean {
+  const shown: Diagnostic[] = [];
+  forEachDiagnostic(state, (diagnostic, from, to) => shown.push({ ...diagnostic, from, to }));
+  return (
+    shown.length === diagnostics.length &&
+    shown.every((one, index) => {
+      const other = diagnostics[index];
+      return (
+        other !== undefined &&
+        one.from === other.from &&
+        one.to === other.to &&
+        one.severity === other.severity &&
+        one.source === other.source &&
+        one.message === other.message
+      );
+    })
+  );
 }
 
 /** Whether two evaluations compared their statements with the same request. */
