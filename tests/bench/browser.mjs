@@ -12,3 +12,31 @@ export async function freshPage(browser) {
   });
   return { context, page, problems };
 }
+
+/**
+ * Clicks just before the last character of `text`, in the first line matching `lineSelector` that holds
+ * it in one text node, after scrolling that line into view. Throws with `what` when no line does.
+ */
+export async function clickAtEndOf(page, lineSelector, text, what) {
+  const point = await page.evaluate(
+    ({ lineSelector, text }) => {
+      for (const line of document.querySelectorAll(lineSelector)) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent.indexOf(text);
+          if (at < 0) continue;
+          line.scrollIntoView({ block: "nearest" });
+          const range = document.createRange();
+          range.setStart(node, at + text.length - 1);
+          range.setEnd(node, at + text.length);
+          const box = range.getBoundingClientRect();
+          return { x: box.right - 0.5, y: box.top + box.height / 2 };
+        }
+      }
+      return null;
+    },
+    { lineSelector, text },
+  );
+  if (!point) throw new Error(`${what} is not on screen`);
+  await page.mouse.click(point.x, point.y);
+}

@@ -9,7 +9,7 @@
 // Chromium trace of the same typing gives the main thread's longest task, long or not. Medians of RUNS
 // fresh pages.
 
-import { freshPage } from "./browser.mjs";
+import { clickAtEndOf, freshPage } from "./browser.mjs";
 import { compareScenario } from "./cases.mjs";
 import { compareTypingProbe } from "./page-probes.mjs";
 import { median, medians } from "./stats.mjs";
@@ -25,25 +25,8 @@ const SETTLED = '#compare-result[aria-busy="false"] #compare-headline';
 const SID = "Statement0";
 
 /** Clicks right after the new version's first Sid, inside its quotes. */
-async function placeCursor(page) {
-  const point = await page.evaluate((sid) => {
-    for (const line of document.querySelectorAll("#compare-editor .cm-line")) {
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent.indexOf(sid);
-        if (at < 0) continue;
-        line.scrollIntoView({ block: "center" });
-        const range = document.createRange();
-        range.setStart(node, at + sid.length - 1);
-        range.setEnd(node, at + sid.length);
-        const box = range.getBoundingClientRect();
-        return { x: box.right - 0.5, y: box.top + box.height / 2 };
-      }
-    }
-    return null;
-  }, SID);
-  if (!point) throw new Error(`the new version's ${SID} is not on screen`);
-  await page.mouse.click(point.x, point.y);
+function placeCursor(page) {
+  return clickAtEndOf(page, "#compare-editor .cm-line", SID, `the new version's ${SID}`);
 }
 
 /**

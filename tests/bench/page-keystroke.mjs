@@ -8,7 +8,7 @@
 // tint change in the DOM, and the end of the frame that paints it; in the baseline, the end of the frame
 // that paints the new text.
 
-import { freshPage } from "./browser.mjs";
+import { clickAtEndOf, freshPage } from "./browser.mjs";
 import { KEYSTROKE_STATEMENT, keystrokeAccount, keystrokeScenario } from "./cases.mjs";
 import { keystrokeProbe } from "./page-probes.mjs";
 import { median, medians } from "./stats.mjs";
@@ -22,29 +22,13 @@ const SETTLE_MS = 500;
 const LINE = `.editor-panel:not([hidden]) .cm-line[data-statement="${KEYSTROKE_STATEMENT}"][data-outcome="allow-match"]`;
 
 /** Clicks right after the last digit of the account id of the keystroke statement. */
-async function placeCursor(page) {
-  const account = keystrokeAccount(KEYSTROKE_STATEMENT);
-  const point = await page.evaluate(
-    ({ statement, account }) => {
-      const line = document.querySelector(`.editor-panel:not([hidden]) .cm-line[data-statement="${statement}"]`);
-      if (!line) return null;
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent.indexOf(account);
-        if (at >= 0) {
-          const range = document.createRange();
-          range.setStart(node, at + account.length - 1);
-          range.setEnd(node, at + account.length);
-          const box = range.getBoundingClientRect();
-          return { x: box.right - 0.5, y: box.top + box.height / 2 };
-        }
-      }
-      return null;
-    },
-    { statement: KEYSTROKE_STATEMENT, account },
+function placeCursor(page) {
+  return clickAtEndOf(
+    page,
+    `.editor-panel:not([hidden]) .cm-line[data-statement="${KEYSTROKE_STATEMENT}"]`,
+    keystrokeAccount(KEYSTROKE_STATEMENT),
+    `statement ${KEYSTROKE_STATEMENT}'s line or account id`,
   );
-  if (!point) throw new Error(`statement ${KEYSTROKE_STATEMENT}'s line or account id is not on screen`);
-  await page.mouse.click(point.x, point.y);
 }
 
 /**
