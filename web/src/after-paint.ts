@@ -2,6 +2,8 @@
 // runs once, after the next frame, when the browser is idle (at the latest after LATEST_MS), or at once
 // when asked. A job handed over while another waits replaces it, so a burst of edits renders once.
 
+import { onIdle } from "./idle";
+
 /** The longest wait after the frame for an idle moment, ms: a page that is never idle still renders. */
 const LATEST_MS = 100;
 
@@ -23,14 +25,9 @@ export class AfterPaint {
     const generation = this.generation;
     window.requestAnimationFrame(() => {
       if (generation !== this.generation) return;
-      const go = () => {
+      onIdle(() => {
         if (generation === this.generation) this.flush();
-      };
-      if (typeof window.requestIdleCallback === "function") {
-        window.requestIdleCallback(go, { timeout: LATEST_MS });
-      } else {
-        window.setTimeout(go, 0);
-      }
+      }, LATEST_MS);
     });
   }
 

@@ -35,9 +35,6 @@ class FakeWorker extends EventTarget {
   }
 }
 
-/** Lets every promise callback that is ready run. */
-const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 /** A fresh copy of the client (its worker and lanes are the module's own), over the fake worker. */
 async function freshClient() {
   vi.resetModules();
@@ -102,11 +99,12 @@ describe("the analyses client", () => {
     if (!first) throw new Error("one request expected");
     worker.reply(first.id, { ok: true, value: "diff of b" });
     expect(await running).toEqual({ ok: true, value: "diff of b" });
-    await settled();
-    expect(worker.calls()).toEqual([
-      ["diff", ["a", "b", "repository"]],
-      ["diff", ["a", "bcd", "repository"]],
-    ]);
+    await vi.waitFor(() =>
+      expect(worker.calls()).toEqual([
+        ["diff", ["a", "b", "repository"]],
+        ["diff", ["a", "bcd", "repository"]],
+      ]),
+    );
     const last = worker.posted[1];
     if (!last) throw new Error("a second request expected");
     worker.reply(last.id, { ok: true, value: "diff of bcd" });

@@ -1,6 +1,7 @@
-// The only door to the engine: loads the WebAssembly package built into web/pkg. Every call goes
-// through here so that an exception from the engine (only misuse of its API throws) becomes a value the
-// page can show, never an uncaught error.
+// The page's only door to the engine: loads the WebAssembly package built into web/pkg, and reaches the
+// analyses module through the analyses worker (below). Every call goes through here so that an exception
+// from the engine (only misuse of its API throws) becomes a value the page can show, never an uncaught
+// error.
 //
 // The engine comes as two modules (crates/ARCHITECTURE.md, "Two WebAssembly modules"): the first-load
 // module (web/pkg), loaded at start, has what the first decision and typing need; the analyses module

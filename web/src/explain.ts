@@ -118,7 +118,10 @@ export function comparedWith(request: RequestFacts): Compared {
   return { caller: request.caller ?? request.principal, action: request.action, resource: request.resource };
 }
 
-/** How messages and the page name a statement: its `Sid` in backticks, or its position counted from 1. */
+/**
+ * How messages and the page name a statement: its `Sid` in backticks, or its position counted from 1 (the
+ * result leaves the label out: README, "The evaluation result as JSON").
+ */
 export function statementLabel(statement: StatementReport): string {
   return statement.sid ? `statement \`${statement.sid}\`` : `statement ${statement.index + 1}`;
 }
@@ -172,7 +175,10 @@ export function explainStatement(report: StatementReport, text: string, compared
   return parts;
 }
 
-/** Whether an `Action` or `Resource` element matches: one of its patterns does, flipped by `Not...` (NOTACT, NOTRES). */
+/**
+ * Whether an `Action` or `Resource` element matches: one of its patterns does, flipped by `Not...` (NOTACT,
+ * NOTRES); the result leaves this out as its patterns say it (README, "The evaluation result as JSON").
+ */
 function elementMatched(element: { negated?: boolean; patterns: { matched?: boolean }[] }): boolean {
   return element.patterns.some((pattern) => pattern.matched ?? false) !== (element.negated ?? false);
 }

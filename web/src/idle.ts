@@ -6,17 +6,20 @@
 const IDLE_TIMEOUT_MS = 500;
 
 /**
- * Resolves in a task of its own once the browser is idle (at the latest after IDLE_TIMEOUT_MS); where
+ * Calls `callback` in a task of its own once the browser is idle, at the latest after `timeoutMs`; where
  * there is no `requestIdleCallback` (Safari), after the tasks already waiting.
  */
+export function onIdle(callback: () => void, timeoutMs: number): void {
+  if (typeof window.requestIdleCallback === "function") {
+    window.requestIdleCallback(() => callback(), { timeout: timeoutMs });
+  } else {
+    window.setTimeout(callback, 0);
+  }
+}
+
+/** Resolves in a task of its own once the browser is idle (at the latest after IDLE_TIMEOUT_MS). */
 export function whenIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof window.requestIdleCallback === "function") {
-      window.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-    } else {
-      window.setTimeout(resolve, 0);
-    }
-  });
+  return new Promise((resolve) => onIdle(resolve, IDLE_TIMEOUT_MS));
 }
 
 /** Resolves in the first task after the next frame has been painted. */
