@@ -13,7 +13,7 @@ pub fn float_text(value: f64) -> String {
         };
     };
     let (digits, point) = shortest_digits(&number.to_string());
-    let digits = round_ties_up(value, digits, point);
+    let (digits, point) = round_ties_up(value, digits, point);
     let sign = if value.is_sign_negative() { "-" } else { "" };
     format!("{sign}{}", plain(&digits, point))
 }
@@ -34,24 +34,24 @@ fn shortest_digits(text: &str) -> (String, i64) {
     (significant.trim_end_matches('0').to_owned(), point)
 }
 
-/// The digits Rust writes where serde_json's and Rust's shortest digits can differ: when `value` lies
-/// exactly halfway between `digits` and the next number of as many digits, serde_json rounds to the even
-/// one and Rust rounds up.
-fn round_ties_up(value: f64, digits: String, point: i64) -> String {
+/// The digits Rust writes, and where its point falls, where serde_json's and Rust's shortest digits can
+/// differ: when `value` lies exactly halfway between `digits` and the next number of as many digits,
+/// serde_json rounds to the even one and Rust rounds up.
+fn round_ties_up(value: f64, digits: String, point: i64) -> (String, i64) {
     let Ok(lower) = digits.parse::<u64>() else {
-        return digits;
+        return (digits, point);
     };
     // The exponent of the last digit: `value` is a tie when it is exactly (2 × lower + 1) × 10^last / 2.
     let last = point - digits.len() as i64;
     if !is_halfway(value, lower, last) {
-        return digits;
+        return (digits, point);
     }
     let upper = (lower + 1).to_string();
     if upper.len() > digits.len() {
         // 99…9 rounded up is 10…0: one digit more, the point one place further on; the zeros go.
-        return "1".to_owned();
+        return ("1".to_owned(), point + 1);
     }
-    upper.trim_end_matches('0').to_owned()
+    (upper.trim_end_matches('0').to_owned(), point)
 }
 
 /// Whether |`value`| = (2 × `lower` + 1) × 10^`last` / 2 exactly. With |`value`| = m × 2^e, m = odd × 2^t:

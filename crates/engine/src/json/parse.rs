@@ -4,7 +4,7 @@
 //!
 //! The members of the object or array being read wait on one stack shared by the whole parse and are
 //! moved into a vector of the right size when its closing bracket is read: one allocation per non-empty
-//! object or array, and none per token.
+//! object or array and per string with an escape (which is copied), and none per other token.
 
 use std::borrow::Cow;
 

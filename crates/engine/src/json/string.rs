@@ -26,7 +26,14 @@ pub(super) fn string(text: &str, quote: usize) -> Result<(Cow<'_, str>, usize), 
         match bytes.get(at) {
             Some(b'"') => break,
             Some(b'\\') => {
-                let (character, length) = escape(text, at)?;
+                // A text that ends right after the backslash leaves the string unclosed, from its quote.
+                let (character, length) = escape(text, at).map_err(|fault| match fault.kind {
+                    FaultKind::UnclosedString => Fault {
+                        start: quote,
+                        ..fault
+                    },
+                    _ => fault,
+                })?;
                 let decoded = decoded.get_or_insert_with(String::new);
                 decoded.push_str(text.get(copied_to..at).unwrap_or_default());
                 decoded.push(character);

@@ -313,6 +313,12 @@ fn each_mistake_is_named_with_the_text_it_is_about() {
             5,
         ),
         (
+            "[\"abc\\",
+            "invalid JSON: the string is not closed: end it with `\"` at line 1, column 2",
+            1,
+            6,
+        ),
+        (
             "\"a\\x\"",
             "invalid JSON: `\\x` is not an escape: JSON knows `\\\"`, `\\\\`, `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` and `\\u` with four hexadecimal digits; write a backslash as `\\\\` at line 1, column 3",
             2,
