@@ -1,8 +1,11 @@
 // A small static file server for the built page (web/dist), on the loopback interface only. Used by
 // scripts/serve and by the browser tests. Usage: node web/static-server.mjs [root] [port]
 // (port 0 picks a free one). Prints the URL once it listens.
+//
+// Every response carries the Content-Security-Policy of the root's index.html as a header too: a
+// <meta> policy covers the page, and a header is what covers its Web Worker.
 
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,9 +23,21 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** The Content-Security-Policy `<meta>` of `root`/index.html, or null when it has none. */
+function pagePolicy(root) {
+  try {
+    const html = readFileSync(join(root, "index.html"), "utf8");
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
+    return meta?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Serves `root` on 127.0.0.1:`port`; resolves to the listening server and its base URL. */
 export function serveStatic(root, port = 0) {
   const base = resolve(root);
+  const policy = pagePolicy(base);
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     let file = normalize(join(base, path));
@@ -38,6 +53,7 @@ export function serveStatic(root, port = 0) {
         "content-length": size,
         "cache-control": "no-cache",
         "x-content-type-options": "nosniff",
+        ...(policy ? { "content-security-policy": policy } : {}),
       });
       if (request.method === "HEAD") {
         response.end();

@@ -4,11 +4,11 @@
 // dialogs, embed view) and never run. The CSP meta is there, strict, and blocks an injected script.
 
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { editorText, selectTab, setEditorText, start, waitForDecision, withPage } from "./harness.mjs";
+import { editorText, REPO_ROOT, selectTab, setEditorText, start, waitForDecision, withPage } from "./harness.mjs";
 import { linkFor } from "./links.mjs";
 import { openShare } from "./page-state.mjs";
 
@@ -200,6 +200,21 @@ function directives(policy) {
       .map(([name, ...sources]) => [name, sources]),
   );
 }
+
+test("the server sends the page's CSP as a header, so that it also covers the analyses worker", async () => {
+  let policy;
+  await withPage(env, async (page) => {
+    policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+  });
+  assert.ok(policy, "the page has a CSP meta");
+  const worker = readdirSync(join(REPO_ROOT, "web", "dist", "assets")).find((name) => /^analyses-worker-.*\.js$/.test(name));
+  assert.ok(worker, "the built page has its analyses worker");
+  for (const path of ["", `assets/${worker}`]) {
+    const response = await fetch(env.url + path);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get("content-security-policy"), policy, `the policy of /${path}`);
+  }
+});
 
 test("the CSP meta is strict in both modes and blocks an injected inline script", async () => {
   for (const path of ["", "?embed=1"]) {
