@@ -1,9 +1,8 @@
 //! The catalogue's lookup tables, built once per catalogue on its first lookup: every action's full name
 //! written once (rather than for each comparison), and the full names and the global condition keys
 //! grouped by length, so that a name is compared, ignoring ASCII case, only with those as long. Lint and
-//! evaluation look
-//! up every action pattern and condition key of every statement, so a scan of the whole catalogue with a
-//! name built per comparison was a large part of their time.
+//! evaluation look up every action pattern and condition key of every statement, so a scan of the whole
+//! catalogue with a name built per comparison was a large part of their time.
 
 use std::sync::OnceLock;
 
