@@ -96,16 +96,16 @@ fn plain(digits: &str, point: i64) -> String {
         return "0".to_owned();
     }
     let zeros = |count: i64| "0".repeat(usize::try_from(count).unwrap_or(0));
-    match (
-        usize::try_from(point)
-            .ok()
-            .and_then(|at| Some((digits.get(..at)?, digits.get(at..)?))),
-        point,
-    ) {
-        (_, ..=0) => format!("0.{}{digits}", zeros(-point)),
-        (Some((whole, "")), _) => whole.to_owned(),
-        (Some((whole, fraction)), _) => format!("{whole}.{fraction}"),
-        (None, _) => format!("{digits}{}", zeros(point - digits.len() as i64)),
+    if point <= 0 {
+        return format!("0.{}{digits}", zeros(-point));
+    }
+    match usize::try_from(point)
+        .ok()
+        .and_then(|at| digits.split_at_checked(at))
+    {
+        Some((whole, "")) => whole.to_owned(),
+        Some((whole, fraction)) => format!("{whole}.{fraction}"),
+        None => format!("{digits}{}", zeros(point - digits.len() as i64)),
     }
 }
 
