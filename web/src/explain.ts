@@ -126,8 +126,11 @@ export function statementLabel(statement: StatementReport): string {
   return statement.sid ? `statement \`${statement.sid}\`` : `statement ${statement.index + 1}`;
 }
 
-/** A pattern's text: the result's `value`, else the JSON string written at its span, without its quotes. */
-function patternText(pattern: PatternReport<unknown>, text: string): string {
+/**
+ * A pattern's or principal entry's text as the engine compared it: the result's `value`, else the JSON
+ * string written at its span in the policy's `text`, without its quotes.
+ */
+export function patternText(pattern: PatternReport<unknown>, text: string): string {
   return pattern.value ?? text.slice(pattern.span[0] + 1, pattern.span[1] - 1);
 }
 

@@ -4,7 +4,8 @@
 //! (`crates/fuzz`) both check, and the vocabulary both build their inputs from.
 //!
 //! A dev-dependency of the engine, the CLI, the wasm crate and the fuzz crate, never a dependency of what
-//! ships. `crates/wasm/build.rs` uses it without its `engine` feature, for the file list only.
+//! ships. `crates/wasm/build.rs` uses it without its `engine` feature, for the file list only. Its program
+//! `statement-facts` (`src/bin/`) gives the page's tests the engine's own view of each statement.
 
 mod corpus;
 #[cfg(feature = "engine")]
