@@ -1,5 +1,5 @@
 //! Prints what the engine itself says of every statement of an evaluation, for the page's test that its
-//! explanation agrees with the engine (`web/src/explain-parity.test.ts`). The evaluation result leaves
+//! explanation agrees with the engine (`web/test/explain-parity.test.ts`). The evaluation result leaves
 //! these facts out, as the policy text or the request facts say them (README, "The evaluation result as
 //! JSON"), and the page works them out again; this prints the engine's own values, read from its native
 //! result, so that the two can be compared.
