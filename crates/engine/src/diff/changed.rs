@@ -28,7 +28,7 @@ pub struct ChangedStatements {
 pub struct StatementMark {
     /// Its position in its policy, from 0.
     pub index: usize,
-    /// `statement "Sid"` or `statement 2`.
+    /// How messages name it: ``statement `Sid` `` or `statement 2` ([`crate::policy::statement_label`]).
     pub label: String,
     /// The statement object in its policy's text.
     pub span: Span,

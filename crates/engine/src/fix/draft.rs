@@ -215,7 +215,7 @@ impl Draft {
         let text = self.current_text(id)?;
         let policy = PolicyText::read(&text)?;
         let found = policy.statement(statement)?;
-        let label = statement_label(found, statement);
+        let label = label_of(found, statement);
         let edited = match found.member("Condition") {
             Some(condition) => match condition.value.member(operator) {
                 Some(block) => match block.value.member(key) {
@@ -697,13 +697,13 @@ fn new_policy_text(statements: &[Vec<(&'static str, Value)>]) -> String {
     add_statements(empty, statements).unwrap_or_else(|| empty.to_owned())
 }
 
-/// `statement `Sid`` for a statement of a policy's text, or `statement N` (from 1) without a Sid, as the
-/// evaluation names statements.
-fn statement_label(statement: &crate::json::JsonValue, index: usize) -> String {
-    match statement.member("Sid").map(|sid| &sid.value.kind) {
-        Some(JsonKind::String(sid)) => format!("statement `{sid}`"),
-        _ => format!("statement {}", index + 1),
-    }
+/// How the evaluation names a statement of a policy's text ([`statement_label`](crate::policy::statement_label)).
+fn label_of(statement: &crate::json::JsonValue, index: usize) -> String {
+    let sid = match statement.member("Sid").map(|sid| &sid.value.kind) {
+        Some(JsonKind::String(sid)) => Some(sid.as_ref()),
+        _ => None,
+    };
+    crate::policy::statement_label(sid, index)
 }
 
 /// `statement `AllowPull`` or `statements `AllowPull` and `AllowPullRegistry``.

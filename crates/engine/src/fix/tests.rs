@@ -156,6 +156,39 @@ fn eval_an_explicit_deny_is_narrowed_for_the_caller_and_the_fix_says_so() {
 }
 
 #[test]
+fn eval_a_narrowed_deny_with_an_empty_sid_is_named_by_its_number_as_the_reasons_name_it() {
+    // A fix names the statement it narrows as the reason chain does: an empty `Sid` is no name.
+    let scenario = Scenario {
+        repository_policy: text(json!({
+            "Version": "2012-10-17",
+            "Statement": [{"Sid": "", "Effect": "Deny", "Principal": "*", "Action": "ecr:BatchGetImage"}]
+        })),
+        request: Some(Request {
+            principal: "111122223333".to_owned(),
+            action: "ecr:BatchGetImage".to_owned(),
+            resource: REPOSITORY.to_owned(),
+            ..Request::default()
+        }),
+        ..Scenario::default()
+    };
+    let denial = evaluate(&scenario, TIME);
+    assert!(denial.reasons.iter().any(|reason| {
+        reason
+            .message
+            .contains("statement 1 of the repository policy")
+    }));
+    let fixes = fixes(&scenario);
+    assert_eq!(fixes.len(), 1);
+    assert!(
+        fixes[0]
+            .description
+            .starts_with("Narrow the Deny statement 1 of the repository policy"),
+        "{}",
+        fixes[0].description
+    );
+}
+
+#[test]
 fn scpeval_a_level_without_an_allow_is_an_organization_change() {
     // SCPEVAL: every level from the root to the account needs an Allow.
     let allow_all = json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]});

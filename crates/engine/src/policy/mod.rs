@@ -11,6 +11,7 @@ pub use kind::PolicyKind;
 pub use model::{
     ActionBlock, Condition, ConditionValue, Effect, Policy, PolicySize, PrincipalBlock,
     PrincipalEntry, PrincipalKind, ResourceBlock, Spanned, Statement, ValueType, Version,
+    statement_label,
 };
 pub use operator::{Operator, OperatorBase, OperatorError, OperatorFamily, SetQualifier};
 pub use parse::{ParsedPolicy, parse_policy};

@@ -99,13 +99,20 @@ pub struct Statement {
     pub condition_span: Option<Span>,
 }
 
+/// How messages name the statement at `index` (from 0) with the `Sid` `sid`: ``statement `Sid` `` when
+/// it has a non-empty one, else `statement N` counted from 1.
+pub fn statement_label(sid: Option<&str>, index: usize) -> String {
+    match sid {
+        Some(sid) if !sid.is_empty() => format!("statement `{sid}`"),
+        _ => format!("statement {}", index + 1),
+    }
+}
+
 impl Statement {
-    /// A label for messages: `statement "Sid"` or `statement 2` (counted from 1).
+    /// A label for messages: ``statement `Sid` `` or `statement 2` (counted from 1), as
+    /// [`statement_label`] writes it.
     pub fn label(&self) -> String {
-        match &self.sid {
-            Some(sid) if !sid.value.is_empty() => format!("statement `{}`", sid.value),
-            _ => format!("statement {}", self.index + 1),
-        }
+        statement_label(self.sid.as_ref().map(|sid| sid.value.as_str()), self.index)
     }
 
     /// The effect, defaulting to `Allow` for a statement the parser already reported.
