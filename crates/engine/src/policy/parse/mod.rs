@@ -7,7 +7,7 @@ mod statement;
 #[cfg(test)]
 mod tests;
 
-use self::reader::Members;
+use self::reader::{Context, Members};
 use crate::diagnostic::{Diagnostic, ParseCode};
 use crate::json::{self, JsonDocument, JsonKind, JsonValue};
 use crate::policy::Shared;
@@ -123,7 +123,7 @@ fn document(
         ));
         return None;
     };
-    let members = Members::read(members, DOCUMENT_ELEMENTS, "the policy", diagnostics);
+    let members = Members::read(members, DOCUMENT_ELEMENTS, Context::Policy, diagnostics);
     let (version, version_span) = version(&members, kind, value, diagnostics);
     let id = members
         .get("Id")
