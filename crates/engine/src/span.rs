@@ -163,15 +163,17 @@ const CHECKPOINT: usize = 64;
 
 /// How many characters and UTF-16 code units a stretch of text holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Units {
-    chars: usize,
-    utf16: usize,
+pub(crate) struct Units {
+    /// Characters (bytes that start one).
+    pub(crate) chars: usize,
+    /// UTF-16 code units.
+    pub(crate) utf16: usize,
 }
 
 impl Units {
     /// The units of `bytes`, a stretch of UTF-8 that may start or end inside a character: a character
     /// counts where its first byte is, and one of four bytes (outside the BMP) is two UTF-16 units.
-    fn of(bytes: &[u8]) -> Units {
+    pub(crate) fn of(bytes: &[u8]) -> Units {
         let chars = bytes.iter().filter(|byte| !is_continuation(**byte)).count();
         let astral = bytes.iter().filter(|byte| **byte >= 0xF0).count();
         Units {

@@ -5,7 +5,7 @@
 //! break and of each string's non-ASCII bytes, and a position anywhere it has read up to is then a few
 //! subtractions. The spans agree with [`LineIndex::span`](crate::span::LineIndex::span) of the same text.
 
-use crate::span::Span;
+use crate::span::{Span, Units};
 
 /// A position in every unit a [`Span`] holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +74,11 @@ impl Cursor {
         }
     }
 
+    /// The characters before byte `offset`, under the same condition as [`Cursor::mark`].
+    pub fn characters_before(&self, offset: usize) -> usize {
+        offset - self.continuations
+    }
+
     /// Records the line break at byte `offset`.
     pub fn line_break(&mut self, offset: usize) {
         self.line += 1;
@@ -82,12 +87,8 @@ impl Cursor {
 
     /// Records the bytes of a string's text that is not ASCII.
     pub fn non_ascii(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            if byte & 0xC0 == 0x80 {
-                self.continuations += 1;
-            } else if byte >= 0xF0 {
-                self.astral += 1;
-            }
-        }
+        let units = Units::of(bytes);
+        self.continuations += bytes.len() - units.chars;
+        self.astral += units.utf16 - units.chars;
     }
 }

@@ -72,6 +72,17 @@ pub enum JsonKind<'a> {
     Object(Vec<JsonMember<'a>>),
 }
 
+/// A text read as one JSON value, with what the parser counted of the text on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonDocument<'a> {
+    /// The value.
+    pub value: JsonValue<'a>,
+    /// The characters of the text.
+    pub characters: usize,
+    /// The whitespace between tokens, outside strings (each whitespace character is one byte).
+    pub whitespace: usize,
+}
+
 /// One `"key": value` member of an object.
 #[derive(Debug, Clone, PartialEq)]
 pub struct JsonMember<'a> {
@@ -118,21 +129,22 @@ impl JsonValue<'_> {
 /// Parses JSON text strictly. The error is at the position where the parser stopped.
 pub fn parse(text: &str) -> Result<JsonValue<'_>, Box<SyntaxError>> {
     parse::parse(text)
+        .map(|document| document.value)
         .map_err(|fault| Box::new(fault::describe(fault, text, &LineIndex::new(text))))
 }
 
-/// [`parse()`] with the spans made by `index`: for a policy decoded from a pasted text, an index of the
-/// pasted text mapped through the decoding.
+/// [`parse()`] with the spans made by `index` (for a policy decoded from a pasted text, an index of the
+/// pasted text mapped through the decoding), and the text's counts.
 pub fn parse_indexed<'a>(
     text: &'a str,
     index: &LineIndex<'_>,
-) -> Result<JsonValue<'a>, Box<SyntaxError>> {
-    let mut value =
+) -> Result<JsonDocument<'a>, Box<SyntaxError>> {
+    let mut document =
         parse::parse(text).map_err(|fault| Box::new(fault::describe(fault, text, index)))?;
     if !index.is_of(text) {
-        remap(&mut value, index);
+        remap(&mut document.value, index);
     }
-    Ok(value)
+    Ok(document)
 }
 
 /// Replaces every span of `value`, counted in the text it was parsed from, with the span `index` gives

@@ -2,6 +2,7 @@
 //! (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
 
 use super::fault::{Fault, FaultKind};
+use super::parse::is_word_byte;
 
 /// The byte offset where the number starting at byte `start` of `text` ends. A number that breaks the
 /// grammar, or runs on into more letters, digits or points (`01`, `1.2.3`, `0x1F`, `2nd`), is a fault
@@ -53,9 +54,10 @@ pub(super) fn number_end(text: &str, start: usize) -> Result<usize, Fault> {
             true
         }
     };
+    // A sign after a whole number starts the next value (a comma is missing), not a longer token.
     let runs_on = bytes
         .get(at)
-        .is_some_and(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'_'));
+        .is_some_and(|&byte| is_word_byte(byte) && !matches!(byte, b'+' | b'-'));
     if well_formed && !runs_on {
         return Ok(at);
     }
@@ -64,9 +66,7 @@ pub(super) fn number_end(text: &str, start: usize) -> Result<usize, Fault> {
             .get(at..)
             .unwrap_or_default()
             .iter()
-            .take_while(|byte| {
-                byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'_' | b'+' | b'-')
-            })
+            .take_while(|&&byte| is_word_byte(byte))
             .count();
     Err(Fault {
         kind: FaultKind::BadNumber,

@@ -12,19 +12,20 @@ use super::cursor::{Cursor, Mark};
 use super::fault::{Expected, Fault, FaultKind};
 use super::number::number_end;
 use super::string::string;
-use super::{JsonKind, JsonMember, JsonValue};
+use super::{JsonDocument, JsonKind, JsonMember, JsonValue};
 
 /// How deeply objects and arrays may nest: serde_json's limit, so that every text one reads the other
 /// reads too. Deeper text is refused rather than overflowing the stack.
 pub(super) const MAX_DEPTH: usize = 127;
 
 /// Parses `text`, the spans counted from its start.
-pub(super) fn parse(text: &str) -> Result<JsonValue<'_>, Fault> {
+pub(super) fn parse(text: &str) -> Result<JsonDocument<'_>, Fault> {
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
         at: 0,
         cursor: Cursor::new(),
+        whitespace: 0,
         items: Vec::new(),
         members: Vec::new(),
     };
@@ -39,7 +40,11 @@ pub(super) fn parse(text: &str) -> Result<JsonValue<'_>, Fault> {
     if parser.skip_whitespace()?.is_some() {
         return Err(parser.unexpected(Expected::End));
     }
-    Ok(value)
+    Ok(JsonDocument {
+        value,
+        characters: parser.cursor.characters_before(text.len()),
+        whitespace: parser.whitespace,
+    })
 }
 
 struct Parser<'a> {
@@ -48,6 +53,8 @@ struct Parser<'a> {
     /// The byte offset of the next byte to read.
     at: usize,
     cursor: Cursor,
+    /// The whitespace bytes skipped so far: all the whitespace outside strings.
+    whitespace: usize,
     /// The elements of the arrays being read, innermost last.
     items: Vec<JsonValue<'a>>,
     /// The members of the objects being read, innermost last.
@@ -55,10 +62,16 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    /// Moves past whitespace; the next byte, `None` at the end of the text. A comment is a fault.
+    /// Moves past whitespace, counting it; the next byte, `None` at the end of the text. A comment is
+    /// a fault.
     fn skip_whitespace(&mut self) -> Result<Option<u8>, Fault> {
-        loop {
+        let start = self.at;
+        let next = loop {
             match self.bytes.get(self.at) {
+                // Indentation comes in runs of spaces: eight at a time while they last.
+                Some(b' ') if self.bytes.get(self.at..self.at + 8) == Some(b"        ") => {
+                    self.at += 8;
+                }
                 Some(b' ' | b'\t' | b'\r') => self.at += 1,
                 Some(b'\n') => {
                     self.cursor.line_break(self.at);
@@ -67,9 +80,11 @@ impl<'a> Parser<'a> {
                 Some(b'/') if matches!(self.bytes.get(self.at + 1), Some(b'/' | b'*')) => {
                     return Err(self.comment());
                 }
-                other => return Ok(other.copied()),
+                other => break other.copied(),
             }
-        }
+        };
+        self.whitespace += self.at - start;
+        Ok(next)
     }
 
     /// The fault of the comment at the read position: all of it, to its end or the end of the text.
@@ -248,8 +263,9 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// Whether `byte` continues a word such as `true` (so that `trueish` is not `true`).
-fn is_word_byte(byte: u8) -> bool {
+/// Whether `byte` continues a word such as `true` (so that `trueish` is not `true`) or a number, or a
+/// mistaken token a fault covers.
+pub(super) fn is_word_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'$' | b'-' | b'+' | b'.')
 }
 

@@ -112,22 +112,14 @@ impl std::error::Error for ArnError {}
 impl Arn {
     /// Parses `text` as an ARN.
     pub fn parse(text: &str) -> Result<Arn, ArnError> {
-        let input = || text.to_owned();
-        match components(text) {
-            Ok([_, partition, service, region, account, resource]) => Ok(Arn {
-                partition: partition.to_owned(),
-                service: service.to_owned(),
-                region: region.to_owned(),
-                account: account.to_owned(),
-                resource: resource.to_owned(),
-            }),
-            Err(Problem::MissingPrefix) => Err(ArnError::MissingPrefix { input: input() }),
-            Err(Problem::TooFewComponents) => Err(ArnError::TooFewComponents { input: input() }),
-            Err(Problem::EmptyComponent(segment)) => Err(ArnError::EmptyComponent {
-                input: input(),
-                segment,
-            }),
-        }
+        let [_, partition, service, region, account, resource] = parts(text)?;
+        Ok(Arn {
+            partition: partition.to_owned(),
+            service: service.to_owned(),
+            region: region.to_owned(),
+            account: account.to_owned(),
+            resource: resource.to_owned(),
+        })
     }
 
     /// Whether `text` is an ARN: [`Arn::parse`] would succeed. Nothing is copied.
@@ -177,6 +169,20 @@ impl fmt::Display for Arn {
             self.partition, self.service, self.region, self.account, self.resource
         )
     }
+}
+
+/// The six components of the ARN `text`, borrowed from it, or why it is not one: what [`Arn::parse`]
+/// reads, for readers that need the components only for a moment.
+pub(super) fn parts(text: &str) -> Result<[&str; 6], ArnError> {
+    let input = || text.to_owned();
+    components(text).map_err(|problem| match problem {
+        Problem::MissingPrefix => ArnError::MissingPrefix { input: input() },
+        Problem::TooFewComponents => ArnError::TooFewComponents { input: input() },
+        Problem::EmptyComponent(segment) => ArnError::EmptyComponent {
+            input: input(),
+            segment,
+        },
+    })
 }
 
 /// Why a text is not an ARN, before the text is copied into an [`ArnError`].

@@ -19,7 +19,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::arn::Arn;
+use super::arn;
 use super::caller_error::CallerError;
 
 /// The partitions a caller may live in.
@@ -187,15 +187,8 @@ impl Caller {
     /// the root ARN for a bare account id; `None` for service principals and anonymous callers.
     pub fn arn(&self) -> Option<String> {
         match self {
-            Caller::AssumedRole {
-                partition,
-                account,
-                role_name,
-                session_name,
-            } => Some(format!(
-                "arn:{partition}:sts::{account}:assumed-role/{role_name}/{session_name}"
-            )),
-            _ => self.principal_arn(),
+            Caller::Service { .. } | Caller::Anonymous => None,
+            _ => Some(self.to_string()),
         }
     }
 
@@ -205,24 +198,8 @@ impl Caller {
     /// `None` for service principals and anonymous callers, which have no principal ARN.
     pub fn principal_arn(&self) -> Option<String> {
         match self {
-            Caller::User {
-                partition,
-                account,
-                path,
-                name,
-            } => Some(format!("arn:{partition}:iam::{account}:user{path}{name}")),
-            Caller::FederatedUser {
-                partition,
-                account,
-                name,
-            } => Some(format!(
-                "arn:{partition}:sts::{account}:federated-user/{name}"
-            )),
-            Caller::Root { partition, account } => {
-                Some(format!("arn:{partition}:iam::{account}:root"))
-            }
             Caller::Role { .. } | Caller::AssumedRole { .. } => self.role_arn(),
-            Caller::Service { .. } | Caller::Anonymous => None,
+            _ => self.arn(),
         }
     }
 
@@ -230,12 +207,7 @@ impl Caller {
     /// ARN was given, since it does not carry the path); `None` for every other caller.
     pub fn role_arn(&self) -> Option<String> {
         match self {
-            Caller::Role {
-                partition,
-                account,
-                path,
-                name,
-            } => Some(format!("arn:{partition}:iam::{account}:role{path}{name}")),
+            Caller::Role { .. } => self.arn(),
             Caller::AssumedRole {
                 partition,
                 account,
@@ -244,6 +216,13 @@ impl Caller {
             } => Some(format!("arn:{partition}:iam::{account}:role/{role_name}")),
             _ => None,
         }
+    }
+
+    /// Whether `text` is exactly how the caller is written (its [`Display`](fmt::Display) form), compared
+    /// as it is written out, without copying it.
+    pub fn is_written_as(&self, text: &str) -> bool {
+        let mut rest = Unwritten(text);
+        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0.is_empty()
     }
 
     /// `aws:PrincipalType` (section 8). `None` for service principals: the rule book lists no value for
@@ -298,13 +277,51 @@ impl Caller {
     }
 }
 
+/// The caller as written: its own ARN ([`Caller::arn`]), the service principal's name or `anonymous`.
 impl fmt::Display for Caller {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Caller::User {
+                partition,
+                account,
+                path,
+                name,
+            } => write!(f, "arn:{partition}:iam::{account}:user{path}{name}"),
+            Caller::Role {
+                partition,
+                account,
+                path,
+                name,
+            } => write!(f, "arn:{partition}:iam::{account}:role{path}{name}"),
+            Caller::AssumedRole {
+                partition,
+                account,
+                role_name,
+                session_name,
+            } => write!(
+                f,
+                "arn:{partition}:sts::{account}:assumed-role/{role_name}/{session_name}"
+            ),
+            Caller::FederatedUser {
+                partition,
+                account,
+                name,
+            } => write!(f, "arn:{partition}:sts::{account}:federated-user/{name}"),
+            Caller::Root { partition, account } => write!(f, "arn:{partition}:iam::{account}:root"),
             Caller::Service { name } => f.write_str(name),
             Caller::Anonymous => f.write_str("anonymous"),
-            _ => f.write_str(&self.arn().unwrap_or_default()),
         }
+    }
+}
+
+/// The part of a text not yet matched by what is written to it: each write must be the text's next
+/// part, else it fails ([`Caller::is_written_as`]).
+struct Unwritten<'a>(&'a str);
+
+impl fmt::Write for Unwritten<'_> {
+    fn write_str(&mut self, part: &str) -> fmt::Result {
+        self.0 = self.0.strip_prefix(part).ok_or(fmt::Error)?;
+        Ok(())
     }
 }
 
@@ -322,30 +339,30 @@ fn strip_service_suffix(text: &str) -> Option<&str> {
 }
 
 fn parse_arn(input: &str) -> Result<Caller, CallerError> {
-    let arn = Arn::parse(input).map_err(|error| CallerError::InvalidArn { error })?;
+    let [_, partition, service, region, account, resource] =
+        arn::parts(input).map_err(|error| CallerError::InvalidArn { error })?;
     let owned = || input.to_owned();
-    if !PARTITIONS.contains(&arn.partition()) {
+    if !PARTITIONS.contains(&partition) {
         return Err(CallerError::UnsupportedPartition {
             input: owned(),
-            partition: arn.partition().to_owned(),
+            partition: partition.to_owned(),
         });
     }
-    if !matches!(arn.service(), "iam" | "sts") {
+    if !matches!(service, "iam" | "sts") {
         return Err(CallerError::NotAPrincipalArn { input: owned() });
     }
-    if !arn.region().is_empty() {
+    if !region.is_empty() {
         return Err(CallerError::UnexpectedRegion { input: owned() });
     }
-    if !is_account_id(arn.account()) {
+    if !is_account_id(account) {
         return Err(CallerError::InvalidAccount {
             input: owned(),
-            account: arn.account().to_owned(),
+            account: account.to_owned(),
         });
     }
-    let partition = arn.partition().to_owned();
-    let account = arn.account().to_owned();
-    let resource = arn.resource();
-    match (arn.service(), resource.split_once('/')) {
+    let partition = partition.to_owned();
+    let account = account.to_owned();
+    match (service, resource.split_once('/')) {
         ("iam", None) if resource == "root" => Ok(Caller::Root { partition, account }),
         ("iam", Some(("user", rest))) => {
             let (path, name) = path_and_name(input, rest)?;

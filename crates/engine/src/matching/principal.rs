@@ -94,7 +94,7 @@ pub enum PrincipalMismatch {
 
 /// The outcome of comparing one principal entry with the caller. Written out (as part of a
 /// [`PatternReport`](crate::eval::PatternReport)) without what the text and the request already say:
-/// the value, the caller and `matched`; `how` and `mismatch` only when set.
+/// the value and `matched` (the caller is the result's `request.caller`); `how` and `mismatch` only when set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -104,9 +104,6 @@ pub struct PrincipalMatch {
     /// The entry's value as written.
     #[serde(skip)]
     pub value: SharedStr,
-    /// The caller, as its ARN, service name or `anonymous` (the result's `request.caller`).
-    #[serde(skip)]
-    pub caller: SharedStr,
     /// Whether the entry names the caller.
     #[serde(skip)]
     pub matched: bool,
@@ -137,7 +134,6 @@ pub fn match_principal(
     PrincipalMatch {
         kind,
         value,
-        caller: SharedStr::from(caller.to_string()),
         matched: outcome.is_ok(),
         how: outcome.ok(),
         mismatch: outcome.err(),
@@ -199,7 +195,7 @@ fn aws_principal_arn(value: &str) -> Result<Caller, PrincipalMismatch> {
         return Err(PrincipalMismatch::Unrecognized);
     }
     match Caller::parse(value) {
-        Ok(entry) if entry.to_string() == value => Ok(entry),
+        Ok(entry) if entry.is_written_as(value) => Ok(entry),
         Err(CallerError::Group { .. }) => Err(PrincipalMismatch::Group),
         _ => Err(PrincipalMismatch::Unrecognized),
     }

@@ -122,24 +122,24 @@ enum Token {
     AnyRun { crosses_colons: bool },
 }
 
-fn tokens(pattern: &str) -> Vec<Token> {
+/// The tokens of `pattern`, in order.
+fn tokens(pattern: &str) -> impl Iterator<Item = Token> + '_ {
     let mut chars = pattern.chars().peekable();
-    let mut tokens = Vec::new();
-    while let Some(c) = chars.next() {
-        tokens.push(match c {
+    std::iter::from_fn(move || {
+        let token = match chars.next()? {
             '*' => Token::AnyRun {
                 crosses_colons: chars.peek().is_none_or(|&next| next == ':'),
             },
             '?' => Token::AnyOne,
             literal => Token::Literal(literal),
-        });
-    }
-    tokens
+        };
+        Some(token)
+    })
 }
 
 /// The segment-aware glob described in the module comment. Dynamic programming over the text: `reachable`
-/// holds, for each prefix length of the text, whether the tokens seen so far can match exactly that prefix.
-/// Time is the product of the two lengths, memory linear in the text.
+/// holds, for each prefix length of the text, whether the tokens seen so far can match exactly that prefix,
+/// and each token updates it in place. Time is the product of the two lengths, memory linear in the text.
 fn segment_glob_match(pattern: &str, text: &str) -> bool {
     // Without wildcards every token is a literal, so only the same text matches.
     if !has_wildcard(pattern) {
@@ -151,27 +151,35 @@ fn segment_glob_match(pattern: &str, text: &str) -> bool {
         *empty = true;
     }
     for token in tokens(pattern) {
-        reachable = match token {
+        match token {
             Token::AnyRun { crosses_colons } => {
-                let mut extended = Vec::with_capacity(reachable.len());
+                // A run extends every reachable prefix over the characters after it, left to right.
                 let mut previous = false;
                 let before = std::iter::once(None).chain(text.iter().map(Some));
-                for (&here, consumed) in reachable.iter().zip(before) {
+                for (here, consumed) in reachable.iter_mut().zip(before) {
                     let extend = previous && consumed.is_some_and(|&c| crosses_colons || c != ':');
-                    previous = here || extend;
-                    extended.push(previous);
+                    previous = *here || extend;
+                    *here = previous;
                 }
-                extended
             }
-            Token::AnyOne | Token::Literal(_) => std::iter::once(false)
-                .chain(reachable.iter().zip(&text).map(|(&here, &c)| {
-                    here && match token {
+            Token::AnyOne | Token::Literal(_) => {
+                // One character: prefix `i + 1` is reachable when prefix `i` was and character `i`
+                // matches; right to left, so that each prefix is read before it is overwritten.
+                for (at, &c) in text.iter().enumerate().rev() {
+                    let here = reachable.get(at).copied().unwrap_or(false);
+                    let matches = match token {
                         Token::Literal(literal) => c == literal,
                         _ => c != ':',
+                    };
+                    if let Some(next) = reachable.get_mut(at + 1) {
+                        *next = here && matches;
                     }
-                }))
-                .collect(),
-        };
+                }
+                if let Some(empty) = reachable.first_mut() {
+                    *empty = false;
+                }
+            }
+        }
         if !reachable.contains(&true) {
             return false;
         }

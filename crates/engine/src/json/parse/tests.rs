@@ -51,6 +51,24 @@ fn spans_agree(value: &JsonValue<'_>, index: &LineIndex<'_>) -> Result<(), Strin
     }
 }
 
+/// The characters of `text` and its whitespace outside strings, read character by character: what the
+/// parser counts as it reads.
+fn counted_from_characters(text: &str) -> (usize, usize) {
+    let (mut in_string, mut escaped, mut whitespace) = (false, false, 0);
+    for character in text.chars() {
+        match (in_string, escaped, character) {
+            (true, true, _) => escaped = false,
+            (true, false, '\\') => escaped = true,
+            (true, false, '"') => in_string = false,
+            (true, false, _) => {}
+            (false, _, '"') => in_string = true,
+            (false, _, other) if other.is_whitespace() => whitespace += 1,
+            (false, _, _) => {}
+        }
+    }
+    (text.chars().count(), whitespace)
+}
+
 /// The parser and serde_json agree on `text`, and the parser's answer is well formed.
 fn agrees_with_serde_json(text: &str) -> Result<(), String> {
     let ours = parse(text);
@@ -62,8 +80,15 @@ fn agrees_with_serde_json(text: &str) -> Result<(), String> {
             }
             let index = LineIndex::new(text);
             spans_agree(value, &index)?;
-            if parse_indexed(text, &index).as_ref() != Ok(value) {
+            let Ok(document) = parse_indexed(text, &index) else {
+                return Err(format!("{text:?}: parse_indexed refuses it"));
+            };
+            if &document.value != value {
                 return Err(format!("{text:?}: parse_indexed differs from parse"));
+            }
+            let counted = (document.characters, document.whitespace);
+            if counted != counted_from_characters(text) {
+                return Err(format!("{text:?}: counted {counted:?}"));
             }
         }
         (Ok(_), Err(error)) if error.to_string().starts_with("number out of range") => {}

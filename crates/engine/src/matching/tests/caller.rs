@@ -301,3 +301,26 @@ fn caller_serializes_with_its_kind() {
     assert_eq!(json["roleName"], "ci");
     assert_eq!(json["sessionName"], "s");
 }
+
+#[test]
+fn a_caller_is_written_as_its_display_form_only() {
+    for text in [
+        "arn:aws:iam::111122223333:user/team/bob",
+        "arn:aws:iam::111122223333:role/ci",
+        "arn:aws:sts::111122223333:assumed-role/ci/run-1",
+        "arn:aws:sts::111122223333:federated-user/alice",
+        "arn:aws-cn:iam::111122223333:root",
+        "codebuild.amazonaws.com",
+        "anonymous",
+    ] {
+        let caller = Caller::parse(text).unwrap();
+        assert!(caller.is_written_as(text), "{text}");
+        assert_eq!(caller.to_string(), text);
+        assert!(!caller.is_written_as(&format!(" {text}")), "{text}");
+        assert!(!caller.is_written_as(&format!("{text}x")), "{text}");
+        assert!(!caller.is_written_as(&text[..text.len() - 1]), "{text}");
+    }
+    let bare = Caller::parse("111122223333").unwrap();
+    assert!(bare.is_written_as("arn:aws:iam::111122223333:root"));
+    assert!(!bare.is_written_as("111122223333"));
+}

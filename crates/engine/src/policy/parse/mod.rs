@@ -7,9 +7,9 @@ mod statement;
 #[cfg(test)]
 mod tests;
 
-use self::reader::Members;
+use self::reader::{Context, Members};
 use crate::diagnostic::{Diagnostic, ParseCode};
-use crate::json::{self, JsonKind, JsonValue};
+use crate::json::{self, JsonDocument, JsonKind, JsonValue};
 use crate::policy::Shared;
 use crate::policy::kind::PolicyKind;
 use crate::policy::model::{Policy, PolicySize, Spanned, Version};
@@ -54,7 +54,7 @@ pub fn parse_policy(text: &str, kind: PolicyKind) -> ParsedPolicy {
     if let Some(unwrapped) = json
         .as_ref()
         .ok()
-        .and_then(|value| unwrap::unwrap(value, text))
+        .and_then(|document| unwrap::unwrap(&document.value, text))
     {
         let index = LineIndex::mapped(text, &unwrapped.map);
         let json = json::parse_indexed(&unwrapped.text, &index);
@@ -62,7 +62,9 @@ pub fn parse_policy(text: &str, kind: PolicyKind) -> ParsedPolicy {
         parsed.wrapper = Some(Shared::new(unwrapped.wrapper));
         return parsed;
     }
-    let unknown_wrapper = json.as_ref().is_ok_and(unwrap::looks_like_wrapper);
+    let unknown_wrapper = json
+        .as_ref()
+        .is_ok_and(|document| unwrap::looks_like_wrapper(&document.value));
     let mut parsed = parse_json(text, json, kind, &index);
     if unknown_wrapper {
         unwrap::explain_shapes(&mut parsed.diagnostics);
@@ -73,15 +75,22 @@ pub fn parse_policy(text: &str, kind: PolicyKind) -> ParsedPolicy {
 /// The policy of `kind` in `text`, which `json` is the parse of, with spans made by `index`.
 fn parse_json(
     text: &str,
-    json: Result<JsonValue, Box<json::SyntaxError>>,
+    json: Result<JsonDocument, Box<json::SyntaxError>>,
     kind: PolicyKind,
     index: &LineIndex<'_>,
 ) -> ParsedPolicy {
     let mut diagnostics = Vec::new();
-    check_characters(text, index, &mut diagnostics);
     let policy = match json {
-        Ok(value) => document(&value, kind, text, &mut diagnostics),
+        Ok(json) => {
+            // JSON allows only space, tab and line breaks outside strings and no control character
+            // inside them, so a JSON text of ASCII characters has no character QUOTA refuses.
+            if json.characters != text.len() {
+                check_characters(text, index, &mut diagnostics);
+            }
+            document(&json.value, kind, size(&json), &mut diagnostics)
+        }
         Err(error) => {
+            check_characters(text, index, &mut diagnostics);
             diagnostics.push(Diagnostic::from(*error));
             None
         }
@@ -100,7 +109,7 @@ fn parse_json(
 fn document(
     value: &JsonValue,
     kind: PolicyKind,
-    text: &str,
+    size: PolicySize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Policy> {
     let JsonKind::Object(members) = &value.kind else {
@@ -114,7 +123,7 @@ fn document(
         ));
         return None;
     };
-    let members = Members::read(members, DOCUMENT_ELEMENTS, "the policy", diagnostics);
+    let members = Members::read(members, DOCUMENT_ELEMENTS, Context::Policy, diagnostics);
     let (version, version_span) = version(&members, kind, value, diagnostics);
     let id = members
         .get("Id")
@@ -149,7 +158,7 @@ fn document(
         id,
         statements,
         span: value.span,
-        size: size(text),
+        size,
     })
 }
 
@@ -229,70 +238,11 @@ fn check_characters(text: &str, index: &LineIndex<'_>, diagnostics: &mut Vec<Dia
     }
 }
 
-/// Characters in all, and without whitespace outside strings (QUOTA counts IAM limits without whitespace).
-fn size(text: &str) -> PolicySize {
-    // In ASCII text every byte is a character: the characters are the bytes, and only the whitespace
-    // between strings is looked at, each string skipped to its closing quote.
-    if text.is_ascii() {
-        PolicySize {
-            characters: text.len(),
-            non_whitespace: text.len() - whitespace_outside_strings(text.as_bytes()),
-        }
-    } else {
-        size_of(text.chars())
-    }
-}
-
-/// How many bytes of the ASCII `text` are whitespace outside strings, as [`size_of`] counts them.
-fn whitespace_outside_strings(text: &[u8]) -> usize {
-    let is_whitespace = |byte: &&u8| matches!(**byte, b'\t'..=b'\r' | b' ');
-    let mut whitespace = 0;
-    let mut rest = text;
-    loop {
-        let Some(quote) = rest.iter().position(|byte| *byte == b'"') else {
-            return whitespace + rest.iter().filter(is_whitespace).count();
-        };
-        let (between, string) = rest.split_at(quote);
-        whitespace += between.iter().filter(is_whitespace).count();
-        rest = string.get(1..).unwrap_or_default();
-        // Inside a string: on to the closing quote, passing over each escaped character.
-        loop {
-            match rest.iter().position(|byte| matches!(byte, b'"' | b'\\')) {
-                Some(stop) if rest.get(stop) == Some(&b'\\') => {
-                    rest = rest.get(stop + 2..).unwrap_or_default();
-                }
-                Some(stop) => {
-                    rest = rest.get(stop + 1..).unwrap_or_default();
-                    break;
-                }
-                None => return whitespace,
-            }
-        }
-    }
-}
-
-fn size_of(characters: impl Iterator<Item = char>) -> PolicySize {
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut non_whitespace = 0;
-    let mut count = 0;
-    for character in characters {
-        count += 1;
-        if in_string {
-            non_whitespace += 1;
-            match (escaped, character) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-        } else if !character.is_whitespace() {
-            non_whitespace += 1;
-            in_string = character == '"';
-        }
-    }
+/// Characters in all, and without whitespace outside strings (QUOTA counts IAM limits without whitespace),
+/// as the JSON parser counted them.
+fn size(json: &JsonDocument) -> PolicySize {
     PolicySize {
-        characters: count,
-        non_whitespace,
+        characters: json.characters,
+        non_whitespace: json.characters - json.whitespace,
     }
 }

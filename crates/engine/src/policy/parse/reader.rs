@@ -1,11 +1,34 @@
 //! Small readers shared by the document and statement parsers: object members with duplicate and
 //! unknown-key checks, strings, and "a string or an array of strings".
 
+use std::fmt;
+
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::ParseCode;
 use crate::distance::levenshtein;
 use crate::json::{JsonKind, JsonMember, JsonValue};
 use crate::policy::model::Spanned;
+
+/// How messages name the object being read, written out only when a message is made.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Context<'a> {
+    /// `the policy`.
+    Policy,
+    /// `statement 2`, for the statement at this index (counted from 0).
+    Statement(usize),
+    /// An element or operator by its name, in backticks: `` `Condition` ``.
+    Element(&'a str),
+}
+
+impl fmt::Display for Context<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Context::Policy => f.write_str("the policy"),
+            Context::Statement(index) => write!(f, "statement {}", index + 1),
+            Context::Element(name) => write!(f, "`{name}`"),
+        }
+    }
+}
 
 /// The members of an object with known names, after reporting duplicates and unknown names.
 /// The first of duplicated keys is kept (the duplicate is reported as an error, section 8).
@@ -18,7 +41,26 @@ impl<'a> Members<'a> {
     pub(super) fn read(
         members: &'a [JsonMember<'a>],
         known: &[&str],
-        context: &str,
+        context: Context<'_>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Self {
+        Self::read_known(members, Some(known), context, diagnostics)
+    }
+
+    /// Reads `members` whose names are free (condition operators and keys), reporting duplicate keys.
+    pub(super) fn read_any(
+        members: &'a [JsonMember<'a>],
+        context: Context<'_>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Self {
+        Self::read_known(members, None, context, diagnostics)
+    }
+
+    /// Reads `members`, reporting duplicate keys and, when `known` is given, names outside it.
+    fn read_known(
+        members: &'a [JsonMember<'a>],
+        known: Option<&[&str]>,
+        context: Context<'_>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
         let mut kept: Vec<&JsonMember<'_>> = Vec::new();
@@ -34,7 +76,7 @@ impl<'a> Members<'a> {
                 ));
                 continue;
             }
-            if !known.contains(&member.key.as_ref()) {
+            if let Some(known) = known.filter(|known| !known.contains(&member.key.as_ref())) {
                 let hint = match suggest(&member.key, known) {
                     Some(name) => format!("did you mean `{name}`?"),
                     None => format!("the known elements are {}", quoted_list(known)),
@@ -48,16 +90,6 @@ impl<'a> Members<'a> {
             kept.push(member);
         }
         Self { members: kept }
-    }
-
-    /// Reads `members` whose names are free (condition operators and keys), reporting duplicate keys.
-    pub(super) fn read_any(
-        members: &'a [JsonMember<'a>],
-        context: &str,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Self {
-        let names: Vec<&str> = members.iter().map(|member| member.key.as_ref()).collect();
-        Self::read(members, &names, context, diagnostics)
     }
 
     /// The kept members, in source order.

@@ -1,7 +1,7 @@
 //! Statements and their elements: Sid, Effect, Principal/NotPrincipal, Action/NotAction,
 //! Resource/NotResource and Condition (GRAM, STMT and the element pages).
 
-use super::reader::{self, Members};
+use super::reader::{self, Context, Members};
 use crate::diagnostic::ParseCode;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::json::{JsonKind, JsonMember, JsonValue};
@@ -69,8 +69,8 @@ fn statement(
         diagnostics.push(reader::wrong_type(value, "each statement", "an object"));
         return None;
     };
-    let context = format!("statement {}", index + 1);
-    let members = Members::read(members, STATEMENT_ELEMENTS, &context, diagnostics);
+    let context = Context::Statement(index);
+    let members = Members::read(members, STATEMENT_ELEMENTS, context, diagnostics);
     let sid = members
         .get("Sid")
         .and_then(|member| reader::string(&member.value, "Sid", diagnostics));
@@ -78,7 +78,7 @@ fn statement(
         Some(member) => effect(&member.value, diagnostics),
         None => {
             diagnostics.push(missing(
-                &context,
+                context,
                 "Effect",
                 "`\"Effect\": \"Allow\"` or `\"Deny\"`",
                 value.span,
@@ -86,9 +86,9 @@ fn statement(
             None
         }
     };
-    let principal = principal(&members, kind, &context, value.span, diagnostics);
-    let action = action_block(&members, &context, value.span, diagnostics);
-    let resource = resource_block(&members, kind, &context, value.span, diagnostics);
+    let principal = principal(&members, kind, context, value.span, diagnostics);
+    let action = action_block(&members, context, value.span, diagnostics);
+    let resource = resource_block(&members, kind, context, value.span, diagnostics);
     let condition_member = members.get("Condition");
     let conditions = condition_member
         .map(|member| conditions(&member.value, diagnostics))
@@ -111,7 +111,7 @@ fn statement(
 /// `Action` or `NotAction`, which every statement has (ACT).
 fn action_block(
     members: &Members<'_>,
-    context: &str,
+    context: Context<'_>,
     statement_span: Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ActionBlock> {
@@ -139,7 +139,7 @@ fn action_block(
 fn resource_block(
     members: &Members<'_>,
     kind: PolicyKind,
-    context: &str,
+    context: Context<'_>,
     statement_span: Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ResourceBlock> {
@@ -163,7 +163,7 @@ fn resource_block(
     resource
 }
 
-fn missing(context: &str, element: &str, what: &str, span: Span) -> Diagnostic {
+fn missing(context: Context<'_>, element: &str, what: &str, span: Span) -> Diagnostic {
     Diagnostic::error(
         ParseCode::MissingElement,
         format!("{context} has no `{element}`: add {what}"),
@@ -228,7 +228,7 @@ fn effect(value: &JsonValue, diagnostics: &mut Vec<Diagnostic>) -> Option<Spanne
 fn principal(
     members: &Members<'_>,
     kind: PolicyKind,
-    context: &str,
+    context: Context<'_>,
     statement_span: Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<PrincipalBlock> {
@@ -323,7 +323,7 @@ fn principal_entries(
             let members = Members::read(
                 members,
                 PRINCIPAL_TYPES,
-                &format!("`{element}`"),
+                Context::Element(element),
                 diagnostics,
             );
             let mut entries = Vec::new();
@@ -409,7 +409,7 @@ fn conditions(value: &JsonValue, diagnostics: &mut Vec<Diagnostic>) -> Vec<Condi
         ));
         return Vec::new();
     };
-    Members::read_any(operators, "`Condition`", diagnostics)
+    Members::read_any(operators, Context::Element("Condition"), diagnostics)
         .iter()
         .flat_map(|member| operator_block(member, diagnostics))
         .collect()
@@ -459,7 +459,7 @@ fn operator_block(member: &JsonMember, diagnostics: &mut Vec<Diagnostic>) -> Vec
             member.value.span,
         ));
     }
-    Members::read_any(keys, &format!("`{}`", member.key), diagnostics)
+    Members::read_any(keys, Context::Element(&member.key), diagnostics)
         .iter()
         .map(|key| Condition {
             operator,

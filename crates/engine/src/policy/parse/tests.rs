@@ -483,14 +483,6 @@ proptest! {
     }
 
     #[test]
-    fn ascii_size_counts_what_reading_every_character_counts(text in r#"[\t\n\x0b\x0c\r "\\{}a-c:,]{0,80}"#) {
-        // QUOTA: the byte scan of ASCII text skips strings to their closing quote; it must count the
-        // whitespace outside strings exactly as reading character by character does, escapes and
-        // unclosed strings included.
-        prop_assert_eq!(super::size(&text), super::size_of(text.chars()));
-    }
-
-    #[test]
     fn arbitrary_json_shaped_text_never_panics(text in r#"[\[\]{}",:0-9a-zA-Z *\\]{0,120}"#) {
         let parsed = parse_policy(&text, PolicyKind::Repository);
         for diagnostic in parsed.diagnostics {
