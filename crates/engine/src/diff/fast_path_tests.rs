@@ -189,15 +189,43 @@ fn versions(kind: PolicyKind) -> impl Strategy<Value = (String, String)> {
     (policy(), policy())
 }
 
-fn kind_and_versions() -> impl Strategy<Value = (PolicyKind, (String, String))> {
-    select(
-        &[
-            PolicyKind::Repository,
-            PolicyKind::Identity,
-            PolicyKind::Scp,
-        ][..],
+/// Two versions of a policy of `kind` that share statements: the new one is the old one with one
+/// statement added or replaced, its order turned, so that the statements both have are written at
+/// other positions (the diff matches such statements once, for both versions).
+fn edited_versions(kind: PolicyKind) -> impl Strategy<Value = (String, String)> {
+    (
+        prop::collection::vec(statement(kind), 1..=3),
+        statement(kind),
+        any::<prop::sample::Index>(),
+        any::<bool>(),
     )
-    .prop_flat_map(|kind| (Just(kind), versions(kind)))
+        .prop_map(|(old, edit, at, add)| {
+            let mut new = old.clone();
+            if add {
+                new.push(edit);
+            } else {
+                new[at.index(old.len())] = edit;
+            }
+            new.rotate_left(1);
+            let policy =
+                |statements| json!({"Version": "2012-10-17", "Statement": statements}).to_string();
+            (policy(old), policy(new))
+        })
+}
+
+/// The kinds the generated cases are of.
+const KINDS: [PolicyKind; 3] = [
+    PolicyKind::Repository,
+    PolicyKind::Identity,
+    PolicyKind::Scp,
+];
+
+fn kind_and_versions() -> impl Strategy<Value = (PolicyKind, (String, String))> {
+    select(&KINDS[..]).prop_flat_map(|kind| (Just(kind), versions(kind)))
+}
+
+fn kind_and_edited_versions() -> impl Strategy<Value = (PolicyKind, (String, String))> {
+    select(&KINDS[..]).prop_flat_map(|kind| (Just(kind), edited_versions(kind)))
 }
 
 proptest! {
@@ -206,6 +234,16 @@ proptest! {
     #[test]
     fn eval_fast_path_finds_the_full_paths_changes_for_generated_policies(
         (kind, (old, new)) in kind_and_versions()
+    ) {
+        let input = DiffInput { old: &old, new: &new, kind, base: None, time: TIME };
+        let diff = diff_policies(&input);
+        prop_assume!(diff.valid && diff.requests <= MAX_REQUESTS);
+        prop_assert_eq!(diff.changes, changes_through_the_full_path(&input));
+    }
+
+    #[test]
+    fn eval_fast_path_finds_the_full_paths_changes_for_edited_policies(
+        (kind, (old, new)) in kind_and_edited_versions()
     ) {
         let input = DiffInput { old: &old, new: &new, kind, base: None, time: TIME };
         let diff = diff_policies(&input);

@@ -5,7 +5,10 @@
 //! whose decision changed. The requests cover everything either version can tell apart
 //! ([`principals`], [`targets`], [`values`]): every principal either names, every action either can
 //! match, and for every condition a value on each side of it. Each request is decided with the normal
-//! evaluation, the policy placed in its kind's slot of a scenario ([`setup`]).
+//! evaluation, the policy placed in its kind's slot of a scenario ([`setup`]). The statements both
+//! versions have are matched once for a request, and a caller's requests on one resource that no
+//! statement tells apart are decided once; every representative request is still counted and each
+//! changed one reported.
 
 mod changed;
 #[cfg(test)]
@@ -17,14 +20,14 @@ mod targets;
 mod tests;
 mod values;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 pub use changed::{ChangedStatements, StatementMark};
 
 use crate::diagnostic::Diagnostic;
-use crate::eval::{CheckedPolicy, Decider, Decision, RequestTime, check_policy};
+use crate::eval::{CheckedPolicy, Decider, Decision, OutcomeKey, RequestTime, check_policy};
 use crate::lint::LintOptions;
 use crate::matching::Caller;
 use crate::policy::{Policy, PolicyKind, Statement};
@@ -153,24 +156,42 @@ pub fn diff_policies(input: &DiffInput<'_>) -> AccessDiff {
     let both = [old_policy, new_policy];
     let requests = representative_requests(&both, &setup);
     diff.requests = requests.iter().map(|group| group.actions.len()).sum();
+    let twins = new_side.twins(&old_side);
     let mut caller: Option<(&str, Decider<'_>, Decider<'_>)> = None;
+    // The decisions of the caller's requests on each resource, by what they rest on in each version:
+    // the contexts that no statement tells apart are decided once.
+    let mut decided: HashMap<(&str, OutcomeKey, OutcomeKey), Vec<Decisions>> = HashMap::new();
     for group in &requests {
         // The groups of one principal follow each other: its statements' principals are matched once.
-        let (before, after) = match &caller {
-            Some((principal, before, after)) if *principal == group.request.principal => (
-                before.with_request(group.request.clone()),
-                after.with_request(group.request.clone()),
-            ),
-            _ => (
-                old_side.decider(&setup, group.request.clone()),
-                new_side.decider(&setup, group.request.clone()),
-            ),
+        let same_caller = caller
+            .as_ref()
+            .filter(|(principal, _, _)| *principal == group.request.principal);
+        if same_caller.is_none() {
+            decided.clear();
+        }
+        let before = match same_caller {
+            Some((_, before, _)) => before.with_request(group.request.clone()),
+            None => old_side.decider(&setup, group.request.clone()),
         };
-        for action in &group.actions {
-            let (before, after) = (
-                before.decide(action, input.time),
-                after.decide(action, input.time),
-            );
+        // The statements both versions have are matched once, in the old version.
+        let after = new_side.decider_beside(
+            &setup,
+            &before,
+            &twins,
+            same_caller.map(|(_, _, after)| after),
+        );
+        let decide = || decide_both(&before, &after, &group.actions, input.time);
+        let fresh;
+        let decisions = match before.outcome_key().zip(after.outcome_key()) {
+            Some((old_key, new_key)) => decided
+                .entry((group.request.resource.as_str(), old_key, new_key))
+                .or_insert_with(decide),
+            None => {
+                fresh = decide();
+                &fresh
+            }
+        };
+        for (action, &(before, after)) in group.actions.iter().zip(decisions.iter()) {
             if before != after {
                 diff.changes.push(AccessChange {
                     principal: group.request.principal.clone(),
@@ -195,6 +216,22 @@ pub fn diff_policies(input: &DiffInput<'_>) -> AccessDiff {
     diff.new_access = diff.changes.iter().any(AccessChange::is_new_access);
     diff.lost_access = diff.changes.iter().any(AccessChange::is_lost_access);
     diff
+}
+
+/// One action's decision under the old version and under the new one.
+type Decisions = (Decision, Decision);
+
+/// Each action's decision by `before` and by `after`.
+fn decide_both(
+    before: &Decider<'_>,
+    after: &Decider<'_>,
+    actions: &[String],
+    time: RequestTime,
+) -> Vec<Decisions> {
+    actions
+        .iter()
+        .map(|action| (before.decide(action, time), after.decide(action, time)))
+        .collect()
 }
 
 /// The errors among a checked policy's findings.

@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use crate::eval::{Decider, Decision, PolicySet, RequestTime};
+use crate::eval::{Decider, Decision, PolicySet, RequestTime, StatementTwins};
 use crate::matching::Caller;
 use crate::policy::PolicyKind;
 use crate::registry::RegistryPolicyScope;
@@ -57,6 +57,13 @@ pub(super) struct Setup<'a> {
 pub(super) struct Side {
     own_account: Placed,
     other_accounts: Placed,
+}
+
+/// For each scenario of one version, the twins in the other version's of its statements.
+#[derive(Debug)]
+pub(super) struct SideTwins {
+    own_account: StatementTwins,
+    other_accounts: StatementTwins,
 }
 
 /// A scenario with its policies parsed and linted once.
@@ -141,6 +148,39 @@ impl Side {
     pub(super) fn decider(&self, setup: &Setup<'_>, request: Request) -> Decider<'_> {
         let placed = self.placed(setup, &request);
         placed.policies.decider(&placed.scenario, request)
+    }
+
+    /// The twins in `other`'s scenarios of the statements of this version's.
+    pub(super) fn twins(&self, other: &Side) -> SideTwins {
+        SideTwins {
+            own_account: StatementTwins::between(
+                &self.own_account.policies,
+                &other.own_account.policies,
+            ),
+            other_accounts: StatementTwins::between(
+                &self.other_accounts.policies,
+                &other.other_accounts.policies,
+            ),
+        }
+    }
+
+    /// Prepares the request of `other`, a decider of the other version, to be decided in this
+    /// version: the statements with a twin in the other version (`twins`, from [`Side::twins`]) take
+    /// their results from `other`, and when `same_caller` is a decider of this version for the same
+    /// caller, the `Principal` results of the rest are its.
+    pub(super) fn decider_beside<'s>(
+        &'s self,
+        setup: &Setup<'_>,
+        other: &Decider<'_>,
+        twins: &SideTwins,
+        same_caller: Option<&Decider<'s>>,
+    ) -> Decider<'s> {
+        let (placed, twins) = if setup.other_account(&other.request().principal) {
+            (&self.other_accounts, &twins.other_accounts)
+        } else {
+            (&self.own_account, &twins.own_account)
+        };
+        other.on_twin(&placed.policies, &placed.scenario, twins, same_caller)
     }
 
     /// The scenario of a request by `request`'s principal.

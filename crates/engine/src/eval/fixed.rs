@@ -177,6 +177,20 @@ impl FixedStatement {
         }
     }
 
+    /// `statement` prepared as its twin `twin` was: the same text in another version of the policies,
+    /// prepared for the same request in the same detail, so the results are the same. The label and
+    /// the `Sid` are the twin's when it is at the same position (`same_position`), else `statement`'s.
+    pub fn from_twin(statement: &Statement, twin: &FixedStatement, same_position: bool) -> Self {
+        if same_position {
+            return twin.clone();
+        }
+        Self {
+            label: SharedStr::from(statement.label()),
+            sid: twin.sid.clone(),
+            ..twin.clone()
+        }
+    }
+
     /// Whether any part must be decided for each request.
     pub fn has_per_request_parts(&self) -> bool {
         matches!(self.resource, Some(Part::PerRequest))

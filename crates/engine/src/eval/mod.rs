@@ -12,6 +12,7 @@ mod fixed;
 mod inputs;
 mod matrix;
 mod operation;
+mod outcome_key;
 mod policy_set;
 #[cfg(test)]
 mod prepared_tests;
@@ -23,6 +24,7 @@ mod statement;
 mod suite;
 #[cfg(test)]
 mod tests;
+mod twins;
 mod unreadable;
 
 pub use crate::decision::Decision;
@@ -33,6 +35,7 @@ pub use inputs::{
 };
 pub use matrix::OperationRow;
 pub use matrix::{Matrix, MatrixRow};
+pub use outcome_key::OutcomeKey;
 pub use policy_set::{Decider, PolicySet};
 pub use result::{
     ComparedText, ElementReport, Evaluation, MissingKey, OperationAction, PatternReport,
@@ -40,6 +43,7 @@ pub use result::{
     StatementReport, Step, Verdict,
 };
 pub use suite::{SuiteEntry, evaluate_suite};
+pub use twins::StatementTwins;
 
 use std::borrow::Cow;
 
@@ -130,6 +134,9 @@ struct Matching<'r> {
     /// A preparation of the same scenario and policies for the same caller (principal and
     /// `federatedBy`), whose `Principal` results hold for this one.
     same_caller: Option<&'r Ready>,
+    /// The same request prepared in the same detail on another version of the policies, whose
+    /// results hold for the statements it has a twin of.
+    twin: Option<Twin<'r>>,
 }
 
 impl Matching<'_> {
@@ -137,7 +144,26 @@ impl Matching<'_> {
     const REPORTS: Self = Matching {
         detail: Detail::Reports,
         same_caller: None,
+        twin: None,
     };
+}
+
+/// A preparation of the same request on another version of the policies, and the twins there of
+/// this set's statements.
+#[derive(Debug, Clone, Copy)]
+struct Twin<'r> {
+    ready: &'r Ready,
+    twins: &'r StatementTwins,
+}
+
+impl<'r> Twin<'r> {
+    /// The twin of statement `statement` of policy `policy` as prepared there, and whether it is at
+    /// the same position in its policy.
+    fn of(&self, policy: usize, statement: usize) -> Option<(&'r FixedStatement, bool)> {
+        let (at, index) = self.twins.of(policy, statement)?;
+        let fixed = self.ready.statements.get(at)?.as_ref()?.get(index)?;
+        Some((fixed, index == statement))
+    }
 }
 
 /// [`prepare`] for `asked` with the policies already loaded, its statements matched as `matching` says.
@@ -207,6 +233,11 @@ impl Ready {
                         .iter()
                         .enumerate()
                         .map(|(at, statement)| {
+                            if let Some((twin, same_position)) =
+                                matching.twin.and_then(|twin| twin.of(index, at))
+                            {
+                                return FixedStatement::from_twin(statement, twin, same_position);
+                            }
                             let principal = known.and_then(|known| known.get(at));
                             FixedStatement::new(statement, parsed, view, matching.detail, principal)
                         })

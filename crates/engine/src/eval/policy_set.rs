@@ -7,10 +7,13 @@ use std::borrow::Cow;
 use crate::scenario::{Request, Scenario};
 
 use super::inputs::{LoadedPolicy, check_policy, load_policies};
+use super::outcome_key::OutcomeKey;
 use super::request::blocking;
 use super::run::Detail;
+use super::twins::StatementTwins;
 use super::{
-    Decision, Matching, Prepared, Ready, ReportHeader, RequestTime, lint_options, prepare_loaded,
+    Decision, Matching, Prepared, Ready, ReportHeader, RequestTime, Twin, lint_options,
+    prepare_loaded,
 };
 use crate::policy::SharedStr;
 
@@ -73,7 +76,7 @@ impl PolicySet {
     /// whose `Principal` does not name the caller are not matched any further, since they decide
     /// nothing for it.
     pub fn decider<'a>(&'a self, scenario: &'a Scenario, request: Request) -> Decider<'a> {
-        Decider::new(self, scenario, request, None)
+        Decider::new(self, scenario, request, None, None)
     }
 }
 
@@ -87,31 +90,76 @@ pub struct Decider<'a> {
 
 impl<'a> Decider<'a> {
     /// Prepares `request` on `set`, with the `Principal` results of `same_caller` (a preparation of
-    /// the same caller) when given.
+    /// the same caller) and the statements' results of `twin` when given.
     fn new(
         set: &'a PolicySet,
         scenario: &'a Scenario,
         request: Request,
         same_caller: Option<&Ready>,
+        twin: Option<Twin<'_>>,
     ) -> Self {
         let matching = Matching {
             detail: Detail::DecisionOnly,
             same_caller,
+            twin,
         };
         let prepared = prepare_loaded(scenario, Cow::Owned(request), Cow::Borrowed(set), matching);
         Decider { set, prepared }
+    }
+
+    /// The request this decider decides.
+    pub fn request(&self) -> &Request {
+        self.prepared.request()
     }
 
     /// Prepares `request`, another context or resource of this one's scenario, to be decided: when
     /// its caller (principal and `federatedBy`) is this one's, the statements' `Principal` elements
     /// are not matched again.
     pub fn with_request(&self, request: Request) -> Decider<'a> {
+        let same_caller = self.same_caller_ready(&request);
+        Decider::new(self.set, self.prepared.scenario, request, same_caller, None)
+    }
+
+    /// Prepares this decider's request on `set` with `scenario`, another version of its scenario's
+    /// policies (`twins` pairs the statements of `set` with their twins in this one's), to be decided:
+    /// the statements with a twin take its results, and when `same_caller` is a decider on `set` of
+    /// the same caller, the other statements' `Principal` elements are not matched again. With a
+    /// permissions boundary in one scenario and not the other no statement is taken, as the
+    /// statements' results may differ.
+    pub fn on_twin<'b>(
+        &self,
+        set: &'b PolicySet,
+        scenario: &'b Scenario,
+        twins: &StatementTwins,
+        same_caller: Option<&Decider<'b>>,
+    ) -> Decider<'b> {
+        let request = self.request().clone();
+        let same_boundary = scenario.permissions_boundary.is_some()
+            == self.prepared.scenario.permissions_boundary.is_some();
+        let twin = self
+            .prepared
+            .ready
+            .as_ref()
+            .filter(|_| same_boundary)
+            .map(|ready| Twin { ready, twins });
+        let same_caller = same_caller.and_then(|decider| decider.same_caller_ready(&request));
+        Decider::new(set, scenario, request, same_caller, twin)
+    }
+
+    /// This preparation's results, when `request` is by the same caller (principal and
+    /// `federatedBy`).
+    fn same_caller_ready(&self, request: &Request) -> Option<&Ready> {
         let asked = self.prepared.request();
-        let same_caller = (asked.principal == request.principal
-            && asked.federated_by == request.federated_by)
+        (asked.principal == request.principal && asked.federated_by == request.federated_by)
             .then_some(self.prepared.ready.as_ref())
-            .flatten();
-        Decider::new(self.set, self.prepared.scenario, request, same_caller)
+            .flatten()
+    }
+
+    /// What this decider's decisions rest on besides its caller and resource: deciders on the same
+    /// policies whose requests differ only in their context, with equal keys, decide every action
+    /// alike. `None` when the request is not valid or a statement has a part decided per action.
+    pub fn outcome_key(&self) -> Option<OutcomeKey> {
+        OutcomeKey::of(&self.prepared)
     }
 
     /// The decision for `action`.

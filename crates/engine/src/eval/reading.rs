@@ -4,7 +4,7 @@
 //! section 8 row, so a user knows which part of the answer to verify.
 
 /// A reading the documentation does not settle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Reading {
     /// A same-account grant to `"*"` is not limited by the caller's permissions boundary or session
     /// policy, like a grant naming the session's own ARN. Applied by `statement::grant_rank`.
