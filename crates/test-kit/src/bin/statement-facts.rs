@@ -32,11 +32,17 @@ fn main() -> Result<(), Box<dyn Error>> {
         let scenario = scenario_from_text(&line?)
             .map_err(|error| format!("document {}: {error}", number + 1))?;
         let evaluation = evaluate(&scenario, RequestTime(seconds));
+        // Principal entries are compared with the request's caller; without one no entry is compared.
+        let caller = evaluation.request.caller.as_deref().unwrap_or_default();
         let policies: Vec<Value> = evaluation
             .policies
             .iter()
             .map(|policy| {
-                let statements: Vec<Value> = policy.statements.iter().map(statement).collect();
+                let statements: Vec<Value> = policy
+                    .statements
+                    .iter()
+                    .map(|report| statement(report, caller))
+                    .collect();
                 json!({ "id": &*policy.id, "statements": statements })
             })
             .collect();
@@ -45,8 +51,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-/// A statement's label and its elements' facts.
-fn statement(report: &StatementReport) -> Value {
+/// A statement's label and its elements' facts, its principal entries compared with `caller`.
+fn statement(report: &StatementReport, caller: &str) -> Value {
     let action = report
         .action
         .as_ref()
@@ -58,18 +64,18 @@ fn statement(report: &StatementReport) -> Value {
     json!({
         "index": report.index,
         "label": &*report.label,
-        "principal": report.principal.as_deref().map(principal),
+        "principal": report.principal.as_deref().map(|element| principal(element, caller)),
         "action": action,
         "resource": resource,
     })
 }
 
-/// Whether the `Principal`/`NotPrincipal` element matched, and each entry as compared with the caller.
-fn principal(report: &PrincipalReport) -> Value {
+/// Whether the `Principal`/`NotPrincipal` element matched, and each entry as compared with `caller`.
+fn principal(report: &PrincipalReport, caller: &str) -> Value {
     let entries: Vec<Value> = report
         .entries
         .iter()
-        .map(|entry| compared(entry, &entry.detail.caller))
+        .map(|entry| compared(entry, caller))
         .collect();
     json!({ "matched": report.matched, "patterns": entries })
 }
