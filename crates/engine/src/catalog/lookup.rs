@@ -61,21 +61,25 @@ impl Catalog {
     /// matched against the full `service:Name`). A pattern for a service the catalogue does not know gives
     /// nothing.
     pub fn expand(&self, pattern: &str) -> Vec<&Action> {
+        self.covered_by(pattern).collect()
+    }
+
+    /// The actions [`expand`](Self::expand) lists, in the same order, found one at a time: for a caller that
+    /// asks only whether there are any, or whether all of them are of some kind, without collecting them.
+    pub fn covered_by<'c, 'p>(
+        &'c self,
+        pattern: &'p str,
+    ) -> impl Iterator<Item = &'c Action> + use<'c, 'p> {
         let tables = self.tables();
         // An ASCII pattern without wildcards names the actions whose full name it equals ignoring ASCII
         // case, as the glob would find when the names are ASCII too: those are looked up by name.
-        if tables.ascii_names && pattern.is_ascii() && !has_wildcard(pattern) {
-            return tables
-                .named(pattern)
-                .filter_map(|position| self.action_at(tables, position))
-                .collect();
-        }
+        let by_name = tables.ascii_names && pattern.is_ascii() && !has_wildcard(pattern);
         // `*`, or an ASCII `service:pattern` whose service has no wildcard: the full name matches when the
         // service is the action's (the `:` can only meet the name's own) and the rest matches its name.
         let service_and_name = pattern.split_once(':').filter(|(service, _)| {
             tables.ascii_names && pattern.is_ascii() && !has_wildcard(service)
         });
-        let matches = |(place, full_name): &(Place, String)| match service_and_name {
+        let matches = move |(place, full_name): &(Place, String)| match service_and_name {
             _ if pattern == "*" => true,
             Some((service, name)) => self.action_at_place(*place).is_some_and(|action| {
                 action.service.eq_ignore_ascii_case(service)
@@ -83,13 +87,20 @@ impl Catalog {
             }),
             None => glob_match_ignore_case(pattern, full_name),
         };
-        tables
-            .actions
-            .iter()
-            .enumerate()
-            .filter(|(_, entry)| matches(entry))
-            .filter_map(|(position, _)| self.action_at(tables, position))
-            .collect()
+        let named = by_name.then(|| tables.named(pattern));
+        let scanned = (!by_name).then(|| {
+            tables
+                .actions
+                .iter()
+                .enumerate()
+                .filter(move |(_, entry)| matches(entry))
+                .map(|(position, _)| position)
+        });
+        named
+            .into_iter()
+            .flatten()
+            .chain(scanned.into_iter().flatten())
+            .filter_map(|position| self.action_at(tables, position))
     }
 
     /// The lookup tables, made on the first lookup.
