@@ -45,8 +45,8 @@ pub fn evaluate_condition(
 ) -> ConditionOutcome {
     let request_values = context
         .get(&condition.key.value)
-        .map(|entry| entry.values.clone());
-    let request = request_values.as_deref().unwrap_or_default();
+        .map(|entry| entry.values.as_slice());
+    let request = request_values.unwrap_or_default();
     let missing_key = request.is_empty();
     let outcome = |matched, compared: Option<compare::Compared>, explanation| {
         let (value_results, invalid_values) = compared
@@ -59,7 +59,7 @@ pub fn evaluate_condition(
             operator_span: condition.operator_text.span,
             key: SharedStr::from(&condition.key.value),
             key_span: condition.key.span,
-            request_values: request_values.clone(),
+            request_values: request_values.map(<[String]>::to_vec),
             value_results,
             missing_key,
             invalid_values,

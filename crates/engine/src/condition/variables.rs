@@ -45,7 +45,8 @@ pub struct VariableUse {
 /// Substitutes the policy variables in `text` from `context` (VARS). Under 2008-10-17 nothing is
 /// substituted and `${...}` stays literal text, its `*` and `?` still wildcards.
 pub fn substitute(text: &str, context: &Context, version: Version) -> Substitution {
-    if !version.supports_variables() {
+    // Text without `${` is one text part: most values have no variable, and are not split into parts.
+    if !version.supports_variables() || !text.contains("${") {
         return Substitution {
             value: Some(text.to_string()),
             pattern: Some(Pattern::from_policy_text(text)),
