@@ -99,8 +99,8 @@ pub fn evaluate_conditions(
 /// The context keys a condition reads: its key, then the keys of the policy variables in its values when
 /// they are substituted (String and ARN operators under 2012-10-17). Each key once, compared
 /// case-insensitively, in the order written.
-pub fn referenced_keys(condition: &Condition, version: Version) -> Vec<String> {
-    let mut keys = vec![condition.key.value.clone()];
+pub fn referenced_keys(condition: &Condition, version: Version) -> Vec<&str> {
+    let mut keys = vec![condition.key.value.as_str()];
     let substitutes = version.supports_variables()
         && condition.operator.is_some_and(|operator| {
             matches!(
@@ -114,7 +114,7 @@ pub fn referenced_keys(condition: &Condition, version: Version) -> Vec<String> {
             .iter()
             .flat_map(|value| variables_in(&value.text))
         {
-            if !keys.iter().any(|key| key.eq_ignore_ascii_case(&name)) {
+            if !keys.iter().any(|key| key.eq_ignore_ascii_case(name)) {
                 keys.push(name);
             }
         }

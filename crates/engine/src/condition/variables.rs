@@ -89,7 +89,7 @@ pub fn substitute(text: &str, context: &Context, version: Version) -> Substituti
 
 /// The key names of the variables in `text`, in order, escapes excluded. It reads the 2012-10-17 syntax
 /// whatever the version; callers decide whether variables apply.
-pub fn variables_in(text: &str) -> Vec<String> {
+pub fn variables_in(text: &str) -> Vec<&str> {
     // Most texts have no `$`, so no variable: they are not split into parts.
     if !text.contains('$') {
         return Vec::new();
@@ -97,7 +97,7 @@ pub fn variables_in(text: &str) -> Vec<String> {
     parse(text)
         .into_iter()
         .filter_map(|part| match part {
-            Part::Variable { name, .. } => Some(name.to_string()),
+            Part::Variable { name, .. } => Some(name),
             Part::Text(_) | Part::Escape(_) => None,
         })
         .collect()
