@@ -55,7 +55,7 @@ pub fn evaluate_condition(
         ConditionOutcome {
             matched,
             operator: condition.operator,
-            operator_text: SharedStr::from(&condition.operator_text.value),
+            operator_text: condition.operator_text.value.clone(),
             operator_span: condition.operator_text.span,
             key: SharedStr::from(&condition.key.value),
             key_span: condition.key.span,
