@@ -71,24 +71,26 @@ impl Catalog {
         pattern: &'p str,
     ) -> impl Iterator<Item = &'c Action> + use<'c, 'p> {
         let tables = self.tables();
+        let ascii = tables.ascii_names && pattern.is_ascii();
         // An ASCII pattern without wildcards names the actions whose full name it equals ignoring ASCII
         // case, as the glob would find when the names are ASCII too: those are looked up by name.
-        let by_name = tables.ascii_names && pattern.is_ascii() && !has_wildcard(pattern);
-        // `*`, or an ASCII `service:pattern` whose service has no wildcard: the full name matches when the
-        // service is the action's (the `:` can only meet the name's own) and the rest matches its name.
-        let service_and_name = pattern.split_once(':').filter(|(service, _)| {
-            tables.ascii_names && pattern.is_ascii() && !has_wildcard(service)
-        });
-        let matches = move |(place, full_name): &(Place, String)| match service_and_name {
-            _ if pattern == "*" => true,
-            Some((service, name)) => self.action_at_place(*place).is_some_and(|action| {
-                action.service.eq_ignore_ascii_case(service)
-                    && (name == "*" || glob_match_ignore_case(name, &action.name))
-            }),
-            None => glob_match_ignore_case(pattern, full_name),
-        };
+        let by_name = ascii && !has_wildcard(pattern);
         let named = by_name.then(|| tables.named(pattern));
         let scanned = (!by_name).then(|| {
+            // `*`, or an ASCII `service:pattern` whose service has no wildcard: the full name matches when
+            // the service is the action's (the `:` can only meet the name's own) and the rest matches its
+            // name.
+            let service_and_name = pattern
+                .split_once(':')
+                .filter(|(service, _)| ascii && !has_wildcard(service));
+            let matches = move |(place, full_name): &(Place, String)| match service_and_name {
+                _ if pattern == "*" => true,
+                Some((service, name)) => self.action_at_place(*place).is_some_and(|action| {
+                    action.service.eq_ignore_ascii_case(service)
+                        && (name == "*" || glob_match_ignore_case(name, &action.name))
+                }),
+                None => glob_match_ignore_case(pattern, full_name),
+            };
             tables
                 .actions
                 .iter()
