@@ -73,36 +73,29 @@ impl Catalog {
         let tables = self.tables();
         let ascii = tables.ascii_names && pattern.is_ascii();
         // An ASCII pattern without wildcards names the actions whose full name it equals ignoring ASCII
-        // case, as the glob would find when the names are ASCII too: those are looked up by name.
-        let by_name = ascii && !has_wildcard(pattern);
-        let named = by_name.then(|| tables.named(pattern));
-        let scanned = (!by_name).then(|| {
-            // `*`, or an ASCII `service:pattern` whose service has no wildcard: the full name matches when
-            // the service is the action's (the `:` can only meet the name's own) and the rest matches its
-            // name.
-            let service_and_name = pattern
-                .split_once(':')
-                .filter(|(service, _)| ascii && !has_wildcard(service));
-            let matches = move |(place, full_name): &(Place, String)| match service_and_name {
-                _ if pattern == "*" => true,
-                Some((service, name)) => self.action_at_place(*place).is_some_and(|action| {
-                    action.service.eq_ignore_ascii_case(service)
-                        && (name == "*" || glob_match_ignore_case(name, &action.name))
-                }),
-                None => glob_match_ignore_case(pattern, full_name),
-            };
-            tables
-                .actions
-                .iter()
-                .enumerate()
-                .filter(move |(_, entry)| matches(entry))
-                .map(|(position, _)| position)
-        });
-        named
-            .into_iter()
+        // case, as the glob would find when the names are ASCII too: a comparison of lengths rules out
+        // nearly every other action at once.
+        let exact = ascii && !has_wildcard(pattern);
+        // `*`, or an ASCII `service:pattern` whose service has no wildcard: the full name matches when the
+        // service is the action's (the `:` can only meet the name's own) and the rest matches its name.
+        let service_and_name = (!exact)
+            .then(|| pattern.split_once(':'))
             .flatten()
-            .chain(scanned.into_iter().flatten())
-            .filter_map(|position| self.action_at(tables, position))
+            .filter(|(service, _)| ascii && !has_wildcard(service));
+        let matches = move |place: Place, full_name: &str| match service_and_name {
+            _ if exact => full_name.eq_ignore_ascii_case(pattern),
+            _ if pattern == "*" => true,
+            Some((service, name)) => self.action_at_place(place).is_some_and(|action| {
+                action.service.eq_ignore_ascii_case(service)
+                    && (name == "*" || glob_match_ignore_case(name, &action.name))
+            }),
+            None => glob_match_ignore_case(pattern, full_name),
+        };
+        tables
+            .actions
+            .iter()
+            .filter(move |(place, full_name)| matches(*place, full_name))
+            .filter_map(|(place, _)| self.action_at_place(*place))
     }
 
     /// The lookup tables, made on the first lookup.
