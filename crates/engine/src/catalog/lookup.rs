@@ -61,23 +61,31 @@ impl Catalog {
     /// matched against the full `service:Name`). A pattern for a service the catalogue does not know gives
     /// nothing.
     pub fn expand(&self, pattern: &str) -> Vec<&Action> {
+        self.covered_by(pattern).collect()
+    }
+
+    /// The actions [`expand`](Self::expand) lists, in the same order, found one at a time: for a caller that
+    /// asks only whether there are any, or whether all of them are of some kind, without collecting them.
+    pub fn covered_by<'c, 'p>(
+        &'c self,
+        pattern: &'p str,
+    ) -> impl Iterator<Item = &'c Action> + use<'c, 'p> {
         let tables = self.tables();
+        let ascii = tables.ascii_names && pattern.is_ascii();
         // An ASCII pattern without wildcards names the actions whose full name it equals ignoring ASCII
-        // case, as the glob would find when the names are ASCII too: those are looked up by name.
-        if tables.ascii_names && pattern.is_ascii() && !has_wildcard(pattern) {
-            return tables
-                .named(pattern)
-                .filter_map(|position| self.action_at(tables, position))
-                .collect();
-        }
+        // case, as the glob would find when the names are ASCII too: a comparison of lengths rules out
+        // nearly every other action at once.
+        let exact = ascii && !has_wildcard(pattern);
         // `*`, or an ASCII `service:pattern` whose service has no wildcard: the full name matches when the
         // service is the action's (the `:` can only meet the name's own) and the rest matches its name.
-        let service_and_name = pattern.split_once(':').filter(|(service, _)| {
-            tables.ascii_names && pattern.is_ascii() && !has_wildcard(service)
-        });
-        let matches = |(place, full_name): &(Place, String)| match service_and_name {
+        let service_and_name = (!exact)
+            .then(|| pattern.split_once(':'))
+            .flatten()
+            .filter(|(service, _)| ascii && !has_wildcard(service));
+        let matches = move |place: Place, full_name: &str| match service_and_name {
+            _ if exact => full_name.eq_ignore_ascii_case(pattern),
             _ if pattern == "*" => true,
-            Some((service, name)) => self.action_at_place(*place).is_some_and(|action| {
+            Some((service, name)) => self.action_at_place(place).is_some_and(|action| {
                 action.service.eq_ignore_ascii_case(service)
                     && (name == "*" || glob_match_ignore_case(name, &action.name))
             }),
@@ -86,10 +94,8 @@ impl Catalog {
         tables
             .actions
             .iter()
-            .enumerate()
-            .filter(|(_, entry)| matches(entry))
-            .filter_map(|(position, _)| self.action_at(tables, position))
-            .collect()
+            .filter(move |(place, full_name)| matches(*place, full_name))
+            .filter_map(|(place, _)| self.action_at_place(*place))
     }
 
     /// The lookup tables, made on the first lookup.

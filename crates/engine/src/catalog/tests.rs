@@ -530,3 +530,21 @@ fn some_action_carries_exactly_the_keys_one_action_carries() {
     assert!(some_action_carries("ecr:ResourceTag/team"));
     assert!(!some_action_carries("ecr:NoSuchKey"));
 }
+
+proptest::proptest! {
+    #[test]
+    fn actions_covered_one_at_a_time_are_those_the_glob_finds(
+        pattern in "(\\*|[eE][cC][rR](-[pP]ublic)?|[a-z]{0,3})(:[A-Za-z*?:]{0,14})?",
+    ) {
+        // ACT: the actions a pattern covers, found one at a time, are the ones whose `service:Name` it
+        // matches without regard to case, in catalogue order; whether there are any is the first's answer.
+        let expected: Vec<String> = catalog()
+            .actions()
+            .filter(|action| glob_match_ignore_case(&pattern, &action.full_name()))
+            .map(|action| action.full_name())
+            .collect();
+        let found: Vec<String> = catalog().covered_by(&pattern).map(|action| action.full_name()).collect();
+        proptest::prop_assert_eq!(&found, &expected);
+        proptest::prop_assert_eq!(catalog().covered_by(&pattern).next().is_some(), !expected.is_empty());
+    }
+}

@@ -29,7 +29,7 @@ impl Pattern {
         pattern_parts
             .iter()
             .zip(&value_parts)
-            .all(|(pattern, value)| glob_matches(pattern, &value.chars().collect::<Vec<_>>()))
+            .all(|(pattern, value)| glob_matches(pattern, value))
     }
 }
 

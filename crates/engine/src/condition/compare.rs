@@ -132,7 +132,7 @@ fn substituted<P>(
     values: &[ConditionValue],
     context: &Context,
     version: Version,
-    operand: impl Fn(String, Pattern) -> P,
+    operand: impl Fn(SharedStr, Pattern) -> P,
 ) -> Vec<Prepared<P>> {
     values
         .iter()
@@ -150,10 +150,6 @@ fn substituted<P>(
                 (!variables_in(&value.text).is_empty())
                     .then_some(ValueNote::VariablesLiteralInVersion2008)
             };
-            let prepared = match (&substitution.value, substitution.pattern) {
-                (Some(text), Some(pattern)) => Some(operand(text.clone(), pattern)),
-                _ => None,
-            };
             let written = SharedStr::from(&value.text);
             let policy_value = substitution.value.map(|substituted| {
                 if substituted == value.text {
@@ -162,6 +158,11 @@ fn substituted<P>(
                     SharedStr::from(substituted)
                 }
             });
+            // The operand shares the substituted text with the result.
+            let prepared = policy_value
+                .clone()
+                .zip(substitution.pattern)
+                .map(|(text, pattern)| operand(text, pattern));
             Prepared {
                 result: ValueResult {
                     written,

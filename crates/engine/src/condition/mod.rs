@@ -45,8 +45,8 @@ pub fn evaluate_condition(
 ) -> ConditionOutcome {
     let request_values = context
         .get(&condition.key.value)
-        .map(|entry| entry.values.clone());
-    let request = request_values.as_deref().unwrap_or_default();
+        .map(|entry| entry.values.as_slice());
+    let request = request_values.unwrap_or_default();
     let missing_key = request.is_empty();
     let outcome = |matched, compared: Option<compare::Compared>, explanation| {
         let (value_results, invalid_values) = compared
@@ -55,11 +55,11 @@ pub fn evaluate_condition(
         ConditionOutcome {
             matched,
             operator: condition.operator,
-            operator_text: SharedStr::from(&condition.operator_text.value),
+            operator_text: condition.operator_text.value.clone(),
             operator_span: condition.operator_text.span,
             key: SharedStr::from(&condition.key.value),
             key_span: condition.key.span,
-            request_values: request_values.clone(),
+            request_values: request_values.map(<[String]>::to_vec),
             value_results,
             missing_key,
             invalid_values,
@@ -99,8 +99,8 @@ pub fn evaluate_conditions(
 /// The context keys a condition reads: its key, then the keys of the policy variables in its values when
 /// they are substituted (String and ARN operators under 2012-10-17). Each key once, compared
 /// case-insensitively, in the order written.
-pub fn referenced_keys(condition: &Condition, version: Version) -> Vec<String> {
-    let mut keys = vec![condition.key.value.clone()];
+pub fn referenced_keys(condition: &Condition, version: Version) -> Vec<&str> {
+    let mut keys = vec![condition.key.value.as_str()];
     let substitutes = version.supports_variables()
         && condition.operator.is_some_and(|operator| {
             matches!(
@@ -114,7 +114,7 @@ pub fn referenced_keys(condition: &Condition, version: Version) -> Vec<String> {
             .iter()
             .flat_map(|value| variables_in(&value.text))
         {
-            if !keys.iter().any(|key| key.eq_ignore_ascii_case(&name)) {
+            if !keys.iter().any(|key| key.eq_ignore_ascii_case(name)) {
                 keys.push(name);
             }
         }

@@ -41,6 +41,8 @@ impl Pattern {
 
     /// Appends policy text in which `*` and `?` are wildcards.
     pub fn push_policy_text(&mut self, text: &str) {
+        // A character is at least one byte: room for all of them is made at once.
+        self.tokens.reserve(text.len());
         self.tokens.extend(text.chars().map(|c| match c {
             '*' => GlobToken::AnyString,
             '?' => GlobToken::AnyChar,
@@ -50,6 +52,7 @@ impl Pattern {
 
     /// Appends text in which every character is literal.
     pub fn push_literal(&mut self, text: &str) {
+        self.tokens.reserve(text.len());
         self.tokens.extend(text.chars().map(GlobToken::Literal));
     }
 
@@ -60,20 +63,28 @@ impl Pattern {
 
     /// Whether `value` matches the whole pattern, case-sensitively (StringLike, OPS).
     pub fn matches(&self, value: &str) -> bool {
-        let value: Vec<char> = value.chars().collect();
-        glob_matches(&self.tokens, &value)
+        glob_matches(&self.tokens, value)
     }
 }
 
 /// Whether `value` matches `tokens`: the shared two-pointer matcher, with only the author's own `*` and
 /// `?` as wildcards.
-pub(super) fn glob_matches(tokens: &[GlobToken], value: &[char]) -> bool {
+pub(super) fn glob_matches(tokens: &[GlobToken], value: &str) -> bool {
     let wildcard = |token: GlobToken| match token {
         GlobToken::AnyString => Some(Wildcard::AnyRun),
         GlobToken::AnyChar => Some(Wildcard::AnyOne),
         GlobToken::Literal(_) => None,
     };
-    glob_with(tokens, value, wildcard, |token, character| {
-        token == GlobToken::Literal(character)
-    })
+    // ASCII text (nearly every value) is matched over its bytes without copying; bytes and characters are
+    // the same there. Anything else is matched over its characters.
+    if value.is_ascii() {
+        glob_with(tokens, value.as_bytes(), wildcard, |token, byte| {
+            token == GlobToken::Literal(char::from(byte))
+        })
+    } else {
+        let value: Vec<char> = value.chars().collect();
+        glob_with(tokens, &value, wildcard, |token, character| {
+            token == GlobToken::Literal(character)
+        })
+    }
 }

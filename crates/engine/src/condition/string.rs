@@ -3,12 +3,12 @@
 //! which the caller does.
 
 use super::pattern::Pattern;
-use crate::policy::OperatorBase;
+use crate::policy::{OperatorBase, SharedStr};
 
 /// A policy value after variable substitution: its text, and the pattern `StringLike` matches.
 #[derive(Debug, Clone)]
 pub(super) struct StringOperand {
-    pub(super) text: String,
+    pub(super) text: SharedStr,
     pub(super) pattern: Pattern,
 }
 
@@ -16,11 +16,22 @@ pub(super) struct StringOperand {
 /// operators reach here; any other base never matches.
 pub(super) fn holds(base: OperatorBase, policy: &StringOperand, request: &str) -> bool {
     match base {
-        OperatorBase::StringEquals | OperatorBase::StringNotEquals => policy.text == request,
+        OperatorBase::StringEquals | OperatorBase::StringNotEquals => &*policy.text == request,
         OperatorBase::StringEqualsIgnoreCase | OperatorBase::StringNotEqualsIgnoreCase => {
-            policy.text.to_lowercase() == request.to_lowercase()
+            equal_ignoring_case(&policy.text, request)
         }
         OperatorBase::StringLike | OperatorBase::StringNotLike => policy.pattern.matches(request),
         _ => false,
+    }
+}
+
+/// Whether two texts are equal once each is lowercased. ASCII texts lowercase to ASCII, so they are
+/// compared byte by byte without lowercasing copies; any other text is lowercased whole, as the final
+/// sigma's lowercase depends on its place in the word.
+pub(super) fn equal_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
     }
 }

@@ -45,7 +45,8 @@ pub struct VariableUse {
 /// Substitutes the policy variables in `text` from `context` (VARS). Under 2008-10-17 nothing is
 /// substituted and `${...}` stays literal text, its `*` and `?` still wildcards.
 pub fn substitute(text: &str, context: &Context, version: Version) -> Substitution {
-    if !version.supports_variables() {
+    // Text without `${` is one text part: most values have no variable, and are not split into parts.
+    if !version.supports_variables() || !text.contains("${") {
         return Substitution {
             value: Some(text.to_string()),
             pattern: Some(Pattern::from_policy_text(text)),
@@ -88,7 +89,7 @@ pub fn substitute(text: &str, context: &Context, version: Version) -> Substituti
 
 /// The key names of the variables in `text`, in order, escapes excluded. It reads the 2012-10-17 syntax
 /// whatever the version; callers decide whether variables apply.
-pub fn variables_in(text: &str) -> Vec<String> {
+pub fn variables_in(text: &str) -> Vec<&str> {
     // Most texts have no `$`, so no variable: they are not split into parts.
     if !text.contains('$') {
         return Vec::new();
@@ -96,7 +97,7 @@ pub fn variables_in(text: &str) -> Vec<String> {
     parse(text)
         .into_iter()
         .filter_map(|part| match part {
-            Part::Variable { name, .. } => Some(name.to_string()),
+            Part::Variable { name, .. } => Some(name),
             Part::Text(_) | Part::Escape(_) => None,
         })
         .collect()

@@ -36,8 +36,6 @@ pub struct LoadedPolicy {
     pub name: String,
     /// The organization level (0 = root) for SCPs and RCPs.
     pub level: Option<usize>,
-    /// The text that was parsed.
-    pub text: String,
     /// Where that text is in the scenario document, for a policy written there as a JSON object.
     pub written_at: Option<Span>,
     /// The parse.
@@ -61,7 +59,6 @@ pub fn load_policies(
                 kind: slot.kind,
                 name: slot.name,
                 level: slot.level,
-                text,
                 written_at: slot.source.written_at(),
                 parsed: checked.parsed,
                 diagnostics: checked.diagnostics,

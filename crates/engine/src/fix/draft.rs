@@ -601,7 +601,7 @@ impl Draft {
 fn as_written(source: &PolicySource) -> String {
     let text = source.text();
     if source.written_at().is_none() {
-        return text;
+        return text.into_owned();
     }
     let indent = text
         .lines()

@@ -68,9 +68,14 @@ impl<'a> Parser<'a> {
         let start = self.at;
         let next = loop {
             match self.bytes.get(self.at) {
-                // Indentation comes in runs of spaces: eight at a time while they last.
-                Some(b' ') if self.bytes.get(self.at..self.at + 8) == Some(b"        ") => {
-                    self.at += 8;
+                // Indentation comes in runs of spaces: eight bytes are read as one word, and the spaces
+                // that start it skipped together (at least the one seen, the word's lowest byte).
+                Some(b' ')
+                    if let Some(eight) =
+                        self.bytes.get(self.at..).and_then(<[u8]>::first_chunk) =>
+                {
+                    let others = u64::from_le_bytes(*eight) ^ u64::from_le_bytes([b' '; 8]);
+                    self.at += (others.trailing_zeros() / 8) as usize;
                 }
                 Some(b' ' | b'\t' | b'\r') => self.at += 1,
                 Some(b'\n') => {

@@ -144,7 +144,7 @@ fn catalogued_finding(pattern: &Spanned<String>, prefix: &str) -> Option<Diagnos
     };
     let docs = docs::service_page(prefix);
     if has_wildcard(text) {
-        if !catalog.expand(text).is_empty() {
+        if catalog.covered_by(text).next().is_some() {
             return None;
         }
         return Some(
@@ -238,18 +238,17 @@ fn repository_finding(input: &Input<'_>, pattern: &Spanned<String>) -> Option<Di
             .with_docs(docs::ECRPOL),
         );
     }
-    let expanded = catalog().expand(text);
-    let outside =
-        |action: &&Action| action.is_registry_level() || action.name == "CreateRepository";
-    if expanded.is_empty() || !expanded.iter().all(outside) {
+    let mut expanded = catalog().covered_by(text).peekable();
+    let outside = |action: &Action| action.is_registry_level() || action.name == "CreateRepository";
+    if expanded.peek().is_none() || !expanded.all(outside) {
         return None;
     }
     let message = if has_wildcard(text) {
         format!(
             "`{text}` covers only actions on the registry, not on a repository, so a repository policy cannot grant them: grant them in the caller's IAM policy with `\"Resource\": \"*\"`"
         )
-    } else if expanded
-        .iter()
+    } else if catalog()
+        .covered_by(text)
         .any(|action| action.name == "CreateRepository")
     {
         format!(

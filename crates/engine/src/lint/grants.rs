@@ -20,7 +20,7 @@ pub(super) fn covered_actions(block: &ActionBlock) -> Vec<&'static Action> {
     let catalog = catalog();
     let mut matched: Vec<&'static Action> = Vec::new();
     for pattern in &block.patterns {
-        for action in catalog.expand(&pattern.value) {
+        for action in catalog.covered_by(&pattern.value) {
             if !matched.iter().any(|seen| std::ptr::eq(*seen, action)) {
                 matched.push(action);
             }

@@ -3,7 +3,7 @@
 
 use super::{Input, docs, has_effect};
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
-use crate::matching::{Caller, CallerError, has_wildcard};
+use crate::matching::{Caller, CallerError, has_wildcard, is_unique_id};
 use crate::policy::{Effect, PrincipalBlock, PrincipalEntry, PrincipalKind};
 
 /// Checks every statement's `Principal` or `NotPrincipal`.
@@ -61,15 +61,6 @@ fn aws_problem(value: &str) -> Option<String> {
         Ok(_) | Err(CallerError::UnsupportedPartition { .. }) => None,
         Err(error) => Some(format!("{error}; name {example}")),
     }
-}
-
-/// PRIN: AWS shows the unique id (`AIDA…` for users, `AROA…` for roles) of a deleted principal.
-fn is_unique_id(value: &str) -> bool {
-    value.len() > 4
-        && (value.starts_with("AIDA") || value.starts_with("AROA"))
-        && value
-            .bytes()
-            .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit())
 }
 
 /// The service name in a malformed service principal, for the example: `codebuild` from `codebuild`.

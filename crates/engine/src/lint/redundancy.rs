@@ -108,11 +108,9 @@ fn action_covers(wide: &str, narrow: &str) -> bool {
     if !catalogued(narrow) {
         return false;
     }
-    let covered = catalog().expand(narrow);
-    !covered.is_empty()
-        && covered
-            .iter()
-            .all(|action| glob_match_ignore_case(wide, &action.full_name()))
+    let mut covered = catalog().covered_by(narrow).peekable();
+    covered.peek().is_some()
+        && covered.all(|action| glob_match_ignore_case(wide, &action.full_name()))
 }
 
 /// Both without `Resource` (a repository policy's own repository), a wide `*`, or every narrow pattern

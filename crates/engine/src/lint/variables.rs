@@ -28,7 +28,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
                 };
                 if !substituted {
                     findings.push(literal::in_resource(
-                        &variable,
+                        variable,
                         block,
                         statement,
                         pattern.span,
@@ -52,7 +52,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
                 };
                 if !substituted {
                     findings.push(literal::in_condition(
-                        &variable, condition, statement, value.span,
+                        variable, condition, statement, value.span,
                     ));
                 } else if !substitutes && family.is_some() {
                     findings.push(not_substituted(
@@ -69,7 +69,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
 }
 
 /// The first policy variable in `text`, escapes (`${*}`) excluded.
-fn first_variable(text: &str) -> Option<String> {
+fn first_variable(text: &str) -> Option<&str> {
     variables_in(text).into_iter().next()
 }
 

@@ -221,8 +221,8 @@ fn named_in_account(entry: &Caller, caller: &Caller) -> Option<NamedAs> {
 }
 
 /// Whether `value` looks like an IAM unique id: `AIDA` (users) or `AROA` (roles) followed by upper-case
-/// letters and digits.
-fn is_unique_id(value: &str) -> bool {
+/// letters and digits. AWS shows it in place of a deleted user or role (PRIN).
+pub(crate) fn is_unique_id(value: &str) -> bool {
     value.len() > 4
         && (value.starts_with("AIDA") || value.starts_with("AROA"))
         && value

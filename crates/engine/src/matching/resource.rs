@@ -122,13 +122,18 @@ enum Token {
     AnyRun { crosses_colons: bool },
 }
 
-/// The tokens of `pattern`, in order.
-fn tokens(pattern: &str) -> impl Iterator<Item = Token> + '_ {
+/// The tokens of `pattern`, in order. `after` is the text that follows `pattern` in the whole pattern
+/// (empty when `pattern` ends it): it decides whether a final `*` ends its segment.
+fn tokens<'a>(pattern: &'a str, after: &'a str) -> impl Iterator<Item = Token> + 'a {
     let mut chars = pattern.chars().peekable();
     std::iter::from_fn(move || {
         let token = match chars.next()? {
             '*' => Token::AnyRun {
-                crosses_colons: chars.peek().is_none_or(|&next| next == ':'),
+                crosses_colons: chars
+                    .peek()
+                    .copied()
+                    .or_else(|| after.chars().next())
+                    .is_none_or(|next| next == ':'),
             },
             '?' => Token::AnyOne,
             literal => Token::Literal(literal),
@@ -137,27 +142,53 @@ fn tokens(pattern: &str) -> impl Iterator<Item = Token> + '_ {
     })
 }
 
-/// The segment-aware glob described in the module comment. Dynamic programming over the text: `reachable`
-/// holds, for each prefix length of the text, whether the tokens seen so far can match exactly that prefix,
-/// and each token updates it in place. Time is the product of the two lengths, memory linear in the text.
+/// Prefix lengths of a text up to this many characters are tracked on the stack, longer texts on the heap.
+const STACK_PREFIXES: usize = 64;
+
+/// The segment-aware glob described in the module comment. The literal text before the pattern's first
+/// wildcard and after its last must begin and end the text; what lies between is matched by dynamic
+/// programming over the rest of the text: `reachable` holds, for each prefix length of that rest, whether
+/// the tokens seen so far can match exactly that prefix, and each token updates it in place. Time is the
+/// product of the two middle lengths, memory linear in the text.
 fn segment_glob_match(pattern: &str, text: &str) -> bool {
+    let wildcards = ['*', '?'];
     // Without wildcards every token is a literal, so only the same text matches.
-    if !has_wildcard(pattern) {
+    let (Some(first), Some(last)) = (pattern.find(wildcards), pattern.rfind(wildcards)) else {
         return pattern == text;
-    }
-    let text: Vec<char> = text.chars().collect();
-    let mut reachable = vec![false; text.len() + 1];
+    };
+    // Both wildcards are one byte long, so `last + 1` is the next character's boundary.
+    let (head, middle, tail) = (
+        &pattern[..first],
+        &pattern[first..=last],
+        &pattern[last + 1..],
+    );
+    let Some(text) = text
+        .strip_prefix(head)
+        .and_then(|rest| rest.strip_suffix(tail))
+    else {
+        return false;
+    };
+    let length = text.chars().count();
+    let mut on_stack = [false; STACK_PREFIXES];
+    let mut on_heap = Vec::new();
+    let reachable: &mut [bool] = match on_stack.get_mut(..=length) {
+        Some(prefixes) => prefixes,
+        None => {
+            on_heap.resize(length + 1, false);
+            &mut on_heap
+        }
+    };
     if let Some(empty) = reachable.first_mut() {
         *empty = true;
     }
-    for token in tokens(pattern) {
+    for token in tokens(middle, tail) {
         match token {
             Token::AnyRun { crosses_colons } => {
                 // A run extends every reachable prefix over the characters after it, left to right.
                 let mut previous = false;
-                let before = std::iter::once(None).chain(text.iter().map(Some));
+                let before = std::iter::once(None).chain(text.chars().map(Some));
                 for (here, consumed) in reachable.iter_mut().zip(before) {
-                    let extend = previous && consumed.is_some_and(|&c| crosses_colons || c != ':');
+                    let extend = previous && consumed.is_some_and(|c| crosses_colons || c != ':');
                     previous = *here || extend;
                     *here = previous;
                 }
@@ -165,7 +196,7 @@ fn segment_glob_match(pattern: &str, text: &str) -> bool {
             Token::AnyOne | Token::Literal(_) => {
                 // One character: prefix `i + 1` is reachable when prefix `i` was and character `i`
                 // matches; right to left, so that each prefix is read before it is overwritten.
-                for (at, &c) in text.iter().enumerate().rev() {
+                for (at, c) in (0..length).rev().zip(text.chars().rev()) {
                     let here = reachable.get(at).copied().unwrap_or(false);
                     let matches = match token {
                         Token::Literal(literal) => c == literal,
@@ -191,16 +222,16 @@ fn segment_glob_match(pattern: &str, text: &str) -> bool {
 /// A missing pattern segment counts as differing; when every part matches alone but the whole does not,
 /// the resource segment is blamed.
 fn first_differing_segment(pattern: &str, resource: &str) -> ArnSegment {
-    let pattern_parts: Vec<&str> = pattern.splitn(6, ':').collect();
+    let mut pattern_parts = pattern.splitn(6, ':');
     let resource_parts = six_components(resource).unwrap_or_default();
+    // Each pair is looked at once, in order, so the pattern's parts are taken one at a time alongside.
     ArnSegment::ALL
         .into_iter()
         .zip(resource_parts)
-        .enumerate()
-        .find(|&(index, (_, part))| {
+        .find(|&(_, part)| {
             pattern_parts
-                .get(index)
+                .next()
                 .is_none_or(|wanted| !glob_match(wanted, part))
         })
-        .map_or(ArnSegment::Resource, |(_, (segment, _))| segment)
+        .map_or(ArnSegment::Resource, |(segment, _)| segment)
 }

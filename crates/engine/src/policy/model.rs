@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::kind::PolicyKind;
 use super::operator::Operator;
+use super::shared::SharedStr;
 use crate::span::Span;
 
 /// A value and where it came from.
@@ -197,7 +198,7 @@ pub struct Condition {
     /// The operator, parsed; `None` when its name is unknown (the parser reported it).
     pub operator: Option<Operator>,
     /// The operator's text as written, and its span.
-    pub operator_text: Spanned<String>,
+    pub operator_text: Spanned<SharedStr>,
     /// The condition key as written (key names compare case-insensitively, COND), and its span.
     pub key: Spanned<String>,
     /// The values, in source order; several values for one key are ORed (MV).

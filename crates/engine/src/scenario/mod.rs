@@ -6,6 +6,7 @@
 
 mod stamp;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -143,17 +144,17 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 impl PolicySource {
     /// The text the parser reads: the typed text; for a value, the text written in the scenario document
     /// (so that the policy is checked exactly as written, duplicate keys included), or for a value built in
-    /// code the value pretty-printed with two-space indents.
-    pub fn text(&self) -> String {
+    /// code the value pretty-printed with two-space indents. Text the source holds is lent, not copied.
+    pub fn text(&self) -> Cow<'_, str> {
         match self {
-            PolicySource::Text(text) => text.clone(),
+            PolicySource::Text(text) => Cow::Borrowed(text),
             PolicySource::Value(PolicyValue {
                 written: Some(written),
                 ..
-            }) => written.text.clone(),
+            }) => Cow::Borrowed(&written.text),
             // Writing a JSON value cannot fail: its keys are strings and its numbers finite.
             PolicySource::Value(PolicyValue { value, .. }) => {
-                serde_json::to_string_pretty(value).unwrap_or_default()
+                Cow::Owned(serde_json::to_string_pretty(value).unwrap_or_default())
             }
         }
     }

@@ -135,7 +135,7 @@ fn a_scenario_written_back_keeps_its_policy_objects_and_a_repeated_key() {
     let read_back = scenario_from_text(&written).unwrap();
     assert_eq!(
         read_back.repository_policy.as_ref().map(PolicySource::text),
-        Some(TWICE.to_string())
+        Some(TWICE.into())
     );
     assert_eq!(decision(&read_back), Decision::Invalid);
 }

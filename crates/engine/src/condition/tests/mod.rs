@@ -33,7 +33,7 @@ pub(super) fn condition(operator: &str, key: &str, values: &[&str]) -> Condition
     Condition {
         operator: Operator::parse(operator).ok(),
         operator_text: Spanned {
-            value: operator.to_string(),
+            value: operator.into(),
             span: Span::default(),
         },
         key: Spanned {

@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 
 use super::{condition, single};
+use crate::condition::string::equal_ignoring_case;
 use crate::condition::{Pattern, date, evaluate_condition, ip, numeric, substitute};
 use crate::context::{Context, ContextEntry, ContextSource};
 use crate::policy::{OperatorBase, Version};
@@ -112,6 +113,46 @@ proptest! {
             Pattern::from_policy_text(&pattern).matches(&value),
             reference_glob(&pattern_chars, &value_chars)
         );
+    }
+
+    #[test]
+    fn glob_matching_agrees_with_the_reference_on_non_ascii_values(
+        pattern in "[aé*?]{0,10}",
+        value in "[aéK\u{212A}]{0,10}",
+    ) {
+        // OPS: ASCII values are matched over bytes, others over characters; both as the reference says.
+        let pattern_chars: Vec<char> = pattern.chars().collect();
+        let value_chars: Vec<char> = value.chars().collect();
+        prop_assert_eq!(
+            Pattern::from_policy_text(&pattern).matches(&value),
+            reference_glob(&pattern_chars, &value_chars)
+        );
+    }
+
+    #[test]
+    fn ignoring_case_is_comparing_the_lowercased_texts(
+        a in "[aAzZ0 ΣσςéÉK\u{212A}]{0,6}",
+        other in "[aAzZ0 ΣσςéÉK\u{212A}]{0,6}",
+        case in 0..3,
+    ) {
+        // OPS: StringEqualsIgnoreCase compares the texts as lowercased, final sigma included. The other text
+        // is an unrelated one, or the first with each character's case changed on its own.
+        let b: String = match case {
+            0 => other,
+            1 => a.chars().flat_map(char::to_lowercase).collect(),
+            _ => a.chars().flat_map(char::to_uppercase).collect(),
+        };
+        prop_assert_eq!(equal_ignoring_case(&a, &b), a.to_lowercase() == b.to_lowercase());
+    }
+
+    #[test]
+    fn text_without_variables_is_substituted_as_itself(text in "[$}{*?a-z:é]{0,20}") {
+        // VARS: text with no `${` holds no variable: its value is the text, its `*` and `?` wildcards.
+        prop_assume!(!text.contains("${"));
+        let substitution = substitute(&text, &single("a", "b"), Version::V2012_10_17);
+        prop_assert_eq!(substitution.value.as_deref(), Some(text.as_str()));
+        prop_assert_eq!(substitution.pattern, Some(Pattern::from_policy_text(&text)));
+        prop_assert!(substitution.variables.is_empty());
     }
 
     #[test]

@@ -33,7 +33,7 @@ fn listed(listing: &TemplatePolicies) -> Vec<(&str, PolicySlot, usize, usize)> {
 
 /// The loaded text of the policy `name`.
 fn text(listing: &TemplatePolicies, name: &str) -> String {
-    listing.pick(name).unwrap().policy.text()
+    listing.pick(name).unwrap().policy.text().into_owned()
 }
 
 /// The markers of the policy `name`: text, line and column.
@@ -212,7 +212,7 @@ fn apply_to_puts_the_policy_into_its_slot() {
         listing.pick(name).unwrap().apply_to(&mut scenario);
     }
     let text_of = |policy: &Option<crate::scenario::PolicySource>| {
-        policy.as_ref().map(|policy| policy.text())
+        policy.as_ref().map(|policy| policy.text().into_owned())
     };
     assert_eq!(
         text_of(&scenario.repository_policy),

@@ -185,6 +185,16 @@ proptest! {
     }
 
     #[test]
+    fn whitespace_runs_of_any_length_are_skipped_and_counted(
+        runs in prop::collection::vec("[ \t\r\n]{0,3}[ ]{0,19}[\n]?", 6),
+    ) {
+        // Runs of spaces are skipped eight bytes at a time; any length of run, at the end of the text
+        // too, is read, counted and spanned as serde_json and the character count say.
+        let text = format!("{}[{}1{},{}\"x\"{}]{}", runs[0], runs[1], runs[2], runs[3], runs[4], runs[5]);
+        prop_assert_eq!(agrees_with_serde_json(&text), Ok(()));
+    }
+
+    #[test]
     fn any_text_is_read_or_refused_without_panicking(text in "[\\[\\]{}\",:0-9a-z\\\\/* \n.eE+-é😀]{0,40}") {
         prop_assert_eq!(agrees_with_serde_json(&text), Ok(()));
     }

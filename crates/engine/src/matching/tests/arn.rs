@@ -2,6 +2,7 @@
 
 use proptest::prelude::*;
 
+use crate::matching::arn::six_components;
 use crate::matching::{Arn, ArnError, ArnSegment};
 
 #[test]
@@ -64,5 +65,16 @@ proptest! {
         if let Ok(arn) = Arn::parse(&text) {
             prop_assert_eq!(arn.to_string(), text);
         }
+    }
+
+    #[test]
+    fn the_six_components_are_the_text_split_at_its_first_five_colons(
+        text in "[a:é]{0,12}|[a-z0-9:/*-]{0,40}",
+    ) {
+        // ARNs have six components, the last of which keeps its colons (RES): as splitting at the first
+        // five colons gives them, with `None` for fewer.
+        let split: Vec<&str> = text.splitn(6, ':').collect();
+        let expected = <[&str; 6]>::try_from(split).ok();
+        prop_assert_eq!(six_components(&text), expected);
     }
 }

@@ -263,3 +263,22 @@ proptest! {
         prop_assert_eq!(matches(&pattern, &resource), expected);
     }
 }
+
+proptest! {
+    #[test]
+    fn segment_matching_agrees_with_the_reference_on_long_and_non_ascii_text(
+        pattern in "[aé:?]{0,3}\\*[aé:?]{0,3}(\\*[aé:?]{0,3})?",
+        resource in "[aé:]{0,3}:[aé:]{0,3}:[aé:]{1,80}",
+    ) {
+        // RES: the literal head and tail the matcher compares first, the middle it matches over
+        // characters, on the stack or, past 64 characters, on the heap, all agree with the reference.
+        let pattern = format!("arn:aws:ecr:{pattern}");
+        let resource = format!("arn:aws:ecr:{resource}");
+        prop_assume!(Arn::parse(&resource).is_ok());
+        let expected = segment_reference(
+            &pattern.chars().collect::<Vec<_>>(),
+            &resource.chars().collect::<Vec<_>>(),
+        );
+        prop_assert_eq!(matches(&pattern, &resource), expected);
+    }
+}

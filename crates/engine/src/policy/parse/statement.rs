@@ -11,6 +11,7 @@ use crate::policy::model::{
     ResourceBlock, Spanned, Statement, ValueType,
 };
 use crate::policy::operator::{Operator, OperatorError};
+use crate::policy::shared::SharedStr;
 use crate::span::Span;
 
 const STATEMENT_ELEMENTS: &[&str] = &[
@@ -416,8 +417,9 @@ fn conditions(value: &JsonValue, diagnostics: &mut Vec<Diagnostic>) -> Vec<Condi
 }
 
 fn operator_block(member: &JsonMember, diagnostics: &mut Vec<Diagnostic>) -> Vec<Condition> {
+    // Every condition of the block shares the operator's text.
     let operator_text = Spanned {
-        value: member.key.to_string(),
+        value: SharedStr::from(&*member.key),
         span: member.key_span,
     };
     let operator = match Operator::parse(&member.key) {
