@@ -73,6 +73,18 @@ struct Placed {
     policies: PolicySet,
 }
 
+impl Placed {
+    /// The twins in `other`, the same scenario with the other version, of this one's statements.
+    fn twins(&self, other: &Placed) -> StatementTwins {
+        StatementTwins::between(
+            &self.policies,
+            &self.scenario,
+            &other.policies,
+            &other.scenario,
+        )
+    }
+}
+
 impl<'a> Setup<'a> {
     /// The setup for a policy of `kind` with `base`, or with the defaults.
     pub(super) fn new(base: Option<&'a Scenario>, kind: PolicyKind) -> Self {
@@ -153,14 +165,8 @@ impl Side {
     /// The twins in `other`'s scenarios of the statements of this version's.
     pub(super) fn twins(&self, other: &Side) -> SideTwins {
         SideTwins {
-            own_account: StatementTwins::between(
-                &self.own_account.policies,
-                &other.own_account.policies,
-            ),
-            other_accounts: StatementTwins::between(
-                &self.other_accounts.policies,
-                &other.other_accounts.policies,
-            ),
+            own_account: self.own_account.twins(&other.own_account),
+            other_accounts: self.other_accounts.twins(&other.other_accounts),
         }
     }
 

@@ -1,5 +1,7 @@
 //! The scenario's policies, each parsed and linted once with its kind, a stable id and a name for people.
 
+use std::borrow::Cow;
+
 use crate::diagnostic::Diagnostic;
 use crate::lint::{LintOptions, all_findings};
 use crate::policy::{ParsedPolicy, PolicyKind, Shared, SharedList, parse_policy};
@@ -64,6 +66,15 @@ pub fn load_policies(
                 diagnostics: checked.diagnostics,
             }
         })
+        .collect()
+}
+
+/// The text of each policy of `scenario` ([`PolicySource::text`]), in the order [`load_policies`] loads
+/// them.
+pub(super) fn policy_texts(scenario: &Scenario) -> Vec<Cow<'_, str>> {
+    policy_slots(scenario)
+        .into_iter()
+        .map(|slot| slot.source.text())
         .collect()
 }
 

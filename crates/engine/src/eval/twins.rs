@@ -7,8 +7,12 @@
 //! version, and the request; the same text of a statement object, in a policy of the same kind and
 //! version, says the same. Only its position differs, which gives its label when it has no `Sid`.
 
-use crate::policy::Policy;
+use std::borrow::Cow;
 
+use crate::policy::Policy;
+use crate::scenario::Scenario;
+
+use super::inputs::policy_texts;
 use super::policy_set::PolicySet;
 
 /// For each statement of each policy of one set, the position (policy, statement) in another set of a
@@ -20,10 +24,17 @@ pub struct StatementTwins {
 }
 
 impl StatementTwins {
-    /// The twins in `other` of the statements of `set`.
-    pub fn between(set: &PolicySet, other: &PolicySet) -> Self {
-        let others = statement_texts(other);
-        let twins = statement_texts(set)
+    /// The twins in `other`, the policies of `other_scenario`, of the statements of `set`, the policies
+    /// of `scenario`.
+    pub fn between(
+        set: &PolicySet,
+        scenario: &Scenario,
+        other: &PolicySet,
+        other_scenario: &Scenario,
+    ) -> Self {
+        let (texts, other_texts) = (policy_texts(scenario), policy_texts(other_scenario));
+        let others = statement_texts(other, &other_texts);
+        let twins = statement_texts(set, &texts)
             .iter()
             .map(|policy| {
                 policy
@@ -46,17 +57,22 @@ impl StatementTwins {
     }
 }
 
-/// The statements of each policy of `set` with their texts; none for a policy that did not parse.
-fn statement_texts(set: &PolicySet) -> Vec<Vec<StatementText<'_>>> {
+/// The statements of each policy of `set` with their texts (`texts`, the policies' texts in the same
+/// order); none for a policy that did not parse.
+fn statement_texts<'a>(
+    set: &'a PolicySet,
+    texts: &'a [Cow<'_, str>],
+) -> Vec<Vec<StatementText<'a>>> {
     set.policies
         .iter()
-        .map(|loaded| match &loaded.parsed.policy {
+        .zip(texts)
+        .map(|(loaded, text)| match &loaded.parsed.policy {
             Some(policy) => policy
                 .statements
                 .iter()
                 .map(|statement| StatementText {
                     policy,
-                    text: loaded.text.get(statement.span.start..statement.span.end),
+                    text: text.get(statement.span.start..statement.span.end),
                 })
                 .collect(),
             None => Vec::new(),
@@ -83,14 +99,18 @@ impl StatementText<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::{Scenario, scenario_from_text};
+    use crate::scenario::scenario_from_text;
 
-    fn policies(policy: &str) -> PolicySet {
+    fn scenario(policy: &str) -> Scenario {
         let text = format!(
             r#"{{"repositoryPolicy": {policy}, "request": {{"principal": "arn:aws:iam::111122223333:root", "action": "ecr:BatchGetImage", "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}}}}"#
         );
-        let scenario: Scenario = scenario_from_text(&text).unwrap();
-        PolicySet::load(&scenario, scenario.first_request())
+        scenario_from_text(&text).unwrap()
+    }
+
+    fn twins(new: &Scenario, old: &Scenario) -> StatementTwins {
+        let load = |scenario: &Scenario| PolicySet::load(scenario, scenario.first_request());
+        StatementTwins::between(&load(new), new, &load(old), old)
     }
 
     const PULL: &str = r#"{"Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage"}"#;
@@ -98,25 +118,25 @@ mod tests {
 
     #[test]
     fn a_statement_written_the_same_is_the_twin_wherever_it_is() {
-        let old = policies(&format!(
+        let old = scenario(&format!(
             r#"{{"Version": "2012-10-17", "Statement": [{PULL}]}}"#
         ));
-        let new = policies(&format!(
+        let new = scenario(&format!(
             r#"{{"Version": "2012-10-17", "Statement": [{PUSH}, {PULL}]}}"#
         ));
-        let twins = StatementTwins::between(&new, &old);
+        let twins = twins(&new, &old);
         assert_eq!(twins.of(0, 0), None);
         assert_eq!(twins.of(0, 1), Some((0, 0)));
     }
 
     #[test]
     fn a_statement_under_another_version_has_no_twin() {
-        let old = policies(&format!(
+        let old = scenario(&format!(
             r#"{{"Version": "2008-10-17", "Statement": [{PULL}]}}"#
         ));
-        let new = policies(&format!(
+        let new = scenario(&format!(
             r#"{{"Version": "2012-10-17", "Statement": [{PULL}]}}"#
         ));
-        assert_eq!(StatementTwins::between(&new, &old).of(0, 0), None);
+        assert_eq!(twins(&new, &old).of(0, 0), None);
     }
 }
