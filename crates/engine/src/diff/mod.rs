@@ -8,7 +8,8 @@
 //! evaluation, the policy placed in its kind's slot of a scenario ([`setup`]). The statements both
 //! versions have are matched once for a request, and a caller's requests on one resource that no
 //! statement tells apart are decided once; every representative request is still counted and each
-//! changed one reported.
+//! changed one reported. What a request's preparation reads of the request alone (the caller, the
+//! resource, the derived context) is read once for a caller and resource, or for both versions.
 
 mod changed;
 #[cfg(test)]
@@ -267,11 +268,7 @@ fn representative_requests(policies: &[&Policy], setup: &Setup) -> Vec<RequestGr
         let Ok(caller) = Caller::parse(principal) else {
             continue;
         };
-        let applying: Vec<&Statement> = statements
-            .iter()
-            .copied()
-            .filter(|statement| principals::can_apply(statement, &caller))
-            .collect();
+        let applying = principals::applying(&statements, &caller);
         for context in &values::contexts(&applying) {
             for target in &targets {
                 let mut request = setup.template.clone();
