@@ -263,3 +263,22 @@ fn prin_a_caller_gets_the_contexts_of_the_statements_that_name_it_after_others_t
             && change.context.get("aws:SourceVpce").map(String::as_str) == Some("vpce-2")
     }));
 }
+
+#[test]
+fn vars_a_resource_variable_tells_apart_contexts_that_every_condition_decides_alike() {
+    // VARS: the Allow's Resource names the repository only when aws:SourceVpce is `app`; the only
+    // condition on that key never matches, whatever its value, so the Resource alone tells the
+    // contexts apart.
+    let deny = r#"{"Effect": "Deny", "Action": "ecr:PutImage", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpce": "app", "aws:username": "nobody"}}}"#;
+    let allow = r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/${aws:SourceVpce}"}"#;
+    let result = diff(
+        PolicyKind::Identity,
+        &repository(&format!("{allow}, {deny}")),
+        &repository(deny),
+    );
+    assert!(result.changes.iter().any(|change| {
+        change.is_lost_access()
+            && change.resource == super::setup::DEFAULT_REPOSITORY
+            && change.context.get("aws:SourceVpce").map(String::as_str) == Some("app")
+    }));
+}
