@@ -28,7 +28,9 @@ use serde::Serialize;
 pub use changed::{ChangedStatements, StatementMark};
 
 use crate::diagnostic::Diagnostic;
-use crate::eval::{CheckedPolicy, Decider, Decision, OutcomeKey, RequestTime, check_policy};
+use crate::eval::{
+    CheckedPolicy, Decider, Decision, OutcomeKey, PolicyCache, RequestTime, check_policy,
+};
 use crate::lint::LintOptions;
 use crate::matching::Caller;
 use crate::policy::{Policy, PolicyKind, Statement};
@@ -147,8 +149,9 @@ pub fn diff_policies(input: &DiffInput<'_>) -> AccessDiff {
         return diff;
     };
     diff.changed_statements = ChangedStatements::between(old_policy, new_policy);
-    let old_side = setup.side(input.old);
-    let new_side = setup.side(input.new);
+    let mut cache = PolicyCache::new();
+    let old_side = setup.side(input.old, &mut cache);
+    let new_side = setup.side(input.new, &mut cache);
     diff.base_errors = old_side.errors(&setup, input.time);
     if !diff.base_errors.is_empty() {
         return diff;
