@@ -160,10 +160,15 @@ impl Matching<'_> {
         detail: Detail::Reports,
         same_caller: None,
         twin: None,
-        known: Known {
-            basics: None,
-            contexts: None,
-        },
+        known: Known::NOTHING,
+    };
+}
+
+impl Known<'_> {
+    /// Nothing known: the request is read for the preparation.
+    const NOTHING: Self = Known {
+        basics: None,
+        contexts: None,
     };
 }
 

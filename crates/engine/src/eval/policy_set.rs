@@ -81,11 +81,7 @@ impl PolicySet {
     /// whose `Principal` does not name the caller are not matched any further, since they decide
     /// nothing for it.
     pub fn decider<'a>(&'a self, scenario: &'a Scenario, request: Request) -> Decider<'a> {
-        let known = Known {
-            basics: None,
-            contexts: None,
-        };
-        Decider::new(self, scenario, request, None, None, known)
+        Decider::new(self, scenario, request, None, None, Known::NOTHING)
     }
 }
 
