@@ -8,7 +8,8 @@
 //! evaluation, the policy placed in its kind's slot of a scenario ([`setup`]). The statements both
 //! versions have are matched once for a request, and a caller's requests on one resource that no
 //! statement tells apart are decided once; every representative request is still counted and each
-//! changed one reported.
+//! changed one reported. What a request's preparation reads of the request alone (the caller, the
+//! resource, the derived context) is read once for a caller and resource, or for both versions.
 
 mod changed;
 #[cfg(test)]
@@ -27,7 +28,9 @@ use serde::Serialize;
 pub use changed::{ChangedStatements, StatementMark};
 
 use crate::diagnostic::Diagnostic;
-use crate::eval::{CheckedPolicy, Decider, Decision, OutcomeKey, RequestTime, check_policy};
+use crate::eval::{
+    CheckedPolicy, Decider, Decision, OutcomeKey, PolicyCache, RequestTime, check_policy,
+};
 use crate::lint::LintOptions;
 use crate::matching::Caller;
 use crate::policy::{Policy, PolicyKind, Statement};
@@ -146,8 +149,9 @@ pub fn diff_policies(input: &DiffInput<'_>) -> AccessDiff {
         return diff;
     };
     diff.changed_statements = ChangedStatements::between(old_policy, new_policy);
-    let old_side = setup.side(input.old);
-    let new_side = setup.side(input.new);
+    let mut cache = PolicyCache::new();
+    let old_side = setup.side(input.old, &mut cache);
+    let new_side = setup.side(input.new, &mut cache);
     diff.base_errors = old_side.errors(&setup, input.time);
     if !diff.base_errors.is_empty() {
         return diff;
@@ -267,11 +271,7 @@ fn representative_requests(policies: &[&Policy], setup: &Setup) -> Vec<RequestGr
         let Ok(caller) = Caller::parse(principal) else {
             continue;
         };
-        let applying: Vec<&Statement> = statements
-            .iter()
-            .copied()
-            .filter(|statement| principals::can_apply(statement, &caller))
-            .collect();
+        let applying = principals::applying(&statements, &caller);
         for context in &values::contexts(&applying) {
             for target in &targets {
                 let mut request = setup.template.clone();

@@ -2,6 +2,8 @@
 //! and a role session; the same for the repository's account and for an account neither names; anonymous;
 //! and the callers that the principal condition keys (`aws:PrincipalArn`, ...) name.
 
+use std::collections::HashMap;
+
 use crate::matching::{Caller, match_principal};
 use crate::policy::{Policy, PrincipalKind, Statement};
 
@@ -85,15 +87,26 @@ fn is_account(text: &str) -> bool {
     text.len() == 12 && text.bytes().all(|byte| byte.is_ascii_digit())
 }
 
-/// Whether `statement` can apply to `caller`: it has no `Principal` (an identity-side policy), a
-/// `NotPrincipal`, or a `Principal` entry that names the caller (PRIN). A statement that cannot apply
-/// decides nothing for the caller whatever its conditions, so its condition keys need no values.
-pub(super) fn can_apply(statement: &Statement, caller: &Caller) -> bool {
-    statement.principal.as_ref().is_none_or(|block| {
-        block.negated
-            || block
-                .entries
-                .iter()
-                .any(|entry| match_principal(entry.kind, entry.value.as_str(), caller).matched)
-    })
+/// The statements that can apply to `caller`: those without a `Principal` (an identity-side policy),
+/// with a `NotPrincipal`, or with a `Principal` entry that names the caller (PRIN). A statement that
+/// cannot apply decides nothing for the caller whatever its conditions, so its condition keys need no
+/// values. Each distinct entry is matched once: the versions' statements repeat most of them.
+pub(super) fn applying<'s>(statements: &[&'s Statement], caller: &Caller) -> Vec<&'s Statement> {
+    let mut matched: HashMap<(PrincipalKind, &str), bool> = HashMap::new();
+    statements
+        .iter()
+        .copied()
+        .filter(|statement| {
+            statement.principal.as_ref().is_none_or(|block| {
+                block.negated
+                    || block.entries.iter().any(|entry| {
+                        *matched
+                            .entry((entry.kind, entry.value.as_str()))
+                            .or_insert_with(|| {
+                                match_principal(entry.kind, entry.value.as_str(), caller).matched
+                            })
+                    })
+            })
+        })
+        .collect()
 }

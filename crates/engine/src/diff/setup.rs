@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use crate::eval::{Decider, Decision, PolicySet, RequestTime, StatementTwins};
+use crate::eval::{Decider, Decision, PolicyCache, PolicySet, RequestTime, StatementTwins};
 use crate::matching::Caller;
 use crate::policy::PolicyKind;
 use crate::registry::RegistryPolicyScope;
@@ -111,15 +111,16 @@ impl<'a> Setup<'a> {
         }
     }
 
-    /// The scenarios of the version `text`, with their policies parsed and linted once.
-    pub(super) fn side(&self, text: &str) -> Side {
-        let place = |other_account: bool| {
+    /// The scenarios of the version `text`, with their policies parsed and linted once: through
+    /// `cache`, which both versions' scenarios share, a policy in several of them is parsed once.
+    pub(super) fn side(&self, text: &str, cache: &mut PolicyCache) -> Side {
+        let mut place = |other_account: bool| {
             let scenario = self.scenario(text, other_account);
             let probe = Request {
                 resource: self.repository.clone(),
                 ..Request::default()
             };
-            let policies = PolicySet::load(&scenario, &probe);
+            let policies = cache.load_set(&scenario, &probe);
             Placed { scenario, policies }
         };
         Side {

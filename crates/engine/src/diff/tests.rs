@@ -242,3 +242,43 @@ fn scpeval_scp_diff_is_decided_with_an_identity_policy_that_allows_everything() 
         == "ecr:BatchGetRepositoryScanningConfiguration"
         || change.action.starts_with("ecr:BatchGet")));
 }
+
+#[test]
+fn prin_a_caller_gets_the_contexts_of_the_statements_that_name_it_after_others_that_do_not() {
+    // PRIN: role/b is named after role/a, an entry of the same kind that does not name it; the
+    // condition of role/b's statement still gives role/b its contexts.
+    let statement = |vpce: &str| {
+        format!(
+            r#"{{"Effect": "Allow", "Principal": {{"AWS": "arn:aws:iam::111122223333:role/a"}}, "Action": "ecr:BatchGetImage"}}, {{"Effect": "Allow", "Principal": {{"AWS": "arn:aws:iam::111122223333:role/b"}}, "Action": "ecr:BatchGetImage", "Condition": {{"StringEquals": {{"aws:SourceVpce": "{vpce}"}}}}}}"#
+        )
+    };
+    let result = diff(
+        PolicyKind::Repository,
+        &repository(&statement("vpce-1")),
+        &repository(&statement("vpce-2")),
+    );
+    assert!(result.changes.iter().any(|change| {
+        change.principal == "arn:aws:iam::111122223333:role/b"
+            && change.is_new_access()
+            && change.context.get("aws:SourceVpce").map(String::as_str) == Some("vpce-2")
+    }));
+}
+
+#[test]
+fn vars_a_resource_variable_tells_apart_contexts_that_every_condition_decides_alike() {
+    // VARS: the Allow's Resource names the repository only when aws:SourceVpce is `app`; the only
+    // condition on that key never matches, whatever its value, so the Resource alone tells the
+    // contexts apart.
+    let deny = r#"{"Effect": "Deny", "Action": "ecr:PutImage", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpce": "app", "aws:username": "nobody"}}}"#;
+    let allow = r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/${aws:SourceVpce}"}"#;
+    let result = diff(
+        PolicyKind::Identity,
+        &repository(&format!("{allow}, {deny}")),
+        &repository(deny),
+    );
+    assert!(result.changes.iter().any(|change| {
+        change.is_lost_access()
+            && change.resource == super::setup::DEFAULT_REPOSITORY
+            && change.context.get("aws:SourceVpce").map(String::as_str) == Some("app")
+    }));
+}

@@ -72,6 +72,12 @@ impl PolicyCache {
         )
     }
 
+    /// [`PolicySet::load`] through this cache: the policies of `scenario`, linted as for `request`,
+    /// parsing and linting only those this cache does not hold. It counts as a preparation.
+    pub fn load_set(&mut self, scenario: &Scenario, request: &Request) -> PolicySet {
+        self.load(scenario, &lint_options(scenario, request))
+    }
+
     /// The policies of `scenario` linted with `options`, parsing and linting only those this cache
     /// does not hold. It counts as a preparation: policies that the last two did not use are forgotten.
     pub(super) fn load(&mut self, scenario: &Scenario, options: &LintOptions) -> PolicySet {

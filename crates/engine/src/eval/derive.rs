@@ -8,7 +8,11 @@ use crate::time::RequestTime;
 
 /// The derived keys whose value can differ between two requests of one prepared scenario: the clock's,
 /// and the repository's account, which for a registry-level action is the caller's.
-pub const PER_REQUEST_KEYS: [&str; 3] = ["aws:ResourceAccount", "aws:CurrentTime", "aws:EpochTime"];
+pub const PER_REQUEST_KEYS: [&str; 3] = [RESOURCE_ACCOUNT, "aws:CurrentTime", "aws:EpochTime"];
+
+/// The key of the repository's account, derived from the repository ARN, or for a registry-level
+/// action the caller's account.
+pub const RESOURCE_ACCOUNT: &str = "aws:ResourceAccount";
 
 /// Builds the context without the clock's keys, which [`with_time`] adds last: every key of
 /// `request.context`, then each derivable key the request lacks.
@@ -69,7 +73,7 @@ pub fn derive_untimed(
     }
     // GCK: always present for ECR.
     if let Some(account) = resource_account {
-        add(derived("aws:ResourceAccount", account.to_string()));
+        add(derived(RESOURCE_ACCOUNT, account.to_string()));
     }
     if let Some(region) = region.filter(|region| !region.is_empty()) {
         add(derived("aws:RequestedRegion", region.to_string()));

@@ -1,25 +1,24 @@
 //! What `prepare` decides once per statement: everything that is the same for every action and every
-//! request time of a prepared scenario. The caller, the repository and the context (apart from the keys in
-//! [`PER_REQUEST_KEYS`]) do not change between actions, so the `Principal` element, the `Resource` element
-//! and most conditions are matched here once; `evaluate` then matches only the action, and the parts that
-//! read a per-request key.
+//! request time of a prepared scenario. The caller, the repository and the context (apart from the keys
+//! in [`PER_REQUEST_KEYS`](super::derive::PER_REQUEST_KEYS)) do not change between actions, so the
+//! `Principal` element, the `Resource` element and most conditions are matched here once; `evaluate`
+//! then matches only the action, and the parts that read a per-request key. What depends on the
+//! statement alone (its label, its `Action` patterns) comes from its [`StatementShape`].
 
 use crate::condition::{
-    ConditionOutcome, ConditionsOutcome, evaluate_condition, evaluate_conditions, referenced_keys,
-    variables_in,
+    ConditionOutcome, ConditionsOutcome, evaluate_condition, evaluate_conditions,
 };
-use crate::matching::{ActionPattern, NamedAs};
-use crate::policy::{Condition, Policy, ResourceBlock, Shared, SharedStr, Statement, Version};
-use crate::span::Span;
+use crate::matching::NamedAs;
+use crate::policy::{Policy, Shared, SharedStr, Statement};
 
-use super::derive::PER_REQUEST_KEYS;
 use super::result::{ElementReport, PrincipalReport};
 use super::run::Detail;
+use super::shape::{ActionPatterns, StatementShape};
 use super::statement::{RequestView, principal_report, resource_report, strongest_grant};
 use crate::matching::ResourceMatch;
 
 /// A part of a statement's result: decided once, or to be decided for each request because it reads a
-/// key in [`PER_REQUEST_KEYS`].
+/// key in [`PER_REQUEST_KEYS`](super::derive::PER_REQUEST_KEYS).
 #[derive(Debug, Clone)]
 pub enum Part<T> {
     /// The same for every request of the prepared scenario.
@@ -40,7 +39,7 @@ pub struct FixedStatement {
     /// How a matching, non-negated `Principal` element names the caller (the section 1 table).
     pub named_as: Option<NamedAs>,
     /// The `Action`/`NotAction` element: whether it is negated, its name's span and its patterns.
-    pub action: Option<ActionPatterns>,
+    pub action: Option<Shared<ActionPatterns>>,
     /// The `Resource`/`NotResource` element's result.
     pub resource: Option<Part<Shared<ElementReport<ResourceMatch>>>>,
     /// The conditions' results.
@@ -60,25 +59,15 @@ pub enum FixedConditions {
     Skipped,
 }
 
-/// An `Action`/`NotAction` element, its patterns shared so that every report can hold them.
-#[derive(Debug, Clone)]
-pub struct ActionPatterns {
-    /// `true` for `NotAction`.
-    pub negated: bool,
-    /// The element name.
-    pub key_span: Span,
-    /// Each pattern with its span, in source order.
-    pub patterns: Vec<(Span, ActionPattern)>,
-}
-
 impl FixedStatement {
-    /// Matches the action-independent parts of `statement` of `policy` for `request`, whose context has
-    /// every key except those in [`PER_REQUEST_KEYS`]. The `Principal` element's result is `same_caller`'s
-    /// when given: the statement prepared for the same caller. For [`Detail::DecisionOnly`], a statement
-    /// whose `Principal` element does not name the caller is matched no further
-    /// ([`FixedConditions::Skipped`]).
+    /// Matches the action-independent parts of `statement` of `policy`, whose shape is `shape`, for
+    /// `request`, whose context has every key except the per-request ones. The `Principal` element's
+    /// result is `same_caller`'s when given: the statement prepared for the same caller. For
+    /// [`Detail::DecisionOnly`], a statement whose `Principal` element does not name the caller is
+    /// matched no further ([`FixedConditions::Skipped`]).
     pub fn new(
         statement: &Statement,
+        shape: &StatementShape,
         policy: &Policy,
         request: RequestView<'_>,
         detail: Detail,
@@ -98,16 +87,7 @@ impl FixedStatement {
                 (principal, named_as)
             }
         };
-        let (label, sid) = match same_caller {
-            Some(known) => (known.label.clone(), known.sid.clone()),
-            None => (
-                SharedStr::from(statement.label()),
-                statement
-                    .sid
-                    .as_ref()
-                    .map(|sid| SharedStr::from(&sid.value)),
-            ),
-        };
+        let (label, sid) = (shape.label.clone(), shape.sid.clone());
         if detail == Detail::DecisionOnly
             && principal.as_ref().is_some_and(|report| !report.matched)
         {
@@ -121,33 +101,28 @@ impl FixedStatement {
                 conditions: FixedConditions::Skipped,
             };
         }
-        let action = statement.action.as_ref().map(|block| ActionPatterns {
-            negated: block.negated,
-            key_span: block.key_span,
-            patterns: block
-                .patterns
-                .iter()
-                .map(|pattern| (pattern.span, ActionPattern::new(&pattern.value)))
-                .collect(),
-        });
+        let action = shape.action.clone();
         let resource = statement.resource.as_ref().map(|block| {
-            if resource_reads_per_request_key(block, policy.version) {
+            if shape.resource_per_request {
                 Part::PerRequest
             } else {
                 Part::Fixed(Shared::new(resource_report(block, policy.version, request)))
             }
         });
-        let conditions = if statement
-            .conditions
-            .iter()
-            .any(|condition| condition_reads_per_request_key(condition, policy.version))
-        {
+        let conditions = if shape.conditions_per_request.is_empty() {
+            FixedConditions::All(Shared::new(evaluate_conditions(
+                &statement.conditions,
+                request.context,
+                policy.version,
+            )))
+        } else {
             FixedConditions::Each(
                 statement
                     .conditions
                     .iter()
-                    .map(|condition| {
-                        if condition_reads_per_request_key(condition, policy.version) {
+                    .zip(&shape.conditions_per_request)
+                    .map(|(condition, per_request)| {
+                        if *per_request {
                             Part::PerRequest
                         } else {
                             Part::Fixed(evaluate_condition(
@@ -159,12 +134,6 @@ impl FixedStatement {
                     })
                     .collect(),
             )
-        } else {
-            FixedConditions::All(Shared::new(evaluate_conditions(
-                &statement.conditions,
-                request.context,
-                policy.version,
-            )))
         };
         Self {
             label,
@@ -177,16 +146,12 @@ impl FixedStatement {
         }
     }
 
-    /// `statement` prepared as its twin `twin` was: the same text in another version of the policies,
-    /// prepared for the same request in the same detail, so the results are the same. The label and
-    /// the `Sid` are the twin's when it is at the same position (`same_position`), else `statement`'s.
-    pub fn from_twin(statement: &Statement, twin: &FixedStatement, same_position: bool) -> Self {
-        if same_position {
-            return twin.clone();
-        }
+    /// A statement of shape `shape` prepared as its twin `twin` was: the same text in another version
+    /// of the policies, prepared for the same request in the same detail, so the results are the same
+    /// but for the label, which is the statement's own.
+    pub fn from_twin(shape: &StatementShape, twin: &FixedStatement) -> Self {
         Self {
-            label: SharedStr::from(statement.label()),
-            sid: twin.sid.clone(),
+            label: shape.label.clone(),
             ..twin.clone()
         }
     }
@@ -196,27 +161,4 @@ impl FixedStatement {
         matches!(self.resource, Some(Part::PerRequest))
             || matches!(self.conditions, FixedConditions::Each(_))
     }
-}
-
-fn is_per_request_key(key: &str) -> bool {
-    PER_REQUEST_KEYS
-        .iter()
-        .any(|per_request| per_request.eq_ignore_ascii_case(key))
-}
-
-/// A condition reads its key and, where they are substituted, its variables' keys.
-fn condition_reads_per_request_key(condition: &Condition, version: Version) -> bool {
-    referenced_keys(condition, version)
-        .iter()
-        .any(|key| is_per_request_key(key))
-}
-
-/// A resource pattern reads the keys of its variables, which are substituted only under 2012-10-17.
-fn resource_reads_per_request_key(block: &ResourceBlock, version: Version) -> bool {
-    version.supports_variables()
-        && block.patterns.iter().any(|pattern| {
-            variables_in(&pattern.value)
-                .iter()
-                .any(|key| is_per_request_key(key))
-        })
 }

@@ -20,6 +20,7 @@ mod reading;
 mod request;
 mod result;
 mod run;
+mod shape;
 mod statement;
 mod suite;
 #[cfg(test)]
@@ -49,8 +50,8 @@ use std::borrow::Cow;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LintOptions;
-use crate::matching::{Caller, CallerError};
-use crate::policy::{PolicyKind, SharedList, SharedStr};
+use crate::matching::Caller;
+use crate::policy::{PolicyKind, Shared, SharedList, SharedStr};
 use crate::scenario::{Request, Scenario};
 use crate::span::Span;
 
@@ -74,8 +75,9 @@ pub struct Prepared<'a> {
     asked: Cow<'a, Request>,
     /// The policies, loaded for this preparation or shared by many.
     set: Cow<'a, PolicySet>,
-    caller: Result<Caller, CallerError>,
-    request: RequestBasics,
+    /// The request's action-independent facts, read for this preparation or shared with another of
+    /// the same principal, resource and `federatedBy`.
+    request: Shared<RequestBasics>,
     /// Present when the principal, the resource, `federatedBy` and every policy are valid.
     ready: Option<Ready>,
 }
@@ -93,7 +95,8 @@ struct ReportHeader {
 /// action-independent parts matched (`None` for a policy that did not parse).
 #[derive(Debug, Clone)]
 struct Ready {
-    contexts: Contexts,
+    /// Derived for this preparation, or shared with another of the same request.
+    contexts: Shared<Contexts>,
     statements: Vec<Option<Vec<FixedStatement>>>,
     has_per_request_parts: bool,
 }
@@ -137,6 +140,18 @@ struct Matching<'r> {
     /// The same request prepared in the same detail on another version of the policies, whose
     /// results hold for the statements it has a twin of.
     twin: Option<Twin<'r>>,
+    /// What a preparation of the same request, or of one with the same principal, resource and
+    /// `federatedBy`, already read of it.
+    known: Known<'r>,
+}
+
+/// What another preparation already read of the request, which does not depend on the policies.
+#[derive(Debug, Clone, Copy)]
+struct Known<'r> {
+    /// The facts of a request with the same principal, resource and `federatedBy`.
+    basics: Option<&'r Shared<RequestBasics>>,
+    /// The contexts of the same request.
+    contexts: Option<&'r Shared<Contexts>>,
 }
 
 impl Matching<'_> {
@@ -145,6 +160,15 @@ impl Matching<'_> {
         detail: Detail::Reports,
         same_caller: None,
         twin: None,
+        known: Known::NOTHING,
+    };
+}
+
+impl Known<'_> {
+    /// Nothing known: the request is read for the preparation.
+    const NOTHING: Self = Known {
+        basics: None,
+        contexts: None,
     };
 }
 
@@ -157,12 +181,10 @@ struct Twin<'r> {
 }
 
 impl<'r> Twin<'r> {
-    /// The twin of statement `statement` of policy `policy` as prepared there, and whether it is at
-    /// the same position in its policy.
-    fn of(&self, policy: usize, statement: usize) -> Option<(&'r FixedStatement, bool)> {
+    /// The twin of statement `statement` of policy `policy` as prepared there.
+    fn of(&self, policy: usize, statement: usize) -> Option<&'r FixedStatement> {
         let (at, index) = self.twins.of(policy, statement)?;
-        let fixed = self.ready.statements.get(at)?.as_ref()?.get(index)?;
-        Some((fixed, index == statement))
+        self.ready.statements.get(at)?.as_ref()?.get(index)
     }
 }
 
@@ -173,21 +195,19 @@ fn prepare_loaded<'a>(
     set: Cow<'a, PolicySet>,
     matching: Matching<'_>,
 ) -> Prepared<'a> {
-    let caller = Caller::parse(&asked.principal);
-    let request = RequestBasics::new(&asked, &caller, &set.blocking);
-    let ready = match &caller {
+    let request = matching
+        .known
+        .basics
+        .cloned()
+        .unwrap_or_else(|| Shared::new(RequestBasics::new(&asked)));
+    let ready = match &request.principal {
         Ok(caller)
             if request.errors.is_empty()
                 && request.federated_error.is_none()
-                && request.blocking.is_empty() =>
+                && set.blocking.is_empty() =>
         {
             Some(Ready::new(
-                scenario,
-                &asked,
-                &set.policies,
-                caller,
-                &request,
-                matching,
+                scenario, &asked, &set, caller, &request, matching,
             ))
         }
         _ => None,
@@ -196,7 +216,6 @@ fn prepare_loaded<'a>(
         scenario,
         asked,
         set,
-        caller,
         request,
         ready,
     }
@@ -206,12 +225,16 @@ impl Ready {
     fn new(
         scenario: &Scenario,
         asked: &Request,
-        policies: &[LoadedPolicy],
+        set: &PolicySet,
         caller: &Caller,
         request: &RequestBasics,
         matching: Matching<'_>,
     ) -> Self {
-        let contexts = Contexts::new(asked, caller, request);
+        let contexts = matching
+            .known
+            .contexts
+            .cloned()
+            .unwrap_or_else(|| Shared::new(Contexts::new(asked, caller, request)));
         let view = RequestView {
             caller,
             resource: &request.resource,
@@ -219,11 +242,14 @@ impl Ready {
             has_boundary: scenario.permissions_boundary.is_some(),
             federated_by: request.federated_by.as_ref(),
         };
-        let statements: Vec<Option<Vec<FixedStatement>>> = policies
+        let statements: Vec<Option<Vec<FixedStatement>>> = set
+            .policies
             .iter()
+            .zip(&set.shapes)
             .enumerate()
-            .map(|(index, policy)| {
+            .map(|(index, (policy, shapes))| {
                 let parsed = policy.parsed.policy.as_ref()?;
+                let shapes = shapes.as_ref()?;
                 let known = matching
                     .same_caller
                     .and_then(|ready| ready.statements.get(index)?.as_deref());
@@ -231,15 +257,21 @@ impl Ready {
                     parsed
                         .statements
                         .iter()
+                        .zip(shapes)
                         .enumerate()
-                        .map(|(at, statement)| {
-                            if let Some((twin, same_position)) =
-                                matching.twin.and_then(|twin| twin.of(index, at))
-                            {
-                                return FixedStatement::from_twin(statement, twin, same_position);
+                        .map(|(at, (statement, shape))| {
+                            if let Some(twin) = matching.twin.and_then(|twin| twin.of(index, at)) {
+                                return FixedStatement::from_twin(shape, twin);
                             }
                             let principal = known.and_then(|known| known.get(at));
-                            FixedStatement::new(statement, parsed, view, matching.detail, principal)
+                            FixedStatement::new(
+                                statement,
+                                shape,
+                                parsed,
+                                view,
+                                matching.detail,
+                                principal,
+                            )
                         })
                         .collect(),
                 )

@@ -10,9 +10,10 @@ use super::inputs::{LoadedPolicy, check_policy, load_policies};
 use super::outcome_key::OutcomeKey;
 use super::request::blocking;
 use super::run::Detail;
+use super::shape::{StatementShape, shapes};
 use super::twins::StatementTwins;
 use super::{
-    Decision, Matching, Prepared, Ready, ReportHeader, RequestTime, Twin, lint_options,
+    Decision, Known, Matching, Prepared, Ready, ReportHeader, RequestTime, Twin, lint_options,
     prepare_loaded,
 };
 use crate::policy::SharedStr;
@@ -26,6 +27,8 @@ pub struct PolicySet {
     pub(super) headers: Vec<ReportHeader>,
     /// One message per policy whose errors keep every request from being evaluated.
     pub(super) blocking: Vec<String>,
+    /// The shapes of each policy's statements, in the same order.
+    pub(super) shapes: Vec<Option<Vec<StatementShape>>>,
 }
 
 impl PolicySet {
@@ -50,10 +53,12 @@ impl PolicySet {
             })
             .collect();
         let blocking = blocking(&policies);
+        let shapes = shapes(&policies);
         Self {
             policies,
             headers,
             blocking,
+            shapes,
         }
     }
 
@@ -76,7 +81,7 @@ impl PolicySet {
     /// whose `Principal` does not name the caller are not matched any further, since they decide
     /// nothing for it.
     pub fn decider<'a>(&'a self, scenario: &'a Scenario, request: Request) -> Decider<'a> {
-        Decider::new(self, scenario, request, None, None)
+        Decider::new(self, scenario, request, None, None, Known::NOTHING)
     }
 }
 
@@ -90,18 +95,21 @@ pub struct Decider<'a> {
 
 impl<'a> Decider<'a> {
     /// Prepares `request` on `set`, with the `Principal` results of `same_caller` (a preparation of
-    /// the same caller) and the statements' results of `twin` when given.
+    /// the same caller), the statements' results of `twin` and what `known` holds of the request when
+    /// given.
     fn new(
         set: &'a PolicySet,
         scenario: &'a Scenario,
         request: Request,
         same_caller: Option<&Ready>,
         twin: Option<Twin<'_>>,
+        known: Known<'_>,
     ) -> Self {
         let matching = Matching {
             detail: Detail::DecisionOnly,
             same_caller,
             twin,
+            known,
         };
         let prepared = prepare_loaded(scenario, Cow::Owned(request), Cow::Borrowed(set), matching);
         Decider { set, prepared }
@@ -114,10 +122,23 @@ impl<'a> Decider<'a> {
 
     /// Prepares `request`, another context or resource of this one's scenario, to be decided: when
     /// its caller (principal and `federatedBy`) is this one's, the statements' `Principal` elements
-    /// are not matched again.
+    /// are not matched again, and when its resource is this one's too, nor is the request read again.
     pub fn with_request(&self, request: Request) -> Decider<'a> {
         let same_caller = self.same_caller_ready(&request);
-        Decider::new(self.set, self.prepared.scenario, request, same_caller, None)
+        let same_facts =
+            self.is_same_caller(&request) && request.resource == self.request().resource;
+        let known = Known {
+            basics: same_facts.then_some(&self.prepared.request),
+            contexts: None,
+        };
+        Decider::new(
+            self.set,
+            self.prepared.scenario,
+            request,
+            same_caller,
+            None,
+            known,
+        )
     }
 
     /// Prepares this decider's request on `set` with `scenario`, another version of its scenario's
@@ -125,7 +146,7 @@ impl<'a> Decider<'a> {
     /// the statements with a twin take its results, and when `same_caller` is a decider on `set` of
     /// the same caller, the other statements' `Principal` elements are not matched again. With a
     /// permissions boundary in one scenario and not the other no statement is taken, as the
-    /// statements' results may differ.
+    /// statements' results may differ. The request's facts and contexts are this one's.
     pub fn on_twin<'b>(
         &self,
         set: &'b PolicySet,
@@ -143,14 +164,23 @@ impl<'a> Decider<'a> {
             .filter(|_| same_boundary)
             .map(|ready| Twin { ready, twins });
         let same_caller = same_caller.and_then(|decider| decider.same_caller_ready(&request));
-        Decider::new(set, scenario, request, same_caller, twin)
+        // The request is this one's: what was read of it does not depend on the policies.
+        let known = Known {
+            basics: Some(&self.prepared.request),
+            contexts: self.prepared.ready.as_ref().map(|ready| &ready.contexts),
+        };
+        Decider::new(set, scenario, request, same_caller, twin, known)
     }
 
-    /// This preparation's results, when `request` is by the same caller (principal and
-    /// `federatedBy`).
-    fn same_caller_ready(&self, request: &Request) -> Option<&Ready> {
+    /// Whether `request` is by this one's caller (principal and `federatedBy`).
+    fn is_same_caller(&self, request: &Request) -> bool {
         let asked = self.prepared.request();
-        (asked.principal == request.principal && asked.federated_by == request.federated_by)
+        asked.principal == request.principal && asked.federated_by == request.federated_by
+    }
+
+    /// This preparation's results, when `request` is by the same caller.
+    fn same_caller_ready(&self, request: &Request) -> Option<&Ready> {
+        self.is_same_caller(request)
             .then_some(self.prepared.ready.as_ref())
             .flatten()
     }

@@ -109,6 +109,30 @@ fn a_registry_level_action_reads_the_callers_account_as_the_resource_account() {
     assert!(!pull.policies[0].statements[0].conditions.matched);
 }
 
+#[test]
+fn a_registry_level_actions_context_on_a_repository_is_derived_with_the_callers_account() {
+    // ECRSAR: on a repository, a registry-level action's context is made from the repository
+    // actions' one; it holds what deriving it with the caller's account as the resource's gives, the
+    // keys in the same order, and no aws:ResourceAccount for a caller without an account.
+    let fields = identity(json!({"Effect": "Allow", "Action": "ecr:*", "Resource": "*"}));
+    for principal in [USER, "codebuild.amazonaws.com", "anonymous"] {
+        let scenario = scenario(principal, REPO, fields.clone());
+        let caller = Caller::parse(principal).unwrap();
+        let derived = derive::derive_untimed(
+            scenario.first_request(),
+            &caller,
+            caller.account(),
+            Some("us-east-1"),
+        );
+        let evaluation = prepare(&scenario).evaluate("ecr:GetAuthorizationToken", JUNE);
+        assert_eq!(
+            evaluation.context,
+            derive::with_time(derived, JUNE).entries(),
+            "{principal}"
+        );
+    }
+}
+
 /// A scenario with a bit of everything: a repository policy with a Deny, identity policies with
 /// conditions on fixed and per-request keys, a boundary and a session policy.
 fn mixed() -> Scenario {

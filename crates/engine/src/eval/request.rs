@@ -1,22 +1,29 @@
-//! The request facts that do not depend on the action, read once by `prepare`: the resource, the accounts,
-//! the errors in the principal, resource and `federatedBy`, the policies' blocking errors, and the context
-//! without the clock's keys. Each action then adds only what depends on it.
+//! The request facts that do not depend on the action, read once by `prepare`: the caller, the resource,
+//! the accounts, the errors in the principal, resource and `federatedBy`, and the context without the
+//! clock's keys. Each action then adds only what depends on it. Neither depends on the policies, so
+//! preparations of the same request on other policies share them, and preparations of the same caller
+//! and resource share the facts.
 
 use crate::catalog::{Action, catalog};
-use crate::context::{Context, ContextEntry};
+use std::sync::OnceLock;
+
+use crate::context::{Context, ContextEntry, ContextSource};
 use crate::diagnostic::Diagnostic;
 use crate::matching::{Arn, Caller, CallerError};
 use crate::policy::SharedStr;
 use crate::scenario::Request;
 
 use super::RequestTime;
-use super::derive::{derive_untimed, time_entries, with_time};
+use super::derive::{RESOURCE_ACCOUNT, derive_untimed, time_entries, with_time};
 use super::inputs::{LoadedPolicy, policy_phrase};
 use super::result::RequestFacts;
 
-/// The action-independent facts of a scenario's request.
+/// The action-independent facts of a scenario's request: they depend on its principal, resource and
+/// `federatedBy` alone.
 #[derive(Debug, Clone)]
 pub struct RequestBasics {
+    /// The principal, read.
+    pub principal: Result<Caller, CallerError>,
     /// The resource, surrounding whitespace removed.
     pub resource: SharedStr,
     /// The resource as an ARN, when it is one.
@@ -33,23 +40,17 @@ pub struct RequestBasics {
     pub federated_by: Option<Caller>,
     /// The problem with `federatedBy`, when there is one.
     pub federated_error: Option<String>,
-    /// One message per policy whose errors keep the scenario from being evaluated.
-    pub blocking: Vec<String>,
 }
 
 impl RequestBasics {
-    /// Reads the request of a scenario whose principal parsed to `caller` and whose policies' errors
-    /// are `blocking` (one message per policy, from [`blocking`]).
-    pub fn new(
-        request: &Request,
-        caller: &Result<Caller, CallerError>,
-        blocking: &[String],
-    ) -> Self {
+    /// Reads the principal, the resource and `federatedBy` of `request`.
+    pub fn new(request: &Request) -> Self {
+        let principal = Caller::parse(&request.principal);
         let resource = request.resource.trim();
         let resource_arn = Arn::parse(resource).ok();
-        let caller_ok = caller.as_ref().ok();
+        let caller_ok = principal.as_ref().ok();
         let mut errors = Vec::new();
-        if let Err(error) = caller {
+        if let Err(error) = &principal {
             errors.push(format!("principal: {error}"));
         }
         if resource != "*" && resource_arn.is_none() {
@@ -57,7 +58,7 @@ impl RequestBasics {
                 "resource: `{resource}` is not an ARN; give the repository ARN, such as `arn:aws:ecr:us-east-1:111122223333:repository/app`, or `*` for registry-level actions"
             ));
         }
-        let (federated_by, federated_error) = match federated_by(request, caller) {
+        let (federated_by, federated_error) = match federated_by(request, &principal) {
             Ok(user) => (user, None),
             Err(error) => (None, Some(error)),
         };
@@ -73,7 +74,7 @@ impl RequestBasics {
             errors,
             federated_by,
             federated_error,
-            blocking: blocking.to_vec(),
+            principal,
         }
     }
 
@@ -134,34 +135,31 @@ impl RequestBasics {
 
 /// The context of every request of one scenario, without the clock's keys: one for actions on the
 /// repository and one for registry-level actions, whose `aws:ResourceAccount` is the caller's account.
+/// The second is made from the first when first wanted: most preparations decide actions of one kind.
 #[derive(Debug, Clone)]
 pub struct Contexts {
     repository: Context,
-    registry: Context,
+    registry: OnceLock<Context>,
+    /// The caller's account, which `aws:ResourceAccount` holds for registry-level actions.
+    caller_account: Option<String>,
 }
 
 impl Contexts {
-    /// Derives both contexts of `request` by `caller`.
+    /// Derives the contexts of `request` by `caller`.
     pub fn new(request: &Request, caller: &Caller, basics: &RequestBasics) -> Self {
         let region = basics.resource_arn.as_ref().map(Arn::region);
-        let derive = |registry_level| {
-            derive_untimed(
-                request,
-                caller,
-                basics.resource_account(registry_level),
-                region,
-            )
-        };
         Self {
-            repository: derive(false),
-            registry: derive(true),
+            repository: derive_untimed(request, caller, basics.resource_account(false), region),
+            registry: OnceLock::new(),
+            caller_account: basics.caller_account.clone(),
         }
     }
 
     /// The context without the clock's keys.
     pub fn untimed(&self, registry_level: bool) -> &Context {
         if registry_level {
-            &self.registry
+            self.registry
+                .get_or_init(|| on_registry(&self.repository, self.caller_account.as_deref()))
         } else {
             &self.repository
         }
@@ -185,6 +183,28 @@ impl Contexts {
         );
         entries
     }
+}
+
+/// The registry-level context of a request whose repository-level context is `repository`: what
+/// [`derive_untimed`] gives with the caller's account as the resource's. The keys are the same, in the
+/// same order, except the derived `aws:ResourceAccount`, which holds `caller_account`, or is absent
+/// when the caller has none.
+fn on_registry(repository: &Context, caller_account: Option<&str>) -> Context {
+    let mut context = Context::new();
+    for entry in repository.entries() {
+        if entry.source == ContextSource::Derived && entry.key == RESOURCE_ACCOUNT {
+            if let Some(account) = caller_account {
+                context.insert(ContextEntry::single(
+                    RESOURCE_ACCOUNT,
+                    account,
+                    ContextSource::Derived,
+                ));
+            }
+        } else {
+            context.insert(entry.clone());
+        }
+    }
+    context
 }
 
 /// `request.federatedBy`: an IAM user of the federated user's own account.

@@ -66,11 +66,13 @@ impl Prepared<'_> {
         let known_action = catalog().action(action);
         let facts = self.request.facts(&self.asked, action, known_action);
         let request_errors = self.request.errors_for(action);
-        let (Ok(caller), Some(ready), true) =
-            (&self.caller, &self.ready, request_errors.is_empty())
-        else {
+        let (Ok(caller), Some(ready), true) = (
+            &self.request.principal,
+            &self.ready,
+            request_errors.is_empty(),
+        ) else {
             return Err(Box::new(if request_errors.is_empty() {
-                self.invalid(facts, Vec::new(), self.request.blocking.clone())
+                self.invalid(facts, Vec::new(), self.set.blocking.clone())
             } else {
                 self.invalid(facts, request_errors, Vec::new())
             }));
