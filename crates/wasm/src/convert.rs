@@ -17,6 +17,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use ecr_policy_engine::scenario::{Scenario, ScenarioError, scenario_from_text};
+use js_sys::JsString;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
@@ -26,10 +27,11 @@ use crate::args;
 pub type ReadScenario = Rc<Result<Scenario, ScenarioError>>;
 
 thread_local! {
-    /// The scenario argument read last, by its JSON text. The page passes one scenario to several
-    /// functions in turn (`evaluate` then `decideSuite` or `matrix`), and again when nothing in it changed
-    /// (a re-evaluation at a new time): the same text is read once.
-    static LAST_READ: RefCell<Option<(String, ReadScenario)>> = const { RefCell::new(None) };
+    /// The scenario argument read last, by its JSON text, kept as a JavaScript string. The page passes
+    /// one scenario to several functions in turn (`evaluate` then `decideSuite` or `matrix`), and again
+    /// when nothing in it changed (a re-evaluation at a new time): the same text is read once, and is
+    /// compared on the JavaScript side without being copied into the module.
+    static LAST_READ: RefCell<Option<(JsString, ReadScenario)>> = const { RefCell::new(None) };
 }
 
 /// Reads the `scenario` argument of `function`. A value that is not an object, or not JSON data (a
@@ -40,11 +42,14 @@ pub fn scenario(function: &str, value: &JsValue) -> Result<ReadScenario, JsValue
     Ok(LAST_READ.with_borrow_mut(|last| match last {
         Some((last_text, read)) if *last_text == text => Rc::clone(read),
         _ => {
-            let read = Rc::new(scenario_from_text(&text).map_err(|error| ScenarioError {
-                line: None,
-                column: None,
-                ..error
-            }));
+            let document = String::from(&text);
+            let read = Rc::new(
+                scenario_from_text(&document).map_err(|error| ScenarioError {
+                    line: None,
+                    column: None,
+                    ..error
+                }),
+            );
             *last = Some((text, Rc::clone(&read)));
             read
         }
@@ -59,7 +64,7 @@ pub fn options<T: for<'de> serde::Deserialize<'de>>(
     argument: &str,
     value: &JsValue,
 ) -> Result<T, JsValue> {
-    let text = json_text(function, argument, value)?;
+    let text = String::from(json_text(function, argument, value)?);
     ecr_policy_engine::scenario::read_document(&text).map_err(|error| {
         let at = match error.path.strip_prefix('[') {
             Some(_) => format!("{argument}{}", error.path),
@@ -70,24 +75,24 @@ pub fn options<T: for<'de> serde::Deserialize<'de>>(
     })
 }
 
-/// The object `value` as `JSON.stringify` writes it.
-fn json_text(function: &str, argument: &str, value: &JsValue) -> Result<String, JsValue> {
+/// The object `value` as `JSON.stringify` writes it, a JavaScript string.
+fn json_text(function: &str, argument: &str, value: &JsValue) -> Result<JsString, JsValue> {
     let object = args::object(function, argument, value)?;
-    let json = js_sys::JSON::stringify(object)
-        .map_err(|error| {
-            let message = error_message(&error);
-            args::misuse(
-                function,
-                &format!("`{argument}` is not JSON data: {message}"),
-            )
-        })
-        .map(JsValue::from)?;
-    json.as_string().ok_or_else(|| {
+    let json = js_sys::JSON::stringify(object).map_err(|error| {
+        let message = error_message(&error);
         args::misuse(
             function,
-            &format!("`{argument}` is not JSON data: `JSON.stringify` gave nothing"),
+            &format!("`{argument}` is not JSON data: {message}"),
         )
-    })
+    })?;
+    if json.is_string() {
+        Ok(json)
+    } else {
+        Err(args::misuse(
+            function,
+            &format!("`{argument}` is not JSON data: `JSON.stringify` gave nothing"),
+        ))
+    }
 }
 
 /// `value` as a plain JavaScript object, built by serde-wasm-bindgen field by field with its
