@@ -125,13 +125,13 @@ fn xacct_cross_account_pull_is_one_fix_with_both_sides_named() {
     assert!(identity.after.starts_with(kept), "{}", identity.after);
 }
 
-#[test]
-fn eval_an_explicit_deny_is_narrowed_for_the_caller_and_the_fix_says_so() {
-    // EVAL step 1: a matching Deny overrides every allow, so the fix must change it, and says it narrows it.
-    let scenario = Scenario {
+/// A pull by the repository's own account under a repository policy whose one statement, with the
+/// `Sid` `sid`, denies it to everyone.
+fn pull_under_a_deny_for_everyone(sid: &str) -> Scenario {
+    Scenario {
         repository_policy: text(json!({
             "Version": "2012-10-17",
-            "Statement": [{"Sid": "NoPulls", "Effect": "Deny", "Principal": "*", "Action": "ecr:BatchGetImage"}]
+            "Statement": [{"Sid": sid, "Effect": "Deny", "Principal": "*", "Action": "ecr:BatchGetImage"}]
         })),
         request: Some(Request {
             principal: "111122223333".to_owned(),
@@ -140,7 +140,13 @@ fn eval_an_explicit_deny_is_narrowed_for_the_caller_and_the_fix_says_so() {
             ..Request::default()
         }),
         ..Scenario::default()
-    };
+    }
+}
+
+#[test]
+fn eval_an_explicit_deny_is_narrowed_for_the_caller_and_the_fix_says_so() {
+    // EVAL step 1: a matching Deny overrides every allow, so the fix must change it, and says it narrows it.
+    let scenario = pull_under_a_deny_for_everyone("NoPulls");
     let fixes = fixes(&scenario);
     assert_eq!(fixes.len(), 1);
     let fix = &fixes[0];
@@ -158,19 +164,7 @@ fn eval_an_explicit_deny_is_narrowed_for_the_caller_and_the_fix_says_so() {
 #[test]
 fn eval_a_narrowed_deny_with_an_empty_sid_is_named_by_its_number_as_the_reasons_name_it() {
     // A fix names the statement it narrows as the reason chain does: an empty `Sid` is no name.
-    let scenario = Scenario {
-        repository_policy: text(json!({
-            "Version": "2012-10-17",
-            "Statement": [{"Sid": "", "Effect": "Deny", "Principal": "*", "Action": "ecr:BatchGetImage"}]
-        })),
-        request: Some(Request {
-            principal: "111122223333".to_owned(),
-            action: "ecr:BatchGetImage".to_owned(),
-            resource: REPOSITORY.to_owned(),
-            ..Request::default()
-        }),
-        ..Scenario::default()
-    };
+    let scenario = pull_under_a_deny_for_everyone("");
     let denial = evaluate(&scenario, TIME);
     assert!(denial.reasons.iter().any(|reason| {
         reason

@@ -246,6 +246,20 @@ fn segment_reference(pattern: &[char], text: &[char]) -> bool {
     }
 }
 
+/// Checks that `pattern` matches `resource`, each after `arn:aws:ecr:`, as the reference says; a resource
+/// that is no ARN is left out.
+fn agrees_with_the_reference(pattern: &str, resource: &str) -> Result<(), TestCaseError> {
+    let pattern = format!("arn:aws:ecr:{pattern}");
+    let resource = format!("arn:aws:ecr:{resource}");
+    prop_assume!(Arn::parse(&resource).is_ok());
+    let expected = segment_reference(
+        &pattern.chars().collect::<Vec<_>>(),
+        &resource.chars().collect::<Vec<_>>(),
+    );
+    prop_assert_eq!(matches(&pattern, &resource), expected);
+    Ok(())
+}
+
 proptest! {
     #[test]
     fn segment_matching_agrees_with_the_reference(
@@ -253,14 +267,7 @@ proptest! {
         resource in "[ab:]{0,3}:[ab:]{0,3}:[ab:]{1,5}",
     ) {
         // RES: `*` stays in its segment unless it ends the segment; `?` never matches `:`.
-        let pattern = format!("arn:aws:ecr:{pattern}");
-        let resource = format!("arn:aws:ecr:{resource}");
-        prop_assume!(Arn::parse(&resource).is_ok());
-        let expected = segment_reference(
-            &pattern.chars().collect::<Vec<_>>(),
-            &resource.chars().collect::<Vec<_>>(),
-        );
-        prop_assert_eq!(matches(&pattern, &resource), expected);
+        agrees_with_the_reference(&pattern, &resource)?;
     }
 }
 
@@ -272,13 +279,6 @@ proptest! {
     ) {
         // RES: the literal head and tail the matcher compares first, the middle it matches over
         // characters, on the stack or, past 64 characters, on the heap, all agree with the reference.
-        let pattern = format!("arn:aws:ecr:{pattern}");
-        let resource = format!("arn:aws:ecr:{resource}");
-        prop_assume!(Arn::parse(&resource).is_ok());
-        let expected = segment_reference(
-            &pattern.chars().collect::<Vec<_>>(),
-            &resource.chars().collect::<Vec<_>>(),
-        );
-        prop_assert_eq!(matches(&pattern, &resource), expected);
+        agrees_with_the_reference(&pattern, &resource)?;
     }
 }
