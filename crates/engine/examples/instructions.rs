@@ -1,0 +1,58 @@
+//! Runs one of the native benchmark's text-to-answer cases a given number of times, for
+//! `scripts/instructions`, which counts the instructions it takes under callgrind: a figure that, unlike a
+//! time, the load of a shared machine does not change.
+//!
+//! Usage: `instructions CASE N`, CASE one of `prepare` (the typical scenario's policies parsed and
+//! linted, then its request evaluated), `small` and `typical` (the scenario's text to its result as JSON
+//! text), on the benchmark's fixtures at the corpus's request time.
+
+use ecr_policy_engine::eval::{evaluate, prepare};
+use ecr_policy_engine::scenario::scenario_from_text;
+use ecr_policy_test_kit::CORPUS_TIME as TIME;
+use std::hint::black_box;
+use std::process::ExitCode;
+
+const TYPICAL: &str = include_str!("../benches/fixtures/typical.json");
+const SMALL: &str = include_str!("../benches/fixtures/small.json");
+
+/// The scenario's text read, its policies parsed and linted, its request evaluated and the evaluation
+/// written as JSON text, as the benchmark's case of the same name does.
+fn text_to_result_json(text: &str) -> Option<String> {
+    let scenario = scenario_from_text(text).ok()?;
+    serde_json::to_string(&evaluate(&scenario, TIME)).ok()
+}
+
+fn main() -> ExitCode {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(case), Some(Ok(times))) = (
+        arguments.first(),
+        arguments.get(1).map(|n| n.parse::<usize>()),
+    ) else {
+        eprintln!("usage: instructions prepare|small|typical N");
+        return ExitCode::from(2);
+    };
+    let Ok(typical) = scenario_from_text(TYPICAL) else {
+        eprintln!("the typical fixture does not parse");
+        return ExitCode::from(2);
+    };
+    for _ in 0..times {
+        match case.as_str() {
+            "prepare" => {
+                black_box(
+                    prepare(black_box(&typical)).evaluate(&typical.first_request().action, TIME),
+                );
+            }
+            "small" => {
+                black_box(text_to_result_json(black_box(SMALL)));
+            }
+            "typical" => {
+                black_box(text_to_result_json(black_box(TYPICAL)));
+            }
+            _ => {
+                eprintln!("unknown case `{case}` (expected prepare, small or typical)");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
