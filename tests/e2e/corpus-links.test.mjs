@@ -11,14 +11,13 @@
 // decision).
 
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, before, test } from "node:test";
+import { CORPUS_ROOT as CORPUS, corpusFiles } from "../corpus-files.mjs";
 import { cliBatch, cliTest } from "./cli.mjs";
 import { REPO_ROOT, start, waitForDecision, withPage } from "./harness.mjs";
-
-const CORPUS = join(REPO_ROOT, "tests", "scenarios");
 
 let env;
 let scratch;
@@ -32,16 +31,6 @@ after(async () => {
   await env?.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
-
-/** Every .json file under `folder`, at any depth, in path order (the test kit's corpus walk). */
-function corpusFiles(folder) {
-  return readdirSync(folder, { withFileTypes: true })
-    .flatMap((entry) => {
-      const path = join(folder, entry.name);
-      return entry.isDirectory() ? corpusFiles(path) : entry.name.endsWith(".json") ? [path] : [];
-    })
-    .sort();
-}
 
 /** How many scenarios a corpus file holds: an array of them, `{"scenarios": [...]}`, or one. */
 function scenarioCount(file) {

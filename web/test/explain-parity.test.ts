@@ -10,10 +10,11 @@
 // so it lives outside src/, whose files the page's build type-checks without Node's types.
 
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { corpusFiles } from "../../tests/corpus-files.mjs";
 import { evaluate, initSync, readScenarios } from "../pkg/ecr_policy_wasm.js";
 import { type Compared, comparedWith, explainStatement, patternText, statementLabel } from "../src/explain";
 import { allRequests, findPolicy } from "../src/state";
@@ -53,21 +54,10 @@ interface Evaluated {
   texts: Map<string, string>;
 }
 
-/** Every .json file under `folder`, sorted. */
-function jsonFiles(folder: string): string[] {
-  return readdirSync(folder)
-    .sort()
-    .flatMap((name) => {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) return jsonFiles(path);
-      return name.endsWith(".json") ? [path] : [];
-    });
-}
-
 /** Every request of every corpus scenario, each made the one request of the page's state and evaluated as the page does. */
 function corpusRequests(): Evaluated[] {
   const found: Evaluated[] = [];
-  for (const file of jsonFiles(join(repoRoot, "tests/scenarios"))) {
+  for (const file of corpusFiles()) {
     const read = readScenarios(readFileSync(file, "utf8"));
     if (!read.ok) throw new Error(`${file}: ${read.error.message}`);
     for (const [number, scenario] of read.scenarios.entries()) {

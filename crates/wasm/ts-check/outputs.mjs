@@ -7,9 +7,11 @@
 //
 // Usage: node outputs.mjs (after the packages are built into ./pkg and ./pkg-analyses).
 
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { CORPUS_ROOT, corpusFiles } from "../../../tests/corpus-files.mjs";
 
 import { diff, encodeShare, importIdentity, initSync as initAnalyses, readAccount, readTemplate, suggestFixes, whoCan } from "./pkg-analyses/ecr_policy_analyses.js";
 import {
@@ -25,23 +27,11 @@ import {
 } from "./pkg/ecr_policy_wasm.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const corpusRoot = join(here, "../../../tests/scenarios");
 /** 2026-06-01T00:00:00Z, the clock of the corpus tests. */
 const TIME = 1_780_272_000;
 
 initSync({ module: readFileSync(join(here, "pkg/ecr_policy_wasm_bg.wasm")) });
 initAnalyses({ module: readFileSync(join(here, "pkg-analyses/ecr_policy_analyses_bg.wasm")) });
-
-/** Every .json file under `folder`, sorted. */
-function jsonFiles(folder) {
-  return readdirSync(folder)
-    .sort()
-    .flatMap((name) => {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) return jsonFiles(path);
-      return name.endsWith(".json") ? [path] : [];
-    });
-}
 
 /** The scenarios of a corpus file, read by the engine's reader (`readScenarios`), the one the page uses. */
 function scenariosOf(file) {
@@ -67,8 +57,8 @@ function policiesOf(scenario) {
   return found.map(([kind, policy]) => [kind, text(policy)]);
 }
 
-const scenarios = jsonFiles(corpusRoot).flatMap(scenariosOf);
-if (scenarios.length === 0) throw new Error(`no scenario under ${corpusRoot}`);
+const scenarios = corpusFiles().flatMap(scenariosOf);
+if (scenarios.length === 0) throw new Error(`no scenario under ${CORPUS_ROOT}`);
 
 const request = { principal: "anonymous", action: "ecr:BatchGetImage", resource: "*" };
 const malformed = [{}, { request, extra: true }, { request: { ...request, context: { "aws:SourceIp": {} } } }];
