@@ -8,6 +8,7 @@ use crate::diagnostic::ParseCode;
 use crate::distance::levenshtein;
 use crate::json::{JsonKind, JsonMember, JsonValue};
 use crate::policy::model::Spanned;
+use crate::policy::shared::SharedStr;
 
 /// How messages name the object being read, written out only when a message is made.
 #[derive(Debug, Clone, Copy)]
@@ -131,15 +132,15 @@ pub(super) fn quoted_list(names: &[&str]) -> String {
         .join(", ")
 }
 
-/// The value as a string, or a `wrong-type` error naming `element`.
-pub(super) fn string(
-    value: &JsonValue,
+/// The value as a string, borrowed from the JSON value, or a `wrong-type` error naming `element`.
+pub(super) fn string<'v>(
+    value: &'v JsonValue,
     element: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Spanned<String>> {
+) -> Option<Spanned<&'v str>> {
     match &value.kind {
         JsonKind::String(text) => Some(Spanned {
-            value: text.to_string(),
+            value: text,
             span: value.span,
         }),
         _ => {
@@ -155,7 +156,7 @@ pub(super) fn string_or_array(
     value: &JsonValue,
     element: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Spanned<String>> {
+) -> Vec<Spanned<SharedStr>> {
     match &value.kind {
         JsonKind::String(_) => non_empty(value, element, diagnostics).into_iter().collect(),
         JsonKind::Array(items) => {
@@ -192,7 +193,7 @@ fn non_empty(
     value: &JsonValue,
     element: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Spanned<String>> {
+) -> Option<Spanned<SharedStr>> {
     let text = value.as_str()?;
     if text.is_empty() {
         diagnostics.push(Diagnostic::error(
@@ -203,7 +204,7 @@ fn non_empty(
         return None;
     }
     Some(Spanned {
-        value: text.to_string(),
+        value: SharedStr::from(text),
         span: value.span,
     })
 }
