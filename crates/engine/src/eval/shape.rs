@@ -1,15 +1,17 @@
 //! [`StatementShape`]: what preparing a statement needs of it that depends only on its text and its
-//! policy's version, made once when the policies are loaded instead of for every request prepared on
-//! them: its label and `Sid` as shared text, its `Action` element's patterns, and which of its parts
-//! read a key in [`PER_REQUEST_KEYS`].
+//! policy's version, made once with the policy's parse (and remembered with it by the
+//! [`PolicyCache`](super::PolicyCache)) instead of for every request prepared on it: its label and
+//! `Sid` as shared text, its `Action` element's patterns, and which of its parts read a key in
+//! [`PER_REQUEST_KEYS`].
 
 use crate::condition::{referenced_keys, variables_in};
 use crate::matching::ActionPattern;
-use crate::policy::{Condition, ResourceBlock, Shared, SharedStr, Statement, Version};
+use crate::policy::{
+    Condition, ParsedPolicy, ResourceBlock, Shared, SharedList, SharedStr, Statement, Version,
+};
 use crate::span::Span;
 
 use super::derive::PER_REQUEST_KEYS;
-use super::inputs::LoadedPolicy;
 
 /// One statement's request-independent parts.
 #[derive(Debug, Clone)]
@@ -37,22 +39,15 @@ pub struct ActionPatterns {
     pub patterns: Vec<(Span, ActionPattern)>,
 }
 
-/// The shapes of each policy's statements, by policy (`None` for a policy that did not parse), then
-/// statement.
-pub fn shapes(policies: &[LoadedPolicy]) -> Vec<Option<Vec<StatementShape>>> {
-    policies
+/// The shapes of the statements of `parsed`, in source order; `None` when it did not parse.
+pub fn statement_shapes(parsed: &ParsedPolicy) -> Option<SharedList<StatementShape>> {
+    let policy = parsed.policy.as_ref()?;
+    let shapes: Vec<StatementShape> = policy
+        .statements
         .iter()
-        .map(|loaded| {
-            let policy = loaded.parsed.policy.as_ref()?;
-            Some(
-                policy
-                    .statements
-                    .iter()
-                    .map(|statement| StatementShape::new(statement, policy.version))
-                    .collect(),
-            )
-        })
-        .collect()
+        .map(|statement| StatementShape::new(statement, policy.version))
+        .collect();
+    Some(SharedList::from(shapes))
 }
 
 impl StatementShape {
