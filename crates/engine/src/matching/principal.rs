@@ -193,6 +193,8 @@ impl PrincipalName {
     }
 }
 
+/// What a `Service` entry names: the service principal of that name; nobody for `*` or a name with a
+/// wildcard (PRIN).
 fn read_service(value: &str) -> Named {
     if value == "*" {
         Named::Nobody(PrincipalMismatch::ServiceWildcard)
@@ -203,6 +205,8 @@ fn read_service(value: &str) -> Named {
     }
 }
 
+/// What an `AWS` entry names: everyone for `*`, an account for its id, the principal of an ARN written in
+/// its canonical form; nobody for a partial wildcard or any other text (PRIN).
 fn read_aws(value: &str) -> Named {
     if value == "*" {
         Named::Everyone
