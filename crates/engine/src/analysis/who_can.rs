@@ -184,7 +184,7 @@ fn named_outside(base: &Scenario, account: &str) -> Vec<(String, Named)> {
             };
             let value = match entry.kind {
                 Named::Everyone => "*".to_owned(),
-                _ => entry.value.clone(),
+                _ => entry.value.to_string(),
             };
             if outside && !named.iter().any(|(known, _)| *known == value) {
                 named.push((value, entry.kind));

@@ -195,7 +195,7 @@ fn parsed<P>(
                 invalid_values.push(InvalidValue {
                     side: ValueSide::Policy,
                     span: Some(value.span),
-                    text: value.text.clone(),
+                    text: value.text.to_string(),
                     reason,
                 });
             }

@@ -96,7 +96,7 @@ fn meaning(statement: &Statement) -> String {
         let patterns = block
             .patterns
             .iter()
-            .map(|pattern| pattern.value.clone())
+            .map(|pattern| pattern.value.to_string())
             .collect();
         (block.negated, sorted(patterns))
     });
@@ -108,7 +108,7 @@ fn meaning(statement: &Statement) -> String {
                 let values = condition
                     .values
                     .iter()
-                    .map(|value| value.text.clone())
+                    .map(|value| value.text.to_string())
                     .collect();
                 format!(
                     "{}\u{1e}{}\u{1e}{}",

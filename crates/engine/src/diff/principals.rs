@@ -34,7 +34,7 @@ pub(super) fn representative(policies: &[&Policy], repository_account: &str) -> 
             match entry.kind {
                 PrincipalKind::Aws if entry.value == "*" => {}
                 PrincipalKind::Aws => named_aws(&entry.value, &mut accounts, &mut callers),
-                PrincipalKind::Service => callers.push(entry.value.clone()),
+                PrincipalKind::Service => callers.push(entry.value.to_string()),
                 PrincipalKind::Everyone
                 | PrincipalKind::Federated
                 | PrincipalKind::CanonicalUser => {}

@@ -112,7 +112,7 @@ fn key_values(statements: &[&Statement]) -> BTreeMap<String, KeyValues> {
         let entry = keys
             .entry(key.to_ascii_lowercase())
             .or_insert_with(|| KeyValues {
-                key: key.clone(),
+                key: key.to_string(),
                 ..KeyValues::default()
             });
         entry.values.insert(None);

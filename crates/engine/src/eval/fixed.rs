@@ -79,7 +79,7 @@ impl FixedStatement {
                 let principal = statement
                     .principal
                     .as_ref()
-                    .map(|block| Shared::new(principal_report(block, request)));
+                    .map(|block| Shared::new(principal_report(block, &shape.principal, request)));
                 let named_as = principal
                     .as_ref()
                     .filter(|report| report.matched && !report.negated)

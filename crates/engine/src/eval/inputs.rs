@@ -8,22 +8,29 @@ use crate::policy::{ParsedPolicy, PolicyKind, Shared, SharedList, parse_policy};
 use crate::scenario::{PolicySource, Scenario};
 use crate::span::Span;
 
-/// A policy text read as a policy of one kind: the parse and every finding about it.
+use super::shape::{StatementShape, statement_shapes};
+
+/// A policy text read as a policy of one kind: the parse, every finding about it and its statements'
+/// shapes.
 #[derive(Debug, Clone)]
 pub struct CheckedPolicy {
     /// The parse.
     pub parsed: Shared<ParsedPolicy>,
     /// The parser's diagnostics and the lint findings, by position (then by severity).
     pub diagnostics: SharedList<Diagnostic>,
+    /// The shapes of its statements; `None` when it did not parse.
+    pub(crate) shapes: Option<SharedList<StatementShape>>,
 }
 
-/// Parses `text` as a policy of `kind` and lints it with `options`.
+/// Parses `text` as a policy of `kind`, lints it with `options` and shapes its statements.
 pub fn check_policy(text: &str, kind: PolicyKind, options: &LintOptions) -> CheckedPolicy {
     let parsed = parse_policy(text, kind);
     let diagnostics = all_findings(&parsed, options);
+    let shapes = statement_shapes(&parsed);
     CheckedPolicy {
         parsed: Shared::new(parsed),
         diagnostics: SharedList::from(diagnostics),
+        shapes,
     }
 }
 
@@ -44,6 +51,8 @@ pub struct LoadedPolicy {
     pub parsed: Shared<ParsedPolicy>,
     /// The parser's diagnostics and the lint findings, by position (then by severity).
     pub diagnostics: SharedList<Diagnostic>,
+    /// The shapes of its statements; `None` when it did not parse.
+    pub(crate) shapes: Option<SharedList<StatementShape>>,
 }
 
 /// Every policy of `scenario`, in the order the page shows them, each parsed and linted by `check`.
@@ -64,6 +73,7 @@ pub fn load_policies(
                 written_at: slot.source.written_at(),
                 parsed: checked.parsed,
                 diagnostics: checked.diagnostics,
+                shapes: checked.shapes,
             }
         })
         .collect()

@@ -245,11 +245,10 @@ impl Ready {
         let statements: Vec<Option<Vec<FixedStatement>>> = set
             .policies
             .iter()
-            .zip(&set.shapes)
             .enumerate()
-            .map(|(index, (policy, shapes))| {
+            .map(|(index, policy)| {
                 let parsed = policy.parsed.policy.as_ref()?;
-                let shapes = shapes.as_ref()?;
+                let shapes = policy.shapes.as_ref()?;
                 let known = matching
                     .same_caller
                     .and_then(|ready| ready.statements.get(index)?.as_deref());

@@ -10,7 +10,6 @@ use super::inputs::{LoadedPolicy, check_policy, load_policies};
 use super::outcome_key::OutcomeKey;
 use super::request::blocking;
 use super::run::Detail;
-use super::shape::{StatementShape, shapes};
 use super::twins::StatementTwins;
 use super::{
     Decision, Known, Matching, Prepared, Ready, ReportHeader, RequestTime, Twin, lint_options,
@@ -27,8 +26,6 @@ pub struct PolicySet {
     pub(super) headers: Vec<ReportHeader>,
     /// One message per policy whose errors keep every request from being evaluated.
     pub(super) blocking: Vec<String>,
-    /// The shapes of each policy's statements, in the same order.
-    pub(super) shapes: Vec<Option<Vec<StatementShape>>>,
 }
 
 impl PolicySet {
@@ -53,12 +50,10 @@ impl PolicySet {
             })
             .collect();
         let blocking = blocking(&policies);
-        let shapes = shapes(&policies);
         Self {
             policies,
             headers,
             blocking,
-            shapes,
         }
     }
 

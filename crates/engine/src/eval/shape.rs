@@ -1,15 +1,17 @@
 //! [`StatementShape`]: what preparing a statement needs of it that depends only on its text and its
-//! policy's version, made once when the policies are loaded instead of for every request prepared on
-//! them: its label and `Sid` as shared text, its `Action` element's patterns, and which of its parts
-//! read a key in [`PER_REQUEST_KEYS`].
+//! policy's version, made once with the policy's parse (and remembered with it by the
+//! [`PolicyCache`](super::PolicyCache)) instead of for every request prepared on it: its label and
+//! `Sid` as shared text, its `Principal` element's entries and its `Action` element's patterns, each
+//! read once, and which of its parts read a key in [`PER_REQUEST_KEYS`].
 
 use crate::condition::{referenced_keys, variables_in};
-use crate::matching::ActionPattern;
-use crate::policy::{Condition, ResourceBlock, Shared, SharedStr, Statement, Version};
+use crate::matching::{ActionPattern, PrincipalName};
+use crate::policy::{
+    Condition, ParsedPolicy, ResourceBlock, Shared, SharedList, SharedStr, Statement, Version,
+};
 use crate::span::Span;
 
 use super::derive::PER_REQUEST_KEYS;
-use super::inputs::LoadedPolicy;
 
 /// One statement's request-independent parts.
 #[derive(Debug, Clone)]
@@ -18,6 +20,8 @@ pub struct StatementShape {
     pub label: SharedStr,
     /// The `Sid`, when present.
     pub sid: Option<SharedStr>,
+    /// The entries of the `Principal`/`NotPrincipal` element, read, in source order; empty without one.
+    pub principal: Vec<PrincipalName>,
     /// The `Action`/`NotAction` element.
     pub action: Option<Shared<ActionPatterns>>,
     /// Whether the `Resource`/`NotResource` element reads a per-request key.
@@ -37,22 +41,15 @@ pub struct ActionPatterns {
     pub patterns: Vec<(Span, ActionPattern)>,
 }
 
-/// The shapes of each policy's statements, by policy (`None` for a policy that did not parse), then
-/// statement.
-pub fn shapes(policies: &[LoadedPolicy]) -> Vec<Option<Vec<StatementShape>>> {
-    policies
+/// The shapes of the statements of `parsed`, in source order; `None` when it did not parse.
+pub fn statement_shapes(parsed: &ParsedPolicy) -> Option<SharedList<StatementShape>> {
+    let policy = parsed.policy.as_ref()?;
+    let shapes: Vec<StatementShape> = policy
+        .statements
         .iter()
-        .map(|loaded| {
-            let policy = loaded.parsed.policy.as_ref()?;
-            Some(
-                policy
-                    .statements
-                    .iter()
-                    .map(|statement| StatementShape::new(statement, policy.version))
-                    .collect(),
-            )
-        })
-        .collect()
+        .map(|statement| StatementShape::new(statement, policy.version))
+        .collect();
+    Some(SharedList::from(shapes))
 }
 
 impl StatementShape {
@@ -69,6 +66,12 @@ impl StatementShape {
                 .sid
                 .as_ref()
                 .map(|sid| SharedStr::from(&sid.value)),
+            principal: statement
+                .principal
+                .iter()
+                .flat_map(|block| &block.entries)
+                .map(|entry| PrincipalName::read(entry.kind, &entry.value))
+                .collect(),
             action: statement.action.as_ref().map(|block| {
                 Shared::new(ActionPatterns {
                     negated: block.negated,

@@ -8,10 +8,10 @@
 use crate::condition::substitute;
 use crate::context::Context;
 use crate::matching::{
-    ActionMatch, ActionPattern, Caller, NamedAs, PrincipalMatch, RequestAction, ResourceMatch,
-    ResourceMismatch, match_principal, match_resource,
+    ActionMatch, ActionPattern, Caller, NamedAs, PrincipalMatch, PrincipalName, RequestAction,
+    ResourceMatch, ResourceMismatch, match_resource,
 };
-use crate::policy::{Effect, PrincipalBlock, PrincipalEntry, ResourceBlock, SharedStr, Version};
+use crate::policy::{Effect, PrincipalBlock, ResourceBlock, SharedStr, Version};
 use crate::span::Span;
 
 use super::reading::Reading;
@@ -153,13 +153,18 @@ fn element<P, T>(
     }
 }
 
-/// The `Principal`/`NotPrincipal` element's result for the caller.
-pub fn principal_report(block: &PrincipalBlock, request: RequestView<'_>) -> PrincipalReport {
+/// The `Principal`/`NotPrincipal` element's result for the caller; `names` are its entries read.
+pub fn principal_report(
+    block: &PrincipalBlock,
+    names: &[PrincipalName],
+    request: RequestView<'_>,
+) -> PrincipalReport {
     let entries: Vec<PatternReport<PrincipalMatch>> = block
         .entries
         .iter()
-        .map(|entry| {
-            let detail = match_entry_or_federating_user(entry, request);
+        .zip(names)
+        .map(|(entry, name)| {
+            let detail = match_entry_or_federating_user(name, request);
             PatternReport {
                 span: entry.span,
                 matched: detail.matched,
@@ -176,7 +181,7 @@ pub fn principal_report(block: &PrincipalBlock, request: RequestView<'_>) -> Pri
             note: None,
         };
     }
-    let excluded = not_principal_excludes(&block.entries, request.caller);
+    let excluded = not_principal_excludes(names, request.caller);
     let (matched, note) = if request.has_boundary {
         // NOTPRIN: with Deny, NotPrincipal "always denies any principal that has a permissions boundary".
         (
@@ -205,20 +210,16 @@ fn exclusion_gap(caller: &Caller) -> String {
     }
 }
 
-fn match_entry(entry: &PrincipalEntry, caller: &Caller) -> PrincipalMatch {
-    match_principal(entry.kind, &entry.value, caller)
-}
-
 /// Section 1 table: a grant to the IAM user who called GetFederationToken also names that federated session.
 fn match_entry_or_federating_user(
-    entry: &PrincipalEntry,
+    entry: &PrincipalName,
     request: RequestView<'_>,
 ) -> PrincipalMatch {
-    let detail = match_entry(entry, request.caller);
+    let detail = entry.compare(request.caller);
     let Some(user) = request.federated_by.filter(|_| !detail.matched) else {
         return detail;
     };
-    if match_entry(entry, user).how != Some(NamedAs::ExactUser) {
+    if entry.compare(user).how != Some(NamedAs::ExactUser) {
         return detail;
     }
     PrincipalMatch {
@@ -231,10 +232,10 @@ fn match_entry_or_federating_user(
 
 /// NOTPRIN: AWS may check the account, then the role, then the session; a caller is excluded from a
 /// `NotPrincipal` only when every identity in that chain is named in the list.
-fn not_principal_excludes(entries: &[PrincipalEntry], caller: &Caller) -> bool {
+fn not_principal_excludes(entries: &[PrincipalName], caller: &Caller) -> bool {
     identity_chain(caller).iter().all(|(identity, exact)| {
         entries.iter().any(|entry| {
-            let detail = match_entry(entry, identity);
+            let detail = entry.compare(identity);
             detail.how == Some(NamedAs::Everyone) || (detail.matched && detail.how == Some(*exact))
         })
     })

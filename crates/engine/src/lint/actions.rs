@@ -8,7 +8,7 @@ use crate::condition::variables_in;
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::distance::levenshtein;
 use crate::matching::has_wildcard;
-use crate::policy::{ActionBlock, Effect, Spanned};
+use crate::policy::{ActionBlock, Effect, SharedStr, Spanned};
 
 /// Checks every statement's `Action` or `NotAction`.
 pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
@@ -29,7 +29,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
 }
 
 /// What is wrong with one pattern's name, if anything (ACT, ECRSAR, ECRPSAR).
-fn pattern_finding(pattern: &Spanned<String>) -> Option<Diagnostic> {
+fn pattern_finding(pattern: &Spanned<SharedStr>) -> Option<Diagnostic> {
     let text = pattern.value.as_str();
     if text == "*" {
         return None;
@@ -55,7 +55,7 @@ fn pattern_finding(pattern: &Spanned<String>) -> Option<Diagnostic> {
 
 /// A prefix that cannot be right: characters no prefix has, a misspelling of `ecr-public`, or a prefix
 /// that is not an AWS service prefix (`ecrr`), with the prefix it probably meant.
-fn service_finding(pattern: &Spanned<String>, prefix: &str, name: &str) -> Option<Diagnostic> {
+fn service_finding(pattern: &Spanned<SharedStr>, prefix: &str, name: &str) -> Option<Diagnostic> {
     let unknown = catalog().is_service_prefix(prefix) == Some(false);
     let meant = meant_service(prefix).or_else(|| {
         unknown
@@ -118,7 +118,7 @@ fn meant_service(prefix: &str) -> Option<&'static str> {
 }
 
 /// ACT: an action is `service:Action` or `*`; a bare ECR action name gets its prefix suggested.
-fn malformed(pattern: &Spanned<String>) -> Diagnostic {
+fn malformed(pattern: &Spanned<SharedStr>) -> Diagnostic {
     let text = pattern.value.as_str();
     let bare = text.trim_start_matches(':');
     let message = match catalog().action(&format!("ecr:{bare}")) {
@@ -134,7 +134,7 @@ fn malformed(pattern: &Spanned<String>) -> Diagnostic {
 }
 
 /// An `ecr:` or `ecr-public:` pattern: it must name or match a catalogued action.
-fn catalogued_finding(pattern: &Spanned<String>, prefix: &str) -> Option<Diagnostic> {
+fn catalogued_finding(pattern: &Spanned<SharedStr>, prefix: &str) -> Option<Diagnostic> {
     let text = pattern.value.as_str();
     let catalog = catalog();
     let service_name = if prefix.eq_ignore_ascii_case("ecr-public") {
@@ -210,7 +210,7 @@ fn other_service_action(text: &str) -> Option<&'static Action> {
 
 /// Actions a repository policy cannot grant: registry-level actions, `CreateRepository` (no repository
 /// exists yet), and other services' actions (ECRPOL, ECRSAR; section 5).
-fn repository_finding(input: &Input<'_>, pattern: &Spanned<String>) -> Option<Diagnostic> {
+fn repository_finding(input: &Input<'_>, pattern: &Spanned<SharedStr>) -> Option<Diagnostic> {
     let text = pattern.value.as_str();
     let (prefix, _) = text.split_once(':')?;
     if has_wildcard(prefix) {

@@ -7,7 +7,7 @@ use super::{Input, docs, has_effect};
 use crate::catalog::{Action, catalog};
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::matching::{glob_match, has_wildcard};
-use crate::policy::{Effect, PolicyKind, Spanned, Statement};
+use crate::policy::{Effect, PolicyKind, SharedStr, Spanned, Statement};
 use crate::registry::{
     CREATE_PULL_THROUGH_CACHE_RULE, RegistryPolicyScope, V1_ENFORCED_ACTIONS, enforced_under_v1,
 };
@@ -46,7 +46,7 @@ struct Registry<'a> {
 /// ARNs are `malformed-arn`, reported elsewhere.
 fn resource_finding<'a>(
     input: &Input<'_>,
-    pattern: &'a Spanned<String>,
+    pattern: &'a Spanned<SharedStr>,
     first_registry: &mut Option<Registry<'a>>,
 ) -> Option<Diagnostic> {
     let text = pattern.value.as_str();
@@ -101,7 +101,7 @@ fn resource_finding<'a>(
 fn action_finding(
     input: &Input<'_>,
     statement: &Statement,
-    pattern: &Spanned<String>,
+    pattern: &Spanned<SharedStr>,
 ) -> Option<Diagnostic> {
     let text = pattern.value.as_str();
     let everything = text == "*" || text.eq_ignore_ascii_case("ecr:*");
@@ -151,7 +151,7 @@ fn action_finding(
 
 /// Section 7: actions with no resource type come only from identity policies; PTCIAM says so of
 /// `ecr:CreatePullThroughCacheRule`, ECRPOL of `ecr:GetAuthorizationToken`.
-fn registry_action(pattern: &Spanned<String>) -> Diagnostic {
+fn registry_action(pattern: &Spanned<SharedStr>) -> Diagnostic {
     let text = pattern.value.as_str();
     let (reason, docs) = if text.eq_ignore_ascii_case(CREATE_PULL_THROUGH_CACHE_RULE) {
         (

@@ -5,7 +5,7 @@ use super::grants::is_catalogued;
 use super::{Input, docs, has_effect};
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::matching::{Arn, ArnError, has_wildcard, match_resource};
-use crate::policy::{Effect, ResourceBlock, Spanned};
+use crate::policy::{Effect, ResourceBlock, SharedStr, Spanned};
 
 /// Checks every statement's `Resource` or `NotResource`.
 pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
@@ -42,7 +42,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
 /// Whether an entry is an ARN pattern (`false` for `*`); a `malformed-arn` finding when it is neither
 /// (RES). A pattern may stop early at a `*` that ends its last segment, which "can expand to match
 /// beyond the colon boundaries" (`arn:aws:ecr:*`); the service segment may have no wildcard.
-fn check_arn(pattern: &Spanned<String>) -> Result<bool, Box<Diagnostic>> {
+fn check_arn(pattern: &Spanned<SharedStr>) -> Result<bool, Box<Diagnostic>> {
     let text = pattern.value.as_str();
     if text == "*" {
         return Ok(false);
@@ -92,7 +92,7 @@ fn resource_in_repository_policy(block: &ResourceBlock) -> Diagnostic {
 /// Section 8: a repository policy's `Resource` other than `*` or this repository's ARN is an error. A
 /// wildcard pattern that matches this repository is accepted, since it names it. When the repository is
 /// unknown, only entries that cannot name any ECR repository are reported.
-fn not_this_repository(input: &Input<'_>, pattern: &Spanned<String>) -> Option<Diagnostic> {
+fn not_this_repository(input: &Input<'_>, pattern: &Spanned<SharedStr>) -> Option<Diagnostic> {
     let text = pattern.value.as_str();
     let message = match &input.repository {
         Some(repository) => {

@@ -4,7 +4,7 @@
 use super::{Input, docs, literal};
 use crate::condition::variables_in;
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
-use crate::policy::{OperatorFamily, Spanned};
+use crate::policy::{OperatorFamily, SharedStr, Spanned};
 use crate::span::Span;
 
 /// Checks `Action`, `Resource`/`NotResource` and condition values for variables.
@@ -74,7 +74,7 @@ fn first_variable(text: &str) -> Option<&str> {
 }
 
 /// VARS: in `Resource`, variables are allowed only after the fifth colon.
-fn after_fifth_colon(pattern: &Spanned<String>) -> bool {
+fn after_fifth_colon(pattern: &Spanned<SharedStr>) -> bool {
     let text = pattern.value.as_str();
     let Some(variable_at) = text.find("${") else {
         return true;

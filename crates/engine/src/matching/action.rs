@@ -63,9 +63,9 @@ pub struct ActionPattern {
     /// Where the service prefix ends (the first `:`); `None` for `*` and for a pattern without a colon.
     colon: Option<usize>,
     wildcard: bool,
-    /// For ASCII text without wildcards, the text in ASCII lower case: it matches an ASCII action whose
-    /// lower-case form is the same.
-    folded: Option<Box<str>>,
+    /// Whether the text is ASCII without wildcards: it matches an ASCII action equal to it without
+    /// regard to ASCII case.
+    plain: bool,
 }
 
 /// The request's action, split once so that every pattern is compared with it without copying.
@@ -73,8 +73,8 @@ pub struct ActionPattern {
 pub struct RequestAction {
     text: SharedStr,
     colon: Option<usize>,
-    /// For ASCII text, the text in ASCII lower case.
-    folded: Option<Box<str>>,
+    /// Whether the text is ASCII.
+    ascii: bool,
 }
 
 impl RequestAction {
@@ -82,14 +82,8 @@ impl RequestAction {
     pub fn new(action: impl Into<SharedStr>) -> Self {
         let text = action.into();
         let colon = text.find(':');
-        let folded = text
-            .is_ascii()
-            .then(|| text.to_ascii_lowercase().into_boxed_str());
-        Self {
-            text,
-            colon,
-            folded,
-        }
+        let ascii = text.is_ascii();
+        Self { text, colon, ascii }
     }
 }
 
@@ -99,13 +93,12 @@ impl ActionPattern {
         let text = pattern.into();
         let colon = text.find(':').filter(|_| text.as_str() != "*");
         let wildcard = has_wildcard(&text);
-        let folded =
-            (!wildcard && text.is_ascii()).then(|| text.to_ascii_lowercase().into_boxed_str());
+        let plain = !wildcard && text.is_ascii();
         Self {
             text,
             colon,
             wildcard,
-            folded,
+            plain,
         }
     }
 
@@ -135,17 +128,17 @@ impl ActionPattern {
         if self.text.as_str() == "*" {
             return None;
         }
-        // ACT: both parts compare without regard to case. Lower-cased ASCII text without wildcards
-        // compares byte for byte, which is what the glob would find.
-        let (pattern, text, equal): (&str, &str, fn(&str, &str) -> bool) =
-            match (&self.folded, &action.folded) {
-                (Some(pattern), Some(action)) => (pattern, action, |a, b| a == b),
-                _ => (&self.text, &action.text, glob_match_ignore_case),
-            };
-        let Some((pattern_service, pattern_name)) = split_at_colon(pattern, self.colon) else {
+        // ACT: both parts compare without regard to case. ASCII text without wildcards compares byte
+        // for byte without regard to ASCII case, which is what the glob would find.
+        let equal: fn(&str, &str) -> bool = if self.plain && action.ascii {
+            str::eq_ignore_ascii_case
+        } else {
+            glob_match_ignore_case
+        };
+        let Some((pattern_service, pattern_name)) = split_at_colon(&self.text, self.colon) else {
             return Some(ActionMismatch::PatternHasNoService);
         };
-        let Some((service, name)) = split_at_colon(text, action.colon) else {
+        let Some((service, name)) = split_at_colon(&action.text, action.colon) else {
             return Some(ActionMismatch::ActionHasNoService);
         };
         if !equal(pattern_service, service) {

@@ -21,7 +21,7 @@ pub use arn::{Arn, ArnError, ArnSegment};
 pub use caller::{Caller, PrincipalType};
 pub use caller_error::CallerError;
 pub(crate) use principal::is_unique_id;
-pub use principal::{NamedAs, PrincipalMatch, PrincipalMismatch, match_principal};
+pub use principal::{NamedAs, PrincipalMatch, PrincipalMismatch, PrincipalName, match_principal};
 pub use resource::{ResourceMatch, ResourceMismatch, match_resource};
 pub(crate) use wildcard::{Wildcard, glob_with};
 pub use wildcard::{glob_match, glob_match_ignore_case, has_wildcard};

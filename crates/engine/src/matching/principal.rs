@@ -122,59 +122,107 @@ pub fn match_principal(
     value: impl Into<SharedStr>,
     caller: &Caller,
 ) -> PrincipalMatch {
-    let value = value.into();
-    let outcome = match kind {
-        PrincipalKind::Everyone if value == "*" => Ok(NamedAs::Everyone),
-        PrincipalKind::Everyone => Err(PrincipalMismatch::NotAWildcard),
-        PrincipalKind::Aws => match_aws(&value, caller),
-        PrincipalKind::Service => match_service(&value, caller),
-        PrincipalKind::Federated => Err(PrincipalMismatch::FederatedNotModeled),
-        PrincipalKind::CanonicalUser => Err(PrincipalMismatch::CanonicalUserNotSupported),
-    };
-    PrincipalMatch {
-        kind,
-        value,
-        matched: outcome.is_ok(),
-        how: outcome.ok(),
-        mismatch: outcome.err(),
+    PrincipalName::read(kind, value).compare(caller)
+}
+
+/// One principal entry read once, so that it is compared with any number of callers without reading
+/// its text again: what the text names, as far as that does not depend on the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrincipalName {
+    kind: PrincipalKind,
+    value: SharedStr,
+    named: Named,
+}
+
+/// What a principal entry's text names, before it is compared with a caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Named {
+    /// Every caller.
+    Everyone,
+    /// The principals of the account the text is the id of.
+    Account,
+    /// The principal of the ARN the text is, in its canonical form.
+    Principal(Caller),
+    /// The service principal the text names, compared without regard to ASCII case.
+    Service,
+    /// Nobody, whoever calls.
+    Nobody(PrincipalMismatch),
+}
+
+impl PrincipalName {
+    /// Reads the entry `value` written under `kind`.
+    pub fn read(kind: PrincipalKind, value: impl Into<SharedStr>) -> Self {
+        let value = value.into();
+        let named = match kind {
+            PrincipalKind::Everyone if value == "*" => Named::Everyone,
+            PrincipalKind::Everyone => Named::Nobody(PrincipalMismatch::NotAWildcard),
+            PrincipalKind::Aws => read_aws(&value),
+            PrincipalKind::Service => read_service(&value),
+            PrincipalKind::Federated => Named::Nobody(PrincipalMismatch::FederatedNotModeled),
+            PrincipalKind::CanonicalUser => {
+                Named::Nobody(PrincipalMismatch::CanonicalUserNotSupported)
+            }
+        };
+        Self { kind, value, named }
+    }
+
+    /// Compares the entry with `caller`.
+    pub fn compare(&self, caller: &Caller) -> PrincipalMatch {
+        let outcome = match &self.named {
+            Named::Everyone => Ok(NamedAs::Everyone),
+            Named::Nobody(mismatch) => Err(*mismatch),
+            Named::Service => match caller.service_name() {
+                Some(name) if name.eq_ignore_ascii_case(&self.value) => Ok(NamedAs::Service),
+                Some(_) => Err(PrincipalMismatch::DifferentPrincipal),
+                None => Err(PrincipalMismatch::CallerNotAService),
+            },
+            Named::Account => match caller.account() {
+                None => Err(PrincipalMismatch::CallerHasNoAccount),
+                Some(account) if account == self.value.as_str() => Ok(NamedAs::Account),
+                Some(_) => Err(PrincipalMismatch::DifferentAccount),
+            },
+            Named::Principal(entry) => compare_principal(entry, caller),
+        };
+        PrincipalMatch {
+            kind: self.kind,
+            value: self.value.clone(),
+            matched: outcome.is_ok(),
+            how: outcome.ok(),
+            mismatch: outcome.err(),
+        }
     }
 }
 
-fn match_service(value: &str, caller: &Caller) -> Result<NamedAs, PrincipalMismatch> {
+/// What a `Service` entry names: the service principal of that name; nobody for `*` or a name with a
+/// wildcard (PRIN).
+fn read_service(value: &str) -> Named {
     if value == "*" {
-        return Err(PrincipalMismatch::ServiceWildcard);
-    }
-    if has_wildcard(value) {
-        return Err(PrincipalMismatch::PartialWildcard);
-    }
-    match caller.service_name() {
-        Some(name) if name.eq_ignore_ascii_case(value) => Ok(NamedAs::Service),
-        Some(_) => Err(PrincipalMismatch::DifferentPrincipal),
-        None => Err(PrincipalMismatch::CallerNotAService),
-    }
-}
-
-fn match_aws(value: &str, caller: &Caller) -> Result<NamedAs, PrincipalMismatch> {
-    if value == "*" {
-        return Ok(NamedAs::Everyone);
-    }
-    if has_wildcard(value) {
-        return Err(PrincipalMismatch::PartialWildcard);
-    }
-    let entry = if is_account_id(value) {
-        None
+        Named::Nobody(PrincipalMismatch::ServiceWildcard)
+    } else if has_wildcard(value) {
+        Named::Nobody(PrincipalMismatch::PartialWildcard)
     } else {
-        Some(aws_principal_arn(value)?)
-    };
+        Named::Service
+    }
+}
+
+/// What an `AWS` entry names: everyone for `*`, an account for its id, the principal of an ARN written in
+/// its canonical form; nobody for a partial wildcard or any other text (PRIN).
+fn read_aws(value: &str) -> Named {
+    if value == "*" {
+        Named::Everyone
+    } else if has_wildcard(value) {
+        Named::Nobody(PrincipalMismatch::PartialWildcard)
+    } else if is_account_id(value) {
+        Named::Account
+    } else {
+        aws_principal_arn(value).map_or_else(Named::Nobody, Named::Principal)
+    }
+}
+
+/// How the principal `entry` an `AWS` ARN names, read from the ARN, names `caller`, if it does.
+fn compare_principal(entry: &Caller, caller: &Caller) -> Result<NamedAs, PrincipalMismatch> {
     let Some(account) = caller.account() else {
         return Err(PrincipalMismatch::CallerHasNoAccount);
-    };
-    let Some(entry) = entry else {
-        return if value == account {
-            Ok(NamedAs::Account)
-        } else {
-            Err(PrincipalMismatch::DifferentAccount)
-        };
     };
     if entry.partition() != caller.partition() {
         return Err(PrincipalMismatch::DifferentPartition);
@@ -182,7 +230,7 @@ fn match_aws(value: &str, caller: &Caller) -> Result<NamedAs, PrincipalMismatch>
     if entry.account() != Some(account) {
         return Err(PrincipalMismatch::DifferentAccount);
     }
-    named_in_account(&entry, caller).ok_or(PrincipalMismatch::DifferentPrincipal)
+    named_in_account(entry, caller).ok_or(PrincipalMismatch::DifferentPrincipal)
 }
 
 /// Reads an `AWS` value that is not an account id: it must be a principal ARN written exactly in its

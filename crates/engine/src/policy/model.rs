@@ -85,7 +85,7 @@ pub struct Statement {
     /// The whole statement object.
     pub span: Span,
     /// `Sid`.
-    pub sid: Option<Spanned<String>>,
+    pub sid: Option<Spanned<SharedStr>>,
     /// `Effect`; `None` only when the parser reported an error.
     pub effect: Option<Spanned<Effect>>,
     /// `Principal` or `NotPrincipal`.
@@ -161,7 +161,7 @@ pub struct PrincipalEntry {
     /// Under which key it is named.
     pub kind: PrincipalKind,
     /// The text, such as `arn:aws:iam::111122223333:root` or `*`.
-    pub value: String,
+    pub value: SharedStr,
     /// Where the text is.
     pub span: Span,
 }
@@ -176,7 +176,7 @@ pub struct ActionBlock {
     /// The element value.
     pub span: Span,
     /// Each pattern, in source order.
-    pub patterns: Vec<Spanned<String>>,
+    pub patterns: Vec<Spanned<SharedStr>>,
 }
 
 /// `Resource` or `NotResource`.
@@ -189,7 +189,7 @@ pub struct ResourceBlock {
     /// The element value.
     pub span: Span,
     /// Each pattern, in source order.
-    pub patterns: Vec<Spanned<String>>,
+    pub patterns: Vec<Spanned<SharedStr>>,
 }
 
 /// One `operator -> key -> values` entry of a `Condition` element.
@@ -200,7 +200,7 @@ pub struct Condition {
     /// The operator's text as written, and its span.
     pub operator_text: Spanned<SharedStr>,
     /// The condition key as written (key names compare case-insensitively, COND), and its span.
-    pub key: Spanned<String>,
+    pub key: Spanned<SharedStr>,
     /// The values, in source order; several values for one key are ORed (MV).
     pub values: Vec<ConditionValue>,
     /// The span of the whole value (a scalar or an array).
@@ -213,7 +213,7 @@ pub struct Condition {
 #[serde(rename_all = "camelCase")]
 pub struct ConditionValue {
     /// The value as text: strings unquoted, numbers as written, booleans as `true`/`false`.
-    pub text: String,
+    pub text: SharedStr,
     /// The JSON type it was written as.
     pub written_as: ValueType,
     /// Where it is.

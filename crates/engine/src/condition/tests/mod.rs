@@ -16,7 +16,7 @@ mod variables;
 
 use super::{ConditionOutcome, evaluate_condition};
 use crate::context::{Context, ContextEntry, ContextSource};
-use crate::policy::{Condition, ConditionValue, Operator, Spanned, ValueType, Version};
+use crate::policy::{Condition, ConditionValue, Operator, SharedStr, Spanned, ValueType, Version};
 use crate::span::Span;
 
 /// A span that tells values apart: value `i` starts at byte `100 + i`.
@@ -37,14 +37,14 @@ pub(super) fn condition(operator: &str, key: &str, values: &[&str]) -> Condition
             span: Span::default(),
         },
         key: Spanned {
-            value: key.to_string(),
+            value: SharedStr::from(key),
             span: Span::default(),
         },
         values: values
             .iter()
             .enumerate()
             .map(|(index, text)| ConditionValue {
-                text: (*text).to_string(),
+                text: SharedStr::from(*text),
                 written_as: ValueType::String,
                 span: value_span(index),
             })

@@ -100,6 +100,35 @@ fn unchanged_policies_are_not_parsed_again() {
 }
 
 #[test]
+fn unchanged_policies_keep_their_statement_shapes() {
+    let mut cache = PolicyCache::new();
+    let shapes = |cache: &mut PolicyCache, scenario: &Scenario| {
+        cache
+            .prepare(scenario)
+            .policies()
+            .iter()
+            .map(|policy| policy.shapes.clone())
+            .collect::<Vec<_>>()
+    };
+    let before = shapes(&mut cache, &scenario(ALLOW, REPOSITORY));
+    let after = shapes(&mut cache, &scenario(DENY, REPOSITORY));
+    let (Some(edited_before), Some(edited_after)) = (&before[0], &after[0]) else {
+        panic!("both repository policies parse")
+    };
+    assert!(
+        !std::ptr::eq(&**edited_before, &**edited_after),
+        "the edited policy is shaped anew"
+    );
+    let (Some(unchanged_before), Some(unchanged_after)) = (&before[1], &after[1]) else {
+        panic!("the identity policy parses")
+    };
+    assert!(
+        std::ptr::eq(&**unchanged_before, &**unchanged_after),
+        "the unchanged one keeps its shapes"
+    );
+}
+
+#[test]
 fn policies_unused_by_the_last_two_preparations_are_forgotten() {
     let mut cache = PolicyCache::new();
     cache.prepare(&scenario(ALLOW, REPOSITORY));

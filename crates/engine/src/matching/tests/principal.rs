@@ -295,3 +295,145 @@ fn principal_match_records_what_was_compared() {
     let json = serde_json::to_value(&result).unwrap();
     assert_eq!(json, serde_json::json!({"kind": "AWS", "how": "role"}));
 }
+
+/// How an entry names a caller, read from its text at each comparison: the straightforward form of
+/// what [`PrincipalName`](crate::matching::PrincipalName) reads once.
+fn reference(
+    kind: PrincipalKind,
+    value: &str,
+    caller: &Caller,
+) -> Result<NamedAs, PrincipalMismatch> {
+    use crate::matching::caller::is_account_id;
+    use crate::matching::{CallerError, has_wildcard, is_unique_id};
+    match kind {
+        PrincipalKind::Everyone if value == "*" => Ok(NamedAs::Everyone),
+        PrincipalKind::Everyone => Err(PrincipalMismatch::NotAWildcard),
+        PrincipalKind::Federated => Err(PrincipalMismatch::FederatedNotModeled),
+        PrincipalKind::CanonicalUser => Err(PrincipalMismatch::CanonicalUserNotSupported),
+        PrincipalKind::Service if value == "*" => Err(PrincipalMismatch::ServiceWildcard),
+        PrincipalKind::Service if has_wildcard(value) => Err(PrincipalMismatch::PartialWildcard),
+        PrincipalKind::Service => match caller.service_name() {
+            Some(name) if name.eq_ignore_ascii_case(value) => Ok(NamedAs::Service),
+            Some(_) => Err(PrincipalMismatch::DifferentPrincipal),
+            None => Err(PrincipalMismatch::CallerNotAService),
+        },
+        PrincipalKind::Aws if value == "*" => Ok(NamedAs::Everyone),
+        PrincipalKind::Aws if has_wildcard(value) => Err(PrincipalMismatch::PartialWildcard),
+        PrincipalKind::Aws => {
+            let entry = if is_account_id(value) {
+                None
+            } else if is_unique_id(value) {
+                return Err(PrincipalMismatch::UniqueId);
+            } else if !value.starts_with("arn:") {
+                return Err(PrincipalMismatch::Unrecognized);
+            } else {
+                match Caller::parse(value) {
+                    Ok(entry) if entry.is_written_as(value) => Some(entry),
+                    Err(CallerError::Group { .. }) => return Err(PrincipalMismatch::Group),
+                    _ => return Err(PrincipalMismatch::Unrecognized),
+                }
+            };
+            let Some(account) = caller.account() else {
+                return Err(PrincipalMismatch::CallerHasNoAccount);
+            };
+            let Some(entry) = entry else {
+                return if value == account {
+                    Ok(NamedAs::Account)
+                } else {
+                    Err(PrincipalMismatch::DifferentAccount)
+                };
+            };
+            if entry.partition() != caller.partition() {
+                return Err(PrincipalMismatch::DifferentPartition);
+            }
+            if entry.account() != Some(account) {
+                return Err(PrincipalMismatch::DifferentAccount);
+            }
+            match (&entry, caller) {
+                (Caller::Root { .. }, _) => Ok(NamedAs::Account),
+                (Caller::User { .. }, Caller::User { .. }) if entry == *caller => {
+                    Ok(NamedAs::ExactUser)
+                }
+                (Caller::Role { .. }, Caller::Role { .. }) if entry == *caller => Ok(NamedAs::Role),
+                (Caller::Role { name, .. }, Caller::AssumedRole { role_name, .. })
+                    if name == role_name =>
+                {
+                    Ok(NamedAs::Role)
+                }
+                (Caller::AssumedRole { .. }, Caller::AssumedRole { .. }) if entry == *caller => {
+                    Ok(NamedAs::RoleSession)
+                }
+                (Caller::FederatedUser { .. }, Caller::FederatedUser { .. })
+                    if entry == *caller =>
+                {
+                    Ok(NamedAs::FederatedUser)
+                }
+                _ => Err(PrincipalMismatch::DifferentPrincipal),
+            }
+        }
+    }
+}
+
+/// Entry texts: every form an entry takes, and near misses of each.
+const ENTRY_TEXTS: &[&str] = &[
+    "*",
+    "111122223333",
+    "444455556666",
+    "11112222333",
+    USER,
+    ROLE,
+    SESSION,
+    FEDERATED,
+    ROOT,
+    "arn:aws:iam::111122223333:user/bob",
+    "arn:aws:iam::111122223333:role/path/ci",
+    "arn:aws:iam::444455556666:root",
+    "arn:aws-cn:iam::111122223333:root",
+    "arn:aws:iam::111122223333:group/devs",
+    "arn:aws:iam::111122223333:user/*",
+    " arn:aws:iam::111122223333:root",
+    "AIDAEXAMPLE1234",
+    "codebuild.amazonaws.com",
+    "CodeBuild.AmazonAWS.com",
+    "code*.amazonaws.com",
+    "anonymous",
+];
+
+/// Callers of every kind.
+const CALLER_TEXTS: &[&str] = &[
+    USER,
+    ROLE,
+    SESSION,
+    FEDERATED,
+    ROOT,
+    "arn:aws:iam::111122223333:role/path/ci",
+    "arn:aws:iam::444455556666:user/bob",
+    "arn:aws-cn:iam::111122223333:user/team/bob",
+    "codebuild.amazonaws.com",
+    "anonymous",
+];
+
+proptest::proptest! {
+    #[test]
+    fn an_entry_read_once_names_each_caller_as_its_text_does(
+        kind in proptest::sample::select(vec![
+            PrincipalKind::Everyone,
+            PrincipalKind::Aws,
+            PrincipalKind::Service,
+            PrincipalKind::Federated,
+            PrincipalKind::CanonicalUser,
+        ]),
+        value in proptest::sample::select(ENTRY_TEXTS),
+        callers in proptest::collection::vec(proptest::sample::select(CALLER_TEXTS), 1..4),
+    ) {
+        let name = crate::matching::PrincipalName::read(kind, value);
+        for who in callers {
+            let who = caller(who);
+            let compared = name.compare(&who);
+            let expected = reference(kind, value, &who);
+            proptest::prop_assert_eq!((compared.how, compared.mismatch), (expected.ok(), expected.err()));
+            proptest::prop_assert_eq!(compared.matched, expected.is_ok());
+            proptest::prop_assert_eq!(compared.value.as_str(), value);
+        }
+    }
+}

@@ -137,7 +137,10 @@ fn document(
                     member.key_span,
                 ));
             }
-            id
+            Spanned {
+                value: id.value.to_owned(),
+                span: id.span,
+            }
         });
     let statements = match members.get("Statement") {
         Some(member) => statement::statements(&member.value, kind, diagnostics),
@@ -184,7 +187,7 @@ fn version(
     else {
         return (Version::V2008_10_17, Some(member.value.span));
     };
-    let version = match text.as_str() {
+    let version = match text {
         "2012-10-17" => Version::V2012_10_17,
         "2008-10-17" => Version::V2008_10_17,
         other => {

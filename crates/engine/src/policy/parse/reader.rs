@@ -8,6 +8,7 @@ use crate::diagnostic::ParseCode;
 use crate::distance::levenshtein;
 use crate::json::{JsonKind, JsonMember, JsonValue};
 use crate::policy::model::Spanned;
+use crate::policy::shared::SharedStr;
 
 /// How messages name the object being read, written out only when a message is made.
 #[derive(Debug, Clone, Copy)]
@@ -31,9 +32,10 @@ impl fmt::Display for Context<'_> {
 }
 
 /// The members of an object with known names, after reporting duplicates and unknown names.
-/// The first of duplicated keys is kept (the duplicate is reported as an error, section 8).
+/// The first of duplicated keys is kept (the duplicate is reported as an error, section 8): the object's
+/// members are read in place, a member whose key an earlier one has being skipped.
 pub(super) struct Members<'a> {
-    members: Vec<&'a JsonMember<'a>>,
+    members: &'a [JsonMember<'a>],
 }
 
 impl<'a> Members<'a> {
@@ -63,9 +65,8 @@ impl<'a> Members<'a> {
         context: Context<'_>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
-        let mut kept: Vec<&JsonMember<'_>> = Vec::new();
-        for member in members {
-            if kept.iter().any(|seen| seen.key == member.key) {
+        for (at, member) in members.iter().enumerate() {
+            if is_repeated(members, at) {
                 diagnostics.push(Diagnostic::error(
                     ParseCode::DuplicateKey,
                     format!(
@@ -87,23 +88,33 @@ impl<'a> Members<'a> {
                     member.key_span,
                 ));
             }
-            kept.push(member);
         }
-        Self { members: kept }
+        Self { members }
     }
 
     /// The kept members, in source order.
     pub(super) fn iter(&self) -> impl Iterator<Item = &'a JsonMember<'a>> + '_ {
-        self.members.iter().copied()
+        let members = self.members;
+        members
+            .iter()
+            .enumerate()
+            .filter(move |&(at, _)| !is_repeated(members, at))
+            .map(|(_, member)| member)
     }
 
-    /// The member named `name`.
+    /// The member named `name`: the first of that name.
     pub(super) fn get(&self, name: &str) -> Option<&'a JsonMember<'a>> {
-        self.members
-            .iter()
-            .copied()
-            .find(|member| member.key == name)
+        self.members.iter().find(|member| member.key == name)
     }
+}
+
+/// Whether the member at `at` has the key of an earlier member.
+fn is_repeated(members: &[JsonMember<'_>], at: usize) -> bool {
+    let Some((member, earlier)) = members.get(..=at).and_then(<[JsonMember<'_>]>::split_last)
+    else {
+        return false;
+    };
+    earlier.iter().any(|seen| seen.key == member.key)
 }
 
 /// The closest name in `known` to `name`: the same name in another case or plural, or at most two edits away.
@@ -131,15 +142,15 @@ pub(super) fn quoted_list(names: &[&str]) -> String {
         .join(", ")
 }
 
-/// The value as a string, or a `wrong-type` error naming `element`.
-pub(super) fn string(
-    value: &JsonValue,
+/// The value as a string, borrowed from the JSON value, or a `wrong-type` error naming `element`.
+pub(super) fn string<'v>(
+    value: &'v JsonValue,
     element: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Spanned<String>> {
+) -> Option<Spanned<&'v str>> {
     match &value.kind {
         JsonKind::String(text) => Some(Spanned {
-            value: text.to_string(),
+            value: text,
             span: value.span,
         }),
         _ => {
@@ -155,7 +166,7 @@ pub(super) fn string_or_array(
     value: &JsonValue,
     element: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Spanned<String>> {
+) -> Vec<Spanned<SharedStr>> {
     match &value.kind {
         JsonKind::String(_) => non_empty(value, element, diagnostics).into_iter().collect(),
         JsonKind::Array(items) => {
@@ -192,7 +203,7 @@ fn non_empty(
     value: &JsonValue,
     element: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Spanned<String>> {
+) -> Option<Spanned<SharedStr>> {
     let text = value.as_str()?;
     if text.is_empty() {
         diagnostics.push(Diagnostic::error(
@@ -203,7 +214,7 @@ fn non_empty(
         return None;
     }
     Some(Spanned {
-        value: text.to_string(),
+        value: SharedStr::from(text),
         span: value.span,
     })
 }

@@ -74,7 +74,11 @@ fn statement(
     let members = Members::read(members, STATEMENT_ELEMENTS, context, diagnostics);
     let sid = members
         .get("Sid")
-        .and_then(|member| reader::string(&member.value, "Sid", diagnostics));
+        .and_then(|member| reader::string(&member.value, "Sid", diagnostics))
+        .map(|sid| Spanned {
+            value: SharedStr::from(sid.value),
+            span: sid.span,
+        });
     let effect = match members.get("Effect") {
         Some(member) => effect(&member.value, diagnostics),
         None => {
@@ -181,7 +185,7 @@ fn pair<'a>(
     members: &Members<'a>,
     [positive, negative]: [&str; 2],
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(bool, &'a JsonMember<'a>, Vec<Spanned<String>>)> {
+) -> Option<(bool, &'a JsonMember<'a>, Vec<Spanned<SharedStr>>)> {
     let (negated, member) = match (members.get(positive), members.get(negative)) {
         (Some(_), Some(second)) => {
             diagnostics.push(Diagnostic::error(
@@ -204,7 +208,7 @@ fn pair<'a>(
 /// EFF: `Allow` or `Deny`, case-sensitive.
 fn effect(value: &JsonValue, diagnostics: &mut Vec<Diagnostic>) -> Option<Spanned<Effect>> {
     let text = reader::string(value, "Effect", diagnostics)?;
-    let effect = match text.value.as_str() {
+    let effect = match text.value {
         "Allow" => Effect::Allow,
         "Deny" => Effect::Deny,
         other => {
@@ -307,7 +311,7 @@ fn principal_entries(
     match &value.kind {
         JsonKind::String(text) if text == "*" => vec![PrincipalEntry {
             kind: PrincipalKind::Everyone,
-            value: text.to_string(),
+            value: SharedStr::from(&**text),
             span: value.span,
         }],
         JsonKind::String(text) => {
@@ -467,7 +471,7 @@ fn operator_block(member: &JsonMember, diagnostics: &mut Vec<Diagnostic>) -> Vec
             operator,
             operator_text: operator_text.clone(),
             key: Spanned {
-                value: key.key.to_string(),
+                value: SharedStr::from(&*key.key),
                 span: key.key_span,
             },
             values: condition_values(&key.value, &key.key, diagnostics),
@@ -508,9 +512,12 @@ fn scalar(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ConditionValue> {
     let (text, written_as) = match &value.kind {
-        JsonKind::String(text) => (text.to_string(), ValueType::String),
-        JsonKind::Number(text) => (text.to_string(), ValueType::Number),
-        JsonKind::Bool(flag) => (flag.to_string(), ValueType::Boolean),
+        JsonKind::String(text) => (SharedStr::from(&**text), ValueType::String),
+        JsonKind::Number(text) => (SharedStr::from(*text), ValueType::Number),
+        JsonKind::Bool(flag) => (
+            SharedStr::from(if *flag { "true" } else { "false" }),
+            ValueType::Boolean,
+        ),
         _ => {
             diagnostics.push(reader::wrong_type(
                 value,
@@ -535,7 +542,7 @@ pub(super) fn check_sids(
     kind: PolicyKind,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let sids: Vec<&Spanned<String>> = statements
+    let sids: Vec<&Spanned<SharedStr>> = statements
         .iter()
         .filter_map(|statement| statement.sid.as_ref())
         .collect();

@@ -490,3 +490,60 @@ proptest! {
         }
     }
 }
+
+/// The members an object keeps, read the straightforward way: each key's first member, in source
+/// order, and one duplicate for each later member of a key already seen.
+fn kept_reference<'a>(keys: &[&'a str]) -> (Vec<(&'a str, usize)>, usize) {
+    let mut kept: Vec<(&str, usize)> = Vec::new();
+    let mut duplicates = 0;
+    for (at, key) in keys.iter().enumerate() {
+        if kept.iter().any(|(seen, _)| seen == key) {
+            duplicates += 1;
+        } else {
+            kept.push((key, at));
+        }
+    }
+    (kept, duplicates)
+}
+
+proptest! {
+    #[test]
+    fn members_keep_each_keys_first_member_and_report_the_others(
+        keys in proptest::collection::vec(prop::sample::select(vec!["Sid", "Effect", "a", "b"]), 0..8)
+    ) {
+        use super::reader::{Context, Members};
+        let text = format!(
+            "{{{}}}",
+            keys.iter()
+                .enumerate()
+                .map(|(at, key)| format!("\"{key}\": {at}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let value = crate::json::parse(&text).unwrap();
+        let crate::json::JsonKind::Object(members) = &value.kind else {
+            panic!("an object")
+        };
+        let mut diagnostics = Vec::new();
+        let read = Members::read_any(members, Context::Policy, &mut diagnostics);
+        let (kept, duplicates) = kept_reference(&keys);
+        let position = |member: &crate::json::JsonMember| match member.value.kind {
+            crate::json::JsonKind::Number(number) => number.parse::<usize>().ok(),
+            _ => None,
+        };
+        let iterated: Vec<(&str, Option<usize>)> =
+            read.iter().map(|member| (&*member.key, position(member))).collect();
+        let expected: Vec<(&str, Option<usize>)> =
+            kept.iter().map(|&(key, at)| (key, Some(at))).collect();
+        prop_assert_eq!(iterated, expected);
+        for name in ["Sid", "Effect", "a", "b", "c"] {
+            let first = kept.iter().find(|(key, _)| *key == name).map(|&(_, at)| at);
+            prop_assert_eq!(read.get(name).and_then(position), first);
+        }
+        let reported = diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.code == Code::Parse(ParseCode::DuplicateKey))
+            .count();
+        prop_assert_eq!(reported, duplicates);
+    }
+}
