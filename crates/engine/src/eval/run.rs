@@ -3,7 +3,7 @@
 //! made of the shared fixed parts and the action's detail; then the decision procedure.
 
 use crate::catalog::catalog;
-use crate::condition::{ConditionOutcome, ConditionsOutcome, evaluate_condition};
+use crate::condition::{ConditionOutcome, ConditionsOutcome, condition_holds, evaluate_condition};
 use crate::matching::{Caller, RequestAction};
 use crate::policy::{Policy, PolicyKind, Shared, Statement, Version};
 use crate::registry::{self, ResourceSideRequest};
@@ -50,7 +50,8 @@ struct PolicyRun<'p> {
 pub(super) enum Detail {
     /// Every element's report, for an [`Evaluation`].
     Reports,
-    /// Only what the decision and its summary need, for the matrix.
+    /// Only what the decision and its summary need, for the matrix, and the conditions decided without
+    /// their outcomes.
     DecisionOnly,
 }
 
@@ -226,9 +227,22 @@ fn run_statement<'p>(
     request: StatementRequest<'_>,
 ) -> (StatementFacts<'p>, Option<StatementReport>) {
     let version = request.policy.version;
-    let conditions = match &fixed.conditions {
-        FixedConditions::All(outcome) => outcome.clone(),
-        FixedConditions::Each(parts) => each_condition(statement, parts, version, request.view),
+    // Whether the conditions hold, and their outcome when it is known.
+    let (conditions_ok, conditions) = match &fixed.conditions {
+        FixedConditions::All(outcome) => (outcome.matched, Some(outcome.clone())),
+        FixedConditions::Each(parts) if request.detail == Detail::Reports => {
+            let outcome = each_condition(statement, parts, version, request.view);
+            (outcome.matched, Some(outcome))
+        }
+        FixedConditions::Each(parts) => (
+            each_condition_holds(statement, parts, version, request.view),
+            None,
+        ),
+        FixedConditions::Hold => (true, None),
+        FixedConditions::HoldThenDecide(positions) => (
+            per_request_conditions_hold(statement, positions, version, request.view),
+            None,
+        ),
         FixedConditions::Skipped => {
             let facts = StatementFacts {
                 index: statement.index,
@@ -274,7 +288,7 @@ fn run_statement<'p>(
         fixed.principal.as_ref().is_none_or(|report| report.matched),
         action_ok,
         resource_ok,
-        conditions.matched,
+        conditions_ok,
     );
     let facts = StatementFacts {
         index: statement.index,
@@ -283,22 +297,24 @@ fn run_statement<'p>(
         named_as: fixed.named_as,
         reading: resource.as_deref().and_then(resource_reading),
     };
-    let report = (request.detail == Detail::Reports).then(|| StatementReport {
-        index: statement.index,
-        sid: fixed.sid.clone(),
-        label: fixed.label.clone(),
-        effect: statement.effect(),
-        span: statement.span,
-        outcome: if request.not_applicable {
-            StatementOutcome::NotApplicable
-        } else {
-            decided
-        },
-        principal: fixed.principal.clone(),
-        action,
-        resource,
-        conditions,
-    });
+    let report = conditions
+        .filter(|_| request.detail == Detail::Reports)
+        .map(|conditions| StatementReport {
+            index: statement.index,
+            sid: fixed.sid.clone(),
+            label: fixed.label.clone(),
+            effect: statement.effect(),
+            span: statement.span,
+            outcome: if request.not_applicable {
+                StatementOutcome::NotApplicable
+            } else {
+                decided
+            },
+            principal: fixed.principal.clone(),
+            action,
+            resource,
+            conditions,
+        });
     (facts, report)
 }
 
@@ -326,6 +342,44 @@ fn each_condition(
         // A condition that could not be decided counts as not matching.
         matched: each.len() == parts.len() && each.iter().all(|outcome| outcome.matched),
         each,
+    })
+}
+
+/// Whether the statement's conditions hold when some read a per-request key: each decided here without
+/// its outcome, or as `prepare` decided it. A condition that cannot be decided does not hold.
+fn each_condition_holds(
+    statement: &Statement,
+    parts: &[Part<ConditionOutcome>],
+    version: Version,
+    view: Option<RequestView<'_>>,
+) -> bool {
+    statement
+        .conditions
+        .iter()
+        .zip(parts)
+        .all(|(condition, part)| match part {
+            Part::Fixed(outcome) => outcome.matched,
+            Part::PerRequest => {
+                view.is_some_and(|view| condition_holds(condition, view.context, version))
+            }
+        })
+}
+
+/// Whether the statement's conditions at `positions`, which read a per-request key, hold; `prepare`
+/// found that the others do. A condition that cannot be decided does not hold.
+fn per_request_conditions_hold(
+    statement: &Statement,
+    positions: &[usize],
+    version: Version,
+    view: Option<RequestView<'_>>,
+) -> bool {
+    view.is_some_and(|view| {
+        positions.iter().all(|position| {
+            statement
+                .conditions
+                .get(*position)
+                .is_some_and(|condition| condition_holds(condition, view.context, version))
+        })
     })
 }
 
