@@ -347,7 +347,7 @@ impl Prepared<'_> {
 
     /// The decision for `action` and why, without the per-statement reports.
     fn decision(&self, action: &str, time: RequestTime) -> Brief {
-        match self.run(action, time, Detail::DecisionOnly) {
+        match self.run(action, time, Detail::Brief) {
             Ok(decided) => decided.brief(),
             Err(invalid) => Brief::of(&invalid),
         }

@@ -8,7 +8,7 @@ use crate::matching::{Caller, RequestAction};
 use crate::policy::{Policy, PolicyKind, Shared, Statement, Version};
 use crate::registry::{self, ResourceSideRequest};
 
-use super::decide::{DecisionInputs, PolicyOutcomes, StatementFacts, decide};
+use super::decide::{DecisionInputs, PolicyOutcomes, StatementFacts, decide, decide_alone};
 use super::fixed::{FixedConditions, FixedStatement, Part};
 use super::inputs::policy_phrase;
 use super::reading::Reading;
@@ -22,15 +22,15 @@ use super::{
     not_applicable_because, summary, with_headline,
 };
 
-/// The decision for one action with what explains it: every statement's outcome and, when wanted, its
-/// report.
+/// The decision for one action with what explains it, as far as wanted: every statement's outcome, the
+/// reason chain and each statement's report.
 pub(super) struct Decided<'p> {
     facts: RequestFacts,
     registry_level: bool,
     time: RequestTime,
     policies: Vec<PolicyRun<'p>>,
     decision: Decision,
-    /// The applicability notes, then the steps of the procedure.
+    /// The applicability notes, then the steps of the procedure; empty for the decision alone.
     reasons: Vec<Reason>,
 }
 
@@ -50,8 +50,11 @@ struct PolicyRun<'p> {
 pub(super) enum Detail {
     /// Every element's report, for an [`Evaluation`].
     Reports,
-    /// Only what the decision and its summary need, for the matrix, and the conditions decided without
-    /// their outcomes.
+    /// The decision and the reason chain its summary is read from, for the matrix: no statement's
+    /// report, so the conditions read per request are decided without their outcomes.
+    Brief,
+    /// The decision alone, for comparing the decisions of many requests: as [`Detail::Brief`], without
+    /// the reason chain.
     DecisionOnly,
 }
 
@@ -97,10 +100,21 @@ impl Prepared<'_> {
         });
         let policies =
             self.run_policies(ready, caller, resource_side, &request_action, view, detail);
-        let (decision, mut procedure) =
-            self.procedure(caller, &policies, facts.cross_account, registry_level);
-        let mut reasons = applicability_notes(&policies);
-        reasons.extend(rcp_reading(&policies, self.scenario.rcps.len()));
+        let (decision, mut procedure) = self.procedure(
+            caller,
+            &policies,
+            facts.cross_account,
+            registry_level,
+            detail,
+        );
+        let mut reasons = match detail {
+            Detail::DecisionOnly => Vec::new(),
+            Detail::Reports | Detail::Brief => {
+                let mut notes = applicability_notes(&policies);
+                notes.extend(rcp_reading(&policies, self.scenario.rcps.len()));
+                notes
+            }
+        };
         reasons.append(&mut procedure);
         Ok(Decided {
             facts,
@@ -141,7 +155,7 @@ impl Prepared<'_> {
                     facts: Vec::with_capacity(fixed.len()),
                     reports: Vec::with_capacity(match detail {
                         Detail::Reports => fixed.len(),
-                        Detail::DecisionOnly => 0,
+                        Detail::Brief | Detail::DecisionOnly => 0,
                     }),
                 };
                 for (statement, fixed) in policy.statements.iter().zip(fixed) {
@@ -161,13 +175,15 @@ impl Prepared<'_> {
             .collect()
     }
 
-    /// The decision procedure over the policies that take part, and its reasons.
+    /// The decision procedure over the policies that take part, and its reasons unless `detail` wants
+    /// the decision alone.
     fn procedure(
         &self,
         caller: &Caller,
         policies: &[PolicyRun<'_>],
         cross_account: bool,
         registry_level: bool,
+        detail: Detail,
     ) -> (Decision, Vec<Reason>) {
         let outcomes: Vec<PolicyOutcomes<'_>> = policies
             .iter()
@@ -203,7 +219,10 @@ impl Prepared<'_> {
             scp_levels: levels(PolicyKind::Scp, self.scenario.scps.len()),
             rcp_levels: levels(PolicyKind::Rcp, self.scenario.rcps.len()),
         };
-        decide(&inputs)
+        match detail {
+            Detail::DecisionOnly => (decide_alone(&inputs), Vec::new()),
+            Detail::Reports | Detail::Brief => decide(&inputs),
+        }
     }
 }
 
@@ -270,7 +289,7 @@ fn run_statement<'p>(
                 request.action,
             )
         }),
-        Detail::DecisionOnly => None,
+        Detail::Brief | Detail::DecisionOnly => None,
     };
     let action_ok = match &action {
         Some(report) => report.matched,
