@@ -332,7 +332,7 @@ impl Prepared<'_> {
     /// Decides `action` for the request's principal and resource.
     pub fn evaluate(&self, action: &str, time: RequestTime) -> Evaluation {
         match self.run(action, time, Detail::Reports) {
-            Ok(decided) => decided.into_evaluation(self),
+            Ok(decided) => decided.into_evaluation(self, action),
             Err(invalid) => *invalid,
         }
     }

@@ -2,7 +2,7 @@
 //! and the action (plus any part that reads a per-request key), with, for an [`Evaluation`], its report
 //! made of the shared fixed parts and the action's detail; then the decision procedure.
 
-use crate::catalog::catalog;
+use crate::catalog::{Action, catalog};
 use crate::condition::{ConditionOutcome, ConditionsOutcome, condition_holds, evaluate_condition};
 use crate::matching::{Caller, RequestAction};
 use crate::policy::{Policy, PolicyKind, Shared, Statement, Version};
@@ -17,15 +17,16 @@ use super::statement::{
 };
 use super::{
     Brief, Decision, Evaluation, LoadedPolicy, PolicyReport, Prepared,
-    RCPS_SKIP_REGISTRY_LEVEL_ACTIONS, Ready, Reason, ReportHeader, RequestFacts, RequestTime,
-    StatementOutcome, StatementRef, StatementReport, Step, Verdict, deciding, missing_keys,
-    not_applicable_because, summary, with_headline,
+    RCPS_SKIP_REGISTRY_LEVEL_ACTIONS, Ready, Reason, ReportHeader, RequestTime, StatementOutcome,
+    StatementRef, StatementReport, Step, Verdict, deciding, missing_keys, not_applicable_because,
+    summary, with_headline,
 };
 
 /// The decision for one action with what explains it, as far as wanted: every statement's outcome, the
 /// reason chain and each statement's report.
 pub(super) struct Decided<'p> {
-    facts: RequestFacts,
+    /// The action decided, when it is in the catalogue.
+    known_action: Option<&'static Action>,
     registry_level: bool,
     time: RequestTime,
     policies: Vec<PolicyRun<'p>>,
@@ -68,20 +69,20 @@ impl Prepared<'_> {
         detail: Detail,
     ) -> Result<Decided<'_>, Box<Evaluation>> {
         let known_action = catalog().action(action);
-        let facts = self.request.facts(&self.asked, action, known_action);
         let request_errors = self.request.errors_for(action);
+        let facts = || self.request.facts(&self.asked, action, known_action);
         let (Ok(caller), Some(ready), true) = (
             &self.request.principal,
             &self.ready,
             request_errors.is_empty(),
         ) else {
             return Err(Box::new(if request_errors.is_empty() {
-                self.invalid(facts, Vec::new(), self.set.blocking.clone())
+                self.invalid(facts(), Vec::new(), self.set.blocking.clone())
             } else {
-                self.invalid(facts, request_errors, Vec::new())
+                self.invalid(facts(), request_errors, Vec::new())
             }));
         };
-        let registry_level = facts.registry_level;
+        let registry_level = self.request.registry_level(known_action);
         let resource_side = ResourceSideRequest {
             action,
             registry_level,
@@ -103,7 +104,7 @@ impl Prepared<'_> {
         let (decision, mut procedure) = self.procedure(
             caller,
             &policies,
-            facts.cross_account,
+            self.request.cross_account(registry_level),
             registry_level,
             detail,
         );
@@ -117,7 +118,7 @@ impl Prepared<'_> {
         };
         reasons.append(&mut procedure);
         Ok(Decided {
-            facts,
+            known_action,
             registry_level,
             time,
             policies,
@@ -418,8 +419,9 @@ impl Decided<'_> {
         }
     }
 
-    /// The whole evaluation: the decision with every statement's report.
-    pub(super) fn into_evaluation(self, prepared: &Prepared<'_>) -> Evaluation {
+    /// The whole evaluation of `action`, the action decided: the decision with every statement's
+    /// report.
+    pub(super) fn into_evaluation(self, prepared: &Prepared<'_>, action: &str) -> Evaluation {
         let context = prepared
             .ready
             .as_ref()
@@ -445,7 +447,9 @@ impl Decided<'_> {
             decision: self.decision,
             summary: summary(self.decision, &self.reasons),
             reasons: self.reasons,
-            request: self.facts,
+            request: prepared
+                .request
+                .facts(&prepared.asked, action, self.known_action),
             policies: reports,
             context,
             missing_keys,
