@@ -15,6 +15,10 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+#[path = "fixtures/policies.rs"]
+mod policies;
+use policies::{policy_of, twenty_statement_versions};
+
 /// The system allocator, counting the allocations made through it: a figure the load of a shared machine
 /// does not change, printed beside the timings.
 struct Counting;
@@ -74,20 +78,6 @@ fn text_to_result_json(text: &str) -> Option<String> {
     serde_json::to_string(&evaluate(&scenario, TIME)).ok()
 }
 
-/// A repository policy of `statements` statements, each with a principal, actions and a condition.
-fn policy_of(statements: usize) -> String {
-    let statement = |index: usize| {
-        format!(
-            r#"{{"Sid": "Statement{index}", "Effect": "Allow", "Principal": {{"AWS": ["arn:aws:iam::444455556666:role/ci-{index}", "arn:aws:iam::777788889999:root"]}}, "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"], "Condition": {{"StringEquals": {{"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}, "IpAddress": {{"aws:SourceIp": ["203.0.113.0/24", "198.51.100.0/24"]}}}}}}"#
-        )
-    };
-    let body: Vec<String> = (0..statements).map(statement).collect();
-    format!(
-        "{{\"Version\": \"2012-10-17\", \"Statement\": [{}]}}",
-        body.join(",\n")
-    )
-}
-
 fn benchmarks(criterion: &mut Criterion) {
     // The prepared scenarios are made first, before the other cases allocate and free some hundred
     // thousand blocks: made after them, their parts lie scattered in the fragmented heap, and evaluating
@@ -105,11 +95,7 @@ fn benchmarks(criterion: &mut Criterion) {
     criterion.bench_function("parse 10 KB policy", |bench| {
         bench.iter(|| parse_policy(black_box(&large), PolicyKind::Repository))
     });
-    let twenty_old = policy_of(20);
-    let twenty_new = policy_of(20).replace(
-        "role/ci-7\"",
-        "role/ci-7\", \"arn:aws:iam::123412341234:root\"",
-    );
+    let (twenty_old, twenty_new) = twenty_statement_versions();
     assert_ne!(twenty_old, twenty_new);
     let diff_twenty = || {
         diff_policies(black_box(&DiffInput {

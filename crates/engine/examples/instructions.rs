@@ -4,13 +4,19 @@
 //!
 //! Usage: `instructions CASE N`, CASE one of `prepare` (the typical scenario's policies parsed and
 //! linted, then its request evaluated), `small` and `typical` (the scenario's text to its result as JSON
-//! text), on the benchmark's fixtures at the corpus's request time.
+//! text) and `diff` (the access diff of two 20-statement policies), on the benchmark's fixtures at the
+//! corpus's request time.
 
+use ecr_policy_engine::diff::{DiffInput, diff_policies};
 use ecr_policy_engine::eval::{evaluate, prepare};
+use ecr_policy_engine::policy::PolicyKind;
 use ecr_policy_engine::scenario::scenario_from_text;
 use ecr_policy_test_kit::CORPUS_TIME as TIME;
 use std::hint::black_box;
 use std::process::ExitCode;
+
+#[path = "../benches/fixtures/policies.rs"]
+mod policies;
 
 const TYPICAL: &str = include_str!("../benches/fixtures/typical.json");
 const SMALL: &str = include_str!("../benches/fixtures/small.json");
@@ -28,12 +34,20 @@ fn main() -> ExitCode {
         arguments.first(),
         arguments.get(1).map(|n| n.parse::<usize>()),
     ) else {
-        eprintln!("usage: instructions prepare|small|typical N");
+        eprintln!("usage: instructions prepare|small|typical|diff N");
         return ExitCode::from(2);
     };
     let Ok(typical) = scenario_from_text(TYPICAL) else {
         eprintln!("the typical fixture does not parse");
         return ExitCode::from(2);
+    };
+    let (old, new) = policies::twenty_statement_versions();
+    let diff_input = DiffInput {
+        old: &old,
+        new: &new,
+        kind: PolicyKind::Repository,
+        base: None,
+        time: TIME,
     };
     for _ in 0..times {
         match case.as_str() {
@@ -48,8 +62,11 @@ fn main() -> ExitCode {
             "typical" => {
                 black_box(text_to_result_json(black_box(TYPICAL)));
             }
+            "diff" => {
+                black_box(diff_policies(black_box(&diff_input)));
+            }
             _ => {
-                eprintln!("unknown case `{case}` (expected prepare, small or typical)");
+                eprintln!("unknown case `{case}` (expected prepare, small, typical or diff)");
                 return ExitCode::from(2);
             }
         }

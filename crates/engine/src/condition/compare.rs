@@ -9,14 +9,12 @@
 //! Policy variables are substituted only for the String and ARN families (section 8); elsewhere `${...}`
 //! is plain text, which no other family accepts as a value.
 
+use super::operand::{Parsed, Reads, parsed_holds, reads, text_holds};
 use super::outcome::{InvalidReason, InvalidValue, ValueNote, ValueResult, ValueSide};
-use super::pattern::Pattern;
-use super::string::{self, StringOperand};
-use super::variables::{substitute, variables_in};
-use super::{binary, boolean, date, ip, numeric};
+use super::policy_text::{PolicyText, policy_text_and_variables};
+use super::variables::variables_in;
 use crate::context::Context;
-use crate::policy::{ConditionValue, OperatorBase, OperatorFamily, SharedStr, Version};
-use std::cmp::Ordering;
+use crate::policy::{ConditionValue, OperatorBase, SharedStr, Version};
 
 /// Every policy value compared with every request value.
 #[derive(Debug)]
@@ -25,9 +23,32 @@ pub(super) struct Compared {
     pub(super) value_results: Vec<ValueResult>,
     /// The values that do not parse for the operator.
     pub(super) invalid_values: Vec<InvalidValue>,
-    /// `matches[r][p]`: whether the positive form of the operator holds between request value `r` and
-    /// policy value `p`.
-    pub(super) matches: Vec<Vec<bool>>,
+    /// Whether the positive form of the operator holds between each request value and each policy
+    /// value.
+    pub(super) matches: Matches,
+}
+
+/// Whether the positive form of an operator holds between each request value and each policy value: a
+/// row of cells per request value, one cell per policy value, in one list.
+#[derive(Debug)]
+pub(super) struct Matches {
+    /// The number of request values: of rows.
+    request_values: usize,
+    /// The number of policy values: the length of a row.
+    policy_values: usize,
+    /// The rows, one after the other.
+    cells: Vec<bool>,
+}
+
+impl Matches {
+    /// Each request value's row, in order: whether it matches each policy value.
+    pub(super) fn rows(&self) -> impl Iterator<Item = &[bool]> {
+        (0..self.request_values).map(|row| {
+            self.cells
+                .get(row * self.policy_values..(row + 1) * self.policy_values)
+                .unwrap_or_default()
+        })
+    }
 }
 
 /// Compares `values` with `request` under `base`, substituting variables from `context` where the family
@@ -39,85 +60,19 @@ pub(super) fn compare(
     context: &Context,
     version: Version,
 ) -> Compared {
-    let request_text = || request.iter().map(|value| Some(value.as_str())).collect();
-    match base.family() {
-        OperatorFamily::String => {
-            let policy = substituted(values, context, version, |text, pattern| StringOperand {
-                text,
-                pattern,
-            });
-            table(policy, request_text(), Vec::new(), |policy, request| {
-                string::holds(base, policy, request)
+    match reads(base.family()) {
+        Reads::Text => {
+            let policy = substituted(values, context, version);
+            let request = request.iter().map(|value| Some(value.as_str())).collect();
+            table(policy, request, Vec::new(), |policy, request: &&str| {
+                text_holds(base, policy, request)
             })
         }
-        OperatorFamily::Arn => {
-            let policy = substituted(values, context, version, |_, pattern| pattern);
-            table(
-                policy,
-                request_text(),
-                Vec::new(),
-                |policy: &Pattern, request: &&str| policy.matches_arn(request),
-            )
+        Reads::Parsed(reason, parse) => {
+            parsed(values, request, parse, reason, |policy, request| {
+                parsed_holds(base, policy, request)
+            })
         }
-        OperatorFamily::Numeric => parsed(
-            values,
-            request,
-            numeric::parse,
-            InvalidReason::NotANumber,
-            |policy, request| ordering_holds(base, request.cmp(policy)),
-        ),
-        OperatorFamily::Date => parsed(
-            values,
-            request,
-            date::parse,
-            InvalidReason::NotADate,
-            |policy, request| ordering_holds(base, request.cmp(policy)),
-        ),
-        OperatorFamily::Bool | OperatorFamily::Null => parsed(
-            values,
-            request,
-            boolean::parse,
-            InvalidReason::NotABoolean,
-            |policy, request| policy == request,
-        ),
-        OperatorFamily::Binary => parsed(
-            values,
-            request,
-            binary::decode,
-            InvalidReason::NotBase64,
-            |policy, request| policy == request,
-        ),
-        OperatorFamily::Ip => parsed(
-            values,
-            request,
-            ip::parse,
-            InvalidReason::NotAnIpAddress,
-            |policy, request| policy.contains(request),
-        ),
-    }
-}
-
-/// Whether the ordering of the request value relative to the policy value satisfies a Numeric or Date
-/// operator: `NumericLessThan` holds when the request value is less than the policy value.
-fn ordering_holds(base: OperatorBase, request_to_policy: Ordering) -> bool {
-    match base {
-        OperatorBase::NumericEquals
-        | OperatorBase::NumericNotEquals
-        | OperatorBase::DateEquals
-        | OperatorBase::DateNotEquals => request_to_policy == Ordering::Equal,
-        OperatorBase::NumericLessThan | OperatorBase::DateLessThan => {
-            request_to_policy == Ordering::Less
-        }
-        OperatorBase::NumericLessThanEquals | OperatorBase::DateLessThanEquals => {
-            request_to_policy != Ordering::Greater
-        }
-        OperatorBase::NumericGreaterThan | OperatorBase::DateGreaterThan => {
-            request_to_policy == Ordering::Greater
-        }
-        OperatorBase::NumericGreaterThanEquals | OperatorBase::DateGreaterThanEquals => {
-            request_to_policy != Ordering::Less
-        }
-        _ => false,
     }
 }
 
@@ -128,19 +83,17 @@ struct Prepared<P> {
 }
 
 /// Policy values of the String and ARN families, with their variables substituted (VARS).
-fn substituted<P>(
-    values: &[ConditionValue],
+fn substituted<'v>(
+    values: &'v [ConditionValue],
     context: &Context,
     version: Version,
-    operand: impl Fn(SharedStr, Pattern) -> P,
-) -> Vec<Prepared<P>> {
+) -> Vec<Prepared<PolicyText<'v>>> {
     values
         .iter()
         .map(|value| {
-            let substitution = substitute(&value.text, context, version);
+            let (operand, variables) = policy_text_and_variables(&value.text, context, version);
             let note = if version.supports_variables() {
-                substitution
-                    .variables
+                variables
                     .iter()
                     .find(|variable| variable.resolved.is_none())
                     .map(|variable| ValueNote::UnresolvedVariable {
@@ -151,40 +104,33 @@ fn substituted<P>(
                     .then_some(ValueNote::VariablesLiteralInVersion2008)
             };
             let written = SharedStr::from(&value.text);
-            let policy_value = substitution.value.map(|substituted| {
-                if substituted == value.text {
-                    written.clone()
-                } else {
-                    SharedStr::from(substituted)
-                }
+            // The result shares the substituted text with the operand.
+            let policy_value = operand.as_ref().map(|operand| match operand {
+                PolicyText::Written(_) => written.clone(),
+                PolicyText::Substituted { text, .. } => text.clone(),
             });
-            // The operand shares the substituted text with the result.
-            let prepared = policy_value
-                .clone()
-                .zip(substitution.pattern)
-                .map(|(text, pattern)| operand(text, pattern));
             Prepared {
                 result: ValueResult {
                     written,
                     policy_value,
                     span: value.span,
                     matched: false,
-                    variables: substitution.variables,
+                    variables,
                     note,
                 },
-                operand: prepared,
+                operand,
             }
         })
         .collect()
 }
 
 /// Policy and request values of the families that parse their values, with `parse`.
-fn parsed<P>(
+fn parsed(
     values: &[ConditionValue],
     request: &[String],
-    parse: impl Fn(&str) -> Option<P>,
+    parse: fn(&str) -> Option<Parsed>,
     reason: InvalidReason,
-    holds: impl Fn(&P, &P) -> bool,
+    holds: impl Fn(&Parsed, &Parsed) -> bool,
 ) -> Compared {
     let mut invalid_values = Vec::new();
     let policy = values
@@ -231,29 +177,35 @@ fn parsed<P>(
     table(policy, request, invalid_values, holds)
 }
 
+/// The table of matches of the prepared policy values with the request values, and each policy value's
+/// result with whether it matched some request value.
 fn table<P, R>(
     policy: Vec<Prepared<P>>,
     request: Vec<Option<R>>,
     invalid_values: Vec<InvalidValue>,
     holds: impl Fn(&P, &R) -> bool,
 ) -> Compared {
-    let matches: Vec<Vec<bool>> = request
-        .iter()
-        .map(|request| {
+    let mut cells = Vec::with_capacity(request.len() * policy.len());
+    for request in &request {
+        cells.extend(
             policy
                 .iter()
                 .map(|policy| match (&policy.operand, request) {
                     (Some(policy), Some(request)) => holds(policy, request),
                     _ => false,
-                })
-                .collect()
-        })
-        .collect();
+                }),
+        );
+    }
+    let matches = Matches {
+        request_values: request.len(),
+        policy_values: policy.len(),
+        cells,
+    };
     let value_results = policy
         .into_iter()
         .enumerate()
         .map(|(index, prepared)| ValueResult {
-            matched: matches.iter().any(|row| row.get(index) == Some(&true)),
+            matched: matches.rows().any(|row| row.get(index) == Some(&true)),
             ..prepared.result
         })
         .collect();

@@ -4,7 +4,9 @@
 //! [`evaluate_condition`] evaluates one `operator -> key -> values` entry against the request context and
 //! returns its outcome as data ([`ConditionOutcome`]): each policy value with its span, the request
 //! values, invalid values and the reason ([`ConditionWhy`]). A statement's conditions AND together
-//! ([`evaluate_conditions`]). Policy variables ([`substitute`]) and wildcard patterns ([`Pattern`]) are
+//! ([`evaluate_conditions`]). [`condition_holds`] and [`conditions_hold`] give only whether they hold,
+//! for the decision alone; both ways read and compare values with the one implementation of each
+//! operator (`operand`) and combine them with the one of the set qualifiers (`set`). Policy variables ([`substitute`]) and wildcard patterns ([`Pattern`]) are
 //! public so the evaluator substitutes and matches `Resource`/`NotResource` the same way.
 
 mod arn;
@@ -12,11 +14,14 @@ mod binary;
 mod boolean;
 mod compare;
 mod date;
+mod holds;
 mod ip;
 mod null;
 mod numeric;
+mod operand;
 mod outcome;
 mod pattern;
+mod policy_text;
 mod set;
 mod string;
 mod variables;
@@ -25,6 +30,7 @@ mod variables;
 mod tests;
 
 pub(crate) use date::epoch_seconds;
+pub use holds::{condition_holds, conditions_hold};
 pub(crate) use ip::parse as parse_ip_block;
 pub use outcome::{
     ConditionOutcome, ConditionWhy, ConditionsOutcome, InvalidReason, InvalidValue, ValueNote,

@@ -18,7 +18,7 @@ pub(super) fn evaluate(
     let compared = compare(
         OperatorBase::Null,
         values,
-        &[key_absent.to_string()],
+        &[absence_text(key_absent).to_string()],
         context,
         version,
     );
@@ -29,4 +29,10 @@ pub(super) fn evaluate(
         ConditionWhy::NullKeyPresent
     };
     (compared, matched, why)
+}
+
+/// What `Null` compares its policy values with: whether the key is absent, as the text of the policy
+/// value that matches it.
+pub(super) fn absence_text(key_absent: bool) -> &'static str {
+    if key_absent { "true" } else { "false" }
 }

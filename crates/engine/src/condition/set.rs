@@ -17,28 +17,67 @@
 //! `ForAllValues:` is vacuously true (section 8), `ForAnyValue:` is false, even with a negated operator,
 //! as its formula gives for an empty set, and a plain operator is false when positive, true when negated.
 
+use super::compare::Matches;
 use super::outcome::ConditionWhy;
 use crate::policy::{Operator, SetQualifier};
 
-/// Whether the condition holds, and why, given `matches[r][p]` for the request values `request`.
+/// How the request values of a condition combine, before negation: the formulas above read with the
+/// negation taken out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quantifier {
+    /// Some request value must match a policy value (a positive operator, `ForAnyValue:` with one; a
+    /// negated operator and `ForAllValues:` with one, negated).
+    Some,
+    /// Every request value must match a policy value (`ForAllValues:` with a positive operator;
+    /// `ForAnyValue:` with a negated one, negated).
+    Every,
+}
+
+impl Quantifier {
+    fn of(operator: Operator) -> Self {
+        match (operator.set, operator.base.is_negated()) {
+            (Some(SetQualifier::ForAllValues), false) | (Some(SetQualifier::ForAnyValue), true) => {
+                Quantifier::Every
+            }
+            _ => Quantifier::Some,
+        }
+    }
+}
+
+/// Whether the condition holds for the request values `request`, given whether each request value
+/// matches at least one policy value (`matches_some`): the decision alone, each request value compared
+/// only until the result is known.
+pub(super) fn holds(
+    operator: Operator,
+    request: &[String],
+    mut matches_some: impl FnMut(&str) -> bool,
+) -> bool {
+    if request.is_empty() {
+        return missing(operator).0;
+    }
+    let quantified = match Quantifier::of(operator) {
+        Quantifier::Every => request.iter().all(|value| matches_some(value)),
+        Quantifier::Some => request.iter().any(|value| matches_some(value)),
+    };
+    quantified != operator.base.is_negated()
+}
+
+/// Whether the condition holds, and why, given whether each of the request values `request` matches
+/// each policy value.
 pub(super) fn decide(
     operator: Operator,
-    matches: &[Vec<bool>],
+    matches: &Matches,
     request: &[String],
 ) -> (bool, ConditionWhy) {
     let negated = operator.base.is_negated();
     if request.is_empty() {
         return missing(operator);
     }
-    let matches_some = |row: &Vec<bool>| row.iter().any(|matched| *matched);
-    let every_value_must_match = matches!(
-        (operator.set, negated),
-        (Some(SetQualifier::ForAllValues), false) | (Some(SetQualifier::ForAnyValue), true)
-    );
-    if every_value_must_match {
+    let matches_some = |row: &[bool]| row.iter().any(|matched| *matched);
+    if Quantifier::of(operator) == Quantifier::Every {
         let unmatched = request
             .iter()
-            .zip(matches)
+            .zip(matches.rows())
             .find(|(_, row)| !matches_some(row));
         let why = match unmatched {
             Some((value, _)) => ConditionWhy::RequestValueMatchedNothing {
@@ -48,7 +87,7 @@ pub(super) fn decide(
         };
         (unmatched.is_none() != negated, why)
     } else {
-        let first = request.iter().zip(matches).find_map(|(value, row)| {
+        let first = request.iter().zip(matches.rows()).find_map(|(value, row)| {
             row.iter()
                 .position(|matched| *matched)
                 .map(|policy_value_index| (policy_value_index, value))
@@ -64,6 +103,7 @@ pub(super) fn decide(
     }
 }
 
+/// Whether a condition holds, and why, when its key is missing or has no values.
 fn missing(operator: Operator) -> (bool, ConditionWhy) {
     if operator.if_exists {
         return (true, ConditionWhy::KeyMissingIfExistsIsTrue);

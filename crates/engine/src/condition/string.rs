@@ -2,25 +2,18 @@
 //! case, `StringLike` matches the `*` and `?` wildcards the author wrote; the `Not` forms negate them,
 //! which the caller does.
 
-use super::pattern::Pattern;
-use crate::policy::{OperatorBase, SharedStr};
-
-/// A policy value after variable substitution: its text, and the pattern `StringLike` matches.
-#[derive(Debug, Clone)]
-pub(super) struct StringOperand {
-    pub(super) text: SharedStr,
-    pub(super) pattern: Pattern,
-}
+use super::policy_text::PolicyText;
+use crate::policy::OperatorBase;
 
 /// Whether the positive form of `base` holds between the policy value and a request value. Only String
 /// operators reach here; any other base never matches.
-pub(super) fn holds(base: OperatorBase, policy: &StringOperand, request: &str) -> bool {
+pub(super) fn holds(base: OperatorBase, policy: &PolicyText<'_>, request: &str) -> bool {
     match base {
-        OperatorBase::StringEquals | OperatorBase::StringNotEquals => &*policy.text == request,
+        OperatorBase::StringEquals | OperatorBase::StringNotEquals => policy.text() == request,
         OperatorBase::StringEqualsIgnoreCase | OperatorBase::StringNotEqualsIgnoreCase => {
-            equal_ignoring_case(&policy.text, request)
+            equal_ignoring_case(policy.text(), request)
         }
-        OperatorBase::StringLike | OperatorBase::StringNotLike => policy.pattern.matches(request),
+        OperatorBase::StringLike | OperatorBase::StringNotLike => policy.pattern().matches(request),
         _ => false,
     }
 }

@@ -45,8 +45,7 @@ pub struct VariableUse {
 /// Substitutes the policy variables in `text` from `context` (VARS). Under 2008-10-17 nothing is
 /// substituted and `${...}` stays literal text, its `*` and `?` still wildcards.
 pub fn substitute(text: &str, context: &Context, version: Version) -> Substitution {
-    // Text without `${` is one text part: most values have no variable, and are not split into parts.
-    if !version.supports_variables() || !text.contains("${") {
+    if is_literal(text, version) {
         return Substitution {
             value: Some(text.to_string()),
             pattern: Some(Pattern::from_policy_text(text)),
@@ -85,6 +84,13 @@ pub fn substitute(text: &str, context: &Context, version: Version) -> Substituti
         pattern: resolved_all.then_some(pattern),
         variables,
     }
+}
+
+/// Whether `text` has nothing to substitute under `version`, so that it is its own substitution, its `*`
+/// and `?` wildcards: under 2008-10-17, or without `${`. Text without `${` is one text part: most values
+/// have no variable, and are not split into parts.
+pub(super) fn is_literal(text: &str, version: Version) -> bool {
+    !version.supports_variables() || !text.contains("${")
 }
 
 /// The key names of the variables in `text`, in order, escapes excluded. It reads the 2012-10-17 syntax

@@ -38,30 +38,35 @@ impl ChangedStatements {
     /// The statements of `old` and of `new` that the other version has no equal of (each statement
     /// of one version pairs with at most one of the other).
     pub fn between(old: &Policy, new: &Policy) -> Self {
+        let meanings =
+            |policy: &Policy| -> Vec<String> { policy.statements.iter().map(meaning).collect() };
+        let (old_meanings, new_meanings) = (meanings(old), meanings(new));
         ChangedStatements {
-            old: unmatched(old, new),
-            new: unmatched(new, old),
+            old: unmatched(old, &old_meanings, &new_meanings),
+            new: unmatched(new, &new_meanings, &old_meanings),
         }
     }
 }
 
-/// The statements of `policy` left when each is paired with an equal one of `other`.
-fn unmatched(policy: &Policy, other: &Policy) -> Vec<StatementMark> {
-    let mut available: BTreeMap<String, usize> = BTreeMap::new();
-    for statement in &other.statements {
-        *available.entry(meaning(statement)).or_default() += 1;
+/// The statements of `policy`, whose statements' meanings are `meanings`, left when each is paired
+/// with an equal one of another policy, whose statements' meanings are `others`.
+fn unmatched(policy: &Policy, meanings: &[String], others: &[String]) -> Vec<StatementMark> {
+    let mut available: BTreeMap<&str, usize> = BTreeMap::new();
+    for other in others {
+        *available.entry(other).or_default() += 1;
     }
     policy
         .statements
         .iter()
-        .filter(|statement| match available.get_mut(&meaning(statement)) {
+        .zip(meanings)
+        .filter(|(_, meaning)| match available.get_mut(meaning.as_str()) {
             Some(count) if *count > 0 => {
                 *count -= 1;
                 false
             }
             _ => true,
         })
-        .map(|statement| StatementMark {
+        .map(|(statement, _)| StatementMark {
             index: statement.index,
             label: statement.label(),
             span: statement.span,

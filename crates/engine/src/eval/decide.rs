@@ -63,17 +63,46 @@ pub struct DecisionInputs<'a> {
 
 /// Runs the procedure and returns the decision and the reason chain.
 pub fn decide(inputs: &DecisionInputs<'_>) -> (Decision, Vec<Reason>) {
-    let mut procedure = Procedure {
-        inputs,
-        reasons: Vec::new(),
-    };
+    let mut procedure = Procedure::new(inputs, true);
     let decision = procedure.run();
     (decision, procedure.reasons)
 }
 
+/// Runs the procedure for the decision alone: the same steps, without building or wording the reason
+/// chain.
+pub fn decide_alone(inputs: &DecisionInputs<'_>) -> Decision {
+    Procedure::new(inputs, false).run()
+}
+
 struct Procedure<'a, 'b> {
     inputs: &'b DecisionInputs<'a>,
+    /// Whether the reason chain is wanted; without it no step says anything.
+    explaining: bool,
     reasons: Vec<Reason>,
+}
+
+/// The matching statements a step rests on: whether there are any, and, when the reasons are wanted,
+/// which (the decision alone does not list them).
+struct Cited {
+    any: bool,
+    statements: Vec<StatementRef>,
+}
+
+impl Cited {
+    fn is_empty(&self) -> bool {
+        !self.any
+    }
+}
+
+impl<'a, 'b> Procedure<'a, 'b> {
+    /// The procedure over `inputs`, wording its reasons when `explaining`.
+    fn new(inputs: &'b DecisionInputs<'a>, explaining: bool) -> Self {
+        Procedure {
+            inputs,
+            explaining,
+            reasons: Vec::new(),
+        }
+    }
 }
 
 impl Procedure<'_, '_> {
@@ -91,12 +120,9 @@ impl Procedure<'_, '_> {
             Caller::Service { .. } | Caller::Anonymous => self.resource_policy_only(),
             _ if self.inputs.cross_account => self.cross_account(),
             Caller::Root { .. } => {
-                self.say(
-                    Step::Decision,
-                    Verdict::Allow,
-                    "the root user of the repository's account has full access in its own account; only explicit denies and organization policies limit it (EVAL)",
-                    Vec::new(),
-                );
+                self.say(Step::Decision, Verdict::Allow, Vec::new(), |_, _| {
+                    "the root user of the repository's account has full access in its own account; only explicit denies and organization policies limit it (EVAL)"
+                });
                 Decision::Allowed
             }
             _ => self.same_account(),
@@ -109,11 +135,12 @@ impl Procedure<'_, '_> {
         if denies.is_empty() {
             return None;
         }
-        let message = format!(
-            "{} denies the request, and an explicit deny in any policy overrides every allow (EVAL)",
-            self.describe(&denies)
-        );
-        self.say(Step::ExplicitDeny, Verdict::Deny, message, denies);
+        self.say(Step::ExplicitDeny, Verdict::Deny, denies.statements, |this, refs| {
+            format!(
+                "{} denies the request, and an explicit deny in any policy overrides every allow (EVAL)",
+                this.describe(refs)
+            )
+        });
         Some(Decision::ExplicitDeny)
     }
 
@@ -146,18 +173,20 @@ impl Procedure<'_, '_> {
                 } else {
                     ""
                 };
-                let message = format!(
-                    "no {} at level {} allows the request: every level from the root to the account must allow it{full_access}",
-                    what,
-                    level + 1
-                );
-                self.say(step, Verdict::Deny, message, Vec::new());
+                self.say(step, Verdict::Deny, Vec::new(), |_, _| {
+                    format!(
+                        "no {} at level {} allows the request: every level from the root to the account must allow it{full_access}",
+                        what,
+                        level + 1
+                    )
+                });
                 return Some(Decision::ImplicitDeny);
             }
-            allowing.extend(allows);
+            allowing.extend(allows.statements);
         }
-        let message = format!("the {what} allow the request at every level");
-        self.say(step, Verdict::Allow, message, allowing);
+        self.say(step, Verdict::Allow, allowing, |_, _| {
+            format!("the {what} allow the request at every level")
+        });
         None
     }
 
@@ -170,26 +199,34 @@ impl Procedure<'_, '_> {
             _ => "a service principal",
         };
         if self.inputs.registry_level {
-            let message = format!(
-                "{who} has no identity policies, and a registry-level action is not governed by a repository policy, so nothing can allow it"
-            );
-            self.say(Step::Decision, Verdict::Deny, message, Vec::new());
+            self.say(Step::Decision, Verdict::Deny, Vec::new(), |_, _| {
+                format!(
+                    "{who} has no identity policies, and a registry-level action is not governed by a repository policy, so nothing can allow it"
+                )
+            });
             return Decision::ImplicitDeny;
         }
         let allows = self.resource_policy_allows();
         if allows.is_empty() {
-            let message = format!(
-                "{who} is authorized by {} alone, and no statement of it allows the request",
-                self.resource_policies()
-            );
-            self.say(Step::RepositoryPolicy, Verdict::Deny, message, Vec::new());
+            self.say(Step::RepositoryPolicy, Verdict::Deny, Vec::new(), |this, _| {
+                format!(
+                    "{who} is authorized by {} alone, and no statement of it allows the request",
+                    this.resource_policies()
+                )
+            });
             return Decision::ImplicitDeny;
         }
-        let message = format!(
-            "{} allows {who}, which needs no identity policy",
-            self.describe(&allows)
+        self.say(
+            Step::RepositoryPolicy,
+            Verdict::Allow,
+            allows.statements,
+            |this, refs| {
+                format!(
+                    "{} allows {who}, which needs no identity policy",
+                    this.describe(refs)
+                )
+            },
         );
-        self.say(Step::RepositoryPolicy, Verdict::Allow, message, allows);
         Decision::Allowed
     }
 
@@ -198,55 +235,57 @@ impl Procedure<'_, '_> {
     fn cross_account(&mut self) -> Decision {
         let trusting = self.resource_policy_allows();
         let trusting_ok = !trusting.is_empty();
-        let granted_by = self.policies_of(&trusting);
+        let granted_by = self.wording(|this| this.policies_of(&trusting.statements));
         if trusting_ok {
-            let message = format!(
-                "{} allows the caller's account side of this cross-account request",
-                self.describe(&trusting)
+            self.say(
+                Step::RepositoryPolicy,
+                Verdict::Allow,
+                trusting.statements,
+                |this, refs| {
+                    format!(
+                        "{} allows the caller's account side of this cross-account request",
+                        this.describe(refs)
+                    )
+                },
             );
-            self.say(Step::RepositoryPolicy, Verdict::Allow, message, trusting);
         } else {
-            let message = format!(
-                "the request crosses accounts, so {} must name the caller or its account, and no statement of it allows the request",
-                self.resource_policies()
-            );
-            self.say(Step::RepositoryPolicy, Verdict::Deny, message, Vec::new());
+            self.say(Step::RepositoryPolicy, Verdict::Deny, Vec::new(), |this, _| {
+                format!(
+                    "the request crosses accounts, so {} must name the caller or its account, and no statement of it allows the request",
+                    this.resource_policies()
+                )
+            });
         }
         let trusted_ok = match self.inputs.caller {
             Caller::Root { .. } => {
-                self.say(
-                    Step::IdentityPolicies,
-                    Verdict::Allow,
-                    "the caller is the root user of its account, which has full access there",
-                    Vec::new(),
-                );
+                self.say(Step::IdentityPolicies, Verdict::Allow, Vec::new(), |_, _| {
+                    "the caller is the root user of its account, which has full access there"
+                });
                 true
             }
             _ => self.identity_side(true),
         };
-        let (decision, verdict, message) = match (trusting_ok, trusted_ok) {
-            (true, true) => (
-                Decision::Allowed,
-                Verdict::Allow,
-                "both accounts allow the request, as a cross-account request needs (XACCT)".to_string(),
-            ),
-            (false, true) => (
-                Decision::ImplicitDeny,
-                Verdict::Deny,
-                "the caller's account allows the request but the repository's account does not: across accounts both must allow (XACCT)".to_string(),
-            ),
-            (true, false) => (
-                Decision::ImplicitDeny,
-                Verdict::Deny,
-                format!("{granted_by} allows the request but the caller's own account does not: across accounts the caller also needs an identity policy that allows it (XACCT)"),
-            ),
-            (false, false) => (
-                Decision::ImplicitDeny,
-                Verdict::Deny,
-                "neither account allows the request; across accounts both must (XACCT)".to_string(),
-            ),
+        let (decision, verdict) = if trusting_ok && trusted_ok {
+            (Decision::Allowed, Verdict::Allow)
+        } else {
+            (Decision::ImplicitDeny, Verdict::Deny)
         };
-        self.say(Step::CrossAccount, verdict, message, Vec::new());
+        self.say(Step::CrossAccount, verdict, Vec::new(), |_, _| {
+            match (trusting_ok, trusted_ok) {
+                (true, true) => {
+                    "both accounts allow the request, as a cross-account request needs (XACCT)".to_string()
+                }
+                (false, true) => {
+                    "the caller's account allows the request but the repository's account does not: across accounts both must allow (XACCT)".to_string()
+                }
+                (true, false) => format!(
+                    "{granted_by} allows the request but the caller's own account does not: across accounts the caller also needs an identity policy that allows it (XACCT)"
+                ),
+                (false, false) => {
+                    "neither account allows the request; across accounts both must (XACCT)".to_string()
+                }
+            }
+        });
         decision
     }
 
@@ -254,58 +293,78 @@ impl Procedure<'_, '_> {
     /// repository policy grant does (section 7).
     fn same_account(&mut self) -> Decision {
         let grants = self.resource_policy_allows();
-        let granted_by = self.policies_of(&grants);
+        let granted_by = self.wording(|this| this.policies_of(&grants.statements));
         let best = self.best_grant();
         match best {
             Some(how) if GrantStrength::of(how) == GrantStrength::Unlimited => {
-                let message = format!(
-                    "{} names the caller {}; in the same account that allows the request without an identity policy, and a permissions boundary or session policy does not limit it (EVAL, POL)",
-                    self.describe(&grants),
-                    describe_named_as(how)
+                self.say(
+                    Step::RepositoryPolicy,
+                    Verdict::Allow,
+                    grants.statements,
+                    |this, refs| {
+                        format!(
+                            "{} names the caller {}; in the same account that allows the request without an identity policy, and a permissions boundary or session policy does not limit it (EVAL, POL)",
+                            this.describe(refs),
+                            describe_named_as(how)
+                        )
+                    },
                 );
-                self.say(Step::RepositoryPolicy, Verdict::Allow, message, grants);
-                if self.only_everyone_grant_is_unlimited() {
+                if self.explaining && self.only_everyone_grant_is_unlimited() {
                     self.everyone_grant_reading();
                 }
-                let message = format!("allowed by {granted_by}");
-                self.say(Step::Decision, Verdict::Allow, message, Vec::new());
+                self.say(Step::Decision, Verdict::Allow, Vec::new(), |_, _| {
+                    format!("allowed by {granted_by}")
+                });
                 Decision::Allowed
             }
             Some(how) if GrantStrength::of(how) == GrantStrength::LimitedBySession => {
-                let message = format!(
-                    "{} names {}; that allows the request without an identity policy, but the session's permissions boundary and session policy still limit it (EVAL, POL)",
-                    self.describe(&grants),
-                    match how {
-                        NamedAs::FederatingUser =>
-                            "the IAM user who created this federated session",
-                        _ => "the role the caller is a session of",
-                    }
+                self.say(
+                    Step::RepositoryPolicy,
+                    Verdict::Allow,
+                    grants.statements,
+                    |this, refs| {
+                        format!(
+                            "{} names {}; that allows the request without an identity policy, but the session's permissions boundary and session policy still limit it (EVAL, POL)",
+                            this.describe(refs),
+                            match how {
+                                NamedAs::FederatingUser =>
+                                    "the IAM user who created this federated session",
+                                _ => "the role the caller is a session of",
+                            }
+                        )
+                    },
                 );
-                self.say(Step::RepositoryPolicy, Verdict::Allow, message, grants);
                 self.limits_then_decide(&granted_by)
             }
             Some(_) => {
-                let message = format!(
-                    "{} names the caller's account; that delegates to the account, so an identity policy must still allow the request (POL)",
-                    self.describe(&grants)
+                self.say(
+                    Step::RepositoryPolicy,
+                    Verdict::Info,
+                    grants.statements,
+                    |this, refs| {
+                        format!(
+                            "{} names the caller's account; that delegates to the account, so an identity policy must still allow the request (POL)",
+                            this.describe(refs)
+                        )
+                    },
                 );
-                self.say(Step::RepositoryPolicy, Verdict::Info, message, grants);
                 self.identity_then_decide()
             }
             None => {
-                let message = if self.inputs.registry_level {
-                    "a registry-level action is not governed by the repository policy; only IAM policies can allow it (ECRPOL)"
-                    .to_string()
-                } else if self.has(PolicyKind::Repository) || self.has(PolicyKind::Registry) {
-                    format!(
-                        "no statement of {} allows the request; in the same account an identity policy can allow it instead (ECRPOL, PTCIAM)",
-                        self.resource_policies()
-                    )
-                } else {
-                    "the repository has no repository policy; an identity policy must allow the request"
+                self.say(Step::RepositoryPolicy, Verdict::Info, Vec::new(), |this, _| {
+                    if this.inputs.registry_level {
+                        "a registry-level action is not governed by the repository policy; only IAM policies can allow it (ECRPOL)"
                         .to_string()
-                };
-                self.say(Step::RepositoryPolicy, Verdict::Info, message, Vec::new());
+                    } else if this.has(PolicyKind::Repository) || this.has(PolicyKind::Registry) {
+                        format!(
+                            "no statement of {} allows the request; in the same account an identity policy can allow it instead (ECRPOL, PTCIAM)",
+                            this.resource_policies()
+                        )
+                    } else {
+                        "the repository has no repository policy; an identity policy must allow the request"
+                            .to_string()
+                    }
+                });
                 self.identity_then_decide()
             }
         }
@@ -316,8 +375,8 @@ impl Procedure<'_, '_> {
             self.say(
                 Step::Decision,
                 Verdict::Allow,
-                "allowed by the caller's identity policies",
                 Vec::new(),
+                |_, _| "allowed by the caller's identity policies",
             );
             Decision::Allowed
         } else {
@@ -327,8 +386,9 @@ impl Procedure<'_, '_> {
 
     fn limits_then_decide(&mut self, granted_by: &str) -> Decision {
         if self.boundary_allows() && self.session_allows() {
-            let message = format!("allowed by {granted_by} within the session's limits");
-            self.say(Step::Decision, Verdict::Allow, message, Vec::new());
+            self.say(Step::Decision, Verdict::Allow, Vec::new(), |_, _| {
+                format!("allowed by {granted_by} within the session's limits")
+            });
             Decision::Allowed
         } else {
             Decision::ImplicitDeny
@@ -342,21 +402,28 @@ impl Procedure<'_, '_> {
             StatementOutcome::AllowMatch,
         );
         if allows.is_empty() {
-            let message = if self.has(PolicyKind::Identity) {
-                "no identity policy allows the request, so it is implicitly denied (EVAL)"
-            } else {
-                "the caller has no identity policy, so nothing on its side allows the request (EVAL)"
-            };
-            let message = if cross_account {
-                format!("{message}; across accounts the caller's own account must allow it too")
-            } else {
-                message.to_string()
-            };
-            self.say(Step::IdentityPolicies, Verdict::Deny, message, Vec::new());
+            self.say(Step::IdentityPolicies, Verdict::Deny, Vec::new(), |this, _| {
+                let message = if this.has(PolicyKind::Identity) {
+                    "no identity policy allows the request, so it is implicitly denied (EVAL)"
+                } else {
+                    "the caller has no identity policy, so nothing on its side allows the request (EVAL)"
+                };
+                if cross_account {
+                    format!(
+                        "{message}; across accounts the caller's own account must allow it too"
+                    )
+                } else {
+                    message.to_string()
+                }
+            });
             return false;
         }
-        let message = format!("{} allows the request", self.describe(&allows));
-        self.say(Step::IdentityPolicies, Verdict::Allow, message, allows);
+        self.say(
+            Step::IdentityPolicies,
+            Verdict::Allow,
+            allows.statements,
+            |this, refs| format!("{} allows the request", this.describe(refs)),
+        );
         self.boundary_allows() && self.session_allows()
     }
 
@@ -370,19 +437,22 @@ impl Procedure<'_, '_> {
             StatementOutcome::AllowMatch,
         );
         if allows.is_empty() {
-            self.say(
-                Step::PermissionsBoundary,
-                Verdict::Deny,
-                "the permissions boundary does not allow the request; a boundary sets the most the caller can do (BOUND)",
-                Vec::new(),
-            );
+            self.say(Step::PermissionsBoundary, Verdict::Deny, Vec::new(), |_, _| {
+                "the permissions boundary does not allow the request; a boundary sets the most the caller can do (BOUND)"
+            });
             return false;
         }
-        let message = format!(
-            "{} allows the request within the boundary",
-            self.describe(&allows)
+        self.say(
+            Step::PermissionsBoundary,
+            Verdict::Allow,
+            allows.statements,
+            |this, refs| {
+                format!(
+                    "{} allows the request within the boundary",
+                    this.describe(refs)
+                )
+            },
         );
-        self.say(Step::PermissionsBoundary, Verdict::Allow, message, allows);
         true
     }
 
@@ -394,12 +464,9 @@ impl Procedure<'_, '_> {
         }
         if !self.inputs.has_session_policy {
             if matches!(caller, Caller::FederatedUser { .. }) {
-                self.say(
-                    Step::SessionPolicy,
-                    Verdict::Deny,
-                    "a federated user's session has only the permissions of the session policy passed to GetFederationToken, and there is none (EVAL)",
-                    Vec::new(),
-                );
+                self.say(Step::SessionPolicy, Verdict::Deny, Vec::new(), |_, _| {
+                    "a federated user's session has only the permissions of the session policy passed to GetFederationToken, and there is none (EVAL)"
+                });
                 return false;
             }
             return true;
@@ -409,19 +476,22 @@ impl Procedure<'_, '_> {
             StatementOutcome::AllowMatch,
         );
         if allows.is_empty() {
-            self.say(
-                Step::SessionPolicy,
-                Verdict::Deny,
-                "the session policy does not allow the request; a session has at most what its session policy allows (EVAL, POL)",
-                Vec::new(),
-            );
+            self.say(Step::SessionPolicy, Verdict::Deny, Vec::new(), |_, _| {
+                "the session policy does not allow the request; a session has at most what its session policy allows (EVAL, POL)"
+            });
             return false;
         }
-        let message = format!(
-            "{} allows the request for this session",
-            self.describe(&allows)
+        self.say(
+            Step::SessionPolicy,
+            Verdict::Allow,
+            allows.statements,
+            |this, refs| {
+                format!(
+                    "{} allows the request for this session",
+                    this.describe(refs)
+                )
+            },
         );
-        self.say(Step::SessionPolicy, Verdict::Allow, message, allows);
         true
     }
 
@@ -446,7 +516,9 @@ impl Procedure<'_, '_> {
             denial.message,
             Reading::EveryoneGrantNotLimited.explanation()
         );
-        self.say(denial.step, Verdict::Info, message, denial.statements);
+        self.say(denial.step, Verdict::Info, denial.statements, |_, _| {
+            message
+        });
     }
 
     /// Whether every matching resource-policy grant that is not limited on its own names `"*"`, so that
@@ -476,7 +548,7 @@ impl Procedure<'_, '_> {
     }
 
     /// The Allow statements of the repository policy and the registry policy that match the request.
-    fn resource_policy_allows(&self) -> Vec<StatementRef> {
+    fn resource_policy_allows(&self) -> Cited {
         self.matching(
             |policy| policy.kind.is_ecr_resource_policy(),
             StatementOutcome::AllowMatch,
@@ -520,12 +592,14 @@ impl Procedure<'_, '_> {
             .any(|policy| policy.kind == kind)
     }
 
+    /// The statements of the policies `which` selects whose outcome is `outcome`.
     fn matching(
         &self,
         which: impl Fn(&PolicyOutcomes<'_>) -> bool,
         outcome: StatementOutcome,
-    ) -> Vec<StatementRef> {
-        self.inputs
+    ) -> Cited {
+        let mut found = self
+            .inputs
             .policies
             .iter()
             .filter(|policy| which(policy))
@@ -534,12 +608,33 @@ impl Procedure<'_, '_> {
                     .statements
                     .iter()
                     .filter(move |statement| statement.outcome == outcome)
-                    .map(|statement| StatementRef {
-                        policy: policy.id.to_string(),
-                        statement: statement.index,
-                    })
+                    .map(move |statement| (policy, statement))
+            });
+        if !self.explaining {
+            return Cited {
+                any: found.next().is_some(),
+                statements: Vec::new(),
+            };
+        }
+        let statements: Vec<StatementRef> = found
+            .map(|(policy, statement)| StatementRef {
+                policy: policy.id.to_string(),
+                statement: statement.index,
             })
-            .collect()
+            .collect();
+        Cited {
+            any: !statements.is_empty(),
+            statements,
+        }
+    }
+
+    /// What `words` writes when the reasons are wanted; nothing for the decision alone.
+    fn wording(&self, words: impl FnOnce(&Self) -> String) -> String {
+        if self.explaining {
+            words(self)
+        } else {
+            String::new()
+        }
     }
 
     /// The statements in words (``statement `Pull` of the repository policy``), joined with `and`.
@@ -571,15 +666,19 @@ impl Procedure<'_, '_> {
         described
     }
 
-    /// Adds a step to the chain. A statement it cites whose match rests on a reading says so.
-    fn say(
+    /// Adds a step citing `statements` to the chain, in the words `message` writes from them, when the
+    /// reasons are wanted. A statement it cites whose match rests on a reading says so.
+    fn say<M: Into<String>>(
         &mut self,
         step: Step,
         verdict: Verdict,
-        message: impl Into<String>,
         statements: Vec<StatementRef>,
+        message: impl FnOnce(&Self, &[StatementRef]) -> M,
     ) {
-        let mut message = message.into();
+        if !self.explaining {
+            return;
+        }
+        let mut message = message(self, &statements).into();
         for reference in &statements {
             if let Some(reading) = self.reading_of(reference) {
                 let which = if statements.len() == 1 {

@@ -6,7 +6,7 @@
 //! statement alone (its label, its `Action` patterns) comes from its [`StatementShape`].
 
 use crate::condition::{
-    ConditionOutcome, ConditionsOutcome, evaluate_condition, evaluate_conditions,
+    ConditionOutcome, ConditionsOutcome, condition_holds, evaluate_condition, evaluate_conditions,
 };
 use crate::matching::NamedAs;
 use crate::policy::{Policy, Shared, SharedStr, Statement};
@@ -53,9 +53,15 @@ pub enum FixedConditions {
     All(Shared<ConditionsOutcome>),
     /// Each condition's result, in source order, at least one of them decided per request.
     Each(Vec<Part<ConditionOutcome>>),
+    /// For decisions only: every condition holds, each decided once.
+    Hold,
+    /// For decisions only: the conditions decided once hold; those at these positions (in source
+    /// order) read a per-request key and are decided for each request.
+    HoldThenDecide(Vec<usize>),
     /// Not decided, nor the `Resource` element (`resource` is `None`): the statement was prepared for
-    /// decisions only and its `Principal` element does not name the caller, so it matches no request
-    /// of this preparation whatever they say.
+    /// decisions only and its `Principal` element does not name the caller, or one of its conditions
+    /// that reads no per-request key does not hold, so it matches no request of this preparation
+    /// whatever they say.
     Skipped,
 }
 
@@ -63,8 +69,9 @@ impl FixedStatement {
     /// Matches the action-independent parts of `statement` of `policy`, whose shape is `shape`, for
     /// `request`, whose context has every key except the per-request ones. The `Principal` element's
     /// result is `same_caller`'s when given: the statement prepared for the same caller. For
-    /// [`Detail::DecisionOnly`], a statement whose `Principal` element does not name the caller is
-    /// matched no further ([`FixedConditions::Skipped`]).
+    /// [`Detail::DecisionOnly`], the conditions are decided without their outcomes, and a statement
+    /// whose `Principal` element does not name the caller, or whose conditions decided once do not all
+    /// hold, is matched no further ([`FixedConditions::Skipped`]).
     pub fn new(
         statement: &Statement,
         shape: &StatementShape,
@@ -88,19 +95,26 @@ impl FixedStatement {
             }
         };
         let (label, sid) = (shape.label.clone(), shape.sid.clone());
-        if detail == Detail::DecisionOnly
-            && principal.as_ref().is_some_and(|report| !report.matched)
-        {
-            return Self {
-                label,
-                sid,
-                principal,
-                named_as,
-                action: None,
-                resource: None,
-                conditions: FixedConditions::Skipped,
-            };
-        }
+        let skipped = |principal, named_as| Self {
+            label: label.clone(),
+            sid: sid.clone(),
+            principal,
+            named_as,
+            action: None,
+            resource: None,
+            conditions: FixedConditions::Skipped,
+        };
+        let conditions = if detail == Detail::DecisionOnly {
+            if principal.as_ref().is_some_and(|report| !report.matched) {
+                return skipped(principal, named_as);
+            }
+            match conditions_held(statement, shape, policy, request) {
+                Some(conditions) => conditions,
+                None => return skipped(principal, named_as),
+            }
+        } else {
+            explained_conditions(statement, shape, policy, request)
+        };
         let action = shape.action.clone();
         let resource = statement.resource.as_ref().map(|block| {
             if shape.resource_per_request {
@@ -109,32 +123,6 @@ impl FixedStatement {
                 Part::Fixed(Shared::new(resource_report(block, policy.version, request)))
             }
         });
-        let conditions = if shape.conditions_per_request.is_empty() {
-            FixedConditions::All(Shared::new(evaluate_conditions(
-                &statement.conditions,
-                request.context,
-                policy.version,
-            )))
-        } else {
-            FixedConditions::Each(
-                statement
-                    .conditions
-                    .iter()
-                    .zip(&shape.conditions_per_request)
-                    .map(|(condition, per_request)| {
-                        if *per_request {
-                            Part::PerRequest
-                        } else {
-                            Part::Fixed(evaluate_condition(
-                                condition,
-                                request.context,
-                                policy.version,
-                            ))
-                        }
-                    })
-                    .collect(),
-            )
-        };
         Self {
             label,
             sid,
@@ -159,6 +147,68 @@ impl FixedStatement {
     /// Whether any part must be decided for each request.
     pub fn has_per_request_parts(&self) -> bool {
         matches!(self.resource, Some(Part::PerRequest))
-            || matches!(self.conditions, FixedConditions::Each(_))
+            || matches!(
+                self.conditions,
+                FixedConditions::Each(_) | FixedConditions::HoldThenDecide(_)
+            )
     }
+}
+
+/// The conditions of `statement`, of shape `shape` in `policy`, with their outcomes: each decided for
+/// `request` once, except those that read a per-request key.
+fn explained_conditions(
+    statement: &Statement,
+    shape: &StatementShape,
+    policy: &Policy,
+    request: RequestView<'_>,
+) -> FixedConditions {
+    if shape.conditions_per_request.is_empty() {
+        return FixedConditions::All(Shared::new(evaluate_conditions(
+            &statement.conditions,
+            request.context,
+            policy.version,
+        )));
+    }
+    FixedConditions::Each(
+        statement
+            .conditions
+            .iter()
+            .zip(&shape.conditions_per_request)
+            .map(|(condition, per_request)| {
+                if *per_request {
+                    Part::PerRequest
+                } else {
+                    Part::Fixed(evaluate_condition(
+                        condition,
+                        request.context,
+                        policy.version,
+                    ))
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The conditions of `statement`, of shape `shape` in `policy`, for decisions only: each that reads no
+/// per-request key decided for `request` once, without its outcome. `None` when one of them does not
+/// hold, so the statement matches no request of the preparation.
+fn conditions_held(
+    statement: &Statement,
+    shape: &StatementShape,
+    policy: &Policy,
+    request: RequestView<'_>,
+) -> Option<FixedConditions> {
+    let mut per_request = Vec::new();
+    for (index, condition) in statement.conditions.iter().enumerate() {
+        if shape.conditions_per_request.get(index) == Some(&true) {
+            per_request.push(index);
+        } else if !condition_holds(condition, request.context, policy.version) {
+            return None;
+        }
+    }
+    Some(if per_request.is_empty() {
+        FixedConditions::Hold
+    } else {
+        FixedConditions::HoldThenDecide(per_request)
+    })
 }

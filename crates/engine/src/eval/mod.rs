@@ -331,7 +331,7 @@ impl Prepared<'_> {
     /// Decides `action` for the request's principal and resource.
     pub fn evaluate(&self, action: &str, time: RequestTime) -> Evaluation {
         match self.run(action, time, Detail::Reports) {
-            Ok(decided) => decided.into_evaluation(self),
+            Ok(decided) => decided.into_evaluation(self, action),
             Err(invalid) => *invalid,
         }
     }
@@ -346,7 +346,7 @@ impl Prepared<'_> {
 
     /// The decision for `action` and why, without the per-statement reports.
     fn decision(&self, action: &str, time: RequestTime) -> Brief {
-        match self.run(action, time, Detail::DecisionOnly) {
+        match self.run(action, time, Detail::Brief) {
             Ok(decided) => decided.brief(),
             Err(invalid) => Brief::of(&invalid),
         }

@@ -48,7 +48,7 @@ impl OutcomeKey {
 
 /// What deciding an action reads of one prepared statement, besides its `Action` element, as one
 /// number; `None` when a part of it is decided for each request. `0`: prepared for decisions only,
-/// its `Principal` not naming the caller, it matches nothing. Otherwise bit 0 is set; bit 1: its
+/// its `Principal` not naming the caller or a condition not holding, it matches nothing. Otherwise bit 0 is set; bit 1: its
 /// `Principal` element matches (or it has none); bit 2: its conditions match; bits 3 to 6: whether it
 /// has a `Resource` element, whether that matches and the reading that rests on; from bit 8, how a
 /// matching `Principal` element names the caller.
@@ -56,7 +56,8 @@ fn statement_code(fixed: &FixedStatement) -> Option<u32> {
     let conditions = match &fixed.conditions {
         FixedConditions::Skipped => return Some(0),
         FixedConditions::All(outcome) => outcome.matched,
-        FixedConditions::Each(_) => return None,
+        FixedConditions::Hold => true,
+        FixedConditions::Each(_) | FixedConditions::HoldThenDecide(_) => return None,
     };
     let resource = match &fixed.resource {
         None => 0,

@@ -179,6 +179,54 @@ fn a_prepared_scenario_decides_every_action_as_a_fresh_evaluation_does() {
     }
 }
 
+/// One statement allowing a window of time, with two conditions on the clock and one on a fixed key
+/// that holds, and one whose condition on a fixed key does not hold.
+fn windowed() -> Scenario {
+    let fields = json!({
+        "identityPolicies": [{"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "ecr:*", "Resource": "*", "Condition": {
+                "DateGreaterThan": {"aws:CurrentTime": "2026-06-15T00:00:00Z"},
+                "StringEquals": {"aws:PrincipalType": "AssumedRole"},
+                "DateLessThan": {"aws:EpochTime": "1784073600"}
+            }},
+            {"Effect": "Allow", "Action": "ecr:PutImage", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalType": "User"}}}
+        ]}],
+        "request": {"principal": "arn:aws:sts::111122223333:assumed-role/ci/run-1", "action": "ecr:BatchGetImage", "resource": REPO}
+    });
+    scenario_from_value(fields).unwrap()
+}
+
+#[test]
+fn a_decider_decides_every_action_at_every_time_as_a_fresh_evaluation_does() {
+    // EVAL, GCK: prepared for the decision alone, a statement's conditions on the clock are still
+    // decided at each request time, and all of them must hold (MV); its other conditions hold once.
+    let mut decisions = Vec::new();
+    for scenario in [mixed(), windowed()] {
+        let request = scenario.first_request();
+        let set = PolicySet::load(&scenario, request);
+        let decider = set.decider(&scenario, request.clone());
+        for time in [JUNE, JULY] {
+            for action in [
+                "ecr:PutImage",
+                "ecr:DeleteRepository",
+                "ecr:BatchGetImage",
+                "*",
+                "nocolon",
+            ] {
+                let mut fresh = scenario.clone();
+                if let Some(request) = fresh.request.as_mut() {
+                    request.action = action.to_string();
+                }
+                let decision = decider.decide(action, time);
+                assert_eq!(decision, evaluate(&fresh, time).decision, "{action}");
+                decisions.push(decision);
+            }
+        }
+    }
+    assert!(decisions.contains(&Decision::Allowed));
+    assert!(decisions.contains(&Decision::ImplicitDeny));
+}
+
 #[test]
 fn every_matrix_row_says_what_a_full_evaluation_says() {
     // EVAL: the matrix decides each repository action with the same procedure as one evaluation.

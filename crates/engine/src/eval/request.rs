@@ -91,6 +91,15 @@ impl RequestBasics {
         }
     }
 
+    /// Whether the caller's account and the repository's (for a `registry_level` action, the
+    /// caller's own) differ.
+    pub fn cross_account(&self, registry_level: bool) -> bool {
+        match (&self.caller_account, self.resource_account(registry_level)) {
+            (Some(caller), Some(resource)) => caller != resource,
+            _ => false,
+        }
+    }
+
     /// The facts the result shows for `action`.
     pub fn facts(
         &self,
@@ -109,10 +118,7 @@ impl RequestBasics {
             resource: self.resource.to_string(),
             resource_account: resource_account.map(str::to_string),
             registry_level,
-            cross_account: match (&self.caller_account, resource_account) {
-                (Some(caller), Some(resource)) => caller != resource,
-                _ => false,
-            },
+            cross_account: self.cross_account(registry_level),
             known_action: known_action.is_some(),
             suggested_action: match known_action {
                 Some(_) => None,

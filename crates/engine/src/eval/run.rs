@@ -2,13 +2,13 @@
 //! and the action (plus any part that reads a per-request key), with, for an [`Evaluation`], its report
 //! made of the shared fixed parts and the action's detail; then the decision procedure.
 
-use crate::catalog::catalog;
-use crate::condition::{ConditionOutcome, ConditionsOutcome, evaluate_condition};
+use crate::catalog::{Action, catalog};
+use crate::condition::{ConditionOutcome, ConditionsOutcome, condition_holds, evaluate_condition};
 use crate::matching::{Caller, RequestAction};
 use crate::policy::{Policy, PolicyKind, Shared, Statement, Version};
 use crate::registry::{self, ResourceSideRequest};
 
-use super::decide::{DecisionInputs, PolicyOutcomes, StatementFacts, decide};
+use super::decide::{DecisionInputs, PolicyOutcomes, StatementFacts, decide, decide_alone};
 use super::fixed::{FixedConditions, FixedStatement, Part};
 use super::inputs::policy_phrase;
 use super::reading::Reading;
@@ -17,20 +17,21 @@ use super::statement::{
 };
 use super::{
     Brief, Decision, Evaluation, LoadedPolicy, PolicyReport, Prepared,
-    RCPS_SKIP_REGISTRY_LEVEL_ACTIONS, Ready, Reason, ReportHeader, RequestFacts, RequestTime,
-    StatementOutcome, StatementRef, StatementReport, Step, Verdict, deciding, missing_keys,
-    not_applicable_because, summary, with_headline,
+    RCPS_SKIP_REGISTRY_LEVEL_ACTIONS, Ready, Reason, ReportHeader, RequestTime, StatementOutcome,
+    StatementRef, StatementReport, Step, Verdict, deciding, missing_keys, not_applicable_because,
+    summary, with_headline,
 };
 
-/// The decision for one action with what explains it: every statement's outcome and, when wanted, its
-/// report.
+/// The decision for one action with what explains it, as far as wanted: every statement's outcome, the
+/// reason chain and each statement's report.
 pub(super) struct Decided<'p> {
-    facts: RequestFacts,
+    /// The action decided, when it is in the catalogue.
+    known_action: Option<&'static Action>,
     registry_level: bool,
     time: RequestTime,
     policies: Vec<PolicyRun<'p>>,
     decision: Decision,
-    /// The applicability notes, then the steps of the procedure.
+    /// The applicability notes, then the steps of the procedure; empty for the decision alone.
     reasons: Vec<Reason>,
 }
 
@@ -50,7 +51,11 @@ struct PolicyRun<'p> {
 pub(super) enum Detail {
     /// Every element's report, for an [`Evaluation`].
     Reports,
-    /// Only what the decision and its summary need, for the matrix.
+    /// The decision and the reason chain its summary is read from, for the matrix: no statement's
+    /// report, so the conditions read per request are decided without their outcomes.
+    Brief,
+    /// The decision alone, for comparing the decisions of many requests: as [`Detail::Brief`], without
+    /// the reason chain.
     DecisionOnly,
 }
 
@@ -64,20 +69,20 @@ impl Prepared<'_> {
         detail: Detail,
     ) -> Result<Decided<'_>, Box<Evaluation>> {
         let known_action = catalog().action(action);
-        let facts = self.request.facts(&self.asked, action, known_action);
         let request_errors = self.request.errors_for(action);
+        let facts = || self.request.facts(&self.asked, action, known_action);
         let (Ok(caller), Some(ready), true) = (
             &self.request.principal,
             &self.ready,
             request_errors.is_empty(),
         ) else {
             return Err(Box::new(if request_errors.is_empty() {
-                self.invalid(facts, Vec::new(), self.set.blocking.clone())
+                self.invalid(facts(), Vec::new(), self.set.blocking.clone())
             } else {
-                self.invalid(facts, request_errors, Vec::new())
+                self.invalid(facts(), request_errors, Vec::new())
             }));
         };
-        let registry_level = facts.registry_level;
+        let registry_level = self.request.registry_level(known_action);
         let resource_side = ResourceSideRequest {
             action,
             registry_level,
@@ -96,13 +101,24 @@ impl Prepared<'_> {
         });
         let policies =
             self.run_policies(ready, caller, resource_side, &request_action, view, detail);
-        let (decision, mut procedure) =
-            self.procedure(caller, &policies, facts.cross_account, registry_level);
-        let mut reasons = applicability_notes(&policies);
-        reasons.extend(rcp_reading(&policies, self.scenario.rcps.len()));
+        let (decision, mut procedure) = self.procedure(
+            caller,
+            &policies,
+            self.request.cross_account(registry_level),
+            registry_level,
+            detail,
+        );
+        let mut reasons = match detail {
+            Detail::DecisionOnly => Vec::new(),
+            Detail::Reports | Detail::Brief => {
+                let mut notes = applicability_notes(&policies);
+                notes.extend(rcp_reading(&policies, self.scenario.rcps.len()));
+                notes
+            }
+        };
         reasons.append(&mut procedure);
         Ok(Decided {
-            facts,
+            known_action,
             registry_level,
             time,
             policies,
@@ -140,7 +156,7 @@ impl Prepared<'_> {
                     facts: Vec::with_capacity(fixed.len()),
                     reports: Vec::with_capacity(match detail {
                         Detail::Reports => fixed.len(),
-                        Detail::DecisionOnly => 0,
+                        Detail::Brief | Detail::DecisionOnly => 0,
                     }),
                 };
                 for (statement, fixed) in policy.statements.iter().zip(fixed) {
@@ -160,13 +176,15 @@ impl Prepared<'_> {
             .collect()
     }
 
-    /// The decision procedure over the policies that take part, and its reasons.
+    /// The decision procedure over the policies that take part, and its reasons unless `detail` wants
+    /// the decision alone.
     fn procedure(
         &self,
         caller: &Caller,
         policies: &[PolicyRun<'_>],
         cross_account: bool,
         registry_level: bool,
+        detail: Detail,
     ) -> (Decision, Vec<Reason>) {
         let outcomes: Vec<PolicyOutcomes<'_>> = policies
             .iter()
@@ -202,7 +220,10 @@ impl Prepared<'_> {
             scp_levels: levels(PolicyKind::Scp, self.scenario.scps.len()),
             rcp_levels: levels(PolicyKind::Rcp, self.scenario.rcps.len()),
         };
-        decide(&inputs)
+        match detail {
+            Detail::DecisionOnly => (decide_alone(&inputs), Vec::new()),
+            Detail::Reports | Detail::Brief => decide(&inputs),
+        }
     }
 }
 
@@ -226,9 +247,22 @@ fn run_statement<'p>(
     request: StatementRequest<'_>,
 ) -> (StatementFacts<'p>, Option<StatementReport>) {
     let version = request.policy.version;
-    let conditions = match &fixed.conditions {
-        FixedConditions::All(outcome) => outcome.clone(),
-        FixedConditions::Each(parts) => each_condition(statement, parts, version, request.view),
+    // Whether the conditions hold, and their outcome when it is known.
+    let (conditions_ok, conditions) = match &fixed.conditions {
+        FixedConditions::All(outcome) => (outcome.matched, Some(outcome.clone())),
+        FixedConditions::Each(parts) if request.detail == Detail::Reports => {
+            let outcome = each_condition(statement, parts, version, request.view);
+            (outcome.matched, Some(outcome))
+        }
+        FixedConditions::Each(parts) => (
+            each_condition_holds(statement, parts, version, request.view),
+            None,
+        ),
+        FixedConditions::Hold => (true, None),
+        FixedConditions::HoldThenDecide(positions) => (
+            per_request_conditions_hold(statement, positions, version, request.view),
+            None,
+        ),
         FixedConditions::Skipped => {
             let facts = StatementFacts {
                 index: statement.index,
@@ -256,7 +290,7 @@ fn run_statement<'p>(
                 request.action,
             )
         }),
-        Detail::DecisionOnly => None,
+        Detail::Brief | Detail::DecisionOnly => None,
     };
     let action_ok = match &action {
         Some(report) => report.matched,
@@ -274,7 +308,7 @@ fn run_statement<'p>(
         fixed.principal.as_ref().is_none_or(|report| report.matched),
         action_ok,
         resource_ok,
-        conditions.matched,
+        conditions_ok,
     );
     let facts = StatementFacts {
         index: statement.index,
@@ -283,22 +317,24 @@ fn run_statement<'p>(
         named_as: fixed.named_as,
         reading: resource.as_deref().and_then(resource_reading),
     };
-    let report = (request.detail == Detail::Reports).then(|| StatementReport {
-        index: statement.index,
-        sid: fixed.sid.clone(),
-        label: fixed.label.clone(),
-        effect: statement.effect(),
-        span: statement.span,
-        outcome: if request.not_applicable {
-            StatementOutcome::NotApplicable
-        } else {
-            decided
-        },
-        principal: fixed.principal.clone(),
-        action,
-        resource,
-        conditions,
-    });
+    let report = conditions
+        .filter(|_| request.detail == Detail::Reports)
+        .map(|conditions| StatementReport {
+            index: statement.index,
+            sid: fixed.sid.clone(),
+            label: fixed.label.clone(),
+            effect: statement.effect(),
+            span: statement.span,
+            outcome: if request.not_applicable {
+                StatementOutcome::NotApplicable
+            } else {
+                decided
+            },
+            principal: fixed.principal.clone(),
+            action,
+            resource,
+            conditions,
+        });
     (facts, report)
 }
 
@@ -329,6 +365,44 @@ fn each_condition(
     })
 }
 
+/// Whether the statement's conditions hold when some read a per-request key: each decided here without
+/// its outcome, or as `prepare` decided it. A condition that cannot be decided does not hold.
+fn each_condition_holds(
+    statement: &Statement,
+    parts: &[Part<ConditionOutcome>],
+    version: Version,
+    view: Option<RequestView<'_>>,
+) -> bool {
+    statement
+        .conditions
+        .iter()
+        .zip(parts)
+        .all(|(condition, part)| match part {
+            Part::Fixed(outcome) => outcome.matched,
+            Part::PerRequest => {
+                view.is_some_and(|view| condition_holds(condition, view.context, version))
+            }
+        })
+}
+
+/// Whether the statement's conditions at `positions`, which read a per-request key, hold; `prepare`
+/// found that the others do. A condition that cannot be decided does not hold.
+fn per_request_conditions_hold(
+    statement: &Statement,
+    positions: &[usize],
+    version: Version,
+    view: Option<RequestView<'_>>,
+) -> bool {
+    view.is_some_and(|view| {
+        positions.iter().all(|position| {
+            statement
+                .conditions
+                .get(*position)
+                .is_some_and(|condition| condition_holds(condition, view.context, version))
+        })
+    })
+}
+
 impl Decided<'_> {
     /// The decision.
     pub(super) fn decision(&self) -> Decision {
@@ -345,8 +419,9 @@ impl Decided<'_> {
         }
     }
 
-    /// The whole evaluation: the decision with every statement's report.
-    pub(super) fn into_evaluation(self, prepared: &Prepared<'_>) -> Evaluation {
+    /// The whole evaluation of `action`, the action decided: the decision with every statement's
+    /// report.
+    pub(super) fn into_evaluation(self, prepared: &Prepared<'_>, action: &str) -> Evaluation {
         let context = prepared
             .ready
             .as_ref()
@@ -372,7 +447,9 @@ impl Decided<'_> {
             decision: self.decision,
             summary: summary(self.decision, &self.reasons),
             reasons: self.reasons,
-            request: self.facts,
+            request: prepared
+                .request
+                .facts(&prepared.asked, action, self.known_action),
             policies: reports,
             context,
             missing_keys,

@@ -5,6 +5,7 @@ mod arn;
 mod binary;
 mod boolean;
 mod date;
+mod decision_alone;
 mod ip;
 mod missing_and_sets;
 mod null;
