@@ -1,13 +1,15 @@
 //! Native benchmarks of the engine: parsing, evaluating a typical scenario with its policies already
 //! parsed, the same with every policy type, the all-actions matrix, and what an edit costs the page
-//! (preparing the scenario, parse and lint included, then evaluating it), a scenario's text to its
+//! (preparing the scenario, parse and lint included, then evaluating it; the same through a
+//! `PolicyCache` that already holds its policies, as the page pays when only the request changed), a
+//! scenario's text to its
 //! result as JSON text, for a small and the typical scenario, the access diff of two 20-statement
 //! policies and a suite of 20 requests. It also prints how many allocations some cases make per call.
 //! Run with `scripts/bench`, which holds their targets.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ecr_policy_engine::diff::{DiffInput, diff_policies};
-use ecr_policy_engine::eval::{evaluate, evaluate_suite, prepare};
+use ecr_policy_engine::eval::{PolicyCache, evaluate, evaluate_suite, prepare};
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
 use ecr_policy_engine::scenario::{Scenario, scenario_from_text, scenarios_from_text};
 use ecr_policy_test_kit::CORPUS_TIME as TIME;
@@ -135,6 +137,17 @@ fn benchmarks(criterion: &mut Criterion) {
     criterion.bench_function("prepare and evaluate typical scenario", |bench| {
         bench.iter(|| prepare(black_box(&typical)).evaluate(&typical.first_request().action, TIME))
     });
+    let mut cache = PolicyCache::new();
+    criterion.bench_function(
+        "prepare and evaluate typical scenario, policies cached",
+        |bench| {
+            bench.iter(|| {
+                cache
+                    .prepare(black_box(&typical))
+                    .evaluate(&typical.first_request().action, TIME)
+            })
+        },
+    );
     println!(
         "scenario texts: small {} and typical {} bytes",
         SMALL.len(),

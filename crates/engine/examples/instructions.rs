@@ -3,12 +3,13 @@
 //! time, the load of a shared machine does not change.
 //!
 //! Usage: `instructions CASE N`, CASE one of `prepare` (the typical scenario's policies parsed and
-//! linted, then its request evaluated), `small` and `typical` (the scenario's text to its result as JSON
+//! linted, then its request evaluated), `cached` (the same through a `PolicyCache` that already holds
+//! its policies, what the page pays when only the request changed), `small` and `typical` (the scenario's text to its result as JSON
 //! text) and `diff` (the access diff of two 20-statement policies), on the benchmark's fixtures at the
 //! corpus's request time.
 
 use ecr_policy_engine::diff::{DiffInput, diff_policies};
-use ecr_policy_engine::eval::{evaluate, prepare};
+use ecr_policy_engine::eval::{PolicyCache, evaluate, prepare};
 use ecr_policy_engine::policy::PolicyKind;
 use ecr_policy_engine::scenario::scenario_from_text;
 use ecr_policy_test_kit::CORPUS_TIME as TIME;
@@ -34,7 +35,7 @@ fn main() -> ExitCode {
         arguments.first(),
         arguments.get(1).map(|n| n.parse::<usize>()),
     ) else {
-        eprintln!("usage: instructions prepare|small|typical|diff N");
+        eprintln!("usage: instructions prepare|cached|small|typical|diff N");
         return ExitCode::from(2);
     };
     let Ok(typical) = scenario_from_text(TYPICAL) else {
@@ -49,11 +50,20 @@ fn main() -> ExitCode {
         base: None,
         time: TIME,
     };
+    let mut cache = PolicyCache::new();
+    cache.prepare(&typical);
     for _ in 0..times {
         match case.as_str() {
             "prepare" => {
                 black_box(
                     prepare(black_box(&typical)).evaluate(&typical.first_request().action, TIME),
+                );
+            }
+            "cached" => {
+                black_box(
+                    cache
+                        .prepare(black_box(&typical))
+                        .evaluate(&typical.first_request().action, TIME),
                 );
             }
             "small" => {
@@ -66,7 +76,9 @@ fn main() -> ExitCode {
                 black_box(diff_policies(black_box(&diff_input)));
             }
             _ => {
-                eprintln!("unknown case `{case}` (expected prepare, small, typical or diff)");
+                eprintln!(
+                    "unknown case `{case}` (expected prepare, cached, small, typical or diff)"
+                );
                 return ExitCode::from(2);
             }
         }
