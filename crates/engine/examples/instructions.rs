@@ -4,9 +4,9 @@
 //!
 //! Usage: `instructions CASE N`, CASE one of `prepare` (the typical scenario's policies parsed and
 //! linted, then its request evaluated), `cached` (the same through a `PolicyCache` that already holds
-//! its policies, what the page pays when only the request changed), `small` and `typical` (the scenario's text to its result as JSON
-//! text) and `diff` (the access diff of two 20-statement policies), on the benchmark's fixtures at the
-//! corpus's request time.
+//! its policies, what the page pays when only the request changed), `small` and `typical` (the
+//! scenario's text to its result as JSON text) and `diff` (the access diff of two 20-statement
+//! policies), on the benchmark's fixtures at the corpus's request time.
 
 use ecr_policy_engine::diff::{DiffInput, diff_policies};
 use ecr_policy_engine::eval::{PolicyCache, evaluate, prepare};

@@ -106,7 +106,7 @@ fn substituted<'v>(
             let written = SharedStr::from(&value.text);
             // The result shares the substituted text with the operand.
             let policy_value = operand.as_ref().map(|operand| match operand {
-                PolicyText::Written(_) => written.clone(),
+                PolicyText::Written { .. } => written.clone(),
                 PolicyText::Substituted { text, .. } => text.clone(),
             });
             Prepared {

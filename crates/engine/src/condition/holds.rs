@@ -1,7 +1,7 @@
 //! Whether conditions hold, without saying why: the decision alone, for deciding many requests. Values
 //! are read and compared by `operand` and combined by `set`, as [`evaluate_condition`] does, but no
-//! outcome is built: no value is copied, each is read only when it is compared, and the comparing stops
-//! as soon as the result is known.
+//! outcome is built (no list of values, no reason), and the comparing stops as soon as the result is
+//! known.
 //!
 //! [`evaluate_condition`]: super::evaluate_condition
 

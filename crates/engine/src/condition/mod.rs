@@ -6,8 +6,9 @@
 //! values, invalid values and the reason ([`ConditionWhy`]). A statement's conditions AND together
 //! ([`evaluate_conditions`]). [`condition_holds`] and [`conditions_hold`] give only whether they hold,
 //! for the decision alone; both ways read and compare values with the one implementation of each
-//! operator (`operand`) and combine them with the one of the set qualifiers (`set`). Policy variables ([`substitute`]) and wildcard patterns ([`Pattern`]) are
-//! public so the evaluator substitutes and matches `Resource`/`NotResource` the same way.
+//! operator (`operand`) and combine them with the one of the set qualifiers (`set`). Policy variables
+//! ([`substitute`]) and wildcard patterns ([`Pattern`]) are public so the evaluator substitutes and
+//! matches `Resource`/`NotResource` the same way.
 
 mod arn;
 mod binary;

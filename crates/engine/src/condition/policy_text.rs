@@ -2,7 +2,7 @@
 //! with the wildcards only the author wrote (VARS). Most values have no variable, and are compared as
 //! written, without building their substituted text or their pattern.
 
-use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use super::pattern::Pattern;
 use super::variables::{VariableUse, is_literal, substitute};
@@ -13,7 +13,13 @@ use crate::policy::{SharedStr, Version};
 #[derive(Debug, Clone)]
 pub(super) enum PolicyText<'a> {
     /// The value as written, nothing to substitute: its own `*` and `?` are its wildcards.
-    Written(&'a str),
+    Written {
+        /// The text as written.
+        text: &'a str,
+        /// Its pattern, made the first time a `StringLike` or ARN operator compares it, then kept for
+        /// the value's other comparisons.
+        pattern: OnceCell<Pattern>,
+    },
     /// The value after substitution, and its pattern, in which only the author's own `*` and `?` are
     /// wildcards.
     Substituted {
@@ -28,16 +34,18 @@ impl PolicyText<'_> {
     /// The text compared by `StringEquals` and `StringEqualsIgnoreCase`.
     pub(super) fn text(&self) -> &str {
         match self {
-            PolicyText::Written(text) => text,
+            PolicyText::Written { text, .. } => text,
             PolicyText::Substituted { text, .. } => text,
         }
     }
 
     /// The pattern matched by `StringLike` and the ARN operators.
-    pub(super) fn pattern(&self) -> Cow<'_, Pattern> {
+    pub(super) fn pattern(&self) -> &Pattern {
         match self {
-            PolicyText::Written(text) => Cow::Owned(Pattern::from_policy_text(text)),
-            PolicyText::Substituted { pattern, .. } => Cow::Borrowed(pattern),
+            PolicyText::Written { text, pattern } => {
+                pattern.get_or_init(|| Pattern::from_policy_text(text))
+            }
+            PolicyText::Substituted { pattern, .. } => pattern,
         }
     }
 }
@@ -61,7 +69,11 @@ pub(super) fn policy_text_and_variables<'a>(
     version: Version,
 ) -> (Option<PolicyText<'a>>, Vec<VariableUse>) {
     if is_literal(text, version) {
-        return (Some(PolicyText::Written(text)), Vec::new());
+        let written = PolicyText::Written {
+            text,
+            pattern: OnceCell::new(),
+        };
+        return (Some(written), Vec::new());
     }
     let substitution = substitute(text, context, version);
     let operand = substitution

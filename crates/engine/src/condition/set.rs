@@ -1,5 +1,6 @@
-//! From the table of matches to the condition's outcome: missing keys, negated operators, `IfExists` and
-//! the set qualifiers `ForAllValues:` and `ForAnyValue:` (OPS, MV, section 8).
+//! How a condition's request values combine into its result, for the explained outcome (from the table
+//! of matches) and for the decision alone ([`Quantifier`]): missing keys, negated operators, `IfExists`
+//! and the set qualifiers `ForAllValues:` and `ForAnyValue:` (OPS, MV, section 8).
 //!
 //! With M(r) = "request value r matches at least one policy value" (several policy values OR):
 //! - a positive operator, and `ForAnyValue:` with one: some r has M(r);

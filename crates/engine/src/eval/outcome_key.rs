@@ -48,10 +48,10 @@ impl OutcomeKey {
 
 /// What deciding an action reads of one prepared statement, besides its `Action` element, as one
 /// number; `None` when a part of it is decided for each request. `0`: prepared for decisions only,
-/// its `Principal` not naming the caller or a condition not holding, it matches nothing. Otherwise bit 0 is set; bit 1: its
-/// `Principal` element matches (or it has none); bit 2: its conditions match; bits 3 to 6: whether it
-/// has a `Resource` element, whether that matches and the reading that rests on; from bit 8, how a
-/// matching `Principal` element names the caller.
+/// its `Principal` not naming the caller or a condition not holding, it matches nothing. Otherwise bit
+/// 0 is set; bit 1: its `Principal` element matches (or it has none); bit 2: its conditions match;
+/// bits 3 to 6: whether it has a `Resource` element, whether that matches and the reading that rests
+/// on; from bit 8, how a matching `Principal` element names the caller.
 fn statement_code(fixed: &FixedStatement) -> Option<u32> {
     let conditions = match &fixed.conditions {
         FixedConditions::Skipped => return Some(0),

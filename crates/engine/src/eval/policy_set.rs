@@ -72,9 +72,9 @@ impl PolicySet {
         prepare_loaded(scenario, request, Cow::Borrowed(self), Matching::REPORTS)
     }
 
-    /// Prepares `request` as [`PolicySet::prepare`] does, but only to decide actions: the statements
-    /// whose `Principal` does not name the caller are not matched any further, since they decide
-    /// nothing for it.
+    /// Prepares `request` as [`PolicySet::prepare`] does, but only to decide actions: a statement whose
+    /// `Principal` does not name the caller, or one of whose conditions that read no per-request key
+    /// does not hold, is not matched any further, since it decides nothing for the caller.
     pub fn decider<'a>(&'a self, scenario: &'a Scenario, request: Request) -> Decider<'a> {
         Decider::new(self, scenario, request, None, None, Known::NOTHING)
     }

@@ -2,6 +2,11 @@
 //! the explained evaluation's outcome does: for every operator (each base, set qualifier and
 //! `IfExists`, and an unknown name) over values of every family, valid and not, with variables, for a
 //! missing key, an empty set, single and multivalued keys, under both policy versions.
+//!
+//! Both ways share each operator's comparison (`operand`) and the set qualifiers' combination (`set`),
+//! so this proves only that the decision alone reads them as the explained way does; what each operator
+//! and qualifier decides is held to the rule book by the operator tests beside this file, which write
+//! their expected outcomes out.
 
 use proptest::prelude::*;
 
