@@ -152,6 +152,25 @@ fn mixed() -> Scenario {
     scenario_from_value(fields).unwrap()
 }
 
+/// Actions a prepared scenario is asked about: repository actions it allows and does not, every
+/// action, and one without a service prefix.
+const SOME_ACTIONS: [&str; 5] = [
+    "ecr:PutImage",
+    "ecr:DeleteRepository",
+    "ecr:BatchGetImage",
+    "*",
+    "nocolon",
+];
+
+/// `scenario` with its request's action replaced by `action`.
+fn with_action(scenario: &Scenario, action: &str) -> Scenario {
+    let mut fresh = scenario.clone();
+    if let Some(request) = fresh.request.as_mut() {
+        request.action = action.to_string();
+    }
+    fresh
+}
+
 #[test]
 fn a_prepared_scenario_decides_every_action_as_a_fresh_evaluation_does() {
     // EVAL: the decision for an action depends only on the request; deciding other actions first,
@@ -159,20 +178,10 @@ fn a_prepared_scenario_decides_every_action_as_a_fresh_evaluation_does() {
     let scenario = mixed();
     let prepared = prepare(&scenario);
     for time in [JULY, JUNE] {
-        for action in [
-            "ecr:PutImage",
-            "ecr:DeleteRepository",
-            "ecr:BatchGetImage",
-            "*",
-            "nocolon",
-        ] {
-            let mut fresh = scenario.clone();
-            if let Some(request) = fresh.request.as_mut() {
-                request.action = action.to_string();
-            }
+        for action in SOME_ACTIONS {
             assert_eq!(
                 prepared.evaluate(action, time),
-                evaluate(&fresh, time),
+                evaluate(&with_action(&scenario, action), time),
                 "{action}"
             );
         }
@@ -206,18 +215,9 @@ fn a_decider_decides_every_action_at_every_time_as_a_fresh_evaluation_does() {
         let set = PolicySet::load(&scenario, request);
         let decider = set.decider(&scenario, request.clone());
         for time in [JUNE, JULY] {
-            for action in [
-                "ecr:PutImage",
-                "ecr:DeleteRepository",
-                "ecr:BatchGetImage",
-                "*",
-                "nocolon",
-            ] {
-                let mut fresh = scenario.clone();
-                if let Some(request) = fresh.request.as_mut() {
-                    request.action = action.to_string();
-                }
+            for action in SOME_ACTIONS {
                 let decision = decider.decide(action, time);
+                let fresh = with_action(&scenario, action);
                 assert_eq!(decision, evaluate(&fresh, time).decision, "{action}");
                 decisions.push(decision);
             }
