@@ -16,7 +16,7 @@ import { medianBreakdown, recordTrace, traceThreadTimes, traceWindows } from "./
 
 const ROUNDS = 15;
 /** Keystrokes of the traced pass that follows the measured one. */
-const TRACED_ROUNDS = 6;
+const TRACED_ROUNDS = 15;
 /** Quiet time around each keystroke, so that no earlier timer (the 300 ms autosave) runs inside the next one. */
 const SETTLE_MS = 500;
 const LINE = `.editor-panel:not([hidden]) .cm-line[data-statement="${KEYSTROKE_STATEMENT}"][data-outcome="allow-match"]`;
