@@ -1,7 +1,12 @@
 //! Statements covered by others.
 
+use proptest::prelude::*;
+
 use super::*;
 use crate::diagnostic::Severity;
+use crate::lint::redundancy::covers;
+use crate::policy::parse_policy;
+use crate::span::Span;
 
 #[test]
 fn a_statement_covered_by_a_wider_one_without_conditions_is_a_suggestion() {
@@ -81,4 +86,72 @@ fn a_public_statement_covers_the_same_grant_to_one_account() {
     );
     let findings = lint(&text, PolicyKind::Repository);
     assert_eq!(codes_of(&findings), [LintCode::RedundantStatement]);
+}
+
+/// A statement of a generated repository policy, from pools that make statements cover each other often:
+/// principals that repeat, name everyone or are left out, actions and resources in wide and narrow forms,
+/// negated elements and conditions.
+fn generated_statement() -> impl Strategy<Value = String> {
+    let principal = proptest::sample::select(vec![
+        "",
+        r#""Principal": "*", "#,
+        r#""Principal": {"AWS": "*"}, "#,
+        r#""Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "#,
+        r#""Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "#,
+        r#""Principal": {"AWS": ["arn:aws:iam::444455556666:root", "arn:aws:iam::111122223333:root"]}, "#,
+        r#""Principal": {"AWS": ["arn:aws:iam::111122223333:root", "arn:aws:iam::111122223333:root"]}, "#,
+        r#""Principal": {"Service": "codebuild.amazonaws.com"}, "#,
+        r#""Principal": {"AWS": "arn:aws:iam::111122223333:root", "Service": "codebuild.amazonaws.com"}, "#,
+        r#""NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "#,
+        r#""Principal": {"AWS": []}, "#,
+    ]);
+    let action = proptest::sample::select(vec![
+        r#""Action": "ecr:*""#,
+        r#""Action": "ecr:BatchGetImage""#,
+        r#""Action": "ecr:Get*""#,
+        r#""Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]"#,
+        r#""NotAction": "ecr:PutImage""#,
+    ]);
+    let extra = proptest::sample::select(vec![
+        "",
+        r#", "Resource": "*""#,
+        r#", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/app""#,
+        r#", "Condition": {"Bool": {"aws:SecureTransport": "true"}}"#,
+    ]);
+    let effect = proptest::sample::select(vec!["Allow", "Deny"]);
+    (effect, principal, action, extra).prop_map(|(effect, principal, action, extra)| {
+        format!(r#"    {{"Effect": "{effect}", {principal}{action}{extra}}}"#)
+    })
+}
+
+proptest! {
+    #[test]
+    fn a_statement_is_compared_with_the_statements_its_principal_allows_and_no_fewer(
+        statements in proptest::collection::vec(generated_statement(), 1..12),
+    ) {
+        // STMT: the check compares each statement only with the statements that could cover it by their
+        // Principal; it reports what comparing it with every other statement, in order, reports.
+        let text = policy(&statements.join(",\n"));
+        let parsed = parse_policy(&text, PolicyKind::Repository);
+        let all = parsed.policy.map(|policy| policy.statements).unwrap_or_default();
+        let expected: Vec<(Span, String)> = all
+            .iter()
+            .filter_map(|narrow| {
+                let wide = all.iter().find(|wide| {
+                    wide.index != narrow.index
+                        && covers(wide, narrow)
+                        && (wide.index < narrow.index || !covers(narrow, wide))
+                })?;
+                Some((narrow.span, wide.label()))
+            })
+            .collect();
+        let findings = lint(&text, PolicyKind::Repository);
+        let reported = with_code(&findings, LintCode::RedundantStatement);
+        prop_assert_eq!(reported.len(), expected.len(), "{}", text);
+        for (finding, (span, wide)) in reported.iter().zip(&expected) {
+            prop_assert_eq!(finding.span, *span);
+            let that = format!("that {wide} does not already");
+            prop_assert!(finding.message.contains(&that), "{}", finding.message);
+        }
+    }
 }
