@@ -7,9 +7,6 @@
 //! ([`Candidates`]), not with every other one: a repository policy of a hundred statements, one per
 //! account, makes a hundred comparisons instead of ten thousand, on every edit.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-
 use super::grants::is_catalogued;
 use super::{Input, docs};
 use crate::catalog::catalog;
@@ -24,16 +21,15 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
     let statements = &input.policy.statements;
     let candidates = Candidates::of(statements);
     for narrow in statements {
-        let positions = candidates.positions_for(narrow);
-        let mut wider_ones = positions
-            .iter()
-            .filter_map(|&position| statements.get(position));
-        let wider = wider_ones.find(|wide| {
-            wide.index != narrow.index
-                && covers(wide, narrow)
-                && (wide.index < narrow.index || !covers(narrow, wide))
-        });
-        if let Some(wide) = wider {
+        let wider = |position: &usize| {
+            statements.get(*position).is_some_and(|wide| {
+                wide.index != narrow.index
+                    && covers(wide, narrow)
+                    && (wide.index < narrow.index || !covers(narrow, wide))
+            })
+        };
+        let first_wider = candidates.first(narrow, wider);
+        if let Some(wide) = first_wider.and_then(|position| statements.get(position)) {
             let (verbs, verb) = match narrow.effect() {
                 Effect::Allow => ("allows", "allow"),
                 Effect::Deny => ("denies", "deny"),
@@ -63,8 +59,9 @@ struct Candidates<'a> {
     without_principal: Vec<usize>,
     /// The positions of the statements with an entry that names everyone, in order.
     naming_everyone: Vec<usize>,
-    /// The positions of the statements naming each entry (its kind and exact text), in order.
-    naming: HashMap<(PrincipalKind, &'a str), Vec<usize>>,
+    /// Every principal entry's text and kind with its statement's position, sorted by text, then
+    /// position: the statements naming one entry are a run of it, in order.
+    naming: Vec<(&'a str, PrincipalKind, usize)>,
 }
 
 impl<'a> Candidates<'a> {
@@ -73,7 +70,7 @@ impl<'a> Candidates<'a> {
         let mut candidates = Candidates {
             without_principal: Vec::new(),
             naming_everyone: Vec::new(),
-            naming: HashMap::new(),
+            naming: Vec::new(),
         };
         for (position, statement) in statements.iter().enumerate() {
             let Some(principal) = &statement.principal else {
@@ -84,35 +81,36 @@ impl<'a> Candidates<'a> {
                 candidates.naming_everyone.push(position);
             }
             for entry in &principal.entries {
-                let positions = candidates
-                    .naming
-                    .entry((entry.kind, &entry.value))
-                    .or_default();
-                if positions.last() != Some(&position) {
-                    positions.push(position);
-                }
+                candidates.naming.push((&entry.value, entry.kind, position));
             }
         }
         candidates
+            .naming
+            .sort_unstable_by(|a, b| (a.0, a.2).cmp(&(b.0, b.2)));
+        candidates
     }
 
-    /// The positions of the statements that could cover `narrow`, in the policy's order: a superset of
-    /// those that [`covers`] accepts.
-    fn positions_for(&self, narrow: &Statement) -> Cow<'_, [usize]> {
+    /// The position of the first statement, in the policy's order, that could cover `narrow` by its
+    /// Principal and that `accepts`.
+    fn first(&self, narrow: &Statement, mut accepts: impl FnMut(&usize) -> bool) -> Option<usize> {
         match &narrow.principal {
-            None => Cow::Borrowed(&self.without_principal),
-            Some(principal) if principal.negated => Cow::Borrowed(&[]),
-            Some(principal) => match principal.entries.first() {
-                None => Cow::Borrowed(&[]),
-                Some(first) => {
-                    let named = self.naming.get(&(first.kind, &*first.value));
-                    let mut positions = self.naming_everyone.clone();
-                    positions.extend(named.into_iter().flatten());
-                    positions.sort_unstable();
-                    positions.dedup();
-                    Cow::Owned(positions)
-                }
-            },
+            None => self.without_principal.iter().copied().find(&mut accepts),
+            Some(principal) if principal.negated => None,
+            Some(principal) => {
+                let first = principal.entries.first()?;
+                let text: &str = &first.value;
+                let start = self.naming.partition_point(|named| named.0 < text);
+                let named = self
+                    .naming
+                    .iter()
+                    .skip(start)
+                    .take_while(|named| named.0 == text)
+                    .filter(|named| named.1 == first.kind)
+                    .map(|named| named.2)
+                    .find(&mut accepts);
+                let naming_everyone = self.naming_everyone.iter().copied().find(accepts);
+                named.into_iter().chain(naming_everyone).min()
+            }
         }
     }
 }
