@@ -1,7 +1,7 @@
 // The inputs of the WebAssembly benchmarks, the same as the native ones (crates/engine/benches/engine.rs):
 // a 1 KB and a 10 KB repository policy built like `policy_of` there, the two 20-statement versions of
 // the access diff, and the typical, organization and 20-request suite scenarios of
-// crates/engine/benches/fixtures. Also the 100-statement scenario of the keystroke benchmark and the
+// crates/engine/benches/fixtures, and the keystroke benchmark's 100-statement scenario there too. Also the
 // Compare typing benchmark's scenario.
 
 import { readFileSync } from "node:fs";
@@ -40,39 +40,18 @@ export function keystrokeAccount(index) {
   return `4444555566${String(index).padStart(2, "0")}`;
 }
 
-/** The identity policy of the keystroke benchmark's role: pull from any repository of the registry account. */
-const CI_PULL = {
-  Version: "2012-10-17",
-  Statement: [{ Sid: "Pull", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: "arn:aws:ecr:us-east-1:111122223333:repository/*" }],
-};
-
 /**
- * The keystroke benchmark's repository policy: 100 statements, one per line, each allowing one account to
- * pull. It has to be this terse: ECR takes at most 10,240 characters, whitespace included, and the engine
- * rejects a longer policy (so `policyOf(100)`, about 38,000 characters, would show no tints at all).
- */
-export function keystrokePolicy() {
-  const line = (index) => `    {"Effect": "Allow", "Principal": {"AWS": "${keystrokeAccount(index)}"}, "Action": "ecr:BatchGetImage"}`;
-  const lines = Array.from({ length: 100 }, (_, index) => line(index));
-  return `{\n  "Version": "2012-10-17",\n  "Statement": [\n${lines.join(",\n")}\n  ]\n}\n`;
-}
-
-/**
- * The keystroke benchmark's scenario: the 100-statement policy (as text, the way the page keeps it), the
- * caller's identity policy, and a cross-account pull by a role of the account that statement
- * `KEYSTROKE_STATEMENT` names: a keystroke in that account id flips the statement's tint and the decision.
+ * The keystroke benchmark's scenario (crates/engine/benches/fixtures/keystroke.json, which the native
+ * benchmark edits the same way): a repository policy of 100 statements, one per line, each allowing the
+ * account `keystrokeAccount(index)` to pull; the caller's identity policy, pulling from any repository of
+ * the registry account; and a cross-account pull by a role of the account that statement
+ * `KEYSTROKE_STATEMENT` names, so that a keystroke in that account id flips the statement's tint and the
+ * decision. The policy has to be this terse: ECR takes at most 10,240 characters, whitespace included,
+ * and the engine rejects a longer policy (so `policyOf(100)`, about 38,000 characters, would show no
+ * tints at all).
  */
 export function keystrokeScenario() {
-  return {
-    name: "benchmark: keystroke in a 100-statement policy",
-    repositoryPolicy: keystrokePolicy(),
-    identityPolicies: [{ name: "ci-pull", policy: JSON.stringify(CI_PULL, null, 2) }],
-    request: {
-      principal: `arn:aws:iam::${keystrokeAccount(KEYSTROKE_STATEMENT)}:role/ci`,
-      action: "ecr:BatchGetImage",
-      resource: "arn:aws:ecr:us-east-1:111122223333:repository/app",
-    },
-  };
+  return fixture("keystroke");
 }
 
 /**

@@ -3,15 +3,16 @@
 //! (preparing the scenario, parse and lint included, then evaluating it; the same through a
 //! `PolicyCache` that already holds its policies, as the page pays when only the request changed), a
 //! scenario's text to its
-//! result as JSON text, for a small and the typical scenario, the access diff of two 20-statement
-//! policies and a suite of 20 requests. It also prints how many allocations some cases make per call.
+//! result as JSON text, for a small and the typical scenario and for the page's keystroke benchmark's
+//! 100-statement scenario after an edit of that policy, the access diff of two 20-statement policies
+//! and a suite of 20 requests. It also prints how many allocations some cases make per call.
 //! Run with `scripts/bench`, which holds their targets.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ecr_policy_engine::diff::{DiffInput, diff_policies};
-use ecr_policy_engine::eval::{PolicyCache, evaluate, evaluate_suite, prepare};
+use ecr_policy_engine::eval::{PolicyCache, evaluate_suite, prepare};
 use ecr_policy_engine::policy::{PolicyKind, parse_policy};
-use ecr_policy_engine::scenario::{Scenario, scenario_from_text, scenarios_from_text};
+use ecr_policy_engine::scenario::{Scenario, scenarios_from_text};
 use ecr_policy_test_kit::CORPUS_TIME as TIME;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -19,7 +20,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 #[path = "fixtures/policies.rs"]
 mod policies;
+#[path = "fixtures/text_to_result.rs"]
+mod text_to_result;
 use policies::{policy_of, twenty_statement_versions};
+use text_to_result::{cached_text_to_result_json, keystroke_edits, text_to_result_json};
 
 /// The system allocator, counting the allocations made through it: a figure the load of a shared machine
 /// does not change, printed beside the timings.
@@ -50,7 +54,7 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOCATOR: Counting = Counting;
 
 /// Prints how many allocations one call of `work` makes, as `allocations: CASE: N` (scripts/bench reads it).
-fn count_allocations<T>(case: &str, work: impl Fn() -> T) {
+fn count_allocations<T>(case: &str, mut work: impl FnMut() -> T) {
     black_box(work());
     let before = ALLOCATIONS.load(Ordering::Relaxed);
     black_box(work());
@@ -71,13 +75,6 @@ fn scenario(text: &str) -> Scenario {
             eprintln!("benchmark fixture does not parse");
             std::process::exit(2)
         })
-}
-
-/// What a person's edit costs without the page: the scenario's text read, its policies parsed and linted,
-/// its request evaluated and the evaluation written as JSON text.
-fn text_to_result_json(text: &str) -> Option<String> {
-    let scenario = scenario_from_text(text).ok()?;
-    serde_json::to_string(&evaluate(&scenario, TIME)).ok()
 }
 
 fn benchmarks(criterion: &mut Criterion) {
@@ -168,6 +165,27 @@ fn benchmarks(criterion: &mut Criterion) {
     criterion.bench_function("typical scenario text to result JSON", |bench| {
         bench.iter(|| text_to_result_json(black_box(TYPICAL)))
     });
+    let edits = keystroke_edits();
+    let mut keystroke_cache = PolicyCache::new();
+    let mut keystrokes = edits.iter().cycle();
+    count_allocations(
+        "100-statement scenario text to result JSON after an edit",
+        || {
+            keystrokes
+                .next()
+                .and_then(|text| cached_text_to_result_json(&mut keystroke_cache, text))
+        },
+    );
+    criterion.bench_function(
+        "100-statement scenario text to result JSON after an edit",
+        |bench| {
+            bench.iter(|| {
+                keystrokes.next().and_then(|text| {
+                    cached_text_to_result_json(&mut keystroke_cache, black_box(text))
+                })
+            })
+        },
+    );
 }
 
 criterion_group!(engine, benchmarks);
