@@ -15,21 +15,34 @@ use serde::{Serialize, Serializer};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Span {
     /// Byte offset of the first byte.
-    pub start: usize,
+    pub start: u32,
     /// Byte offset one past the last byte.
-    pub end: usize,
+    pub end: u32,
     /// 1-based line of the start.
-    pub line: usize,
+    pub line: u32,
     /// 1-based column of the start, counted in characters.
-    pub column: usize,
+    pub column: u32,
     /// 1-based line of the end.
-    pub end_line: usize,
+    pub end_line: u32,
     /// 1-based column of the end, counted in characters.
-    pub end_column: usize,
+    pub end_column: u32,
     /// UTF-16 code-unit offset of the start (what JavaScript and CodeMirror count).
-    pub utf16_start: usize,
+    pub utf16_start: u32,
     /// UTF-16 code-unit offset of the end.
-    pub utf16_end: usize,
+    pub utf16_end: u32,
+}
+
+impl Span {
+    /// The bytes the span covers, to slice the text it is a span of.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// An offset or count of a text as a [`Span`] keeps it: the texts the engine reads are far shorter
+/// than `u32::MAX` bytes, and a position beyond that stays at `u32::MAX`.
+pub(crate) fn narrow(count: usize) -> u32 {
+    u32::try_from(count).unwrap_or(u32::MAX)
 }
 
 impl Serialize for Span {
@@ -114,7 +127,7 @@ impl Span {
     /// JSON object inside a scenario file), as a span of that document. The text is the document's own
     /// characters, so lines after its first keep their columns.
     pub fn within(self, outer: Span) -> Span {
-        let column = |line: usize, column: usize| {
+        let column = |line: u32, column: u32| {
             if line == 1 {
                 outer.column + column - 1
             } else {
@@ -286,14 +299,14 @@ impl<'a> LineIndex<'a> {
         let (line, column) = tables.line_column(self.text, start, start_units);
         let (end_line, end_column) = tables.line_column(self.text, end, end_units);
         Span {
-            start,
-            end,
-            line,
-            column,
-            end_line,
-            end_column,
-            utf16_start: start_units.utf16,
-            utf16_end: end_units.utf16,
+            start: narrow(start),
+            end: narrow(end),
+            line: narrow(line),
+            column: narrow(column),
+            end_line: narrow(end_line),
+            end_column: narrow(end_column),
+            utf16_start: narrow(start_units.utf16),
+            utf16_end: narrow(end_units.utf16),
         }
     }
 
@@ -355,14 +368,14 @@ mod tests {
         let utf16 = |offset: usize| text[..offset].encode_utf16().count();
         let ((line, column), (end_line, end_column)) = (line_column(start), line_column(end));
         Span {
-            start,
-            end,
-            line,
-            column,
-            end_line,
-            end_column,
-            utf16_start: utf16(start),
-            utf16_end: utf16(end),
+            start: narrow(start),
+            end: narrow(end),
+            line: narrow(line),
+            column: narrow(column),
+            end_line: narrow(end_line),
+            end_column: narrow(end_column),
+            utf16_start: narrow(utf16(start)),
+            utf16_end: narrow(utf16(end)),
         }
     }
 
@@ -402,11 +415,11 @@ mod tests {
         ) {
             let index = LineIndex::new(&text);
             let outer = index.span(slice_start, slice_start + slice_length);
-            let slice = &text[outer.start..outer.end];
+            let slice = &text[outer.range()];
             let inner = LineIndex::new(slice).span(start, start + length);
             proptest::prop_assert_eq!(
                 inner.within(outer),
-                index.span(outer.start + inner.start, outer.start + inner.end)
+                index.span((outer.start + inner.start) as usize, (outer.start + inner.end) as usize)
             );
         }
     }

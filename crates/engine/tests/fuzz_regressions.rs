@@ -28,8 +28,8 @@ fn a_long_one_line_policy_parses_with_spans_at_the_right_place() {
     let Some(last) = policy.statements.last() else {
         panic!("no statements");
     };
-    assert!(text[last.span.start..last.span.end].starts_with(r#"{"Effect":"Allow""#));
-    assert_eq!(last.span.end, text.len() - 2);
+    assert!(text[last.span.range()].starts_with(r#"{"Effect":"Allow""#));
+    assert_eq!(last.span.end as usize, text.len() - 2);
     assert_eq!((last.span.line, last.span.column), (1, last.span.start + 1));
     assert_eq!(
         (last.span.utf16_start, last.span.utf16_end),

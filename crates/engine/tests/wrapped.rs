@@ -163,12 +163,15 @@ fn an_error_deep_inside_policy_text_points_at_the_pasted_line_and_column() {
     let result = lint(&pasted, PolicyKind::Repository);
     let error = errors(&result)[0];
     assert_eq!(code(error), "invalid-effect");
-    assert_eq!(&pasted[error.span.start..error.span.end], "\\\"Alow\\\"");
+    assert_eq!(&pasted[error.span.range()], "\\\"Alow\\\"");
     let column = pasted.lines().nth(3).unwrap().find("\\\"Alow").unwrap() + 1;
-    assert_eq!((error.span.line, error.span.column), (4, column));
+    assert_eq!(
+        (error.span.line as usize, error.span.column as usize),
+        (4, column)
+    );
     assert_eq!(
         error.span,
-        LineIndex::new(&pasted).span(error.span.start, error.span.end)
+        LineIndex::new(&pasted).span(error.span.start as usize, error.span.end as usize)
     );
 }
 
@@ -179,7 +182,7 @@ fn a_json_syntax_error_inside_policy_text_names_the_pasted_line_and_column() {
     let error = errors(&result)[0];
     assert_eq!(code(error), "json-syntax");
     assert_eq!(error.span.line, 4);
-    assert_eq!(&pasted[error.span.start..error.span.end], ",");
+    assert_eq!(&pasted[error.span.range()], ",");
     assert!(
         error
             .message
@@ -194,13 +197,13 @@ fn an_error_in_an_object_document_points_at_its_line_in_the_pasted_document() {
     let pasted = fixture("get-role-policy").replace("\"Allow\"", "\"Alow\"");
     let result = lint(&pasted, PolicyKind::Identity);
     let error = errors(&result)[0];
-    assert_eq!(&pasted[error.span.start..error.span.end], "\"Alow\"");
+    assert_eq!(&pasted[error.span.range()], "\"Alow\"");
     let line = pasted
         .lines()
         .position(|line| line.contains("\"Alow\""))
         .unwrap()
         + 1;
-    assert_eq!(error.span.line, line);
+    assert_eq!(error.span.line as usize, line);
 }
 
 #[test]
@@ -214,10 +217,7 @@ fn escapes_of_every_kind_map_back_to_what_was_pasted() {
         .iter()
         .find(|diagnostic| code(diagnostic) == "invalid-effect")
         .unwrap();
-    assert_eq!(
-        &pasted[invalid.span.start..invalid.span.end],
-        "\\\"Alow\\\""
-    );
+    assert_eq!(&pasted[invalid.span.range()], "\\\"Alow\\\"");
     assert_eq!(
         invalid.span.utf16_start, invalid.span.start,
         "the pasted text is ASCII"
@@ -248,17 +248,14 @@ fn evaluation_reports_point_into_the_pasted_text() {
         WrapperShape::GetRepositoryPolicy
     );
     let statement = &report.statements[0];
-    let text = &pasted[statement.span.start..statement.span.end];
+    let text = &pasted[statement.span.range()];
     assert!(
         text.starts_with('{') && text.contains("\\\"AllowPull\\\""),
         "{text}"
     );
     let action = statement.action.as_ref().unwrap();
     let pattern = &action.patterns[0];
-    assert_eq!(
-        &pasted[pattern.span.start..pattern.span.end],
-        "\\\"ecr:BatchGetImage\\\""
-    );
+    assert_eq!(&pasted[pattern.span.range()], "\\\"ecr:BatchGetImage\\\"");
 }
 
 #[test]
@@ -341,7 +338,7 @@ fn every_truncation_of_every_fixture_gives_findings_not_a_panic() {
             let result = lint(&pasted[..cut], PolicyKind::Repository);
             for diagnostic in &result.diagnostics {
                 assert!(
-                    diagnostic.span.end <= cut,
+                    diagnostic.span.end as usize <= cut,
                     "{name} cut at {cut}: {diagnostic:?}"
                 );
             }
@@ -432,10 +429,10 @@ proptest! {
             // Messages agree, but for the line and column a syntax error names.
             prop_assert_eq!(inside.message.split(" at line ").next(), alone.message.split(" at line ").next());
             prop_assert_eq!(
-                unescaped(&pasted[inside.span.start..inside.span.end]),
-                &text[alone.span.start..alone.span.end]
+                unescaped(&pasted[inside.span.range()]),
+                &text[alone.span.range()]
             );
-            prop_assert_eq!(inside.span, pasted_index.span(inside.span.start, inside.span.end));
+            prop_assert_eq!(inside.span, pasted_index.span(inside.span.start as usize, inside.span.end as usize));
         }
     }
 }

@@ -8,7 +8,7 @@ use ecr_policy_engine::diagnostic::Diagnostic;
 pub fn check(text: &str, diagnostics: &[Diagnostic]) -> Result<(), String> {
     for diagnostic in diagnostics {
         let span = diagnostic.span;
-        let (Some(before), Some(inside)) = (text.get(..span.start), text.get(span.start..span.end))
+        let (Some(before), Some(inside)) = (text.get(..span.range().start), text.get(span.range()))
         else {
             return Err(format!(
                 "diagnostic `{}` has span {}..{} outside the text or inside a character (text length {})",
@@ -20,7 +20,7 @@ pub fn check(text: &str, diagnostics: &[Diagnostic]) -> Result<(), String> {
         };
         let utf16_start = before.encode_utf16().count();
         let utf16_end = utf16_start + inside.encode_utf16().count();
-        if (span.utf16_start, span.utf16_end) != (utf16_start, utf16_end) {
+        if (span.utf16_start as usize, span.utf16_end as usize) != (utf16_start, utf16_end) {
             return Err(format!(
                 "diagnostic `{}` at bytes {}..{} has UTF-16 offsets {}..{}, expected {utf16_start}..{utf16_end}",
                 diagnostic.code, span.start, span.end, span.utf16_start, span.utf16_end
@@ -32,7 +32,7 @@ pub fn check(text: &str, diagnostics: &[Diagnostic]) -> Result<(), String> {
             .next()
             .map_or(0, |last| last.chars().count())
             + 1;
-        if (span.line, span.column) != (line, column) {
+        if (span.line as usize, span.column as usize) != (line, column) {
             return Err(format!(
                 "diagnostic `{}` at byte {} says line {} column {}, expected line {line} column {column}",
                 diagnostic.code, span.start, span.line, span.column

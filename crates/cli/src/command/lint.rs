@@ -131,8 +131,8 @@ pub fn run(args: &LintArgs, paint: Paint) -> Result<Report, CliError> {
                     severity: diagnostic.severity,
                     code: diagnostic.code,
                     message: &diagnostic.message,
-                    line: diagnostic.span.line,
-                    column: diagnostic.span.column,
+                    line: diagnostic.span.line as usize,
+                    column: diagnostic.span.column as usize,
                 })
                 .collect(),
             wrapper: result.wrapper.as_deref(),

@@ -87,7 +87,10 @@ impl Tables {
 
     /// The positions in `actions` of the actions whose full name is `name` ignoring ASCII case, in
     /// catalogue order: at most one in a catalogue without duplicates.
-    pub(super) fn named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = usize> + 'a {
+    pub(super) fn named<'t, 'n>(
+        &'t self,
+        name: &'n str,
+    ) -> impl Iterator<Item = usize> + use<'t, 'n> {
         self.by_name.find(name)
     }
 
@@ -126,7 +129,7 @@ impl ByLength {
     }
 
     /// The positions of the names equal to `name` ignoring ASCII case, in the order they were added.
-    fn find<'a>(&'a self, name: &'a str) -> impl Iterator<Item = usize> + 'a {
+    fn find<'t, 'n>(&'t self, name: &'n str) -> impl Iterator<Item = usize> + use<'t, 'n> {
         self.0
             .get(name.len())
             .into_iter()

@@ -83,7 +83,6 @@ impl Catalog {
             .flatten()
             .filter(|(service, _)| ascii && !has_wildcard(service));
         let matches = move |place: Place, full_name: &str| match service_and_name {
-            _ if exact => full_name.eq_ignore_ascii_case(pattern),
             _ if pattern == "*" => true,
             Some((service, name)) => self.action_at_place(place).is_some_and(|action| {
                 action.service.eq_ignore_ascii_case(service)
@@ -91,10 +90,20 @@ impl Catalog {
             }),
             None => glob_match_ignore_case(pattern, full_name),
         };
-        tables
-            .actions
-            .iter()
-            .filter(move |(place, full_name)| matches(*place, full_name))
+        // An exact name is looked up by its length in the name index, which lists the same actions in
+        // the same order as comparing it with every full name would.
+        let named = exact
+            .then(|| tables.named(pattern))
+            .into_iter()
+            .flatten()
+            .filter_map(|position| tables.actions.get(position));
+        let scanned = (!exact)
+            .then(|| tables.actions.iter())
+            .into_iter()
+            .flatten()
+            .filter(move |(place, full_name)| matches(*place, full_name));
+        named
+            .chain(scanned)
             .filter_map(|(place, _)| self.action_at_place(*place))
     }
 

@@ -547,4 +547,28 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&found, &expected);
         proptest::prop_assert_eq!(catalog().covered_by(&pattern).next().is_some(), !expected.is_empty());
     }
+
+    #[test]
+    fn exact_action_names_are_found_through_the_name_index_as_the_glob_finds_them(
+        position in 0usize..1000,
+        case in 0u8..3,
+    ) {
+        // ACT: a pattern without wildcards, looked up in the name index, covers exactly the actions the
+        // glob finds comparing it with every full name, in catalogue order, whatever its case.
+        let names: Vec<String> = catalog().actions().map(|action| action.full_name()).collect();
+        let name = names.get(position % names.len().max(1)).cloned().unwrap_or_default();
+        let pattern = match case {
+            0 => name,
+            1 => name.to_ascii_uppercase(),
+            _ => name.to_ascii_lowercase(),
+        };
+        let expected: Vec<String> = catalog()
+            .actions()
+            .filter(|action| glob_match_ignore_case(&pattern, &action.full_name()))
+            .map(|action| action.full_name())
+            .collect();
+        let found: Vec<String> = catalog().covered_by(&pattern).map(|action| action.full_name()).collect();
+        proptest::prop_assert!(!expected.is_empty());
+        proptest::prop_assert_eq!(found, expected);
+    }
 }

@@ -25,6 +25,7 @@ mod pattern;
 mod policy_text;
 mod set;
 mod string;
+mod unreadable;
 mod variables;
 
 #[cfg(test)]
@@ -38,6 +39,7 @@ pub use outcome::{
     ValueResult, ValueSide,
 };
 pub use pattern::{GlobToken, Pattern};
+pub use unreadable::unreadable_policy_values;
 pub use variables::{Substitution, VariableUse, substitute, variables_in};
 
 use crate::context::Context;

@@ -365,7 +365,7 @@ struct PatternJson<'a, T> {
 /// and two quotes long. A span mapped into a text that wrapped the policy (an escaped JSON string) is
 /// longer too, so its value is written out.
 fn written_plainly(span: Span, value: &str) -> bool {
-    span.utf16_end.saturating_sub(span.utf16_start) == value.encode_utf16().count() + 2
+    span.utf16_end.saturating_sub(span.utf16_start) as usize == value.encode_utf16().count() + 2
 }
 
 /// The result of a `Principal`/`NotPrincipal` element.

@@ -72,7 +72,7 @@ fn statement_texts<'a>(
                 .iter()
                 .map(|statement| StatementText {
                     policy,
-                    text: text.get(statement.span.start..statement.span.end),
+                    text: text.get(statement.span.range()),
                 })
                 .collect(),
             None => Vec::new(),

@@ -94,12 +94,12 @@ impl<'a> PolicyText<'a> {
     pub(super) fn add_statement(&self, members: &[(&str, Value)]) -> Option<String> {
         let statement = self.statement_member()?;
         let value = &statement.value;
-        let key_indent = line_indent(self.text, statement.key_span.start);
+        let key_indent = line_indent(self.text, statement.key_span.start as usize);
         match &value.kind {
             JsonKind::Array(items) => match items.last() {
                 Some(last) => {
-                    let layout = own_line(self.text, last.span.start).then(|| {
-                        let indent = line_indent(self.text, last.span.start);
+                    let layout = own_line(self.text, last.span.start as usize).then(|| {
+                        let indent = line_indent(self.text, last.span.start as usize);
                         (indent.to_owned(), unit(indent, key_indent))
                     });
                     let added = match &layout {
@@ -109,7 +109,12 @@ impl<'a> PolicyText<'a> {
                         ),
                         None => format!(", {}", statement_text(members, None)),
                     };
-                    Some(splice(self.text, last.span.end, last.span.end, &added))
+                    Some(splice(
+                        self.text,
+                        last.span.end as usize,
+                        last.span.end as usize,
+                        &added,
+                    ))
                 }
                 None => {
                     let inside = if self.multiline() {
@@ -121,11 +126,16 @@ impl<'a> PolicyText<'a> {
                     } else {
                         format!("[{}]", statement_text(members, None))
                     };
-                    Some(splice(self.text, value.span.start, value.span.end, &inside))
+                    Some(splice(
+                        self.text,
+                        value.span.start as usize,
+                        value.span.end as usize,
+                        &inside,
+                    ))
                 }
             },
             JsonKind::Object(_) => {
-                let original = self.text.get(value.span.start..value.span.end)?;
+                let original = self.text.get(value.span.range())?;
                 let list = if self.multiline() {
                     format!(
                         "[{original},\n{key_indent}{}]",
@@ -134,7 +144,12 @@ impl<'a> PolicyText<'a> {
                 } else {
                     format!("[{original}, {}]", statement_text(members, None))
                 };
-                Some(splice(self.text, value.span.start, value.span.end, &list))
+                Some(splice(
+                    self.text,
+                    value.span.start as usize,
+                    value.span.end as usize,
+                    &list,
+                ))
             }
             _ => None,
         }
@@ -152,28 +167,28 @@ pub(super) fn add_to_list(text: &str, element: &JsonValue, value: &Value) -> Opt
     let item = compact(value);
     match &element.kind {
         JsonKind::String(_) => {
-            let original = text.get(element.span.start..element.span.end)?;
+            let original = text.get(element.span.range())?;
             Some(splice(
                 text,
-                element.span.start,
-                element.span.end,
+                element.span.start as usize,
+                element.span.end as usize,
                 &format!("[{original}, {item}]"),
             ))
         }
         JsonKind::Array(items) => match items.last() {
             Some(last) => {
-                let separator = separator_before(text, last.span.start);
+                let separator = separator_before(text, last.span.start as usize);
                 Some(splice(
                     text,
-                    last.span.end,
-                    last.span.end,
+                    last.span.end as usize,
+                    last.span.end as usize,
                     &format!(",{separator}{item}"),
                 ))
             }
             None => Some(splice(
                 text,
-                element.span.start,
-                element.span.end,
+                element.span.start as usize,
+                element.span.end as usize,
                 &format!("[{item}]"),
             )),
         },
@@ -194,18 +209,18 @@ pub(super) fn add_member(
     let added = format!("{}: {}", Value::from(key), compact(value));
     match members.last() {
         Some(last) => {
-            let separator = separator_before(text, last.key_span.start);
+            let separator = separator_before(text, last.key_span.start as usize);
             Some(splice(
                 text,
-                last.value.span.end,
-                last.value.span.end,
+                last.value.span.end as usize,
+                last.value.span.end as usize,
                 &format!(",{separator}{added}"),
             ))
         }
         None => Some(splice(
             text,
-            object.span.start,
-            object.span.end,
+            object.span.start as usize,
+            object.span.end as usize,
             &format!("{{{added}}}"),
         )),
     }

@@ -5,7 +5,7 @@
 //! break and of each string's non-ASCII bytes, and a position anywhere it has read up to is then a few
 //! subtractions. The spans agree with [`LineIndex::span`](crate::span::LineIndex::span) of the same text.
 
-use crate::span::{Span, Units};
+use crate::span::{Span, Units, narrow};
 
 /// A position in every unit a [`Span`] holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,14 +25,14 @@ impl Mark {
     /// The span from this mark to `end`.
     pub fn to(self, end: Mark) -> Span {
         Span {
-            start: self.offset,
-            end: end.offset,
-            line: self.line,
-            column: self.column,
-            end_line: end.line,
-            end_column: end.column,
-            utf16_start: self.utf16,
-            utf16_end: end.utf16,
+            start: narrow(self.offset),
+            end: narrow(end.offset),
+            line: narrow(self.line),
+            column: narrow(self.column),
+            end_line: narrow(end.line),
+            end_column: narrow(end.column),
+            utf16_start: narrow(self.utf16),
+            utf16_end: narrow(end.utf16),
         }
     }
 }

@@ -80,7 +80,7 @@ pub(super) fn describe(fault: Fault, text: &str, index: &LineIndex<'_>) -> Synta
     let (message, span) = match unclosed_behind(fault, text) {
         Some(unclosed) => {
             let opened = index.span(unclosed.opened_at, unclosed.opened_at + 1);
-            let expected = unclosed.describe(opened.line, opened.column);
+            let expected = unclosed.describe(opened.line as usize, opened.column as usize);
             (
                 format!("invalid JSON: {expected}"),
                 index.span(unclosed.fix_at, unclosed.fix_at),

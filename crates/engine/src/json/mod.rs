@@ -150,7 +150,7 @@ pub fn parse_indexed<'a>(
 /// Replaces every span of `value`, counted in the text it was parsed from, with the span `index` gives
 /// for the same byte offsets.
 fn remap(value: &mut JsonValue<'_>, index: &LineIndex<'_>) {
-    value.span = index.span(value.span.start, value.span.end);
+    value.span = index.span(value.span.start as usize, value.span.end as usize);
     match &mut value.kind {
         JsonKind::Array(items) => {
             for item in items {
@@ -159,7 +159,8 @@ fn remap(value: &mut JsonValue<'_>, index: &LineIndex<'_>) {
         }
         JsonKind::Object(members) => {
             for member in members {
-                member.key_span = index.span(member.key_span.start, member.key_span.end);
+                member.key_span =
+                    index.span(member.key_span.start as usize, member.key_span.end as usize);
                 remap(&mut member.value, index);
             }
         }
@@ -180,11 +181,11 @@ mod tests {
         };
         assert_eq!(members.len(), 2);
         assert_eq!(
-            &text[members[1].key_span.start..members[1].key_span.end],
+            &text[members[1].key_span.start as usize..members[1].key_span.end as usize],
             "\"a\""
         );
         assert_eq!(
-            &text[members[1].value.span.start..members[1].value.span.end],
+            &text[members[1].value.span.start as usize..members[1].value.span.end as usize],
             "\"x\""
         );
     }
@@ -225,7 +226,7 @@ mod tests {
         );
         assert_eq!((error.span.line, error.span.column), (6, 6));
         let mut fixed = MISSING_BRACE.to_owned();
-        fixed.insert(error.span.start, '}');
+        fixed.insert(error.span.start as usize, '}');
         assert!(parse(&fixed).is_ok(), "inserting `}}` there fixes it");
     }
 

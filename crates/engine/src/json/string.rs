@@ -60,24 +60,24 @@ pub(super) fn string(text: &str, quote: usize) -> Result<(Cow<'_, str>, usize), 
 }
 
 /// The offset of the first quote, backslash or control character at or after byte `from`: eight bytes at a
-/// time while none of them is one, then byte by byte.
+/// time, the first such byte of a word found from the word's bits, then byte by byte for the last few.
 fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH_BITS: u64 = ONES << 7;
-    // Whether a byte of `word` is zero (exact: no false positives in a word without one); a byte
-    // below 0x20 is found the same way.
-    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGH_BITS != 0;
+    // The high bit of each byte of `word` that is zero, and possibly of bytes after it; the lowest one set
+    // is exact (a borrow only runs towards higher bytes). Bytes below 0x20 are found the same way.
+    let zeros = |word: u64| word.wrapping_sub(ONES) & !word & HIGH_BITS;
     let mut at = from;
     while let Some(word) = bytes
         .get(at..at + 8)
         .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
-        .map(u64::from_ne_bytes)
+        .map(u64::from_le_bytes)
     {
-        let special = has_zero(word ^ (ONES * u64::from(b'"')))
-            || has_zero(word ^ (ONES * u64::from(b'\\')))
-            || word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS != 0;
-        if special {
-            break;
+        let special = zeros(word ^ (ONES * u64::from(b'"')))
+            | zeros(word ^ (ONES * u64::from(b'\\')))
+            | word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS;
+        if special != 0 {
+            return Some(at + (special.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
@@ -164,4 +164,32 @@ fn hex4(text: &str, at: usize) -> Option<u32> {
         return None;
     }
     u32::from_str_radix(digits, 16).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_special;
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_special_byte_is_the_one_a_byte_by_byte_search_finds(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    4 => 0x20u8..0x7F,
+                    1 => proptest::sample::select(vec![b'"', b'\\', 0x00, 0x1F, 0x20, 0x21, 0x5B, 0x5D, 0x7F, 0x80, 0xA2, 0xFF]),
+                ],
+                0..40,
+            ),
+            from in 0usize..40,
+        ) {
+            // Reading eight bytes at a time must stop where reading one at a time does.
+            let expected = bytes
+                .iter()
+                .enumerate()
+                .skip(from)
+                .find(|(_, byte)| **byte == b'"' || **byte == b'\\' || **byte < 0x20)
+                .map(|(at, _)| at);
+            proptest::prop_assert_eq!(next_special(&bytes, from), expected);
+        }
+    }
 }

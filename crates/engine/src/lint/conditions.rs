@@ -2,24 +2,23 @@
 //! (`operator_types`), condition keys that do not exist or that
 //! the statement's actions never carry, and `ForAllValues:` in an Allow (OPS, GCK, MV, ECRSAR, ECRPSAR).
 
-use super::grants::{covered_actions, fully_catalogued, is_catalogued};
+use super::grants::{fully_catalogued, is_catalogued};
 use super::text::names;
 use super::{Input, docs, has_effect, operator_types};
 use crate::catalog::{catalog, some_action_carries};
-use crate::condition::{InvalidReason, ValueSide, evaluate_condition, variables_in};
-use crate::context::Context;
+use crate::condition::{InvalidReason, unreadable_policy_values, variables_in};
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
-use crate::policy::{Condition, Effect, OperatorFamily, SetQualifier, Statement, Version};
+use crate::policy::{Condition, Effect, SetQualifier, Statement};
 
 /// Checks every condition of every statement.
 pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
     for statement in &input.policy.statements {
         for condition in &statement.conditions {
-            invalid_values(condition, input.policy.version, findings);
+            invalid_values(condition, findings);
             findings.extend(operator_types::mismatch(condition));
             match unknown_key(condition) {
                 Some(finding) => findings.push(finding),
-                None => findings.extend(key_not_carried(statement, condition)),
+                None => findings.extend(key_not_carried(input, statement, condition)),
             }
             if has_effect(statement, Effect::Allow) {
                 findings.extend(for_all_values_in_allow(statement, condition));
@@ -31,36 +30,21 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
 /// OPS: Numeric, Date, Bool, Binary, IP and Null operators read their values as numbers, dates,
 /// booleans, base64 and CIDR blocks; a value that does not read never matches. The values are read by
 /// the same code the evaluator uses. Values with a policy variable are `variable-not-substituted`.
-fn invalid_values(condition: &Condition, version: Version, findings: &mut Vec<Diagnostic>) {
-    let Some(operator) = condition.operator else {
-        return;
-    };
-    if matches!(
-        operator.base.family(),
-        OperatorFamily::String | OperatorFamily::Arn
-    ) {
-        return;
-    }
-    let outcome = evaluate_condition(condition, &Context::new(), version);
-    let invalid = outcome
-        .invalid_values
-        .iter()
-        .filter(|value| value.side == ValueSide::Policy && variables_in(&value.text).is_empty());
-    for value in invalid {
-        let Some(span) = value.span else {
-            continue;
-        };
+fn invalid_values(condition: &Condition, findings: &mut Vec<Diagnostic>) {
+    let invalid = unreadable_policy_values(condition)
+        .filter(|(value, _)| variables_in(&value.text).is_empty());
+    for (value, reason) in invalid {
         findings.push(
             Diagnostic::error(
                 LintCode::InvalidConditionValue,
                 format!(
                     "`{}` is {} and `{}` needs one, so this value never matches: write {}",
                     value.text,
-                    value.reason.message(),
+                    reason.message(),
                     condition.operator_text.value,
-                    example(value.reason)
+                    example(reason)
                 ),
-                span,
+                value.span,
             )
             .with_docs(docs::OPS),
         );
@@ -134,7 +118,11 @@ fn unknown_key(condition: &Condition) -> Option<Diagnostic> {
 /// ECRSAR, ECRPSAR: keys such as `ecr:ResourceTag/...`, `aws:RequestTag/...` and `aws:TagKeys` are
 /// present only for the actions the service lists them with. Global keys that every request may carry
 /// are not checked. Only statements whose actions the catalogue fully knows are checked.
-fn key_not_carried(statement: &Statement, condition: &Condition) -> Option<Diagnostic> {
+fn key_not_carried<'a>(
+    input: &Input<'a>,
+    statement: &'a Statement,
+    condition: &Condition,
+) -> Option<Diagnostic> {
     let key = condition.key.value.as_str();
     let catalog = catalog();
     let action_specific = some_action_carries(key);
@@ -142,7 +130,7 @@ fn key_not_carried(statement: &Statement, condition: &Condition) -> Option<Diagn
     if !action_specific || !fully_catalogued(block) {
         return None;
     }
-    let covered = covered_actions(block);
+    let covered = input.covered.of(block);
     if covered.is_empty()
         || covered
             .iter()

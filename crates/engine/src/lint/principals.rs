@@ -3,7 +3,7 @@
 
 use super::{Input, docs, has_effect};
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
-use crate::matching::{Caller, CallerError, has_wildcard, is_unique_id};
+use crate::matching::{Caller, CallerError, CallerText, has_wildcard, is_unique_id};
 use crate::policy::{Effect, PrincipalBlock, PrincipalEntry, PrincipalKind};
 
 /// Checks every statement's `Principal` or `NotPrincipal`.
@@ -57,7 +57,7 @@ fn aws_problem(value: &str) -> Option<String> {
     if !value.starts_with("arn:") {
         return Some(format!("`{value}` is not a principal: name {example}"));
     }
-    match Caller::parse(value) {
+    match CallerText::parse(value) {
         Ok(_) | Err(CallerError::UnsupportedPartition { .. }) => None,
         Err(error) => Some(format!("{error}; name {example}")),
     }

@@ -19,14 +19,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::arn;
 use super::caller_error::CallerError;
-
-/// The partitions a caller may live in.
-const PARTITIONS: [&str; 3] = ["aws", "aws-cn", "aws-us-gov"];
-
-/// Suffixes that make a name a service principal.
-const SERVICE_SUFFIXES: [&str; 2] = [".amazonaws.com", ".amazonaws.com.cn"];
+use super::caller_text::CallerText;
 
 /// Who makes the request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -125,36 +119,57 @@ impl PrincipalType {
 impl Caller {
     /// Parses the scenario's `principal` string. Surrounding whitespace is ignored.
     pub fn parse(text: &str) -> Result<Caller, CallerError> {
-        let input = text.trim();
-        if input.is_empty() {
-            Err(CallerError::Empty)
-        } else if input == "anonymous" {
-            Ok(Caller::Anonymous)
-        } else if is_account_id(input) {
-            Ok(Caller::Root {
-                partition: "aws".to_owned(),
-                account: input.to_owned(),
-            })
-        } else if input.starts_with("arn:") {
-            parse_arn(input)
-        } else if let Some(service) = strip_service_suffix(input) {
-            if !service.is_empty()
-                && service
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
-            {
-                Ok(Caller::Service {
-                    name: input.to_owned(),
-                })
-            } else {
-                Err(CallerError::InvalidServiceName {
-                    input: input.to_owned(),
-                })
-            }
-        } else {
-            Err(CallerError::Unrecognized {
-                input: input.to_owned(),
-            })
+        CallerText::parse(text).map(CallerText::to_caller)
+    }
+
+    /// The caller's parts, borrowed.
+    fn as_text(&self) -> CallerText<'_> {
+        match self {
+            Caller::User {
+                partition,
+                account,
+                path,
+                name,
+            } => CallerText::User {
+                partition,
+                account,
+                path,
+                name,
+            },
+            Caller::Role {
+                partition,
+                account,
+                path,
+                name,
+            } => CallerText::Role {
+                partition,
+                account,
+                path,
+                name,
+            },
+            Caller::AssumedRole {
+                partition,
+                account,
+                role_name,
+                session_name,
+            } => CallerText::AssumedRole {
+                partition,
+                account,
+                role_name,
+                session_name,
+            },
+            Caller::FederatedUser {
+                partition,
+                account,
+                name,
+            } => CallerText::FederatedUser {
+                partition,
+                account,
+                name,
+            },
+            Caller::Root { partition, account } => CallerText::Root { partition, account },
+            Caller::Service { name } => CallerText::Service { name },
+            Caller::Anonymous => CallerText::Anonymous,
         }
     }
 
@@ -221,8 +236,7 @@ impl Caller {
     /// Whether `text` is exactly how the caller is written (its [`Display`](fmt::Display) form), compared
     /// as it is written out, without copying it.
     pub fn is_written_as(&self, text: &str) -> bool {
-        let mut rest = Unwritten(text);
-        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0.is_empty()
+        self.as_text().is_written_as(text)
     }
 
     /// `aws:PrincipalType` (section 8). `None` for service principals: the rule book lists no value for
@@ -280,152 +294,6 @@ impl Caller {
 /// The caller as written: its own ARN ([`Caller::arn`]), the service principal's name or `anonymous`.
 impl fmt::Display for Caller {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Caller::User {
-                partition,
-                account,
-                path,
-                name,
-            } => write!(f, "arn:{partition}:iam::{account}:user{path}{name}"),
-            Caller::Role {
-                partition,
-                account,
-                path,
-                name,
-            } => write!(f, "arn:{partition}:iam::{account}:role{path}{name}"),
-            Caller::AssumedRole {
-                partition,
-                account,
-                role_name,
-                session_name,
-            } => write!(
-                f,
-                "arn:{partition}:sts::{account}:assumed-role/{role_name}/{session_name}"
-            ),
-            Caller::FederatedUser {
-                partition,
-                account,
-                name,
-            } => write!(f, "arn:{partition}:sts::{account}:federated-user/{name}"),
-            Caller::Root { partition, account } => write!(f, "arn:{partition}:iam::{account}:root"),
-            Caller::Service { name } => f.write_str(name),
-            Caller::Anonymous => f.write_str("anonymous"),
-        }
-    }
-}
-
-/// The part of a text not yet matched by what is written to it: each write must be the text's next
-/// part, else it fails ([`Caller::is_written_as`]).
-struct Unwritten<'a>(&'a str);
-
-impl fmt::Write for Unwritten<'_> {
-    fn write_str(&mut self, part: &str) -> fmt::Result {
-        self.0 = self.0.strip_prefix(part).ok_or(fmt::Error)?;
-        Ok(())
-    }
-}
-
-/// Whether `text` is a 12-digit account id.
-pub(super) fn is_account_id(text: &str) -> bool {
-    text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn strip_service_suffix(text: &str) -> Option<&str> {
-    SERVICE_SUFFIXES.iter().find_map(|suffix| {
-        let split = text.len().checked_sub(suffix.len())?;
-        let (service, tail) = (text.get(..split)?, text.get(split..)?);
-        tail.eq_ignore_ascii_case(suffix).then_some(service)
-    })
-}
-
-fn parse_arn(input: &str) -> Result<Caller, CallerError> {
-    let [_, partition, service, region, account, resource] =
-        arn::parts(input).map_err(|error| CallerError::InvalidArn { error })?;
-    let owned = || input.to_owned();
-    if !PARTITIONS.contains(&partition) {
-        return Err(CallerError::UnsupportedPartition {
-            input: owned(),
-            partition: partition.to_owned(),
-        });
-    }
-    if !matches!(service, "iam" | "sts") {
-        return Err(CallerError::NotAPrincipalArn { input: owned() });
-    }
-    if !region.is_empty() {
-        return Err(CallerError::UnexpectedRegion { input: owned() });
-    }
-    if !is_account_id(account) {
-        return Err(CallerError::InvalidAccount {
-            input: owned(),
-            account: account.to_owned(),
-        });
-    }
-    let partition = partition.to_owned();
-    let account = account.to_owned();
-    match (service, resource.split_once('/')) {
-        ("iam", None) if resource == "root" => Ok(Caller::Root { partition, account }),
-        ("iam", Some(("user", rest))) => {
-            let (path, name) = path_and_name(input, rest)?;
-            Ok(Caller::User {
-                partition,
-                account,
-                path,
-                name,
-            })
-        }
-        ("iam", Some(("role", rest))) => {
-            let (path, name) = path_and_name(input, rest)?;
-            Ok(Caller::Role {
-                partition,
-                account,
-                path,
-                name,
-            })
-        }
-        ("iam", Some(("group", _))) => Err(CallerError::Group { input: owned() }),
-        ("sts", Some(("assumed-role", rest))) => {
-            let (role_name, session_name) = rest.split_once('/').unwrap_or((rest, ""));
-            Ok(Caller::AssumedRole {
-                partition,
-                account,
-                role_name: valid_name(input, role_name)?,
-                session_name: valid_name(input, session_name)?,
-            })
-        }
-        ("sts", Some(("federated-user", name))) => Ok(Caller::FederatedUser {
-            partition,
-            account,
-            name: valid_name(input, name)?,
-        }),
-        _ => Err(CallerError::NotAPrincipalArn { input: owned() }),
-    }
-}
-
-/// Splits `path/segments/name` (what follows `user/` or `role/`) into the IAM path and the name.
-fn path_and_name(input: &str, rest: &str) -> Result<(String, String), CallerError> {
-    let (path, name) = match rest.rsplit_once('/') {
-        Some((inner, name)) => (format!("/{inner}/"), name),
-        None => ("/".to_owned(), rest),
-    };
-    let printable = |c: char| ('!'..='~').contains(&c);
-    if path.len() > 1 && (path.len() < 3 || !path.chars().all(printable)) {
-        return Err(CallerError::InvalidPath {
-            input: input.to_owned(),
-            path,
-        });
-    }
-    Ok((path, valid_name(input, name)?))
-}
-
-/// Checks an IAM user, role, session or federated-user name: non-empty, letters, digits and `+=,.@_-`.
-fn valid_name(input: &str, name: &str) -> Result<String, CallerError> {
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c);
-    if !name.is_empty() && name.chars().all(allowed) {
-        Ok(name.to_owned())
-    } else {
-        Err(CallerError::InvalidName {
-            input: input.to_owned(),
-            name: name.to_owned(),
-        })
+        self.as_text().fmt(f)
     }
 }

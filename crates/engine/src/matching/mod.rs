@@ -9,6 +9,7 @@ mod action;
 mod arn;
 mod caller;
 mod caller_error;
+mod caller_text;
 mod principal;
 mod resource;
 mod wildcard;
@@ -20,6 +21,7 @@ pub use action::{ActionMatch, ActionMismatch, ActionPattern, RequestAction, matc
 pub use arn::{Arn, ArnError, ArnSegment};
 pub use caller::{Caller, PrincipalType};
 pub use caller_error::CallerError;
+pub(crate) use caller_text::CallerText;
 pub(crate) use principal::is_unique_id;
 pub use principal::{NamedAs, PrincipalMatch, PrincipalMismatch, PrincipalName, match_principal};
 pub use resource::{ResourceMatch, ResourceMismatch, match_resource};

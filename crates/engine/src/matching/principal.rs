@@ -31,8 +31,9 @@
 
 use serde::Serialize;
 
-use super::caller::{Caller, is_account_id};
+use super::caller::Caller;
 use super::caller_error::CallerError;
+use super::caller_text::{CallerText, is_account_id};
 use super::wildcard::has_wildcard;
 use crate::policy::{PrincipalKind, SharedStr};
 
@@ -242,8 +243,8 @@ fn aws_principal_arn(value: &str) -> Result<Caller, PrincipalMismatch> {
     if !value.starts_with("arn:") {
         return Err(PrincipalMismatch::Unrecognized);
     }
-    match Caller::parse(value) {
-        Ok(entry) if entry.is_written_as(value) => Ok(entry),
+    match CallerText::parse(value) {
+        Ok(entry) if entry.is_written_as(value) => Ok(entry.to_caller()),
         Err(CallerError::Group { .. }) => Err(PrincipalMismatch::Group),
         _ => Err(PrincipalMismatch::Unrecognized),
     }

@@ -443,8 +443,8 @@ pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
                         path: json::display_path(&steps),
                         message: "expected `{\"scenarios\": [ ... ]}` with nothing else beside it"
                             .to_owned(),
-                        line: Some(root.span.line),
-                        column: Some(root.span.column),
+                        line: Some(root.span.line as usize),
+                        column: Some(root.span.column as usize),
                     });
                 }
             }
@@ -498,8 +498,8 @@ fn parse(text: &str) -> Result<JsonValue<'_>, ScenarioError> {
         ScenarioError {
             path: String::new(),
             message,
-            line: Some(line),
-            column: Some(column),
+            line: Some(line as usize),
+            column: Some(column as usize),
         }
     })
 }
@@ -510,8 +510,8 @@ fn located(mut prefix: Vec<PathStep>, error: ReadError) -> ScenarioError {
     ScenarioError {
         path: json::display_path(&prefix),
         message: error.message,
-        line: error.span.map(|span| span.line),
-        column: error.span.map(|span| span.column),
+        line: error.span.map(|span| span.line as usize),
+        column: error.span.map(|span| span.column as usize),
     }
 }
 

@@ -117,7 +117,7 @@ fn error(path: &[PathStep], key: &str, span: Span, message: &str) -> ScenarioErr
     ScenarioError {
         path: display_path(&steps),
         message: message.to_owned(),
-        line: Some(span.line),
-        column: Some(span.column),
+        line: Some(span.line as usize),
+        column: Some(span.column as usize),
     }
 }

@@ -12,19 +12,24 @@ pub fn stamp_engine_version(text: &str, index: usize, version: &str) -> Option<S
         return None;
     };
     let version = format!("\"{}\"", version.escape_default());
-    let (start, end) = (scenario.span.start, scenario.span.end);
+    let (start, end) = (scenario.span.range().start, scenario.span.range().end);
     let (edit_start, edit_end, replacement) = match members
         .iter()
         .rev()
         .find(|member| member.key == "engineVersion")
     {
-        Some(member) => (member.value.span.start, member.value.span.end, version),
+        Some(member) => (
+            member.value.span.range().start,
+            member.value.span.range().end,
+            version,
+        ),
         None => match members.first() {
             Some(first) => {
-                let gap = text.get(start + 1..first.key_span.start)?;
+                let key_start = first.key_span.range().start;
+                let gap = text.get(start + 1..key_start)?;
                 (
-                    first.key_span.start,
-                    first.key_span.start,
+                    key_start,
+                    key_start,
                     format!("\"engineVersion\": {version},{gap}"),
                 )
             }

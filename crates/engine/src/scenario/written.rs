@@ -74,13 +74,11 @@ pub(super) fn record(scenario: &mut Scenario, document: &str, value: &JsonValue)
         return;
     };
     let written = |value: &JsonValue| {
-        document
-            .get(value.span.start..value.span.end)
-            .map(|text| WrittenPolicy {
-                text: text.to_owned(),
-                span: value.span,
-                repeats_a_key: repeats_a_key(value),
-            })
+        document.get(value.span.range()).map(|text| WrittenPolicy {
+            text: text.to_owned(),
+            span: value.span,
+            repeats_a_key: repeats_a_key(value),
+        })
     };
     for member in members {
         let value = &member.value;

@@ -53,7 +53,7 @@ fn findings_of_a_policy_object_have_positions_in_the_scenario_document() {
     let source = scenario.repository_policy.as_ref().unwrap();
     let at = source.written_at().unwrap();
     assert_eq!((at.line, at.column), (2, 23));
-    assert_eq!(&document[at.start..at.end], TWICE);
+    assert_eq!(&document[at.range()], TWICE);
     assert_eq!(source.text(), TWICE);
     let evaluation = evaluate(&scenario, RequestTime(ecr_policy_test_kit::CORPUS_SECONDS));
     let report = &evaluation.policies[0];
@@ -64,10 +64,10 @@ fn findings_of_a_policy_object_have_positions_in_the_scenario_document() {
         .find(|diagnostic| diagnostic.code == ParseCode::DuplicateKey)
         .unwrap();
     let in_document = duplicate.span.within(at);
-    assert_eq!(&document[in_document.start..in_document.end], "\"Effect\"");
+    assert_eq!(&document[in_document.range()], "\"Effect\"");
     assert_eq!(in_document.line, 2);
     assert_eq!(
-        in_document.column,
+        in_document.column as usize,
         document
             .lines()
             .nth(1)
@@ -113,7 +113,7 @@ fn every_policy_slot_keeps_its_written_text() {
     assert_eq!(sources.len(), 9);
     for source in sources {
         let at = source.written_at().unwrap();
-        assert_eq!(document[at.start..at.end], source.text());
+        assert_eq!(document[at.range()], source.text());
     }
     assert_eq!(scenario.identity_policies[2].source().written_at(), None);
 }

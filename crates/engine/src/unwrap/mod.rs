@@ -93,9 +93,11 @@ pub(crate) fn unwrap(value: &JsonValue, pasted: &str) -> Option<Unwrapped> {
         _ => return None,
     };
     let (decoded, url_encoded) = match &policy.kind {
-        JsonKind::String(_) => Decoded::string(pasted, policy.span.start, policy.span.end)?,
+        JsonKind::String(_) => {
+            Decoded::string(pasted, policy.span.start as usize, policy.span.end as usize)?
+        }
         JsonKind::Object(_) => (
-            Decoded::slice(pasted, policy.span.start, policy.span.end)?,
+            Decoded::slice(pasted, policy.span.start as usize, policy.span.end as usize)?,
             false,
         ),
         _ => return None,

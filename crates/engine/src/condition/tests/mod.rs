@@ -22,6 +22,7 @@ use crate::span::Span;
 
 /// A span that tells values apart: value `i` starts at byte `100 + i`.
 fn value_span(index: usize) -> Span {
+    let index = crate::span::narrow(index);
     Span {
         start: 100 + index,
         end: 101 + index,

@@ -5,7 +5,9 @@ use proptest::prelude::*;
 
 use super::{condition, single};
 use crate::condition::string::equal_ignoring_case;
-use crate::condition::{Pattern, date, evaluate_condition, ip, numeric, substitute};
+use crate::condition::{
+    Pattern, ValueSide, date, evaluate_condition, ip, numeric, substitute, unreadable_policy_values,
+};
 use crate::context::{Context, ContextEntry, ContextSource};
 use crate::policy::{OperatorBase, Version};
 
@@ -159,5 +161,33 @@ proptest! {
     #[test]
     fn arn_matching_never_panics(pattern in any::<String>(), value in any::<String>()) {
         let _ = Pattern::from_policy_text(&pattern).matches_arn(&value);
+    }
+}
+
+proptest! {
+    #[test]
+    fn unreadable_policy_values_are_the_policy_side_of_the_evaluations_invalid_values(
+        operator in operator_name(),
+        values in prop::collection::vec("[-+0-9a-zA-Z:./=${}TZ ]{0,12}|true|false|10\\.0\\.0\\.0/8|2020-01-01T00:00:00Z|QmluYXJ5", 0..4),
+        key_present in any::<bool>(),
+    ) {
+        // The linter finds a condition's unreadable values directly; they must be those evaluating the
+        // condition reports on the policy side, with the same reasons, in the same order, whatever the
+        // request.
+        let values: Vec<&str> = values.iter().map(String::as_str).collect();
+        let condition = condition(&operator, "aws:SourceIp", &values);
+        let context = if key_present { single("aws:SourceIp", "10.1.2.3") } else { Context::new() };
+        let direct: Vec<(String, _, _)> = unreadable_policy_values(&condition)
+            .map(|(value, reason)| (value.text.to_string(), Some(value.span), reason))
+            .collect();
+        for version in [Version::V2012_10_17, Version::V2008_10_17] {
+            let evaluated: Vec<(String, _, _)> = evaluate_condition(&condition, &context, version)
+                .invalid_values
+                .into_iter()
+                .filter(|value| value.side == ValueSide::Policy)
+                .map(|value| (value.text, value.span, value.reason))
+                .collect();
+            prop_assert_eq!(&direct, &evaluated);
+        }
     }
 }

@@ -63,7 +63,7 @@ fn parse(text: &str) -> Result<(Node, TemplateFormat), ScenarioError> {
         return yaml::read(text).map(|root| (root, TemplateFormat::CloudFormationYaml));
     }
     let value = json::parse(text).map_err(|error| {
-        let (line, column) = (error.span.line, error.span.column);
+        let (line, column) = (error.span.line as usize, error.span.column as usize);
         let position = format!(" at line {line}, column {column}");
         let message = error
             .message

@@ -153,8 +153,8 @@ impl From<&JsonValue<'_>> for Node {
         Node {
             kind,
             at: At {
-                line: value.span.line,
-                column: value.span.column,
+                line: value.span.line as usize,
+                column: value.span.column as usize,
             },
         }
     }

@@ -34,14 +34,14 @@ fn to_serde(value: &JsonValue<'_>) -> Value {
 
 /// Every span of `value` (keys included) is the one `index` gives for its byte offsets.
 fn spans_agree(value: &JsonValue<'_>, index: &LineIndex<'_>) -> Result<(), String> {
-    let expected = index.span(value.span.start, value.span.end);
+    let expected = index.span(value.span.start as usize, value.span.end as usize);
     if value.span != expected {
         return Err(format!("{:?} is not {expected:?}", value.span));
     }
     match &value.kind {
         JsonKind::Array(items) => items.iter().try_for_each(|item| spans_agree(item, index)),
         JsonKind::Object(members) => members.iter().try_for_each(|member| {
-            let key = index.span(member.key_span.start, member.key_span.end);
+            let key = index.span(member.key_span.start as usize, member.key_span.end as usize);
             if member.key_span != key {
                 return Err(format!("key {:?} is not {key:?}", member.key_span));
             }
@@ -96,7 +96,7 @@ fn agrees_with_serde_json(text: &str) -> Result<(), String> {
         (Err(error), Ok(_)) => return Err(format!("{text:?} is refused: {}", error.message)),
         (Err(error), Err(_)) => {
             let span = error.span;
-            if span.start > span.end || span.end > text.len() {
+            if span.start > span.end || span.end as usize > text.len() {
                 return Err(format!("{text:?}: {span:?} is outside the text"));
             }
             let position = format!(" at line {}, column {}", span.line, span.column);
@@ -251,7 +251,11 @@ fn numbers_too_large_for_a_float_are_kept_as_written() {
 /// The words and position of the error for `text`.
 fn error(text: &str) -> (String, usize, usize) {
     let error = parse(text).unwrap_err();
-    (error.message, error.span.start, error.span.end)
+    (
+        error.message,
+        error.span.start as usize,
+        error.span.end as usize,
+    )
 }
 
 #[test]

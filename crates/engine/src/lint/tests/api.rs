@@ -25,7 +25,7 @@ fn lint_policy_returns_the_parser_and_lint_findings_in_source_order() {
             ParseCode::DuplicateKey.into(),
         ]
     );
-    let starts: Vec<usize> = findings.iter().map(|finding| finding.span.start).collect();
+    let starts: Vec<u32> = findings.iter().map(|finding| finding.span.start).collect();
     let mut sorted = starts.clone();
     sorted.sort_unstable();
     assert_eq!(starts, sorted);

@@ -6,6 +6,7 @@ mod actions;
 mod api;
 mod blog;
 mod conditions;
+mod covered;
 mod fixtures;
 mod principals;
 mod public;
@@ -91,7 +92,7 @@ fn only(findings: &[Diagnostic], code: impl Into<Code>) -> &Diagnostic {
 
 /// The policy text a finding points at.
 fn text_at<'a>(text: &'a str, finding: &Diagnostic) -> &'a str {
-    &text[finding.span.start..finding.span.end]
+    &text[finding.span.range()]
 }
 
 /// The policy texts `findings` point at, in order.

@@ -46,7 +46,7 @@ proptest! {
         for findings in [lint(&text, kind), lint_unknown_repository(&text, kind)] {
             for finding in findings {
                 prop_assert!(finding.span.start <= finding.span.end);
-                prop_assert!(finding.span.end <= text.len());
+                prop_assert!(finding.span.end as usize <= text.len());
             }
         }
     }

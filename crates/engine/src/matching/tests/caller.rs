@@ -324,3 +324,35 @@ fn a_caller_is_written_as_its_display_form_only() {
     assert!(bare.is_written_as("arn:aws:iam::111122223333:root"));
     assert!(!bare.is_written_as("111122223333"));
 }
+
+proptest::proptest! {
+    #[test]
+    fn a_user_or_roles_path_is_the_text_between_the_slashes_around_its_segments(
+        kind in proptest::sample::select(vec!["user", "role"]),
+        segments in proptest::collection::vec("[a-zA-Z0-9_+=,.@-]{0,4}|[ !~é]", 0..4),
+        name in "[a-zA-Z0-9_+=,.@-]{0,6}",
+        padding in proptest::sample::select(vec!["", " ", "\t"]),
+    ) {
+        // The caller's path borrows the ARN's text; it must be the `/segments/` a copy would build, and
+        // the caller must read and be written as it did when the path was built as a copy.
+        let resource: String = segments.iter().map(|segment| format!("{segment}/")).collect();
+        let text = format!("{padding}arn:aws:iam::111122223333:{kind}/{resource}{name}{padding}");
+        let expected_path = match segments.as_slice() {
+            [] => "/".to_string(),
+            _ => format!("/{}", resource),
+        };
+        match Caller::parse(&text) {
+            Ok(Caller::User { path, name: read, .. } | Caller::Role { path, name: read, .. }) => {
+                proptest::prop_assert_eq!(&path, &expected_path);
+                proptest::prop_assert_eq!(&read, &name);
+                proptest::prop_assert!(Caller::parse(&text).is_ok_and(|caller| caller.is_written_as(text.trim())));
+            }
+            Ok(other) => proptest::prop_assert!(false, "{text:?} read as {other:?}"),
+            Err(CallerError::InvalidPath { path, .. }) => {
+                proptest::prop_assert_eq!(&path, &expected_path);
+            }
+            Err(CallerError::InvalidName { .. }) => proptest::prop_assert!(name.is_empty()),
+            Err(other) => proptest::prop_assert!(false, "{text:?} refused: {other}"),
+        }
+    }
+}

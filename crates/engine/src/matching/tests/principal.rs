@@ -303,7 +303,7 @@ fn reference(
     value: &str,
     caller: &Caller,
 ) -> Result<NamedAs, PrincipalMismatch> {
-    use crate::matching::caller::is_account_id;
+    use crate::matching::caller_text::is_account_id;
     use crate::matching::{CallerError, has_wildcard, is_unique_id};
     match kind {
         PrincipalKind::Everyone if value == "*" => Ok(NamedAs::Everyone),

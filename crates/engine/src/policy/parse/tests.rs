@@ -91,7 +91,7 @@ fn valid_policies_have_no_diagnostics() {
 }
 
 /// A diagnostic's code, line and column.
-type Position = (Code, usize, usize);
+type Position = (Code, u32, u32);
 
 /// Each row: kind, text, the expected (code, line, column) list.
 #[test]
@@ -376,7 +376,7 @@ fn scalars_may_be_strings_numbers_or_booleans() {
 fn spans_point_at_the_text_of_every_element() {
     let text = VALID_REPOSITORY;
     let policy = parse_policy(text, PolicyKind::Repository).policy.unwrap();
-    let at = |span: crate::span::Span| &text[span.start..span.end];
+    let at = |span: crate::span::Span| &text[span.range()];
     assert_eq!(policy.version_span.map(at), Some("\"2012-10-17\""));
     assert_eq!(
         policy.id.as_ref().map(|id| at(id.span)),
@@ -436,8 +436,10 @@ fn spans_count_utf16_units_for_non_ascii_text() {
     let parsed = parse_policy(text, PolicyKind::Repository);
     let effect = parsed.policy.unwrap().statements[0].effect.clone().unwrap();
     let utf16: Vec<u16> = text.encode_utf16().collect();
-    let highlighted =
-        String::from_utf16(&utf16[effect.span.utf16_start..effect.span.utf16_end]).unwrap();
+    let highlighted = String::from_utf16(
+        &utf16[effect.span.utf16_start as usize..effect.span.utf16_end as usize],
+    )
+    .unwrap();
     assert_eq!(highlighted, "\"Allow\"");
 }
 
@@ -486,7 +488,7 @@ proptest! {
     fn arbitrary_json_shaped_text_never_panics(text in r#"[\[\]{}",:0-9a-zA-Z *\\]{0,120}"#) {
         let parsed = parse_policy(&text, PolicyKind::Repository);
         for diagnostic in parsed.diagnostics {
-            prop_assert!(diagnostic.span.start <= diagnostic.span.end && diagnostic.span.end <= text.len());
+            prop_assert!(diagnostic.span.start <= diagnostic.span.end && diagnostic.span.end as usize <= text.len());
         }
     }
 }
