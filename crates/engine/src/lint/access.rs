@@ -1,7 +1,7 @@
 //! Who a repository policy lets in: everyone without a condition that narrows the caller, and whole other
 //! accounts with push, delete or policy actions (PRIN, XACCT, GCK, ECRPOL).
 
-use super::grants::{Capability, capabilities, capability, fully_catalogued};
+use super::grants::{Capability, capabilities, capability, covered_actions, fully_catalogued};
 use super::text::{and_list, names};
 use super::{Input, docs, has_effect};
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
@@ -53,7 +53,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
         });
         if let Some(entry) = everyone {
             if !narrowed(statement, NARROWING_KEYS) {
-                findings.extend(public_access(input, statement).map(|message| {
+                findings.extend(public_access(statement).map(|message| {
                     Diagnostic::new(
                         Severity::SecurityWarning,
                         LintCode::PublicAccess,
@@ -80,7 +80,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
             else {
                 continue;
             };
-            if let Some(message) = cross_account_write(input, statement, account) {
+            if let Some(message) = cross_account_write(statement, account) {
                 findings.push(
                     Diagnostic::new(
                         Severity::SecurityWarning,
@@ -101,9 +101,9 @@ const FIX: &str = "name the accounts that need access in `Principal`, or add a c
 /// PRIN: `"*"` is everyone, anonymous callers included. The message says what they could do, in words;
 /// `None` when the statement surely grants nothing on a repository (only registry-level actions or names
 /// that are not actions, which other findings report).
-fn public_access<'a>(input: &Input<'a>, statement: &'a Statement) -> Option<String> {
+fn public_access(statement: &Statement) -> Option<String> {
     let block = statement.action.as_ref()?;
-    let capabilities = capabilities(&input.covered.of(block));
+    let capabilities = capabilities(&covered_actions(block));
     let doing = match capabilities.as_slice() {
         [] if fully_catalogued(block) => return None,
         [] => "call this statement's actions on this repository".to_string(),
@@ -123,12 +123,8 @@ fn public_access<'a>(input: &Input<'a>, statement: &'a Statement) -> Option<Stri
 /// PRIN: an account principal delegates to every principal of that account that its own IAM policies
 /// allow. Push, delete and policy actions granted that way reach far beyond the one pipeline that needs
 /// them. `None` when the statement grants no such action.
-fn cross_account_write<'a>(
-    input: &Input<'a>,
-    statement: &'a Statement,
-    account: &str,
-) -> Option<String> {
-    let actions = input.covered.of(statement.action.as_ref()?);
+fn cross_account_write(statement: &Statement, account: &str) -> Option<String> {
+    let actions = statement.action.as_ref().map(covered_actions)?;
     let writes: Vec<String> = actions
         .iter()
         .filter(|action| action.takes_repository() && capability(action).writes())

@@ -2,7 +2,7 @@
 //! (`operator_types`), condition keys that do not exist or that
 //! the statement's actions never carry, and `ForAllValues:` in an Allow (OPS, GCK, MV, ECRSAR, ECRPSAR).
 
-use super::grants::{fully_catalogued, is_catalogued};
+use super::grants::{covered_actions, fully_catalogued, is_catalogued};
 use super::text::names;
 use super::{Input, docs, has_effect, operator_types};
 use crate::catalog::{catalog, some_action_carries};
@@ -18,7 +18,7 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
             findings.extend(operator_types::mismatch(condition));
             match unknown_key(condition) {
                 Some(finding) => findings.push(finding),
-                None => findings.extend(key_not_carried(input, statement, condition)),
+                None => findings.extend(key_not_carried(statement, condition)),
             }
             if has_effect(statement, Effect::Allow) {
                 findings.extend(for_all_values_in_allow(statement, condition));
@@ -118,11 +118,7 @@ fn unknown_key(condition: &Condition) -> Option<Diagnostic> {
 /// ECRSAR, ECRPSAR: keys such as `ecr:ResourceTag/...`, `aws:RequestTag/...` and `aws:TagKeys` are
 /// present only for the actions the service lists them with. Global keys that every request may carry
 /// are not checked. Only statements whose actions the catalogue fully knows are checked.
-fn key_not_carried<'a>(
-    input: &Input<'a>,
-    statement: &'a Statement,
-    condition: &Condition,
-) -> Option<Diagnostic> {
+fn key_not_carried(statement: &Statement, condition: &Condition) -> Option<Diagnostic> {
     let key = condition.key.value.as_str();
     let catalog = catalog();
     let action_specific = some_action_carries(key);
@@ -130,7 +126,7 @@ fn key_not_carried<'a>(
     if !action_specific || !fully_catalogued(block) {
         return None;
     }
-    let covered = input.covered.of(block);
+    let covered = covered_actions(block);
     if covered.is_empty()
         || covered
             .iter()

@@ -1,9 +1,6 @@
 //! What a statement's `Action` or `NotAction` covers, in catalogue actions, and what those actions let a
 //! caller do, in words (ECRSAR, ECRPSAR).
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use crate::catalog::{Action, catalog};
 use crate::policy::ActionBlock;
 
@@ -37,47 +34,6 @@ pub(super) fn covered_actions(block: &ActionBlock) -> Vec<&'static Action> {
     } else {
         matched
     }
-}
-
-/// The catalogued actions of every action block one lint run has asked about, found once per distinct
-/// list of patterns: the statements of a policy often repeat the same `Action`, and several checks ask
-/// about each statement's.
-#[derive(Debug, Default)]
-pub(super) struct CoveredActions<'a> {
-    /// Each block asked about whose patterns no earlier one had, with its actions.
-    found: RefCell<Vec<(&'a ActionBlock, Actions)>>,
-}
-
-/// Catalogued actions, shared by every check that asks about the same block.
-type Actions = Rc<[&'static Action]>;
-
-impl<'a> CoveredActions<'a> {
-    /// What [`covered_actions`] gives for `block`.
-    pub(super) fn of(&self, block: &'a ActionBlock) -> Actions {
-        let known = self
-            .found
-            .borrow()
-            .iter()
-            .find(|(seen, _)| same_patterns(seen, block))
-            .map(|(_, actions)| Rc::clone(actions));
-        known.unwrap_or_else(|| {
-            let actions: Actions = covered_actions(block).into();
-            self.found.borrow_mut().push((block, Rc::clone(&actions)));
-            actions
-        })
-    }
-}
-
-/// Whether two blocks cover the same actions because they are written alike: both `Action` or both
-/// `NotAction`, with the same patterns in the same order.
-fn same_patterns(first: &ActionBlock, second: &ActionBlock) -> bool {
-    first.negated == second.negated
-        && first.patterns.len() == second.patterns.len()
-        && first
-            .patterns
-            .iter()
-            .zip(&second.patterns)
-            .all(|(one, other)| one.value == other.value)
 }
 
 /// Whether the catalogue knows every action the block covers: it is an `Action` (not `NotAction`) whose

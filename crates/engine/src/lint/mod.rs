@@ -29,7 +29,6 @@ mod tests;
 
 use crate::diagnostic::Diagnostic;
 use crate::matching::Arn;
-use grants::CoveredActions;
 use serde::Serialize;
 
 use crate::policy::{Effect, ParsedPolicy, Policy, PolicyKind, Shared, Statement, parse_policy};
@@ -105,7 +104,6 @@ pub fn lint_parsed(parsed: &ParsedPolicy, options: &LintOptions) -> Vec<Diagnost
             .as_deref()
             .and_then(|arn| Arn::parse(arn.trim()).ok()),
         registry_scope: options.registry_scope,
-        covered: CoveredActions::default(),
     };
     let mut findings = Vec::new();
     structure::check(&input, &mut findings);
@@ -140,8 +138,6 @@ struct Input<'a> {
     repository: Option<Arn>,
     /// The registry policy scope.
     registry_scope: RegistryPolicyScope,
-    /// The actions of the statements' action blocks, found once per distinct block.
-    covered: CoveredActions<'a>,
 }
 
 impl Input<'_> {

@@ -3,6 +3,7 @@
 //! from it. A Deny in a public repository's policy that covers its viewing actions is a warning. ECR
 //! Public has no pull actions (section 5); `ecr:` pull actions there are `other-service-action`.
 
+use super::grants::covered_actions;
 use super::{Input, docs, has_effect};
 use crate::diagnostic::{Diagnostic, LintCode};
 use crate::policy::Effect;
@@ -33,10 +34,8 @@ pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        let viewing: Vec<String> = input
-            .covered
-            .of(block)
-            .iter()
+        let viewing: Vec<String> = covered_actions(block)
+            .into_iter()
             .filter(|action| {
                 action.service == "ecr-public" && VIEW_ACTIONS.contains(&action.name.as_str())
             })

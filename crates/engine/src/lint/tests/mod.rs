@@ -6,7 +6,6 @@ mod actions;
 mod api;
 mod blog;
 mod conditions;
-mod covered;
 mod fixtures;
 mod principals;
 mod public;
