@@ -3,9 +3,9 @@
 //! it matches: the same or a wider principal, action and resource set. Negated elements are never
 //! compared.
 //!
-//! Before two statements are compared, a summary of their Principals in a few bits
-//! ([`PrincipalSummary`]) rules out most pairs: a repository policy of a hundred statements, one per
-//! account, compares some hundred pairs instead of ten thousand, on every edit.
+//! Before two statements' elements are compared, a summary of their Principals in one word
+//! ([`PrincipalSummary`]) rules out most pairs with a bit test: in a repository policy of a hundred
+//! statements, one per account, some hundred pairs are compared instead of ten thousand, on every edit.
 
 use super::grants::is_catalogued;
 use super::{Input, docs};
