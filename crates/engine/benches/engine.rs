@@ -166,7 +166,26 @@ fn benchmarks(criterion: &mut Criterion) {
         bench.iter(|| text_to_result_json(black_box(TYPICAL)))
     });
     let edits = keystroke_edits();
+    assert!(
+        edits
+            .iter()
+            .zip(edits.iter().skip(1))
+            .all(|(one, next)| one != next),
+        "every keystroke edit must change the 100-statement policy, or the cache would hold it"
+    );
     let mut keystroke_cache = PolicyCache::new();
+    let Some(first_result) = edits
+        .first()
+        .and_then(|text| cached_text_to_result_json(&mut keystroke_cache, text))
+    else {
+        eprintln!("the keystroke fixture does not give a result");
+        std::process::exit(2)
+    };
+    println!(
+        "100-statement scenario: {} edits, a result of {} bytes",
+        edits.len(),
+        first_result.len()
+    );
     let mut keystrokes = edits.iter().cycle();
     count_allocations(
         "100-statement scenario text to result JSON after an edit",
