@@ -39,7 +39,7 @@ pub use matrix::{Matrix, MatrixRow};
 pub use outcome_key::OutcomeKey;
 pub use policy_set::{Decider, PolicySet};
 pub use result::{
-    ComparedText, ElementReport, Evaluation, MissingKey, OperationAction, PatternReport,
+    ElementReport, Evaluation, MissingKey, OperationAction, PatternDetail, PatternReport,
     PolicyReport, PrincipalReport, Reason, RequestFacts, StatementOutcome, StatementRef,
     StatementReport, Step, Verdict,
 };

@@ -12,9 +12,12 @@ use crate::condition::ConditionsOutcome;
 use crate::context::ContextEntry;
 use crate::decision::Decision;
 use crate::diagnostic::Diagnostic;
-use crate::matching::{ActionMatch, PrincipalMatch, ResourceMatch};
+use crate::matching::{
+    ActionMatch, ActionMismatch, NamedAs, PrincipalMatch, PrincipalMismatch, ResourceMatch,
+    ResourceMismatch,
+};
 use crate::operation::Operation;
-use crate::policy::{Effect, PolicyKind, Shared, SharedList, SharedStr};
+use crate::policy::{Effect, PolicyKind, PrincipalKind, Shared, SharedList, SharedStr};
 use crate::span::Span;
 use crate::unwrap::Wrapper;
 
@@ -258,10 +261,7 @@ pub enum StatementOutcome {
 /// The result of an `Action`/`NotAction` or `Resource`/`NotResource` element.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(
-    rename_all = "camelCase",
-    bound(serialize = "T: Serialize + ComparedText")
-)]
+#[serde(rename_all = "camelCase", bound(serialize = "T: PatternDetail"))]
 pub struct ElementReport<T> {
     /// Whether the element matches the request (after applying `Not...`). Not written out: it is whether
     /// any pattern matches, flipped for `Not...` (NOTACT, NOTRES).
@@ -300,24 +300,55 @@ const PATTERN_REPORT: &str = r#"/**
  */
 export type PatternReport<T> = { span: Span; matched?: boolean; value?: string } & T;"#;
 
-/// What a pattern's detail compared with the request, for [`PatternReport`]'s serialization. The
-/// report's span is the JSON string the pattern was read from.
-pub trait ComparedText {
+/// A pattern's comparison in detail, as a [`PatternReport`] holds it: what it compared with the request,
+/// and the fields it adds to the report's flat object after `span`, `matched` and `value`. Those fields
+/// are the ones the detail's own serialization writes, in its order (a test holds them to it): the
+/// report names them itself, so that it is written as one struct and not through serde's `flatten`,
+/// which writes a map whose keys the page's module would convert into JavaScript strings one by one.
+pub trait PatternDetail {
+    /// The type of the detail's `mismatch`.
+    type Mismatch: Serialize;
     /// The pattern or principal as compared.
     fn compared(&self) -> &str;
-    /// Whether [`ComparedText::compared`] is the string as written, not a substitution of it.
+    /// Whether [`PatternDetail::compared`] is the string as written, not a substitution of it.
     fn as_written(&self) -> bool {
         true
     }
+    /// How a principal entry is written; `None` for an action or a resource.
+    fn kind(&self) -> Option<PrincipalKind> {
+        None
+    }
+    /// Whether an action or resource pattern contains `*` or `?`; `false` for a principal entry.
+    fn wildcard(&self) -> bool {
+        false
+    }
+    /// How a principal entry names the caller; `None` for an action or a resource, or no match.
+    fn how(&self) -> Option<NamedAs> {
+        None
+    }
+    /// Why the pattern does not match; `None` when it matches.
+    fn mismatch(&self) -> Option<&Self::Mismatch>;
 }
 
-impl ComparedText for ActionMatch {
+impl PatternDetail for ActionMatch {
+    type Mismatch = ActionMismatch;
+
     fn compared(&self) -> &str {
         &self.pattern
     }
+
+    fn wildcard(&self) -> bool {
+        self.wildcard
+    }
+
+    fn mismatch(&self) -> Option<&ActionMismatch> {
+        self.mismatch.as_ref()
+    }
 }
 
-impl ComparedText for ResourceMatch {
+impl PatternDetail for ResourceMatch {
+    type Mismatch = ResourceMismatch;
+
     fn compared(&self) -> &str {
         &self.pattern
     }
@@ -325,38 +356,70 @@ impl ComparedText for ResourceMatch {
     fn as_written(&self) -> bool {
         !self.substituted
     }
-}
 
-impl ComparedText for PrincipalMatch {
-    fn compared(&self) -> &str {
-        &self.value
+    fn wildcard(&self) -> bool {
+        self.wildcard
+    }
+
+    fn mismatch(&self) -> Option<&ResourceMismatch> {
+        self.mismatch.as_ref()
     }
 }
 
-impl<T: Serialize + ComparedText> Serialize for PatternReport<T> {
+impl PatternDetail for PrincipalMatch {
+    type Mismatch = PrincipalMismatch;
+
+    fn compared(&self) -> &str {
+        &self.value
+    }
+
+    fn kind(&self) -> Option<PrincipalKind> {
+        Some(self.kind)
+    }
+
+    fn how(&self) -> Option<NamedAs> {
+        self.how
+    }
+
+    fn mismatch(&self) -> Option<&PrincipalMismatch> {
+        self.mismatch.as_ref()
+    }
+}
+
+impl<T: PatternDetail> Serialize for PatternReport<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let value = self.detail.compared();
-        let in_text = self.detail.as_written() && written_plainly(self.span, value);
+        let detail = &self.detail;
+        let value = detail.compared();
+        let in_text = detail.as_written() && written_plainly(self.span, value);
         PatternJson {
             span: self.span,
             matched: self.matched,
             value: (!in_text).then_some(value),
-            detail: &self.detail,
+            kind: detail.kind(),
+            wildcard: detail.wildcard(),
+            how: detail.how(),
+            mismatch: detail.mismatch(),
         }
         .serialize(serializer)
     }
 }
 
-/// How a [`PatternReport`] is written out.
+/// How a [`PatternReport`] is written out: its own fields, then its detail's.
 #[derive(Serialize)]
-struct PatternJson<'a, T> {
+struct PatternJson<'a, M> {
     span: Span,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     matched: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<&'a str>,
-    #[serde(flatten)]
-    detail: &'a T,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<PrincipalKind>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    wildcard: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    how: Option<NamedAs>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mismatch: Option<&'a M>,
 }
 
 /// Whether the JSON string at `span`, whose value is `value`, is written without escapes, so that the

@@ -15,7 +15,7 @@ use std::error::Error;
 use std::io::{BufRead, Write};
 
 use ecr_policy_engine::eval::{
-    ComparedText, ElementReport, PatternReport, PrincipalReport, RequestTime, StatementReport,
+    ElementReport, PatternDetail, PatternReport, PrincipalReport, RequestTime, StatementReport,
     evaluate,
 };
 use ecr_policy_engine::matching::{ActionMatch, ResourceMatch};
@@ -82,7 +82,7 @@ fn principal(report: &PrincipalReport, caller: &str) -> Value {
 
 /// Whether an `Action` or `Resource` element matched, and each pattern as compared with the request's
 /// part that `against` picks.
-fn patterns<T: ComparedText>(element: &ElementReport<T>, against: impl Fn(&T) -> &str) -> Value {
+fn patterns<T: PatternDetail>(element: &ElementReport<T>, against: impl Fn(&T) -> &str) -> Value {
     let patterns: Vec<Value> = element
         .patterns
         .iter()
@@ -92,6 +92,6 @@ fn patterns<T: ComparedText>(element: &ElementReport<T>, against: impl Fn(&T) ->
 }
 
 /// A pattern or entry as compared, and what with.
-fn compared<T: ComparedText>(pattern: &PatternReport<T>, against: &str) -> Value {
+fn compared<T: PatternDetail>(pattern: &PatternReport<T>, against: &str) -> Value {
     json!({ "value": pattern.detail.compared(), "against": against })
 }

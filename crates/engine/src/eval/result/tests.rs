@@ -1,10 +1,11 @@
 //! The evaluation result as JSON (README, "The evaluation result as JSON"): what the policy text and the
 //! request facts say is not written again, and what is left out says the same as what it replaced.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::eval::{RequestTime, evaluate};
-use crate::scenario::scenario_from_value;
+use crate::eval::{ElementReport, PatternDetail, PatternReport, RequestTime, evaluate};
+use crate::scenario::{scenario_from_value, scenarios_from_text};
 
 const REPO: &str = "arn:aws:ecr:us-east-1:111122223333:repository/app";
 
@@ -112,4 +113,70 @@ fn what_the_request_and_the_statement_say_is_written_once() {
             },
         })
     );
+}
+
+/// `report` as written out, and as its own fields followed by its detail's own serialization, both as
+/// JSON text, which keeps the order of the fields.
+fn written_and_expected<T: PatternDetail + Serialize>(
+    report: &PatternReport<T>,
+) -> (String, String) {
+    let written = serde_json::to_string(report).unwrap();
+    let own = serde_json::to_string(&json!({"span": report.span})).unwrap();
+    let mut expected = own.trim_end_matches('}').to_owned();
+    if report.matched {
+        expected.push_str(r#","matched":true"#);
+    }
+    let plain: Value = serde_json::from_str(&written).unwrap();
+    if let Some(value) = plain.get("value") {
+        expected.push_str(&format!(r#","value":{value}"#));
+    }
+    let detail = serde_json::to_string(&report.detail).unwrap();
+    let fields = detail.trim_start_matches('{');
+    if fields != "}" {
+        expected.push(',');
+    }
+    expected.push_str(fields);
+    (written, expected)
+}
+
+/// Checks each pattern of `element` with [`written_and_expected`]; returns how many there were.
+fn each_pattern_as_expected<T: PatternDetail + Serialize>(
+    element: Option<&ElementReport<T>>,
+) -> usize {
+    let patterns = element.map_or(&[][..], |element| &element.patterns[..]);
+    for report in patterns {
+        let (written, expected) = written_and_expected(report);
+        assert_eq!(written, expected);
+    }
+    patterns.len()
+}
+
+#[test]
+fn a_pattern_report_writes_its_detail_as_the_detail_serializes_itself() {
+    // PatternReport names its detail's fields itself (`PatternDetail`) instead of flattening the
+    // detail: over every statement of every corpus scenario (a suite's first request), the fields it
+    // writes are the detail's own serialization, in its order, after `span`, `matched` and `value`.
+    let mut patterns = 0;
+    for path in ecr_policy_test_kit::corpus_files().unwrap() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for scenario in scenarios_from_text(&text).unwrap_or_default() {
+            let evaluation = evaluate(&scenario, RequestTime(ecr_policy_test_kit::CORPUS_SECONDS));
+            for statement in evaluation
+                .policies
+                .iter()
+                .flat_map(|policy| &policy.statements)
+            {
+                if let Some(principal) = &statement.principal {
+                    for entry in &principal.entries {
+                        let (written, expected) = written_and_expected(entry);
+                        assert_eq!(written, expected);
+                        patterns += 1;
+                    }
+                }
+                patterns += each_pattern_as_expected(statement.action.as_ref());
+                patterns += each_pattern_as_expected(statement.resource.as_deref());
+            }
+        }
+    }
+    assert!(patterns > 1000, "only {patterns} patterns in the corpus");
 }
