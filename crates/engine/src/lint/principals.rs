@@ -57,7 +57,7 @@ fn aws_problem(value: &str) -> Option<String> {
     if !value.starts_with("arn:") {
         return Some(format!("`{value}` is not a principal: name {example}"));
     }
-    match CallerText::parse(value) {
+    match CallerText::read(value) {
         Ok(_) | Err(CallerError::UnsupportedPartition { .. }) => None,
         Err(error) => Some(format!("{error}; name {example}")),
     }

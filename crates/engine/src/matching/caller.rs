@@ -22,67 +22,68 @@ use serde::Serialize;
 use super::caller_error::CallerError;
 use super::caller_text::CallerText;
 
-/// Who makes the request.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+/// Who makes the request. Generic over how it holds its parts: `String`, the default, owns them; `&str`
+/// borrows them from the text they were read from, for readers that keep only a verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(
     tag = "kind",
     rename_all = "camelCase",
     rename_all_fields = "camelCase"
 )]
-pub enum Caller {
+pub enum Caller<S = String> {
     /// An IAM user.
     User {
         /// `aws`, `aws-cn` or `aws-us-gov`.
-        partition: String,
+        partition: S,
         /// The 12-digit account id.
-        account: String,
+        account: S,
         /// The IAM path, `/` or `/a/b/`.
-        path: String,
+        path: S,
         /// The user name.
-        name: String,
+        name: S,
     },
     /// A session of an IAM role, named by the role's ARN; the session name is unknown.
     Role {
         /// `aws`, `aws-cn` or `aws-us-gov`.
-        partition: String,
+        partition: S,
         /// The 12-digit account id.
-        account: String,
+        account: S,
         /// The IAM path, `/` or `/a/b/`.
-        path: String,
+        path: S,
         /// The role name.
-        name: String,
+        name: S,
     },
     /// A role session named by its STS ARN, which carries the role name but not the role's path.
     AssumedRole {
         /// `aws`, `aws-cn` or `aws-us-gov`.
-        partition: String,
+        partition: S,
         /// The 12-digit account id.
-        account: String,
+        account: S,
         /// The name of the assumed role.
-        role_name: String,
+        role_name: S,
         /// The session name chosen when the role was assumed.
-        session_name: String,
+        session_name: S,
     },
     /// A federated user created by `GetFederationToken`.
     FederatedUser {
         /// `aws`, `aws-cn` or `aws-us-gov`.
-        partition: String,
+        partition: S,
         /// The 12-digit account id.
-        account: String,
+        account: S,
         /// The name passed to `GetFederationToken`.
-        name: String,
+        name: S,
     },
     /// The account's root user.
     Root {
         /// `aws`, `aws-cn` or `aws-us-gov`; `aws` when given as a bare account id.
-        partition: String,
+        partition: S,
         /// The 12-digit account id.
-        account: String,
+        account: S,
     },
     /// An AWS service principal such as `codebuild.amazonaws.com`.
     Service {
         /// The service principal name as given.
-        name: String,
+        name: S,
     },
     /// An unauthenticated caller.
     Anonymous,
@@ -116,61 +117,72 @@ impl PrincipalType {
     }
 }
 
-impl Caller {
-    /// Parses the scenario's `principal` string. Surrounding whitespace is ignored.
-    pub fn parse(text: &str) -> Result<Caller, CallerError> {
-        CallerText::parse(text).map(CallerText::to_caller)
-    }
-
-    /// The caller's parts, borrowed.
-    fn as_text(&self) -> CallerText<'_> {
+impl<S> Caller<S> {
+    /// The same caller with each part made by `part` from this one's: the one place that takes a caller
+    /// apart variant by variant to hold its text another way.
+    pub fn map<'a, T>(&'a self, part: impl Fn(&'a S) -> T) -> Caller<T> {
         match self {
             Caller::User {
                 partition,
                 account,
                 path,
                 name,
-            } => CallerText::User {
-                partition,
-                account,
-                path,
-                name,
+            } => Caller::User {
+                partition: part(partition),
+                account: part(account),
+                path: part(path),
+                name: part(name),
             },
             Caller::Role {
                 partition,
                 account,
                 path,
                 name,
-            } => CallerText::Role {
-                partition,
-                account,
-                path,
-                name,
+            } => Caller::Role {
+                partition: part(partition),
+                account: part(account),
+                path: part(path),
+                name: part(name),
             },
             Caller::AssumedRole {
                 partition,
                 account,
                 role_name,
                 session_name,
-            } => CallerText::AssumedRole {
-                partition,
-                account,
-                role_name,
-                session_name,
+            } => Caller::AssumedRole {
+                partition: part(partition),
+                account: part(account),
+                role_name: part(role_name),
+                session_name: part(session_name),
             },
             Caller::FederatedUser {
                 partition,
                 account,
                 name,
-            } => CallerText::FederatedUser {
-                partition,
-                account,
-                name,
+            } => Caller::FederatedUser {
+                partition: part(partition),
+                account: part(account),
+                name: part(name),
             },
-            Caller::Root { partition, account } => CallerText::Root { partition, account },
-            Caller::Service { name } => CallerText::Service { name },
-            Caller::Anonymous => CallerText::Anonymous,
+            Caller::Root { partition, account } => Caller::Root {
+                partition: part(partition),
+                account: part(account),
+            },
+            Caller::Service { name } => Caller::Service { name: part(name) },
+            Caller::Anonymous => Caller::Anonymous,
         }
+    }
+}
+
+impl Caller {
+    /// Parses the scenario's `principal` string. Surrounding whitespace is ignored.
+    pub fn parse(text: &str) -> Result<Caller, CallerError> {
+        CallerText::read(text).map(CallerText::to_caller)
+    }
+
+    /// The caller's parts, borrowed.
+    fn as_text(&self) -> CallerText<'_> {
+        self.map(String::as_str)
     }
 
     /// The caller's partition; `None` for service principals and anonymous callers.

@@ -1,6 +1,6 @@
-//! A caller read from its text without copying it: the parts of a `principal` string, borrowed. The
-//! linter and the principal matcher read many principal texts of which they keep only the verdict;
-//! [`Caller`] is this made owned.
+//! A caller read from its text without copying it: the parts of a `principal` string, borrowed, as a
+//! `Caller<&str>`. The linter and the principal matcher read many principal texts of which they keep
+//! only the verdict; [`Caller::parse`] reads one this way and then copies its parts.
 
 use std::fmt;
 
@@ -14,51 +14,12 @@ const PARTITIONS: [&str; 3] = ["aws", "aws-cn", "aws-us-gov"];
 /// Suffixes that make a name a service principal.
 const SERVICE_SUFFIXES: [&str; 2] = [".amazonaws.com", ".amazonaws.com.cn"];
 
-/// A [`Caller`] whose parts borrow the text it was read from (the variants and fields are the same).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CallerText<'a> {
-    /// An IAM user.
-    User {
-        partition: &'a str,
-        account: &'a str,
-        path: &'a str,
-        name: &'a str,
-    },
-    /// A session of an IAM role, named by the role's ARN.
-    Role {
-        partition: &'a str,
-        account: &'a str,
-        path: &'a str,
-        name: &'a str,
-    },
-    /// A role session named by its STS ARN.
-    AssumedRole {
-        partition: &'a str,
-        account: &'a str,
-        role_name: &'a str,
-        session_name: &'a str,
-    },
-    /// A federated user created by `GetFederationToken`.
-    FederatedUser {
-        partition: &'a str,
-        account: &'a str,
-        name: &'a str,
-    },
-    /// The account's root user.
-    Root {
-        partition: &'a str,
-        account: &'a str,
-    },
-    /// An AWS service principal.
-    Service { name: &'a str },
-    /// An unauthenticated caller.
-    Anonymous,
-}
+/// A [`Caller`] whose parts borrow the text it was read from.
+pub(crate) type CallerText<'a> = Caller<&'a str>;
 
 impl<'a> CallerText<'a> {
-    /// Reads the scenario's `principal` string, as [`Caller::parse`] does. Surrounding whitespace is
-    /// ignored.
-    pub(crate) fn parse(text: &'a str) -> Result<Self, CallerError> {
+    /// Reads a `principal` string, its parts borrowed from it. Surrounding whitespace is ignored.
+    pub(crate) fn read(text: &'a str) -> Result<Self, CallerError> {
         let input = text.trim();
         if input.is_empty() {
             Err(CallerError::Empty)
@@ -92,57 +53,7 @@ impl<'a> CallerText<'a> {
 
     /// The caller, its parts copied.
     pub(crate) fn to_caller(self) -> Caller {
-        let owned = str::to_owned;
-        match self {
-            CallerText::User {
-                partition,
-                account,
-                path,
-                name,
-            } => Caller::User {
-                partition: owned(partition),
-                account: owned(account),
-                path: owned(path),
-                name: owned(name),
-            },
-            CallerText::Role {
-                partition,
-                account,
-                path,
-                name,
-            } => Caller::Role {
-                partition: owned(partition),
-                account: owned(account),
-                path: owned(path),
-                name: owned(name),
-            },
-            CallerText::AssumedRole {
-                partition,
-                account,
-                role_name,
-                session_name,
-            } => Caller::AssumedRole {
-                partition: owned(partition),
-                account: owned(account),
-                role_name: owned(role_name),
-                session_name: owned(session_name),
-            },
-            CallerText::FederatedUser {
-                partition,
-                account,
-                name,
-            } => Caller::FederatedUser {
-                partition: owned(partition),
-                account: owned(account),
-                name: owned(name),
-            },
-            CallerText::Root { partition, account } => Caller::Root {
-                partition: owned(partition),
-                account: owned(account),
-            },
-            CallerText::Service { name } => Caller::Service { name: owned(name) },
-            CallerText::Anonymous => Caller::Anonymous,
-        }
+        self.map(|part| (*part).to_owned())
     }
 
     /// Whether `text` is exactly how the caller is written (its [`Display`](fmt::Display) form), compared

@@ -243,7 +243,7 @@ fn aws_principal_arn(value: &str) -> Result<Caller, PrincipalMismatch> {
     if !value.starts_with("arn:") {
         return Err(PrincipalMismatch::Unrecognized);
     }
-    match CallerText::parse(value) {
+    match CallerText::read(value) {
         Ok(entry) if entry.is_written_as(value) => Ok(entry.to_caller()),
         Err(CallerError::Group { .. }) => Err(PrincipalMismatch::Group),
         _ => Err(PrincipalMismatch::Unrecognized),
