@@ -6,6 +6,8 @@ use ecr_policy_engine::float::float_text;
 use ecr_policy_engine::policy::PolicyKind;
 use wasm_bindgen::JsValue;
 
+use crate::utf8;
+
 /// A JavaScript `Error` for misuse of `function`, as the `Err` that wasm-bindgen throws.
 pub fn misuse(function: &str, message: &str) -> JsValue {
     js_sys::Error::new(&format!("{function}: {message}")).into()
@@ -13,7 +15,7 @@ pub fn misuse(function: &str, message: &str) -> JsValue {
 
 /// The argument as a string, or an error naming `argument`.
 pub fn string(function: &str, argument: &str, value: &JsValue) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| {
+    utf8::as_string(value).ok_or_else(|| {
         misuse(
             function,
             &format!("`{argument}` must be a string, got {}", describe(value)),

@@ -21,7 +21,7 @@ use js_sys::JsString;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use crate::args;
+use crate::{args, utf8};
 
 /// A scenario argument as read: the scenario, or why its document could not be read.
 pub type ReadScenario = Rc<Result<Scenario, ScenarioError>>;
@@ -42,7 +42,7 @@ pub fn scenario(function: &str, value: &JsValue) -> Result<ReadScenario, JsValue
     Ok(LAST_READ.with_borrow_mut(|last| match last {
         Some((last_text, read)) if *last_text == text => Rc::clone(read),
         _ => {
-            let document = String::from(&text);
+            let document = utf8::string_of(&text);
             let read = Rc::new(
                 scenario_from_text(&document).map_err(|error| ScenarioError {
                     line: None,
@@ -64,7 +64,7 @@ pub fn options<T: for<'de> serde::Deserialize<'de>>(
     argument: &str,
     value: &JsValue,
 ) -> Result<T, JsValue> {
-    let text = String::from(json_text(function, argument, value)?);
+    let text = utf8::string_of(&json_text(function, argument, value)?);
     ecr_policy_engine::scenario::read_document(&text).map_err(|error| {
         let at = match error.path.strip_prefix('[') {
             Some(_) => format!("{argument}{}", error.path),

@@ -24,6 +24,7 @@ mod args;
 mod bench;
 mod convert;
 mod policies;
+mod utf8;
 
 #[cfg(feature = "first-load")]
 mod catalog;

@@ -85,6 +85,36 @@ fn a_finding_after_a_non_ascii_sid_has_utf16_offsets() {
     );
 }
 
+#[wasm_bindgen_test]
+fn a_lone_surrogate_reads_as_one_replacement_character_and_the_spans_after_it_hold() {
+    // A JavaScript string may hold half of a surrogate pair, which UTF-8 cannot: the module reads it as
+    // U+FFFD, one UTF-16 code unit like the half it replaces, so the offsets after it do not move.
+    let text: JsString = js(
+        r#""{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"T\ud800am\", \"Effect\": \"Allow\", \"Action\": \"ecr:BatchGetImage\", \"Resource\": \"*\", \"Efect\": \"Allow\"}]}""#,
+    )
+    .into();
+    assert_eq!(text.char_code_at(50), f64::from(0xd800));
+    let findings = ecr_policy_wasm::lint(
+        text.clone().into(),
+        JsValue::from_str("identity"),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let highlighted: Vec<String> = (0..length_at(&findings, "diagnostics"))
+        .map(|index| {
+            let (start, end) = (
+                number_at(&findings, &format!("diagnostics.{index}.span.0")),
+                number_at(&findings, &format!("diagnostics.{index}.span.1")),
+            );
+            text.substring(start as u32, end as u32).into()
+        })
+        .collect();
+    assert!(
+        highlighted.contains(&r#""Efect""#.to_owned()),
+        "{highlighted:?}"
+    );
+}
+
 /// `aws ecr get-repository-policy` output around `policy_text()`, with a repository name outside the
 /// Basic Multilingual Plane before it, so that UTF-16, character and byte offsets all differ.
 fn wrapped_policy_text() -> String {
