@@ -31,13 +31,14 @@ function verdict(met) {
 
 /**
  * A WebAssembly case's row: its ratio to the closest native work, and the verdict against its own target
- * when it has one (`targetMicros`; Chromium's figure, or Node.js's when Chromium did not run).
+ * when it has one (`targetMicros`; Chromium's figure, or Node.js's when Chromium did not run), or what it
+ * is there to compare with (`scale`).
  */
 function wasmRow(caseInfo, node, chromium) {
   const cells = [micros(node?.median), micros(chromium?.median)];
   const figure = caseInfo.native && nativeFigure(caseInfo.native);
   const worst = Math.max(node?.median ?? Infinity, chromium?.median ?? Infinity);
-  let target = "— (splits the keystroke case)";
+  let target = caseInfo.scale ? `— (${caseInfo.scale})` : "— (splits the keystroke case)";
   if (caseInfo.native && !figure) target = `native “${caseInfo.native}” not measured: run scripts/bench`;
   if (figure) target = `— (native “${caseInfo.native}” ${micros(figure.median)}: ${number(worst / figure.median, 1)}×)`;
   if (caseInfo.targetMicros) {

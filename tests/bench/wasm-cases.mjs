@@ -6,12 +6,15 @@
 // target). "JS call" cases time what the page pays for one call of the package from
 // JavaScript: reading the scenario object, the engine's work, and building the result object. They are
 // shown next to the closest native work for scale; some have a target of their own (`targetMicros`).
+// Two reference cases call no module at all: `JSON.parse` of a result's JSON text, what JavaScript's own
+// parser takes to build the same objects as a JS call returns, to show how much of a call that alone is.
 
 import { timeCalls, timeInside } from "./timing.mjs";
 
 /**
- * The cases, in report order: id, label, whether it is an inside case (judged against the target), and
- * the native criterion benchmark (scripts/bench) it is compared with.
+ * The cases, in report order: id, label, whether it is an inside case (judged against the target), the
+ * native criterion benchmark (scripts/bench) it is compared with, and for a reference case what it is
+ * there to compare with (`scale`).
  */
 export const WASM_CASES = [
   { id: "parse-1kb", label: "parse 1 KB policy (inside wasm)", inside: true, native: "parse 1 KB policy" },
@@ -27,9 +30,16 @@ export const WASM_CASES = [
   { id: "organization-js", label: "`evaluate` with boundary, session, SCPs and RCPs (JS call; cached policies)", inside: false, native: "evaluate with boundary, session, SCPs and RCPs" },
   { id: "matrix-js", label: "`matrix` (JS call; cached policies)", inside: false, native: "all-actions matrix" },
   { id: "keystroke-js", label: "`evaluate` after an edit of the keystroke case's 100-statement policy (JS call)", inside: false, native: null, targetMicros: 500 },
+  { id: "typical-parse", label: "`JSON.parse` of the typical scenario's result as JSON text (no call into the module)", inside: false, native: null, scale: "for scale: the typical JS calls build these same objects" },
+  { id: "keystroke-parse", label: "`JSON.parse` of the keystroke case's result as JSON text (no call into the module)", inside: false, native: null, scale: "for scale: the keystroke JS call builds these same objects" },
   { id: "diff-js", label: "`diff` of two 20-statement repository policies (JS call; what the Compare view's analyses worker pays after each pause in typing)", inside: false, native: "diff of two 20-statement policies", targetMicros: 16000 },
   { id: "suite-js", label: "`evaluateSuite` of 20 requests after an edit of its repository policy (JS call)", inside: false, native: "suite of 20 requests", targetMicros: 16000 },
 ];
+
+/** `evaluate`'s result for `scenario` as JSON text. */
+function resultJson(wasm, scenario, at) {
+  return JSON.stringify(wasm.evaluate(scenario, at));
+}
 
 /** What each case's work gives, to check it did the work it claims (a benchmark of an error is no benchmark). */
 function checks(wasm, inputs) {
@@ -50,6 +60,8 @@ function checks(wasm, inputs) {
     "organization-js": decision(inputs.organization),
     "matrix-js": rows,
     "keystroke-js": `${inputs.keystrokeEdits.map(decision).join(", ")}; result ${JSON.stringify(wasm.evaluate(inputs.keystrokeEdits[0], inputs.at)).length} characters of JSON (target at most 30 KB)`,
+    "typical-parse": `${JSON.parse(resultJson(wasm, inputs.typical, inputs.at)).decision}; ${resultJson(wasm, inputs.typical, inputs.at).length} characters`,
+    "keystroke-parse": `${JSON.parse(resultJson(wasm, inputs.keystrokeEdits[0], inputs.at)).decision}; ${resultJson(wasm, inputs.keystrokeEdits[0], inputs.at).length} characters`,
     "diff-js": (() => {
       const diff = wasm.diff(inputs.diffVersions.old, inputs.diffVersions.new, "repository", undefined, inputs.at);
       return `${diff.changes.length} changes among ${diff.requests} representative requests`;
@@ -63,6 +75,8 @@ export function runWasmCases(wasm, inputs) {
   const { at } = inputs;
   const inside = (benchCase, input) => timeInside((count) => wasm.benchEngine(benchCase, input, count, at));
   const edited = inputs.keystrokeEdits;
+  const typicalJson = resultJson(wasm, inputs.typical, at);
+  const keystrokeJson = resultJson(wasm, edited[0], at);
   let next = 0;
   let nextSuite = 0;
   let nextRequest = 0;
@@ -88,6 +102,8 @@ export function runWasmCases(wasm, inputs) {
         next = (next + 1) % edited.length;
         return wasm.evaluate(edited[next], at);
       }),
+    "typical-parse": () => timeCalls(() => JSON.parse(typicalJson)),
+    "keystroke-parse": () => timeCalls(() => JSON.parse(keystrokeJson)),
     "diff-js": () => timeCalls(() => wasm.diff(inputs.diffVersions.old, inputs.diffVersions.new, "repository", undefined, at)),
     "suite-js": () =>
       timeCalls(() => {
