@@ -423,12 +423,12 @@ struct PatternJson<'a, M> {
 }
 
 /// Whether the JSON string at `span`, whose value is `value`, is written without escapes, so that the
-/// text between its quotes is `value`. Every escape is longer than what it stands for (`\n` is two code
-/// units for one, `\u00e9` six for one), so the string is written plainly exactly when it is its value
-/// and two quotes long. A span mapped into a text that wrapped the policy (an escaped JSON string) is
-/// longer too, so its value is written out.
+/// text between its quotes is `value`. Every escape is longer in UTF-8 than what it stands for (`\n` is
+/// two bytes for one, `\u00e9` six for two, a surrogate pair's twelve for four), so the string is written
+/// plainly exactly when it is its value's length and two quotes long. A span mapped into a text that
+/// wrapped the policy (an escaped JSON string) is longer too, so its value is written out.
 fn written_plainly(span: Span, value: &str) -> bool {
-    span.utf16_end.saturating_sub(span.utf16_start) as usize == value.encode_utf16().count() + 2
+    span.end.saturating_sub(span.start) as usize == value.len() + 2
 }
 
 /// The result of a `Principal`/`NotPrincipal` element.

@@ -1,6 +1,7 @@
 //! The evaluation result as JSON (README, "The evaluation result as JSON"): what the policy text and the
 //! request facts say is not written again, and what is left out says the same as what it replaced.
 
+use proptest::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -179,4 +180,64 @@ fn a_pattern_report_writes_its_detail_as_the_detail_serializes_itself() {
         }
     }
     assert!(patterns > 1000, "only {patterns} patterns in the corpus");
+}
+
+/// A character of a generated pattern: ASCII, accented (AWS takes characters up to U+00FF), or one
+/// JSON must escape.
+fn pattern_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        proptest::char::range('a', 'z'),
+        Just('é'),
+        Just('ÿ'),
+        Just('/'),
+        Just('"'),
+        Just('\\'),
+        Just('\n'),
+    ]
+}
+
+/// `value` as a JSON string, each character written as itself or, where `escaped` says so (and always
+/// where JSON requires it), as a `\u` escape.
+fn json_string(value: &[(char, bool)]) -> String {
+    let mut text = String::from('"');
+    for &(character, escaped) in value {
+        if escaped || matches!(character, '"' | '\\' | '\n') {
+            for unit in character.encode_utf16(&mut [0; 2]) {
+                text.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            text.push(character);
+        }
+    }
+    text.push('"');
+    text
+}
+
+proptest! {
+    #[test]
+    fn a_pattern_carries_its_value_exactly_when_its_text_has_an_escape(
+        value in proptest::collection::vec((pattern_char(), proptest::bool::weighted(0.1)), 1..12),
+    ) {
+        // A pattern's `value` is written out exactly when the JSON string at its span is not its value
+        // between two quotes: when any character of it is written as an escape.
+        let repository = "arn:aws:ecr:us-east-1:111122223333:repository/";
+        let value: Vec<(char, bool)> = repository.chars().map(|character| (character, false)).chain(value).collect();
+        let written = json_string(&value);
+        let policy = format!(
+            r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": [{written}]}}]}}"#
+        );
+        let json = result(
+            "arn:aws:iam::111122223333:user/bob",
+            json!({"identityPolicies": [{"name": "pull", "policy": policy}]}),
+        );
+        let pattern = &json["policies"][0]["statements"][0]["resource"]["patterns"][0];
+        let plain: String = value.iter().map(|&(character, _)| character).collect();
+        let has_escape = written != format!("\"{plain}\"");
+        prop_assert_eq!(pattern.get("value").is_some(), has_escape, "{}", written);
+        if has_escape {
+            prop_assert_eq!(&pattern["value"], &json!(plain));
+        } else {
+            prop_assert_eq!(between_quotes(&policy, &pattern["span"]), plain);
+        }
+    }
 }
