@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::policy::{SharedList, SharedStr};
+
 /// Where a context value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -17,15 +19,16 @@ pub enum ContextSource {
     Derived,
 }
 
-/// One condition key of the request and its values.
+/// One condition key of the request and its values, shared: every evaluation of a prepared request
+/// repeats its context, and each condition's outcome the values of its key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ContextEntry {
     /// The key as given or as AWS spells it (`aws:PrincipalArn`).
-    pub key: String,
+    pub key: SharedStr,
     /// The values as text. Booleans are `true`/`false`, numbers as written.
-    pub values: Vec<String>,
+    pub values: SharedList<SharedStr>,
     /// Whether the key was given as an array (a multivalued key, MV). An empty array is an empty set.
     /// Left out of the JSON when false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -82,20 +85,24 @@ impl Context {
 
 impl ContextEntry {
     /// A single-valued entry.
-    pub fn single(key: impl Into<String>, value: impl Into<String>, source: ContextSource) -> Self {
+    pub fn single(
+        key: impl Into<SharedStr>,
+        value: impl Into<SharedStr>,
+        source: ContextSource,
+    ) -> Self {
         Self {
             key: key.into(),
-            values: vec![value.into()],
+            values: SharedList::from([value.into()]),
             multivalued: false,
             source,
         }
     }
 
     /// A multivalued entry.
-    pub fn multi(key: impl Into<String>, values: Vec<String>, source: ContextSource) -> Self {
+    pub fn multi(key: impl Into<SharedStr>, values: Vec<SharedStr>, source: ContextSource) -> Self {
         Self {
             key: key.into(),
-            values,
+            values: SharedList::from(values),
             multivalued: true,
             source,
         }
@@ -130,7 +137,7 @@ mod tests {
         let entry = context.get("aws:resourcetag/team");
         assert_eq!(
             entry.map(|entry| entry.values.clone()),
-            Some(vec!["Blue".to_string()])
+            Some(SharedList::from(["Blue".into()]))
         );
     }
 

@@ -56,7 +56,7 @@ impl Matches {
 pub(super) fn compare(
     base: OperatorBase,
     values: &[ConditionValue],
-    request: &[String],
+    request: &[SharedStr],
     context: &Context,
     version: Version,
 ) -> Compared {
@@ -127,7 +127,7 @@ fn substituted<'v>(
 /// Policy and request values of the families that parse their values, with `parse`.
 fn parsed(
     values: &[ConditionValue],
-    request: &[String],
+    request: &[SharedStr],
     parse: fn(&str) -> Option<Parsed>,
     reason: InvalidReason,
     holds: impl Fn(&Parsed, &Parsed) -> bool,
@@ -167,7 +167,7 @@ fn parsed(
                 invalid_values.push(InvalidValue {
                     side: ValueSide::Request,
                     span: None,
-                    text: value.clone(),
+                    text: String::from(value),
                     reason,
                 });
             }

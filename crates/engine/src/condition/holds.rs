@@ -20,8 +20,7 @@ pub fn condition_holds(condition: &Condition, context: &Context, version: Versio
     };
     let request = context
         .get(&condition.key.value)
-        .map(|entry| entry.values.as_slice())
-        .unwrap_or_default();
+        .map_or(&[][..], |entry| &entry.values);
     let matches_some =
         |value: &str| matches_some_value(operator.base, &condition.values, value, context, version);
     if operator.base == OperatorBase::Null {

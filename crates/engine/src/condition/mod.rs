@@ -52,10 +52,8 @@ pub fn evaluate_condition(
     context: &Context,
     version: Version,
 ) -> ConditionOutcome {
-    let request_values = context
-        .get(&condition.key.value)
-        .map(|entry| entry.values.as_slice());
-    let request = request_values.unwrap_or_default();
+    let request_values = context.get(&condition.key.value).map(|entry| &entry.values);
+    let request = request_values.map_or(&[][..], |values| values);
     let missing_key = request.is_empty();
     let outcome = |matched, compared: Option<compare::Compared>, explanation| {
         let (value_results, invalid_values) = compared
@@ -68,7 +66,7 @@ pub fn evaluate_condition(
             operator_span: condition.operator_text.span,
             key: SharedStr::from(&condition.key.value),
             key_span: condition.key.span,
-            request_values: request_values.map(<[String]>::to_vec),
+            request_values: request_values.cloned(),
             value_results,
             missing_key,
             invalid_values,

@@ -5,7 +5,7 @@
 use super::compare::{Compared, compare};
 use super::outcome::ConditionWhy;
 use crate::context::Context;
-use crate::policy::{ConditionValue, OperatorBase, Version};
+use crate::policy::{ConditionValue, OperatorBase, SharedStr, Version};
 
 /// Compares the policy values with whether the key is absent; returns the comparison, whether the
 /// condition holds, and why.
@@ -18,7 +18,7 @@ pub(super) fn evaluate(
     let compared = compare(
         OperatorBase::Null,
         values,
-        &[absence_text(key_absent).to_string()],
+        &[SharedStr::from(absence_text(key_absent))],
         context,
         version,
     );

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::variables::VariableUse;
-use crate::policy::{Operator, SharedStr};
+use crate::policy::{Operator, SharedList, SharedStr};
 use crate::span::Span;
 
 /// The result of all the conditions of one statement: they AND together (MV, ECRIAM).
@@ -36,7 +36,7 @@ pub struct ConditionOutcome {
     /// Where the key is written.
     pub key_span: Span,
     /// The request's values for the key; `None` when the request does not have the key.
-    pub request_values: Option<Vec<String>>,
+    pub request_values: Option<SharedList<SharedStr>>,
     /// One result per policy value, in source order.
     pub value_results: Vec<ValueResult>,
     /// Whether the key is missing from the request or has no values (an empty set counts as missing);

@@ -20,7 +20,7 @@
 
 use super::compare::Matches;
 use super::outcome::ConditionWhy;
-use crate::policy::{Operator, SetQualifier};
+use crate::policy::{Operator, SetQualifier, SharedStr};
 
 /// How the request values of a condition combine, before negation: the formulas above read with the
 /// negation taken out.
@@ -50,7 +50,7 @@ impl Quantifier {
 /// only until the result is known.
 pub(super) fn holds(
     operator: Operator,
-    request: &[String],
+    request: &[SharedStr],
     mut matches_some: impl FnMut(&str) -> bool,
 ) -> bool {
     if request.is_empty() {
@@ -68,7 +68,7 @@ pub(super) fn holds(
 pub(super) fn decide(
     operator: Operator,
     matches: &Matches,
-    request: &[String],
+    request: &[SharedStr],
 ) -> (bool, ConditionWhy) {
     let negated = operator.base.is_negated();
     if request.is_empty() {
@@ -82,7 +82,7 @@ pub(super) fn decide(
             .find(|(_, row)| !matches_some(row));
         let why = match unmatched {
             Some((value, _)) => ConditionWhy::RequestValueMatchedNothing {
-                request_value: value.clone(),
+                request_value: String::from(value),
             },
             None => ConditionWhy::EveryRequestValueMatched,
         };
@@ -96,7 +96,7 @@ pub(super) fn decide(
         let why = match first {
             Some((policy_value_index, value)) => ConditionWhy::ValueMatched {
                 policy_value_index,
-                request_value: value.clone(),
+                request_value: String::from(value),
             },
             None => ConditionWhy::NoValueMatched,
         };

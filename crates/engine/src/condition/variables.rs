@@ -116,7 +116,7 @@ fn resolve(name: &str, default: Option<&str>, context: &Context) -> VariableUse 
         .filter(|entry| !entry.multivalued)
         .and_then(|entry| entry.values.first());
     let (resolved, from_default) = match (value, default) {
-        (Some(value), _) => (Some(value.clone()), false),
+        (Some(value), _) => (Some(String::from(value)), false),
         (None, Some(default)) => (Some(default.to_string()), true),
         (None, None) => (None, false),
     };

@@ -3,6 +3,7 @@
 
 use crate::context::{Context, ContextEntry, ContextSource};
 use crate::matching::Caller;
+use crate::policy::SharedStr;
 use crate::scenario::{ContextInput, Request};
 use crate::time::RequestTime;
 
@@ -28,58 +29,57 @@ pub fn derive_untimed(
             ContextInput::Single(value) => {
                 ContextEntry::single(key, value.text(), ContextSource::Caller)
             }
-            ContextInput::Multi(values) => ContextEntry::multi(
-                key,
-                values.iter().map(|value| value.text()).collect(),
-                ContextSource::Caller,
-            ),
+            ContextInput::Multi(values) => {
+                let values = values
+                    .iter()
+                    .map(|value| SharedStr::from(value.text()))
+                    .collect();
+                ContextEntry::multi(key, values, ContextSource::Caller)
+            }
         });
     }
-    let derived =
-        |key: &str, value: String| ContextEntry::single(key, value, ContextSource::Derived);
+    let derived = |key: &str, value: &str| ContextEntry::single(key, value, ContextSource::Derived);
     let mut add = |entry: ContextEntry| context.insert_if_absent(entry);
 
     // GCK: aws:PrincipalArn is the role ARN for a role session; absent for service principals and anonymous.
     if let Some(arn) = caller.principal_arn() {
-        add(derived("aws:PrincipalArn", arn));
+        add(derived("aws:PrincipalArn", &arn));
     }
     // GCK: aws:PrincipalAccount is present for all requests, `anonymous` for anonymous callers.
     match (caller, caller.account()) {
-        (_, Some(account)) => add(derived("aws:PrincipalAccount", account.to_string())),
-        (Caller::Anonymous, None) => add(derived("aws:PrincipalAccount", "anonymous".to_string())),
+        (_, Some(account)) => add(derived("aws:PrincipalAccount", account)),
+        (Caller::Anonymous, None) => add(derived("aws:PrincipalAccount", "anonymous")),
         _ => {}
     }
     // Section 8: Account, User, FederatedUser, AssumedRole, Anonymous.
     if let Some(principal_type) = caller.principal_type() {
-        add(derived(
-            "aws:PrincipalType",
-            principal_type.as_str().to_string(),
-        ));
+        add(derived("aws:PrincipalType", principal_type.as_str()));
     }
     // GCK: aws:username only for IAM users; aws:userid where it can be known.
     if let Some(username) = caller.username() {
-        add(derived("aws:username", username.to_string()));
+        add(derived("aws:username", username));
     }
     if let Some(userid) = caller.userid() {
-        add(derived("aws:userid", userid));
+        add(derived("aws:userid", &userid));
     }
     // GCK: aws:PrincipalIsAWSService is present on all signed requests; PrincipalServiceName only for services.
     if !matches!(caller, Caller::Anonymous) {
         let is_service = matches!(caller, Caller::Service { .. });
-        add(derived("aws:PrincipalIsAWSService", is_service.to_string()));
+        let is_service = if is_service { "true" } else { "false" };
+        add(derived("aws:PrincipalIsAWSService", is_service));
     }
     if let Some(service) = caller.service_name() {
-        add(derived("aws:PrincipalServiceName", service.to_string()));
+        add(derived("aws:PrincipalServiceName", service));
     }
     // GCK: always present for ECR.
     if let Some(account) = resource_account {
-        add(derived(RESOURCE_ACCOUNT, account.to_string()));
+        add(derived(RESOURCE_ACCOUNT, account));
     }
     if let Some(region) = region.filter(|region| !region.is_empty()) {
-        add(derived("aws:RequestedRegion", region.to_string()));
+        add(derived("aws:RequestedRegion", region));
     }
-    add(derived("aws:SecureTransport", "true".to_string()));
-    add(derived("aws:ViaAWSService", "false".to_string()));
+    add(derived("aws:SecureTransport", "true"));
+    add(derived("aws:ViaAWSService", "false"));
     context
 }
 
@@ -102,6 +102,7 @@ pub fn time_entries(time: RequestTime) -> [ContextEntry; 2] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::SharedList;
     use crate::scenario::Scalar;
 
     fn derive_context(
@@ -215,7 +216,7 @@ mod tests {
         let secure = context.get("aws:securetransport").unwrap();
         assert_eq!(
             (secure.values.clone(), secure.source),
-            (vec!["false".to_string()], ContextSource::Caller)
+            (SharedList::from(["false".into()]), ContextSource::Caller)
         );
         assert_eq!(
             context.get("aws:username").map(|entry| entry.source),

@@ -57,7 +57,7 @@ fn conditions_on_the_clock_are_decided_at_each_request_time() {
     let condition = &july.policies[0].statements[0].conditions.each[0];
     assert_eq!(
         condition.request_values,
-        Some(vec!["2026-07-01T00:00:00Z".to_string()])
+        Some(SharedList::from(["2026-07-01T00:00:00Z".into()]))
     );
 }
 

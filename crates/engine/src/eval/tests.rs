@@ -512,7 +512,7 @@ fn the_context_marks_derived_keys() {
         .iter()
         .find(|entry| entry.key == "aws:PrincipalArn")
         .unwrap();
-    assert_eq!(principal_arn.values, [USER]);
+    assert_eq!(principal_arn.values, vec![SharedStr::from(USER)]);
     assert_eq!(principal_arn.source, crate::context::ContextSource::Derived);
 }
 

@@ -57,7 +57,7 @@ impl Draft {
                 .context
                 .iter()
                 .find(|entry| entry.key.eq_ignore_ascii_case(key))
-                .and_then(|entry| entry.values.first().cloned())
+                .and_then(|entry| entry.values.first().map(String::from))
         };
         let asked: Vec<&str> = match request.operation {
             Some(operation) => operation.steps().iter().map(|step| step.action).collect(),

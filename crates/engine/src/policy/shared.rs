@@ -123,6 +123,12 @@ impl<T> From<Vec<T>> for Shared<[T]> {
     }
 }
 
+impl<T, const N: usize> From<[T; N]> for Shared<[T]> {
+    fn from(items: [T; N]) -> Self {
+        Self(Arc::from(items))
+    }
+}
+
 impl<'a, T> IntoIterator for &'a Shared<[T]> {
     type Item = &'a T;
     type IntoIter = slice::Iter<'a, T>;

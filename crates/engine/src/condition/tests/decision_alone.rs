@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use super::condition;
 use crate::condition::{condition_holds, conditions_hold, evaluate_condition, evaluate_conditions};
 use crate::context::{Context, ContextEntry, ContextSource};
-use crate::policy::{Operator, OperatorBase, OperatorFamily, Version};
+use crate::policy::{Operator, OperatorBase, OperatorFamily, SharedList, SharedStr, Version};
 
 /// Values of every family, some of them invalid for it, and text with variables and wildcards.
 const VALUES: &[&str] = &[
@@ -63,8 +63,13 @@ fn operator_names() -> Vec<String> {
 fn context(request: Option<&[&str]>, multivalued: bool, other: &[&str]) -> Context {
     let mut context = Context::new();
     let entry = |key: &str, values: &[&str], multivalued| ContextEntry {
-        key: key.to_string(),
-        values: values.iter().map(|value| (*value).to_string()).collect(),
+        key: key.into(),
+        values: SharedList::from(
+            values
+                .iter()
+                .map(|value| SharedStr::from(*value))
+                .collect::<Vec<_>>(),
+        ),
         multivalued,
         source: ContextSource::Caller,
     };

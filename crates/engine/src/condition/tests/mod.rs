@@ -67,7 +67,7 @@ pub(super) fn multi(key: &str, values: &[&str]) -> Context {
     let mut context = Context::new();
     context.insert(ContextEntry::multi(
         key,
-        values.iter().map(|value| (*value).to_string()).collect(),
+        values.iter().map(|value| SharedStr::from(*value)).collect(),
         ContextSource::Caller,
     ));
     context

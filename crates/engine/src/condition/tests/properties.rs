@@ -9,7 +9,7 @@ use crate::condition::{
     Pattern, ValueSide, date, evaluate_condition, ip, numeric, substitute, unreadable_policy_values,
 };
 use crate::context::{Context, ContextEntry, ContextSource};
-use crate::policy::{OperatorBase, Version};
+use crate::policy::{OperatorBase, SharedList, SharedStr, Version};
 
 /// The obvious exponential matcher, as the reference.
 fn reference_glob(pattern: &[char], value: &[char]) -> bool {
@@ -88,9 +88,9 @@ proptest! {
         let mut context = Context::new();
         if let Some(request) = request {
             let entry = if multivalued {
-                ContextEntry::multi("k", request, ContextSource::Caller)
+                ContextEntry::multi("k", request.into_iter().map(SharedStr::from).collect(), ContextSource::Caller)
             } else {
-                ContextEntry { key: "k".to_string(), values: request, multivalued: false, source: ContextSource::Caller }
+                ContextEntry { key: "k".into(), values: SharedList::from(request.into_iter().map(SharedStr::from).collect::<Vec<_>>()), multivalued: false, source: ContextSource::Caller }
             };
             context.insert(entry);
         }

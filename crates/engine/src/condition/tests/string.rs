@@ -2,6 +2,7 @@
 
 use super::{eval, holds, single};
 use crate::condition::ConditionWhy;
+use crate::policy::SharedList;
 
 #[test]
 fn string_equals_is_case_sensitive() {
@@ -93,5 +94,8 @@ fn no_matching_value_is_explained() {
     let outcome = eval("StringEquals", "k", &["red"], &single("k", "blue"));
     assert!(!outcome.matched);
     assert_eq!(outcome.explanation, ConditionWhy::NoValueMatched);
-    assert_eq!(outcome.request_values, Some(vec!["blue".to_string()]));
+    assert_eq!(
+        outcome.request_values,
+        Some(SharedList::from(["blue".into()]))
+    );
 }
