@@ -5,7 +5,8 @@ use super::index::{Place, Tables};
 use super::key_name;
 use super::model::{Action, Catalog, ConditionKey, GlobalConditionKey, Service};
 use crate::distance::{is_close, levenshtein};
-use crate::matching::{glob_match_ignore_case, has_wildcard};
+use crate::matching::glob_match_ignore_case;
+use crate::policy::has_wildcard;
 
 /// The service whose repository actions make the "all actions" matrix.
 const MATRIX_SERVICE: &str = "ecr";

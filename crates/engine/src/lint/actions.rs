@@ -7,7 +7,7 @@ use crate::catalog::{Action, catalog};
 use crate::condition::variables_in;
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::distance::levenshtein;
-use crate::matching::has_wildcard;
+use crate::policy::has_wildcard;
 use crate::policy::{ActionBlock, Effect, SharedStr, Spanned};
 
 /// Checks every statement's `Action` or `NotAction`.

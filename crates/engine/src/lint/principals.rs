@@ -3,7 +3,8 @@
 
 use super::{Input, docs, has_effect};
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
-use crate::matching::{Caller, CallerError, CallerText, has_wildcard, is_unique_id};
+use crate::matching::{Caller, CallerError, CallerText, is_unique_id};
+use crate::policy::has_wildcard;
 use crate::policy::{Effect, PrincipalBlock, PrincipalEntry, PrincipalKind};
 
 /// Checks every statement's `Principal` or `NotPrincipal`.

@@ -11,7 +11,8 @@ use super::grants::is_catalogued;
 use super::{Input, docs};
 use crate::catalog::catalog;
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
-use crate::matching::{glob_match_ignore_case, has_wildcard, match_resource};
+use crate::matching::{glob_match_ignore_case, match_resource};
+use crate::policy::has_wildcard;
 use crate::policy::{
     ActionBlock, Effect, PrincipalBlock, PrincipalEntry, PrincipalKind, ResourceBlock, Statement,
 };

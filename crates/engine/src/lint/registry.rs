@@ -6,7 +6,8 @@ use super::resources::can_name_a_repository;
 use super::{Input, docs, has_effect};
 use crate::catalog::{Action, catalog};
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
-use crate::matching::{glob_match, has_wildcard};
+use crate::matching::glob_match;
+use crate::policy::has_wildcard;
 use crate::policy::{Effect, PolicyKind, SharedStr, Spanned, Statement};
 use crate::registry::{
     CREATE_PULL_THROUGH_CACHE_RULE, RegistryPolicyScope, V1_ENFORCED_ACTIONS, enforced_under_v1,

@@ -4,7 +4,8 @@
 use super::grants::is_catalogued;
 use super::{Input, docs, has_effect};
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
-use crate::matching::{Arn, ArnError, has_wildcard, match_resource};
+use crate::matching::{Arn, ArnError, match_resource};
+use crate::policy::has_wildcard;
 use crate::policy::{Effect, ResourceBlock, SharedStr, Spanned};
 
 /// Checks every statement's `Resource` or `NotResource`.

@@ -26,4 +26,4 @@ pub(crate) use principal::is_unique_id;
 pub use principal::{NamedAs, PrincipalMatch, PrincipalMismatch, PrincipalName, match_principal};
 pub use resource::{ResourceMatch, ResourceMismatch, match_resource};
 pub(crate) use wildcard::{Wildcard, glob_with};
-pub use wildcard::{glob_match, glob_match_ignore_case, has_wildcard};
+pub use wildcard::{glob_match, glob_match_ignore_case};

@@ -34,7 +34,7 @@ use serde::Serialize;
 use super::caller::Caller;
 use super::caller_error::CallerError;
 use super::caller_text::{CallerText, is_account_id};
-use super::wildcard::has_wildcard;
+use crate::policy::has_wildcard;
 use crate::policy::{PrincipalKind, SharedStr};
 
 /// How a matching principal entry names the caller.

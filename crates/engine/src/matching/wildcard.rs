@@ -28,12 +28,6 @@ pub fn glob_match_ignore_case(pattern: &str, text: &str) -> bool {
     }
 }
 
-/// Whether `pattern` contains a wildcard character (`*` or `?`).
-pub fn has_wildcard(pattern: &str) -> bool {
-    // Both are ASCII, so no byte of another character can be taken for them.
-    pattern.bytes().any(|byte| byte == b'*' || byte == b'?')
-}
-
 fn chars_equal_ignore_case(a: char, b: char) -> bool {
     a == b || a.to_lowercase().eq(b.to_lowercase())
 }

@@ -6,6 +6,7 @@ mod model;
 mod operator;
 mod parse;
 mod shared;
+mod wildcard;
 
 pub use kind::PolicyKind;
 pub use model::{
@@ -16,3 +17,4 @@ pub use model::{
 pub use operator::{Operator, OperatorBase, OperatorError, OperatorFamily, SetQualifier};
 pub use parse::{ParsedPolicy, parse_policy};
 pub use shared::{Shared, SharedList, SharedStr};
+pub use wildcard::has_wildcard;

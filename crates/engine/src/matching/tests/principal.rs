@@ -304,7 +304,8 @@ fn reference(
     caller: &Caller,
 ) -> Result<NamedAs, PrincipalMismatch> {
     use crate::matching::caller_text::is_account_id;
-    use crate::matching::{CallerError, has_wildcard, is_unique_id};
+    use crate::matching::{CallerError, is_unique_id};
+    use crate::policy::has_wildcard;
     match kind {
         PrincipalKind::Everyone if value == "*" => Ok(NamedAs::Everyone),
         PrincipalKind::Everyone => Err(PrincipalMismatch::NotAWildcard),

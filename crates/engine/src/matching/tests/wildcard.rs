@@ -2,7 +2,8 @@
 
 use proptest::prelude::*;
 
-use crate::matching::{glob_match, glob_match_ignore_case, has_wildcard};
+use crate::matching::{glob_match, glob_match_ignore_case};
+use crate::policy::has_wildcard;
 
 /// The obvious recursive definition, exponential in the worst case: the oracle for the property tests.
 fn reference(pattern: &[char], text: &[char], equal: &dyn Fn(char, char) -> bool) -> bool {

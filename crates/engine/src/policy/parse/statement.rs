@@ -12,6 +12,7 @@ use crate::policy::model::{
 };
 use crate::policy::operator::{Operator, OperatorError};
 use crate::policy::shared::SharedStr;
+use crate::policy::wildcard::has_wildcard;
 use crate::span::Span;
 
 const STATEMENT_ELEMENTS: &[&str] = &[
@@ -373,7 +374,7 @@ fn check_principal_wildcard(entry: &PrincipalEntry, diagnostics: &mut Vec<Diagno
         _ if whole_wildcard => {
             "`*` is only allowed as `\"Principal\": \"*\"` or `{\"AWS\": \"*\"}`; name the principal, or use `*` with a condition"
         }
-        _ if entry.value.contains(['*', '?']) => {
+        _ if has_wildcard(&entry.value) => {
             "wildcards are not allowed inside a principal name: name each principal, or use `\"*\"` with an `ArnLike aws:PrincipalArn` condition"
         }
         _ => return,
