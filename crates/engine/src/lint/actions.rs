@@ -7,8 +7,7 @@ use crate::catalog::{Action, catalog};
 use crate::condition::variables_in;
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::distance::levenshtein;
-use crate::policy::has_wildcard;
-use crate::policy::{ActionBlock, Effect, SharedStr, Spanned};
+use crate::policy::{ActionBlock, Effect, SharedStr, Spanned, has_wildcard};
 
 /// Checks every statement's `Action` or `NotAction`.
 pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {

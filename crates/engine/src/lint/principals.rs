@@ -4,8 +4,7 @@
 use super::{Input, docs, has_effect};
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::matching::{Caller, CallerError, CallerText, is_unique_id};
-use crate::policy::has_wildcard;
-use crate::policy::{Effect, PrincipalBlock, PrincipalEntry, PrincipalKind};
+use crate::policy::{Effect, PrincipalBlock, PrincipalEntry, PrincipalKind, has_wildcard};
 
 /// Checks every statement's `Principal` or `NotPrincipal`.
 pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {

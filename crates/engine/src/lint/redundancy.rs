@@ -12,9 +12,9 @@ use super::{Input, docs};
 use crate::catalog::catalog;
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::matching::{glob_match_ignore_case, match_resource};
-use crate::policy::has_wildcard;
 use crate::policy::{
     ActionBlock, Effect, PrincipalBlock, PrincipalEntry, PrincipalKind, ResourceBlock, Statement,
+    has_wildcard,
 };
 
 /// Reports each statement covered by another; of two identical statements, the later one.

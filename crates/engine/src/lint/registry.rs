@@ -7,8 +7,7 @@ use super::{Input, docs, has_effect};
 use crate::catalog::{Action, catalog};
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::matching::glob_match;
-use crate::policy::has_wildcard;
-use crate::policy::{Effect, PolicyKind, SharedStr, Spanned, Statement};
+use crate::policy::{Effect, PolicyKind, SharedStr, Spanned, Statement, has_wildcard};
 use crate::registry::{
     CREATE_PULL_THROUGH_CACHE_RULE, RegistryPolicyScope, V1_ENFORCED_ACTIONS, enforced_under_v1,
 };

@@ -5,8 +5,7 @@ use super::grants::is_catalogued;
 use super::{Input, docs, has_effect};
 use crate::diagnostic::{Diagnostic, LintCode, Severity};
 use crate::matching::{Arn, ArnError, match_resource};
-use crate::policy::has_wildcard;
-use crate::policy::{Effect, ResourceBlock, SharedStr, Spanned};
+use crate::policy::{Effect, ResourceBlock, SharedStr, Spanned, has_wildcard};
 
 /// Checks every statement's `Resource` or `NotResource`.
 pub(super) fn check(input: &Input<'_>, findings: &mut Vec<Diagnostic>) {

@@ -9,8 +9,7 @@
 use serde::Serialize;
 
 use super::wildcard::glob_match_ignore_case;
-use crate::policy::SharedStr;
-use crate::policy::has_wildcard;
+use crate::policy::{SharedStr, has_wildcard};
 
 /// The outcome of comparing one action pattern from a policy with the request's action. Written out
 /// (as part of a [`PatternReport`](crate::eval::PatternReport)) without what the text and the request

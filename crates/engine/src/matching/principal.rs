@@ -34,8 +34,7 @@ use serde::Serialize;
 use super::caller::Caller;
 use super::caller_error::CallerError;
 use super::caller_text::{CallerText, is_account_id};
-use crate::policy::has_wildcard;
-use crate::policy::{PrincipalKind, SharedStr};
+use crate::policy::{PrincipalKind, SharedStr, has_wildcard};
 
 /// How a matching principal entry names the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -19,8 +19,7 @@ use serde::Serialize;
 
 use super::arn::{Arn, ArnSegment, six_components};
 use super::wildcard::glob_match;
-use crate::policy::SharedStr;
-use crate::policy::has_wildcard;
+use crate::policy::{SharedStr, has_wildcard};
 
 /// The outcome of comparing one resource pattern from a policy with the request's resource. Written out
 /// (as part of a [`PatternReport`](crate::eval::PatternReport)) without what the text and the request
