@@ -93,7 +93,7 @@ async function openBaseline(env, box) {
  * Runs the keystroke benchmark: ROUNDS keystrokes in the page and in the baseline, interleaved (the
  * first of each, a warm-up, left out), medians and their ratio; then TRACED_ROUNDS more in the page
  * under a Chromium trace for the split of the engine + render time, and as many in the baseline, for
- * the main thread's CPU time per keystroke in each (keydown to the end of the painted frame), which the
+ * the main thread's CPU time per keystroke in each (keydown to the end of the painted frame) and its split by kind of work, which the
  * machine's load hardly moves. `env.editorOnlyUrl` serves the baseline page.
  */
 export async function runKeystroke(env, wasm) {
@@ -134,6 +134,7 @@ export async function runKeystroke(env, wasm) {
     const editorAlone = median(baseline.slice(1).map((one) => one.toFrame));
     return {
       traced: medianBreakdown(traceWindows(trace, "bench:keydown", "bench:framed")),
+      tracedAlone: medianBreakdown(traceWindows(aloneTrace, "bench:keydown", "bench:text-framed")),
       tracedRounds: TRACED_ROUNDS,
       statement: KEYSTROKE_STATEMENT,
       rounds: measured.length,
