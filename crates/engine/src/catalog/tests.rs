@@ -29,6 +29,21 @@ fn embedded_catalogue_parses_and_lists_more_than_30_ecr_actions() {
 }
 
 #[test]
+fn embedded_catalogue_is_data_json_without_its_indentation() {
+    // ECRSAR: the build embeds data.json with the whitespace between tokens dropped; the value, the spaces
+    // inside its strings included, is the same.
+    let written: serde_json::Value =
+        serde_json::from_str(include_str!("data.json")).expect("data.json is JSON");
+    let embedded: serde_json::Value =
+        serde_json::from_str(DATA).expect("the embedded text is JSON");
+    assert_eq!(embedded, written);
+    assert!(
+        !DATA.contains('\n'),
+        "the embedded text keeps its line breaks"
+    );
+}
+
+#[test]
 fn unparsable_catalogue_data_gives_an_empty_catalogue() {
     // Style rule "never panic on any input": broken data degrades to an empty catalogue.
     let empty = load("{ \"services\": [");
