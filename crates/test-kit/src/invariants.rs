@@ -71,7 +71,7 @@ pub fn with_statement(scenario: &Scenario, slot: Slot, extra: Option<&Value>) ->
     let mut changed = scenario.clone();
     let source = source_mut(&mut changed, slot)?;
     let mut policy = match source {
-        PolicySource::Value(value) => value.value.clone(),
+        PolicySource::Value(value) => value.value().into_owned(),
         PolicySource::Text(text) => serde_json::from_str(text).ok()?,
     };
     let statements = policy.as_object_mut()?.get_mut("Statement")?;

@@ -378,10 +378,7 @@ impl Draft {
                     .identity_policies
                     .push(IdentityPolicy::Named(NamedPolicy {
                         name: name.clone(),
-                        policy: PolicySource::Value(PolicyValue {
-                            value,
-                            written: None,
-                        }),
+                        policy: PolicySource::Value(PolicyValue::Built(value)),
                     }));
                 self.sentences.push(format!(
                     "In the caller's account {account}, attach a new identity policy `{name}` to the caller allowing {what}.{registry_note}"
@@ -566,10 +563,9 @@ impl Draft {
         };
         *slot = match slot {
             PolicySource::Text(_) => PolicySource::Text(text.clone()),
-            PolicySource::Value(_) => PolicySource::Value(PolicyValue {
-                value: serde_json::from_str(&text).ok()?,
-                written: None,
-            }),
+            PolicySource::Value(_) => {
+                PolicySource::Value(PolicyValue::Built(serde_json::from_str(&text).ok()?))
+            }
         };
         match self.changed.iter_mut().find(|changed| changed.id == id) {
             Some(changed) => changed.text = text,

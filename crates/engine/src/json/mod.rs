@@ -14,6 +14,8 @@ mod fault;
 mod number;
 mod parse;
 mod read;
+#[cfg(test)]
+pub(crate) mod strategies;
 mod string;
 mod unclosed;
 

@@ -148,12 +148,9 @@ impl PolicySource {
     pub fn text(&self) -> Cow<'_, str> {
         match self {
             PolicySource::Text(text) => Cow::Borrowed(text),
-            PolicySource::Value(PolicyValue {
-                written: Some(written),
-                ..
-            }) => Cow::Borrowed(&written.text),
+            PolicySource::Value(PolicyValue::Written(written)) => Cow::Borrowed(&written.text),
             // Writing a JSON value cannot fail: its keys are strings and its numbers finite.
-            PolicySource::Value(PolicyValue { value, .. }) => {
+            PolicySource::Value(PolicyValue::Built(value)) => {
                 Cow::Owned(serde_json::to_string_pretty(value).unwrap_or_default())
             }
         }
@@ -163,11 +160,8 @@ impl PolicySource {
     /// policy's text become spans of the document with [`Span::within`].
     pub fn written_at(&self) -> Option<Span> {
         match self {
-            PolicySource::Value(PolicyValue {
-                written: Some(written),
-                ..
-            }) => Some(written.span),
-            _ => None,
+            PolicySource::Value(value) => value.written().map(|written| written.span),
+            PolicySource::Text(_) => None,
         }
     }
 }
@@ -245,10 +239,7 @@ impl From<serde_json::Value> for PolicySource {
     fn from(value: serde_json::Value) -> Self {
         match value {
             serde_json::Value::String(text) => PolicySource::Text(text),
-            other => PolicySource::Value(PolicyValue {
-                value: other,
-                written: None,
-            }),
+            other => PolicySource::Value(PolicyValue::Built(other)),
         }
     }
 }
@@ -417,8 +408,8 @@ pub fn scenario_from_value(value: serde_json::Value) -> Result<Scenario, Scenari
 /// Reads the text of one scenario document (not a list of them). Errors name the path and the line and
 /// column in `text`.
 pub fn scenario_from_text(text: &str) -> Result<Scenario, ScenarioError> {
-    let root = parse(text)?;
-    read(text, &root, Vec::new())
+    let mut root = parse(text)?;
+    read(text, &mut root, Vec::new())
 }
 
 /// Reads the text of a JSON document as `T`, as strictly as a scenario (the adapters read their option
@@ -431,30 +422,38 @@ pub fn read_document<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, Scen
 /// Reads a file's text: one scenario, a JSON array of them, or `{"scenarios": [...]}`.
 /// Errors name the path and the line and column in `text`.
 pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
-    let root = parse(text)?;
-    let (items, prefix) = match &root.kind {
+    let mut root = parse(text)?;
+    let root_span = root.span;
+    let (items, prefix) = match &mut root.kind {
         JsonKind::Array(items) => (items, Vec::new()),
         JsonKind::Object(members) if members.iter().any(|member| member.key == "scenarios") => {
             let steps = vec![PathStep::Key("scenarios".to_owned())];
-            match members.as_slice() {
-                [only] if let JsonKind::Array(items) = &only.value.kind => (items, steps),
-                _ => {
+            let only_a_list = match members.as_mut_slice() {
+                [only] => match &mut only.value.kind {
+                    JsonKind::Array(items) => Some(items),
+                    _ => None,
+                },
+                _ => None,
+            };
+            match only_a_list {
+                Some(items) => (items, steps),
+                None => {
                     return Err(ScenarioError {
                         path: json::display_path(&steps),
                         message: "expected `{\"scenarios\": [ ... ]}` with nothing else beside it"
                             .to_owned(),
-                        line: Some(root.span.line as usize),
-                        column: Some(root.span.column as usize),
+                        line: Some(root_span.line as usize),
+                        column: Some(root_span.column as usize),
                     });
                 }
             }
         }
         _ => {
-            return read(text, &root, Vec::new()).map(|scenario| vec![scenario]);
+            return read(text, &mut root, Vec::new()).map(|scenario| vec![scenario]);
         }
     };
     items
-        .iter()
+        .iter_mut()
         .enumerate()
         .map(|(index, item)| {
             let mut path = prefix.clone();
@@ -467,10 +466,11 @@ pub fn scenarios_from_text(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
 /// Reads the scenario document `value` of the document `text`, found at `path`: its fields (each policy
 /// given as JSON kept with its text and position in the document), then what they cannot say about its
 /// requests.
-fn read(text: &str, value: &JsonValue, path: Vec<PathStep>) -> Result<Scenario, ScenarioError> {
+fn read(text: &str, value: &mut JsonValue, path: Vec<PathStep>) -> Result<Scenario, ScenarioError> {
+    let policies = written::take(text, value);
     let mut scenario: Scenario =
         json::from_value(value).map_err(|error| located(path.clone(), error))?;
-    written::record(&mut scenario, text, value);
+    written::put(&mut scenario, policies);
     requests::check(value, &path)?;
     Ok(scenario)
 }

@@ -1,26 +1,33 @@
 //! Policies written as JSON objects inside a scenario document keep their own text and where it is, so the
 //! one policy parser reads them exactly as written: a repeated key is still a `duplicate-key` error, and
-//! every finding has a position in the scenario file. Serialized again (a share link made from a scenario
-//! the CLI could not edit in place, a test), such a policy is written as its value, an object again; one
-//! whose text repeats a key, which an object cannot hold, is written as its text in a string, which the
-//! reader takes as the policy's text, so the repeated key travels and the scenario decides the same.
+//! every finding has a position in the scenario document. Serialized again (a share link made from a
+//! scenario the CLI could not edit in place, a test), such a policy is written as its value, an object
+//! again; one whose text repeats a key, which an object cannot hold, is written as its text in a string,
+//! which the reader takes as the policy's text, so the repeated key travels and the scenario decides the
+//! same.
+//!
+//! The reader takes such a policy out of the document's tree before the scenario's fields are read
+//! ([`take`]) and puts its text in its place afterwards ([`put`]): the fields' reader would otherwise build
+//! a `serde_json::Value` of every policy, which nothing but tests and share links look at, only to drop it.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
 use super::{IdentityPolicy, PolicySource, Scenario};
-use crate::json::{JsonKind, JsonValue};
+use crate::json::{self, JsonKind, JsonValue};
 use crate::span::Span;
 
-/// A policy given as JSON (not as a string). Two are equal when their values are and neither text repeats a
-/// key (or both texts do and are the same): how a text is laid out and where it sits do not count, so a
-/// scenario read back from its own serialization equals the original.
+/// A policy given as JSON (not as a string): a value built in code, or the text of one read from a
+/// scenario document. Two are equal when their values are and neither text repeats a key (or both texts
+/// do and are the same): how a text is laid out and where it sits do not count, so a scenario read back
+/// from its own serialization equals the original.
 #[derive(Debug, Clone)]
-pub struct PolicyValue {
-    /// The value, for code that builds or inspects scenarios. It is JSON after reading, so an object that
-    /// repeats a key keeps only its last value there; the policy itself is read from `written`.
-    pub value: serde_json::Value,
-    /// For a policy read from a scenario document: its text there and where; `None` for one built in code.
-    pub written: Option<WrittenPolicy>,
+pub enum PolicyValue {
+    /// A value built in code; the parser reads it pretty-printed.
+    Built(serde_json::Value),
+    /// A policy read from a scenario document, kept as its text there, which the parser reads.
+    Written(WrittenPolicy),
 }
 
 /// A policy's text exactly as written inside a scenario document.
@@ -30,86 +37,152 @@ pub struct WrittenPolicy {
     pub text: String,
     /// Where the text is in the document.
     pub span: Span,
-    /// Whether some object in the text has a key twice, which the value cannot show.
+    /// Whether some object in the text has a key twice, which a JSON value cannot show.
     pub repeats_a_key: bool,
+}
+
+impl PolicyValue {
+    /// The policy as a JSON value, for code that builds or inspects scenarios. A written policy is read
+    /// from its text when asked, so an object that repeats a key keeps only its last value here.
+    pub fn value(&self) -> Cow<'_, serde_json::Value> {
+        match self {
+            PolicyValue::Built(value) => Cow::Borrowed(value),
+            // The text was read as JSON with the document around it, so it reads again.
+            PolicyValue::Written(written) => Cow::Owned(match json::parse(&written.text) {
+                Ok(value) => serde_json::Value::deserialize(&value).unwrap_or_default(),
+                Err(_) => serde_json::Value::Null,
+            }),
+        }
+    }
+
+    /// The text and its place in the scenario document, for a policy read from one.
+    pub fn written(&self) -> Option<&WrittenPolicy> {
+        match self {
+            PolicyValue::Built(_) => None,
+            PolicyValue::Written(written) => Some(written),
+        }
+    }
+
+    /// The text of a written policy that repeats a key, which its value cannot show.
+    fn repeated_key_text(&self) -> Option<&str> {
+        self.written()
+            .filter(|written| written.repeats_a_key)
+            .map(|written| written.text.as_str())
+    }
 }
 
 impl PartialEq for PolicyValue {
     fn eq(&self, other: &Self) -> bool {
-        let repeated = |value: &PolicyValue| {
-            value
-                .written
-                .as_ref()
-                .filter(|written| written.repeats_a_key)
-                .map(|written| written.text.clone())
-        };
-        self.value == other.value && repeated(self) == repeated(other)
+        self.repeated_key_text() == other.repeated_key_text() && self.value() == other.value()
     }
 }
 
 impl Serialize for PolicyValue {
     /// The value; for a written text that repeats a key, that text as a string (see the module comment).
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &self.written {
-            Some(written) if written.repeats_a_key => serializer.serialize_str(&written.text),
-            _ => self.value.serialize(serializer),
+        match self.repeated_key_text() {
+            Some(text) => serializer.serialize_str(text),
+            None => self.value().serialize(serializer),
         }
     }
 }
 
-impl<'de> Deserialize<'de> for PolicyValue {
-    /// The value only: the scenario reader records the written text afterwards ([`record`]).
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(PolicyValue {
-            value: serde_json::Value::deserialize(deserializer)?,
-            written: None,
-        })
-    }
+/// Where a policy is in a scenario.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Slot {
+    /// The repository policy.
+    Repository,
+    /// The registry policy.
+    Registry,
+    /// The permissions boundary.
+    Boundary,
+    /// The session policy.
+    Session,
+    /// The identity policy at this index.
+    Identity(usize),
+    /// The SCP at (level, index).
+    Scp(usize, usize),
+    /// The RCP at (level, index).
+    Rcp(usize, usize),
 }
 
-/// Records, for every policy of `scenario` given as JSON, its text in `document` and its span, from the
-/// scenario's `value` in the document.
-pub(super) fn record(scenario: &mut Scenario, document: &str, value: &JsonValue) {
-    let JsonKind::Object(members) = &value.kind else {
-        return;
+/// Takes every policy given as JSON out of the scenario document `value` (the text `document`), leaving an
+/// empty object in its place, and returns the policies' texts with their slots. A `null` where a scenario
+/// has at most one policy is left alone: it means no policy.
+pub(super) fn take(document: &str, value: &mut JsonValue) -> Vec<(Slot, WrittenPolicy)> {
+    let mut taken = Vec::new();
+    let JsonKind::Object(members) = &mut value.kind else {
+        return taken;
     };
-    let written = |value: &JsonValue| {
-        document.get(value.span.range()).map(|text| WrittenPolicy {
-            text: text.to_owned(),
-            span: value.span,
-            repeats_a_key: repeats_a_key(value),
-        })
+    let mut take_at = |slot: Slot, value: &mut JsonValue, null_is_none: bool| {
+        let policy_given = match value.kind {
+            JsonKind::String(_) => false,
+            JsonKind::Null => !null_is_none,
+            _ => true,
+        };
+        if let (true, Some(text)) = (policy_given, document.get(value.span.range())) {
+            let written = WrittenPolicy {
+                text: text.to_owned(),
+                span: value.span,
+                repeats_a_key: repeats_a_key(value),
+            };
+            value.kind = JsonKind::Object(Vec::new());
+            taken.push((slot, written));
+        }
     };
     for member in members {
-        let value = &member.value;
+        let value = &mut member.value;
         match member.key.as_ref() {
-            "repositoryPolicy" => set(scenario.repository_policy.as_mut(), written(value)),
-            "registryPolicy" => set(scenario.registry_policy.as_mut(), written(value)),
-            "permissionsBoundary" => set(scenario.permissions_boundary.as_mut(), written(value)),
-            "sessionPolicy" => set(scenario.session_policy.as_mut(), written(value)),
+            "repositoryPolicy" => take_at(Slot::Repository, value, true),
+            "registryPolicy" => take_at(Slot::Registry, value, true),
+            "permissionsBoundary" => take_at(Slot::Boundary, value, true),
+            "sessionPolicy" => take_at(Slot::Session, value, true),
             "identityPolicies" => {
-                for (policy, item) in scenario.identity_policies.iter_mut().zip(items(value)) {
-                    let item = match policy {
-                        IdentityPolicy::Named(_) => member_value(item, "policy"),
-                        IdentityPolicy::Unnamed(_) => Some(item),
-                    };
-                    set(Some(identity_source(policy)), item.and_then(written));
+                for (index, item) in items(value).iter_mut().enumerate() {
+                    if let Some(policy) = identity_policy(item) {
+                        take_at(Slot::Identity(index), policy, false);
+                    }
                 }
             }
-            "scps" | "rcps" => {
-                let levels = if member.key == "scps" {
-                    &mut scenario.scps
-                } else {
-                    &mut scenario.rcps
-                };
-                for (level, level_value) in levels.iter_mut().zip(items(value)) {
-                    for (source, item) in level.iter_mut().zip(items(level_value)) {
-                        set(Some(source), written(item));
+            key @ ("scps" | "rcps") => {
+                for (level, level_value) in items(value).iter_mut().enumerate() {
+                    for (index, item) in items(level_value).iter_mut().enumerate() {
+                        let slot = if key == "scps" {
+                            Slot::Scp(level, index)
+                        } else {
+                            Slot::Rcp(level, index)
+                        };
+                        take_at(slot, item, false);
                     }
                 }
             }
             _ => {}
         }
+    }
+    taken
+}
+
+/// Puts the policies [`take`] took out of a scenario's document into the scenario read from it.
+pub(super) fn put(scenario: &mut Scenario, taken: Vec<(Slot, WrittenPolicy)>) {
+    for (slot, written) in taken {
+        if let Some(PolicySource::Value(value)) = slot_mut(scenario, slot) {
+            *value = PolicyValue::Written(written);
+        }
+    }
+}
+
+fn slot_mut(scenario: &mut Scenario, slot: Slot) -> Option<&mut PolicySource> {
+    match slot {
+        Slot::Repository => scenario.repository_policy.as_mut(),
+        Slot::Registry => scenario.registry_policy.as_mut(),
+        Slot::Boundary => scenario.permissions_boundary.as_mut(),
+        Slot::Session => scenario.session_policy.as_mut(),
+        Slot::Identity(index) => scenario
+            .identity_policies
+            .get_mut(index)
+            .map(identity_source),
+        Slot::Scp(level, index) => scenario.scps.get_mut(level)?.get_mut(index),
+        Slot::Rcp(level, index) => scenario.rcps.get_mut(level)?.get_mut(index),
     }
 }
 
@@ -138,8 +211,10 @@ pub(super) fn forget(scenario: &mut Scenario) {
         .chain(identity_policies.iter_mut().map(identity_source))
         .chain(scps.iter_mut().chain(rcps.iter_mut()).flatten());
     for source in sources {
-        if let PolicySource::Value(value) = source {
-            value.written = None;
+        if let PolicySource::Value(value) = source
+            && let PolicyValue::Written(_) = value
+        {
+            *value = PolicyValue::Built(value.value().into_owned());
         }
     }
 }
@@ -148,13 +223,6 @@ fn identity_source(policy: &mut IdentityPolicy) -> &mut PolicySource {
     match policy {
         IdentityPolicy::Named(named) => &mut named.policy,
         IdentityPolicy::Unnamed(source) => source,
-    }
-}
-
-/// Sets the written text of `source` when it is a policy given as JSON.
-fn set(source: Option<&mut PolicySource>, written: Option<WrittenPolicy>) {
-    if let Some(PolicySource::Value(value)) = source {
-        value.written = written;
     }
 }
 
@@ -174,20 +242,25 @@ fn repeats_a_key(value: &JsonValue) -> bool {
 }
 
 /// The items of an array; nothing for any other value.
-fn items<'a>(value: &'a JsonValue<'a>) -> &'a [JsonValue<'a>] {
-    match &value.kind {
+fn items<'v, 'a>(value: &'v mut JsonValue<'a>) -> &'v mut [JsonValue<'a>] {
+    match &mut value.kind {
         JsonKind::Array(items) => items,
-        _ => &[],
+        _ => &mut [],
     }
 }
 
-/// The value of the member `key` of an object.
-fn member_value<'a>(value: &'a JsonValue<'a>, key: &str) -> Option<&'a JsonValue<'a>> {
-    match &value.kind {
+/// The value that is the policy of an identity policy's item: the item itself for a bare policy, its
+/// first `policy` member for one written with its name (an object with a `name` or `policy` member, as
+/// [`IdentityPolicy`] reads it), `None` when that has no `policy`.
+fn identity_policy<'v, 'a>(item: &'v mut JsonValue<'a>) -> Option<&'v mut JsonValue<'a>> {
+    if item.member("name").is_none() && item.member("policy").is_none() {
+        return Some(item);
+    }
+    match &mut item.kind {
         JsonKind::Object(members) => members
-            .iter()
-            .find(|member| member.key == key)
-            .map(|member| &member.value),
+            .iter_mut()
+            .find(|member| member.key == "policy")
+            .map(|member| &mut member.value),
         _ => None,
     }
 }

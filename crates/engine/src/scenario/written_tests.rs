@@ -2,9 +2,12 @@
 //! like the same policy given as text (a repeated key is still an error), with findings placed in the
 //! document, and written back unchanged.
 
+use proptest::prelude::*;
+
 use super::*;
 use crate::diagnostic::ParseCode;
 use crate::eval::{Decision, RequestTime, evaluate};
+use crate::json::strategies::json_value;
 
 const REQUEST: &str = r#""request": {"principal": "arn:aws:iam::111122223333:user/bob", "action": "ecr:BatchGetImage", "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}"#;
 
@@ -151,4 +154,71 @@ fn a_scenario_built_from_a_json_value_pretty_prints_its_policies() {
     let source = scenario.repository_policy.as_ref().unwrap();
     assert_eq!(source.written_at(), None);
     assert_eq!(source.text(), "{\n  \"Statement\": []\n}");
+}
+
+#[test]
+fn a_named_identity_policy_without_its_policy_is_still_an_error() {
+    // The reader takes policies out of the document before reading its fields; an object with a `name`
+    // and no `policy` has nothing to take, and stays an error of that object.
+    let document = format!(r#"{{"identityPolicies": [{{"name": "ci"}}], {REQUEST}}}"#);
+    let error = scenario_from_text(&document).unwrap_err();
+    assert_eq!(error.path, "identityPolicies[0]");
+    assert_eq!(error.message, "missing field `policy`");
+    assert_eq!((error.line, error.column), (Some(1), Some(23)));
+}
+
+proptest! {
+    /// Whatever JSON value stands where a scenario has a policy is read as that policy: a string as its
+    /// text; `null`, where a scenario has at most one such policy, as none; anything else as the text
+    /// written there, which is where its span says, and whose value is what serde_json reads from it.
+    #[test]
+    fn any_value_where_a_policy_stands_is_read_as_written(value in json_value(), pretty in any::<bool>()) {
+        let names_itself = value.get("name").is_some() || value.get("policy").is_some();
+        prop_assume!(!names_itself, "a bare identity policy with these keys is read as a named one");
+        let written = if pretty {
+            serde_json::to_string_pretty(&value).unwrap()
+        } else {
+            serde_json::to_string(&value).unwrap()
+        };
+        let w = &written;
+        let document = format!(
+            r#"{{"repositoryPolicy": {w}, "registryPolicy": {w}, "permissionsBoundary": {w}, "sessionPolicy": {w}, "identityPolicies": [{w}, {{"name": "ci", "policy": {w}}}], "scps": [[{w}], [{w}, {w}]], "rcps": [[{w}]], {REQUEST}}}"#
+        );
+        let scenario = scenario_from_text(&document).unwrap();
+        let singles = [
+            &scenario.repository_policy,
+            &scenario.registry_policy,
+            &scenario.permissions_boundary,
+            &scenario.session_policy,
+        ];
+        let listed = scenario
+            .identity_policies
+            .iter()
+            .map(IdentityPolicy::source)
+            .chain(scenario.scps.iter().chain(&scenario.rcps).flatten());
+        let mut sources: Vec<&PolicySource> = listed.collect();
+        prop_assert_eq!(sources.len(), 6);
+        if value.is_null() {
+            prop_assert!(singles.iter().all(|single| single.is_none()));
+        } else {
+            sources.extend(singles.iter().map(|single| single.as_ref().unwrap()));
+        }
+        for source in sources {
+            match (source, &value) {
+                (PolicySource::Text(text), serde_json::Value::String(string)) => {
+                    prop_assert_eq!(text, string);
+                }
+                (PolicySource::Value(policy), _) if !value.is_string() => {
+                    let at = source.written_at().unwrap();
+                    prop_assert_eq!(&document[at.range()], w.as_str());
+                    prop_assert_eq!(source.text(), w.as_str());
+                    // serde_json's reading, not `value`: its default float reader is not exact.
+                    let expected: serde_json::Value = serde_json::from_str(w).unwrap();
+                    let read = policy.value();
+                    prop_assert_eq!(read.as_ref(), &expected);
+                }
+                _ => prop_assert!(false, "{source:?} read from {w}"),
+            }
+        }
+    }
 }

@@ -11,6 +11,7 @@ use proptest::prelude::*;
 use serde_json::{Map, Value};
 
 use super::MAX_DEPTH;
+use crate::json::strategies::json_value;
 use crate::json::{JsonCode, JsonKind, JsonValue, parse, parse_indexed};
 use crate::span::LineIndex;
 
@@ -109,28 +110,6 @@ fn agrees_with_serde_json(text: &str) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// JSON values with strings that need escapes, non-ASCII characters and numbers of every kind.
-fn json_value() -> impl Strategy<Value = Value> {
-    let string = "([a-z \"\\\\/]|[\u{0}-\u{1f}]|é|€|😀|\u{2028}){0,20}";
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>()
-            .prop_filter("finite", |float| float.is_finite())
-            .prop_map(Value::from),
-        string.prop_map(Value::String),
-    ];
-    leaf.prop_recursive(4, 40, 6, move |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((string, inner), 0..6)
-                .prop_map(|members| Value::Object(members.into_iter().collect())),
-        ]
-    })
 }
 
 /// A character to insert into a text: one of JSON's own, or one that is wrong in it.
