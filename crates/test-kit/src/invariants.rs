@@ -53,10 +53,10 @@ pub fn slots(scenario: &Scenario) -> Vec<Slot> {
 fn source_mut(scenario: &mut Scenario, slot: Slot) -> Option<&mut PolicySource> {
     match slot {
         Slot::Repository => scenario.repository_policy.as_mut(),
-        Slot::Identity(index) => match scenario.identity_policies.get_mut(index)? {
-            IdentityPolicy::Named(named) => Some(&mut named.policy),
-            IdentityPolicy::Unnamed(source) => Some(source),
-        },
+        Slot::Identity(index) => scenario
+            .identity_policies
+            .get_mut(index)
+            .map(IdentityPolicy::source_mut),
         Slot::Boundary => scenario.permissions_boundary.as_mut(),
         Slot::Session => scenario.session_policy.as_mut(),
         Slot::Scp(level, index) => scenario.scps.get_mut(level)?.get_mut(index),

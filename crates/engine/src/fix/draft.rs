@@ -13,7 +13,7 @@ use crate::matching::Caller;
 use crate::operation::Operation;
 use crate::policy::PolicyKind;
 use crate::registry::{RegistryPolicyScope, enforced_under_v1};
-use crate::scenario::{IdentityPolicy, NamedPolicy, PolicySource, PolicyValue, Scenario};
+use crate::scenario::{IdentityPolicy, NamedPolicy, PolicySource, PolicyValue, Scenario, Slot};
 
 /// A scenario being edited into one the request is allowed in.
 pub(super) struct Draft {
@@ -532,7 +532,9 @@ impl Draft {
         if let Some(changed) = self.changed.iter().find(|changed| changed.id == id) {
             return Some(changed.text.clone());
         }
-        source(&self.scenario, id).map(as_written)
+        Slot::from_id(id)
+            .and_then(|slot| self.scenario.policy(slot))
+            .map(as_written)
     }
 
     /// The kind and name of the policy `id` of the scenario.
@@ -549,13 +551,14 @@ impl Draft {
 
     /// Sets the text of the existing or new policy `id` (the repository or registry policy may be new).
     fn set_text(&mut self, id: &str, kind: PolicyKind, name: &str, text: String) -> Option<()> {
-        let before = source(&self.original, id).map(as_written);
-        let slot = match source_mut(&mut self.scenario, id) {
+        let place = Slot::from_id(id)?;
+        let before = self.original.policy(place).map(as_written);
+        let slot = match self.scenario.policy_mut(place) {
             Some(slot) => slot,
             None => {
-                let created = match id {
-                    "repository" => &mut self.scenario.repository_policy,
-                    "registry" => &mut self.scenario.registry_policy,
+                let created = match place {
+                    Slot::Repository => &mut self.scenario.repository_policy,
+                    Slot::Registry => &mut self.scenario.registry_policy,
                     _ => return None,
                 };
                 created.insert(PolicySource::Text(String::new()))
@@ -614,68 +617,6 @@ fn as_written(source: &PolicySource) -> String {
             line.get(indent..).unwrap_or(line.trim_start())
         )
     })
-}
-
-/// Where a policy sits in a scenario, read from its id (`identity:0`, `scp:1:0`, ...).
-#[derive(Debug, Clone, Copy)]
-enum Slot {
-    Repository,
-    Registry,
-    Boundary,
-    Session,
-    Identity(usize),
-    Scp(usize, usize),
-    Rcp(usize, usize),
-}
-
-impl Slot {
-    fn of(id: &str) -> Option<Self> {
-        let mut parts = id.split(':');
-        let kind = parts.next()?;
-        let mut number = || parts.next()?.parse::<usize>().ok();
-        Some(match kind {
-            "repository" => Slot::Repository,
-            "registry" => Slot::Registry,
-            "boundary" => Slot::Boundary,
-            "session" => Slot::Session,
-            "identity" => Slot::Identity(number()?),
-            "scp" => Slot::Scp(number()?, number()?),
-            "rcp" => Slot::Rcp(number()?, number()?),
-            _ => return None,
-        })
-    }
-}
-
-/// The policy `id` of `scenario`.
-fn source<'s>(scenario: &'s Scenario, id: &str) -> Option<&'s PolicySource> {
-    match Slot::of(id)? {
-        Slot::Repository => scenario.repository_policy.as_ref(),
-        Slot::Registry => scenario.registry_policy.as_ref(),
-        Slot::Boundary => scenario.permissions_boundary.as_ref(),
-        Slot::Session => scenario.session_policy.as_ref(),
-        Slot::Identity(index) => scenario
-            .identity_policies
-            .get(index)
-            .map(IdentityPolicy::source),
-        Slot::Scp(level, index) => scenario.scps.get(level)?.get(index),
-        Slot::Rcp(level, index) => scenario.rcps.get(level)?.get(index),
-    }
-}
-
-/// The policy `id` of `scenario`, to change.
-fn source_mut<'s>(scenario: &'s mut Scenario, id: &str) -> Option<&'s mut PolicySource> {
-    match Slot::of(id)? {
-        Slot::Repository => scenario.repository_policy.as_mut(),
-        Slot::Registry => scenario.registry_policy.as_mut(),
-        Slot::Boundary => scenario.permissions_boundary.as_mut(),
-        Slot::Session => scenario.session_policy.as_mut(),
-        Slot::Identity(index) => match scenario.identity_policies.get_mut(index)? {
-            IdentityPolicy::Named(named) => Some(&mut named.policy),
-            IdentityPolicy::Unnamed(source) => Some(source),
-        },
-        Slot::Scp(level, index) => scenario.scps.get_mut(level)?.get_mut(index),
-        Slot::Rcp(level, index) => scenario.rcps.get_mut(level)?.get_mut(index),
-    }
 }
 
 /// `text` with each of `statements` added after its last statement.

@@ -4,12 +4,14 @@
 //! Reading is strict: an unknown field or a wrong type is an error naming the path to it, such as
 //! `request.context["aws:SourceIp"]: expected a string, a number, a boolean or an array of them`.
 
+mod slot;
 mod stamp;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+pub use slot::Slot;
 pub use stamp::stamp_engine_version;
 
 use crate::decision::Decision;
@@ -249,6 +251,14 @@ impl IdentityPolicy {
     pub fn source(&self) -> &PolicySource {
         match self {
             IdentityPolicy::Named(named) => &named.policy,
+            IdentityPolicy::Unnamed(source) => source,
+        }
+    }
+
+    /// The policy itself, to change.
+    pub fn source_mut(&mut self) -> &mut PolicySource {
+        match self {
+            IdentityPolicy::Named(named) => &mut named.policy,
             IdentityPolicy::Unnamed(source) => source,
         }
     }

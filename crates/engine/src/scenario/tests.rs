@@ -316,3 +316,29 @@ fn a_suite_written_as_json_reads_back_the_same() {
     let written = serde_json::to_string(&scenario).unwrap();
     assert_eq!(scenario_from_text(&written).unwrap(), scenario);
 }
+
+#[test]
+fn every_policy_id_of_the_evaluation_names_the_slot_of_that_policy() {
+    let policy = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#;
+    let document = format!(
+        r#"{{"repositoryPolicy": {policy}, "registryPolicy": {policy}, "identityPolicies": [{policy}, {{"name": "ci", "policy": {policy}}}], "permissionsBoundary": {policy}, "sessionPolicy": {policy}, "scps": [[{policy}], [{policy}, {policy}]], "rcps": [[{policy}]],
+        "request": {{"principal": "arn:aws:sts::111122223333:assumed-role/ci/session", "action": "ecr:BatchGetImage", "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}}}}"#
+    );
+    let mut scenario = scenario_from_text(&document).unwrap();
+    let evaluation = crate::eval::evaluate(
+        &scenario,
+        crate::eval::RequestTime(ecr_policy_test_kit::CORPUS_SECONDS),
+    );
+    assert_eq!(evaluation.policies.len(), 10);
+    for report in &evaluation.policies {
+        let slot = Slot::from_id(&report.id).unwrap();
+        let written_at = scenario.policy(slot).and_then(PolicySource::written_at);
+        assert_eq!(written_at, report.written_at, "{}", report.id);
+        assert!(report.written_at.is_some(), "{}", report.id);
+        let changed = scenario.policy_mut(slot).unwrap();
+        *changed = PolicySource::Text(report.id.to_string());
+        assert_eq!(scenario.policy(slot).unwrap().text(), report.id.as_ref());
+    }
+    assert_eq!(Slot::from_id("scp:1"), None);
+    assert_eq!(Slot::from_id("identity:x"), None);
+}

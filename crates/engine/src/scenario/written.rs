@@ -14,7 +14,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use super::{IdentityPolicy, PolicySource, Scenario};
+use super::{IdentityPolicy, PolicySource, Scenario, Slot};
 use crate::json::{self, JsonKind, JsonValue};
 use crate::span::Span;
 
@@ -87,25 +87,6 @@ impl Serialize for PolicyValue {
     }
 }
 
-/// Where a policy is in a scenario.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Slot {
-    /// The repository policy.
-    Repository,
-    /// The registry policy.
-    Registry,
-    /// The permissions boundary.
-    Boundary,
-    /// The session policy.
-    Session,
-    /// The identity policy at this index.
-    Identity(usize),
-    /// The SCP at (level, index).
-    Scp(usize, usize),
-    /// The RCP at (level, index).
-    Rcp(usize, usize),
-}
-
 /// Takes every policy given as JSON out of the scenario document `value` (the text `document`), leaving an
 /// empty object in its place, and returns the policies' texts with their slots. A `null` where a scenario
 /// has at most one policy is left alone: it means no policy.
@@ -165,24 +146,9 @@ pub(super) fn take(document: &str, value: &mut JsonValue) -> Vec<(Slot, WrittenP
 /// Puts the policies [`take`] took out of a scenario's document into the scenario read from it.
 pub(super) fn put(scenario: &mut Scenario, taken: Vec<(Slot, WrittenPolicy)>) {
     for (slot, written) in taken {
-        if let Some(PolicySource::Value(value)) = slot_mut(scenario, slot) {
+        if let Some(PolicySource::Value(value)) = scenario.policy_mut(slot) {
             *value = PolicyValue::Written(written);
         }
-    }
-}
-
-fn slot_mut(scenario: &mut Scenario, slot: Slot) -> Option<&mut PolicySource> {
-    match slot {
-        Slot::Repository => scenario.repository_policy.as_mut(),
-        Slot::Registry => scenario.registry_policy.as_mut(),
-        Slot::Boundary => scenario.permissions_boundary.as_mut(),
-        Slot::Session => scenario.session_policy.as_mut(),
-        Slot::Identity(index) => scenario
-            .identity_policies
-            .get_mut(index)
-            .map(identity_source),
-        Slot::Scp(level, index) => scenario.scps.get_mut(level)?.get_mut(index),
-        Slot::Rcp(level, index) => scenario.rcps.get_mut(level)?.get_mut(index),
     }
 }
 
@@ -208,7 +174,7 @@ pub(super) fn forget(scenario: &mut Scenario) {
     let sources = singles
         .into_iter()
         .filter_map(Option::as_mut)
-        .chain(identity_policies.iter_mut().map(identity_source))
+        .chain(identity_policies.iter_mut().map(IdentityPolicy::source_mut))
         .chain(scps.iter_mut().chain(rcps.iter_mut()).flatten());
     for source in sources {
         if let PolicySource::Value(value) = source
@@ -216,13 +182,6 @@ pub(super) fn forget(scenario: &mut Scenario) {
         {
             *value = PolicyValue::Built(value.value().into_owned());
         }
-    }
-}
-
-fn identity_source(policy: &mut IdentityPolicy) -> &mut PolicySource {
-    match policy {
-        IdentityPolicy::Named(named) => &mut named.policy,
-        IdentityPolicy::Unnamed(source) => source,
     }
 }
 
