@@ -2,9 +2,9 @@
 //! one policy parser reads them exactly as written: a repeated key is still a `duplicate-key` error, and
 //! every finding has a position in the scenario document. Serialized again (a share link made from a
 //! scenario the CLI could not edit in place, a test), such a policy is written as its value, an object
-//! again; one whose text repeats a key, which an object cannot hold, is written as its text in a string,
-//! which the reader takes as the policy's text, so the repeated key travels and the scenario decides the
-//! same.
+//! again; one whose text no JSON value can hold (an object repeats a key; a number is beyond a float's
+//! range, which the parser keeps as written) is written as its text in a string, which the reader takes as
+//! the policy's text, so the text travels whole and the scenario decides the same.
 //!
 //! The reader takes such a policy out of the document's tree before the scenario's fields are read
 //! ([`take`]) and puts its text in its place afterwards ([`put`]): the fields' reader would otherwise build
@@ -19,9 +19,9 @@ use crate::json::{self, JsonKind, JsonValue};
 use crate::span::Span;
 
 /// A policy given as JSON (not as a string): a value built in code, or the text of one read from a
-/// scenario document. Two are equal when their values are and neither text repeats a key (or both texts
-/// do and are the same): how a text is laid out and where it sits do not count, so a scenario read back
-/// from its own serialization equals the original.
+/// scenario document. Two are equal when they are written back the same ([`WrittenBack`]): how a text is
+/// laid out and where it sits do not count, so a scenario read back from its own serialization equals the
+/// original.
 #[derive(Debug, Clone)]
 pub enum PolicyValue {
     /// A value built in code; the parser reads it pretty-printed.
@@ -43,15 +43,12 @@ pub struct WrittenPolicy {
 
 impl PolicyValue {
     /// The policy as a JSON value, for code that builds or inspects scenarios. A written policy is read
-    /// from its text when asked, so an object that repeats a key keeps only its last value here.
+    /// from its text when asked, so an object that repeats a key keeps only its last value here, and a
+    /// text with a number beyond a float's range, which no JSON value can hold, is `null`.
     pub fn value(&self) -> Cow<'_, serde_json::Value> {
         match self {
             PolicyValue::Built(value) => Cow::Borrowed(value),
-            // The text was read as JSON with the document around it, so it reads again.
-            PolicyValue::Written(written) => Cow::Owned(match json::parse(&written.text) {
-                Ok(value) => serde_json::Value::deserialize(&value).unwrap_or_default(),
-                Err(_) => serde_json::Value::Null,
-            }),
+            PolicyValue::Written(written) => Cow::Owned(written.value().unwrap_or_default()),
         }
     }
 
@@ -63,26 +60,47 @@ impl PolicyValue {
         }
     }
 
-    /// The text of a written policy that repeats a key, which its value cannot show.
-    fn repeated_key_text(&self) -> Option<&str> {
-        self.written()
-            .filter(|written| written.repeats_a_key)
-            .map(|written| written.text.as_str())
+    /// What the policy is written back as (see the module comment).
+    fn written_back(&self) -> WrittenBack<'_> {
+        match self {
+            PolicyValue::Built(value) => WrittenBack::Value(Cow::Borrowed(value)),
+            PolicyValue::Written(written) => match written.value() {
+                Some(value) if !written.repeats_a_key => WrittenBack::Value(Cow::Owned(value)),
+                _ => WrittenBack::Text(&written.text),
+            },
+        }
     }
+}
+
+impl WrittenPolicy {
+    /// The text read as a JSON value (the text was read as JSON with the document around it, so it reads
+    /// again); `None` when it has a number beyond a float's range, which a JSON value cannot hold.
+    fn value(&self) -> Option<serde_json::Value> {
+        let tree = json::parse(&self.text).ok()?;
+        serde_json::Value::deserialize(&tree).ok()
+    }
+}
+
+/// A policy as it is written back: its JSON value, or the text of a written policy that no JSON value
+/// can hold.
+#[derive(PartialEq)]
+enum WrittenBack<'a> {
+    Value(Cow<'a, serde_json::Value>),
+    Text(&'a str),
 }
 
 impl PartialEq for PolicyValue {
     fn eq(&self, other: &Self) -> bool {
-        self.repeated_key_text() == other.repeated_key_text() && self.value() == other.value()
+        self.written_back() == other.written_back()
     }
 }
 
 impl Serialize for PolicyValue {
-    /// The value; for a written text that repeats a key, that text as a string (see the module comment).
+    /// The value; for a written text that no JSON value can hold, that text as a string.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.repeated_key_text() {
-            Some(text) => serializer.serialize_str(text),
-            None => self.value().serialize(serializer),
+        match self.written_back() {
+            WrittenBack::Value(value) => value.serialize(serializer),
+            WrittenBack::Text(text) => serializer.serialize_str(text),
         }
     }
 }

@@ -222,3 +222,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_policy_object_with_a_number_beyond_a_float_is_read_as_written_and_written_back_whole() {
+    // The parser keeps such a number as written (the condition reads it as text); a JSON value cannot
+    // hold it, so the scenario written back carries the policy's text, as for a repeated key.
+    let policy = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage", "Condition": {"NumericLessThan": {"ecr:ImageCount": 1e999}}}]}"#;
+    let (_, object) = scenario_with_repository_policy(policy);
+    let quoted = serde_json::to_string(policy).unwrap();
+    let (_, text) = scenario_with_repository_policy(&quoted);
+    assert_eq!(decision(&object), decision(&text));
+    let written = serde_json::to_string(&object).unwrap();
+    assert!(written.contains(&quoted), "{written}");
+    let read_back = scenario_from_text(&written).unwrap();
+    assert_eq!(
+        read_back.repository_policy.as_ref().map(PolicySource::text),
+        Some(policy.into())
+    );
+    assert_eq!(decision(&read_back), decision(&object));
+}
