@@ -60,6 +60,7 @@ impl Shape {
             Slot::Identity(_) | Slot::Boundary | Slot::Session => Shape::Identity,
             Slot::Scp(..) => Shape::Scp,
             Slot::Rcp(..) => Shape::Rcp,
+            Slot::Registry => unreachable!("invariants::slots does not list the registry policy"),
         }
     }
 }

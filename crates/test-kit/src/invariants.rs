@@ -4,31 +4,15 @@
 
 use ecr_policy_engine::diagnostic::LintCode;
 use ecr_policy_engine::eval::{Decision, PolicyCache, evaluate, prepare};
-use ecr_policy_engine::policy::{PolicyKind, parse_policy};
+use ecr_policy_engine::policy::parse_policy;
+pub use ecr_policy_engine::scenario::Slot;
 use ecr_policy_engine::scenario::{IdentityPolicy, PolicySource, Scenario, scenarios_from_text};
 use ecr_policy_engine::share;
 use serde_json::{Value, json};
 
 use crate::CORPUS_TIME;
 
-/// One policy of a scenario.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Slot {
-    /// The repository policy.
-    Repository,
-    /// The identity policy at this index.
-    Identity(usize),
-    /// The permissions boundary.
-    Boundary,
-    /// The session policy.
-    Session,
-    /// The SCP at (level, index).
-    Scp(usize, usize),
-    /// The RCP at (level, index).
-    Rcp(usize, usize),
-}
-
-/// Every policy the scenario has.
+/// Every policy the scenario has but its registry policy, which these invariants do not add statements to.
 pub fn slots(scenario: &Scenario) -> Vec<Slot> {
     let mut slots = Vec::new();
     if scenario.repository_policy.is_some() {
@@ -50,26 +34,12 @@ pub fn slots(scenario: &Scenario) -> Vec<Slot> {
     slots
 }
 
-fn source_mut(scenario: &mut Scenario, slot: Slot) -> Option<&mut PolicySource> {
-    match slot {
-        Slot::Repository => scenario.repository_policy.as_mut(),
-        Slot::Identity(index) => scenario
-            .identity_policies
-            .get_mut(index)
-            .map(IdentityPolicy::source_mut),
-        Slot::Boundary => scenario.permissions_boundary.as_mut(),
-        Slot::Session => scenario.session_policy.as_mut(),
-        Slot::Scp(level, index) => scenario.scps.get_mut(level)?.get_mut(index),
-        Slot::Rcp(level, index) => scenario.rcps.get_mut(level)?.get_mut(index),
-    }
-}
-
 /// The scenario with the policy in `slot` as a JSON value (a text policy is read as JSON) and `extra`
 /// appended to its statements. `None` when the policy is not a JSON object with a `Statement`, so that
 /// nothing can be appended. With `extra` `None` this is the baseline the appended version is compared to.
 pub fn with_statement(scenario: &Scenario, slot: Slot, extra: Option<&Value>) -> Option<Scenario> {
     let mut changed = scenario.clone();
-    let source = source_mut(&mut changed, slot)?;
+    let source = changed.policy_mut(slot)?;
     let mut policy = match source {
         PolicySource::Value(value) => value.value().into_owned(),
         PolicySource::Text(text) => serde_json::from_str(text).ok()?,
@@ -85,37 +55,12 @@ pub fn with_statement(scenario: &Scenario, slot: Slot, extra: Option<&Value>) ->
     Some(changed)
 }
 
-impl Slot {
-    /// The id the evaluation gives the policy (`identity:0`, `scp:1:0`...).
-    fn id(self) -> String {
-        match self {
-            Slot::Repository => "repository".to_string(),
-            Slot::Identity(index) => format!("identity:{index}"),
-            Slot::Boundary => "boundary".to_string(),
-            Slot::Session => "session".to_string(),
-            Slot::Scp(level, index) => format!("scp:{level}:{index}"),
-            Slot::Rcp(level, index) => format!("rcp:{level}:{index}"),
-        }
-    }
-
-    fn kind(self) -> PolicyKind {
-        match self {
-            Slot::Repository => PolicyKind::Repository,
-            Slot::Identity(_) => PolicyKind::Identity,
-            Slot::Boundary => PolicyKind::Boundary,
-            Slot::Session => PolicyKind::Session,
-            Slot::Scp(..) => PolicyKind::Scp,
-            Slot::Rcp(..) => PolicyKind::Rcp,
-        }
-    }
-}
-
 /// Whether the policy in `slot` rejects its last statement: the statement has an error of its own, such as
 /// a policy variable in a 2008-10-17 policy (section 8), or it took the policy past its size limit
 /// (QUOTA, ECRAPI). A statement AWS would reject is not one an invariant speaks of.
 fn rejects_last_statement(scenario: &Scenario, slot: Slot) -> bool {
     let mut copy = scenario.clone();
-    let Some(source) = source_mut(&mut copy, slot) else {
+    let Some(source) = copy.policy_mut(slot) else {
         return false;
     };
     let parsed = parse_policy(&source.text(), slot.kind());

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{LintOptions, all_findings};
 use crate::policy::{ParsedPolicy, PolicyKind, Shared, SharedList, parse_policy};
-use crate::scenario::{PolicySource, Scenario};
+use crate::scenario::{PolicySource, Scenario, Slot};
 use crate::span::Span;
 
 use super::shape::{StatementShape, statement_shapes};
@@ -99,62 +99,46 @@ struct PolicySlot<'a> {
 
 /// The policies of `scenario` in the order the page shows them, with their ids and names.
 fn policy_slots(scenario: &Scenario) -> Vec<PolicySlot<'_>> {
-    let slot = |id: String, kind, name: String, source| PolicySlot {
-        id,
-        kind,
+    let slot = |place: Slot, name: String, level, source| PolicySlot {
+        id: place.id(),
+        kind: place.kind(),
         name,
-        level: None,
+        level,
         source,
     };
     let mut slots = Vec::new();
     if let Some(source) = &scenario.repository_policy {
         let name = "repository policy".into();
-        slots.push(slot(
-            "repository".into(),
-            PolicyKind::Repository,
-            name,
-            source,
-        ));
+        slots.push(slot(Slot::Repository, name, None, source));
     }
     if let Some(source) = &scenario.registry_policy {
         let name = "registry policy".into();
-        slots.push(slot("registry".into(), PolicyKind::Registry, name, source));
+        slots.push(slot(Slot::Registry, name, None, source));
     }
     for (index, policy) in scenario.identity_policies.iter().enumerate() {
-        let id = format!("identity:{index}");
-        slots.push(slot(
-            id,
-            PolicyKind::Identity,
-            policy.name(index),
-            policy.source(),
-        ));
+        let name = policy.name(index);
+        slots.push(slot(Slot::Identity(index), name, None, policy.source()));
     }
     if let Some(source) = &scenario.permissions_boundary {
         let name = "permissions boundary".into();
-        slots.push(slot("boundary".into(), PolicyKind::Boundary, name, source));
+        slots.push(slot(Slot::Boundary, name, None, source));
     }
     if let Some(source) = &scenario.session_policy {
         let name = "session policy".into();
-        slots.push(slot("session".into(), PolicyKind::Session, name, source));
+        slots.push(slot(Slot::Session, name, None, source));
     }
-    for (prefix, kind, levels) in [
-        ("scp", PolicyKind::Scp, &scenario.scps),
-        ("rcp", PolicyKind::Rcp, &scenario.rcps),
+    for (label, place, levels) in [
+        ("SCP", Slot::Scp as fn(usize, usize) -> Slot, &scenario.scps),
+        ("RCP", Slot::Rcp, &scenario.rcps),
     ] {
         for (level, sources) in levels.iter().enumerate() {
             for (index, source) in sources.iter().enumerate() {
-                slots.push(PolicySlot {
-                    id: format!("{prefix}:{level}:{index}"),
-                    kind,
-                    name: format!(
-                        "{} {}, policy {}",
-                        prefix.to_ascii_uppercase(),
-                        level_name(level, levels.len()),
-                        index + 1
-                    ),
-                    level: Some(level),
-                    source,
-                });
+                let name = format!(
+                    "{label} {}, policy {}",
+                    level_name(level, levels.len()),
+                    index + 1
+                );
+                slots.push(slot(place(level, index), name, Some(level), source));
             }
         }
     }

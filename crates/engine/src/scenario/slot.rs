@@ -1,6 +1,7 @@
-//! Where a policy is in a scenario, and the policy found there.
+//! Where a policy is in a scenario, the id the evaluation gives it, and the policy found there.
 
 use super::{IdentityPolicy, PolicySource, Scenario};
+use crate::policy::PolicyKind;
 
 /// Where a policy is in a scenario: one of its single policies, or a policy of one of its lists by
 /// position.
@@ -23,8 +24,34 @@ pub enum Slot {
 }
 
 impl Slot {
-    /// The slot of a policy id as the evaluation gives it (`repository`, `identity:0`, `scp:1:0`, ...);
-    /// `None` for any other text.
+    /// The id the evaluation gives the policy in this slot: `repository`, `registry`, `boundary`,
+    /// `session`, `identity:0`, `scp:1:0` (level, index), `rcp:1:0`.
+    pub fn id(self) -> String {
+        match self {
+            Slot::Repository => "repository".to_owned(),
+            Slot::Registry => "registry".to_owned(),
+            Slot::Boundary => "boundary".to_owned(),
+            Slot::Session => "session".to_owned(),
+            Slot::Identity(index) => format!("identity:{index}"),
+            Slot::Scp(level, index) => format!("scp:{level}:{index}"),
+            Slot::Rcp(level, index) => format!("rcp:{level}:{index}"),
+        }
+    }
+
+    /// The kind of policy the slot holds.
+    pub fn kind(self) -> PolicyKind {
+        match self {
+            Slot::Repository => PolicyKind::Repository,
+            Slot::Registry => PolicyKind::Registry,
+            Slot::Boundary => PolicyKind::Boundary,
+            Slot::Session => PolicyKind::Session,
+            Slot::Identity(_) => PolicyKind::Identity,
+            Slot::Scp(..) => PolicyKind::Scp,
+            Slot::Rcp(..) => PolicyKind::Rcp,
+        }
+    }
+
+    /// The slot of a policy id as [`Slot::id`] writes it; `None` for any other text.
     pub fn from_id(id: &str) -> Option<Self> {
         let mut parts = id.split(':');
         let kind = parts.next()?;

@@ -318,7 +318,7 @@ fn a_suite_written_as_json_reads_back_the_same() {
 }
 
 #[test]
-fn every_policy_id_of_the_evaluation_names_the_slot_of_that_policy() {
+fn every_policy_id_of_the_evaluation_is_its_slots_id_and_names_that_policy() {
     let policy = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#;
     let document = format!(
         r#"{{"repositoryPolicy": {policy}, "registryPolicy": {policy}, "identityPolicies": [{policy}, {{"name": "ci", "policy": {policy}}}], "permissionsBoundary": {policy}, "sessionPolicy": {policy}, "scps": [[{policy}], [{policy}, {policy}]], "rcps": [[{policy}]],
@@ -332,6 +332,8 @@ fn every_policy_id_of_the_evaluation_names_the_slot_of_that_policy() {
     assert_eq!(evaluation.policies.len(), 10);
     for report in &evaluation.policies {
         let slot = Slot::from_id(&report.id).unwrap();
+        assert_eq!(slot.id(), report.id.as_ref());
+        assert_eq!(slot.kind(), report.kind);
         let written_at = scenario.policy(slot).and_then(PolicySource::written_at);
         assert_eq!(written_at, report.written_at, "{}", report.id);
         assert!(report.written_at.is_some(), "{}", report.id);
