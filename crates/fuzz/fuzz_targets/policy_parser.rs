@@ -11,6 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let options = LintOptions {
         repository_arn: Some("arn:aws:ecr:us-east-1:111122223333:repository/app".to_string()),
+        ..LintOptions::default()
     };
     for kind in PolicyKind::ALL {
         let parsed = parse_policy(&text, kind);
